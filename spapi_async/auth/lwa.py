@@ -1,0 +1,164 @@
+"""Login with Amazon (LWA): access tokens for SP-API calls.
+
+Grants: ``refresh_token`` (seller/vendor calls), ``client_credentials`` with scopes (grantless calls), and
+``authorization_code`` (turning a consent redirect into a refresh token). Access tokens are cached until shortly
+before expiry and refreshed single-flight (see :class:`~spapi_async.auth.tokens.CachedTokenSource`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+
+from ..clock import Clock
+from ..config import ClientConfig, Marketplace, Secret, get_marketplace
+from ..errors import AuthError, ConfigurationError, error_from_response, request_id_of
+from .tokens import CachedToken, CachedTokenSource
+
+#: Sends a form POST (with the transport's retry rules for transient failures) and returns the response.
+FormPoster = Callable[[str, Mapping[str, str]], Awaitable[httpx.Response]]
+
+
+def fingerprint(secret: str) -> str:
+    """A short, stable, non-reversible name for a secret (for cache and limiter keys)."""
+    return hashlib.sha256(secret.encode()).hexdigest()[:16]
+
+
+def _token_from_response(response: httpx.Response, now: float, what: str) -> tuple[CachedToken, dict[str, Any]]:
+    if response.status_code != 200:
+        err = error_from_response(response, message=f"LWA refused the {what} request ({response.status_code})")
+        raise AuthError(
+            err.message,
+            status_code=err.status_code,
+            errors=err.errors,
+            request_id=err.request_id,
+            body=None,  # LWA bodies are short and fully represented by ``errors``
+            method="POST",
+            url=err.url,
+        )
+    try:
+        data = json.loads(response.content)
+        token = str(data["access_token"])
+        expires_in = float(data.get("expires_in", 3600))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise AuthError(
+            f"LWA answered 200 without a usable access_token for the {what} request",
+            status_code=200,
+            request_id=request_id_of(response.headers),
+        ) from exc
+    return CachedToken(Secret(token), now + expires_in), data
+
+
+class LWAAuth:
+    """Access tokens for one application + selling partner (or one set of grantless scopes)."""
+
+    def __init__(self, config: ClientConfig, tokens: CachedTokenSource, post_form: FormPoster, clock: Clock):
+        self._config = config
+        self._tokens = tokens
+        self._post_form = post_form
+        self._clock = clock
+        refresh = config.refresh_token.get() if config.refresh_token else ""
+        self.identity = f"{config.client_id}:{fingerprint(refresh)}" if refresh else f"{config.client_id}:grantless"
+        self._seller_key = f"lwa:{config.client_id}:{fingerprint(refresh)}" if refresh else ""
+        scopes = " ".join(sorted(config.grantless_scopes))
+        self._grantless_key = f"lwa:{config.client_id}:scopes:{scopes}" if scopes else ""
+
+    def cache_key(self, grantless: bool) -> str:
+        return self._grantless_key if grantless else self._seller_key
+
+    async def access_token(self, *, grantless: bool = False) -> str:
+        """A valid access token: the grantless one (client credentials) or the seller's (refresh token)."""
+        if grantless and not self._grantless_key:
+            if self._seller_key:
+                # Amazon accepts a seller's token on grantless operations too.
+                grantless = False
+            else:
+                raise ConfigurationError("this operation is grantless: pass grantless_scopes=[...] to the client")
+        if not grantless and not self._seller_key:
+            raise ConfigurationError(
+                "this operation needs a selling partner's authorization: pass refresh_token=... to the client"
+            )
+        key = self.cache_key(grantless)
+        return await self._tokens.get(key, lambda: self._fetch(grantless))
+
+    async def invalidate(self, token: str, *, grantless: bool = False) -> None:
+        await self._tokens.invalidate(self.cache_key(grantless), token)
+
+    async def _fetch(self, grantless: bool) -> CachedToken:
+        cfg = self._config
+        form: dict[str, str]
+        if grantless:
+            form = {"grant_type": "client_credentials", "scope": " ".join(cfg.grantless_scopes)}
+        else:
+            assert cfg.refresh_token is not None
+            form = {"grant_type": "refresh_token", "refresh_token": cfg.refresh_token.get()}
+        form["client_id"] = cfg.client_id
+        form["client_secret"] = cfg.client_secret.get()
+        response = await self._post_form(cfg.lwa_endpoint, form)
+        token, _ = _token_from_response(response, self._clock.time(), form["grant_type"])
+        return token
+
+    def __repr__(self) -> str:
+        return f"LWAAuth(identity={self.identity!r})"
+
+
+async def exchange_authorization_code(
+    post_form: FormPoster,
+    *,
+    client_id: str,
+    client_secret: str,
+    code: str,
+    redirect_uri: str | None = None,
+    lwa_endpoint: str,
+    now: float,
+) -> tuple[Secret, CachedToken]:
+    """Exchange the ``spapi_oauth_code`` of a consent redirect for ``(refresh_token, access_token)``."""
+    if not code:
+        raise ConfigurationError("code must be the spapi_oauth_code from the consent redirect")
+    form = {
+        "grant_type": "authorization_code",
+        "code": code,
+        "client_id": client_id,
+        "client_secret": client_secret,
+    }
+    if redirect_uri:
+        form["redirect_uri"] = redirect_uri
+    response = await post_form(lwa_endpoint, form)
+    token, data = _token_from_response(response, now, "authorization_code")
+    refresh = data.get("refresh_token")
+    if not refresh:
+        raise AuthError("LWA answered the authorization_code grant without a refresh_token", status_code=200)
+    return Secret(str(refresh)), token
+
+
+def build_consent_uri(
+    marketplace: str | Marketplace,
+    application_id: str,
+    *,
+    state: str,
+    vendor: bool = False,
+    beta: bool = False,
+    redirect_uri: str | None = None,
+) -> str:
+    """The URL that starts the selling partner's authorization of ``application_id``.
+
+    ``<Seller or Vendor Central URL of the marketplace>/apps/authorize/consent?application_id=...&state=...``,
+    plus ``version=beta`` for an application in draft state.
+    """
+    mkt = marketplace if isinstance(marketplace, Marketplace) else get_marketplace(marketplace)
+    if not application_id:
+        raise ConfigurationError("application_id is required (amzn1.sp.solution....)")
+    if not state:
+        raise ConfigurationError("state is required: a per-request value you check on the redirect (CSRF)")
+    query: dict[str, str] = {"application_id": application_id, "state": state}
+    if beta:
+        query["version"] = "beta"
+    if redirect_uri:
+        query["redirect_uri"] = redirect_uri
+    base = mkt.vendor_central_url if vendor else mkt.seller_central_url
+    return f"{base}/apps/authorize/consent?{urlencode(query)}"

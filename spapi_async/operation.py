@@ -1,0 +1,86 @@
+"""Operation descriptors: what the transport, the limiter and the paginators know about one API operation.
+
+The generated registry (``spapi_async.apis._registry``) builds one :class:`Operation` per operation in Amazon's
+models; hand-written code only reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PlanSource = Literal["model", "default"]
+
+
+@dataclass(frozen=True, slots=True)
+class UsagePlan:
+    """A token-bucket usage plan: ``rate`` requests per second refilled continuously, up to ``burst`` at once."""
+
+    rate: float
+    burst: int
+
+    def __post_init__(self) -> None:
+        if not self.rate > 0:
+            raise ValueError(f"UsagePlan.rate must be > 0, got {self.rate!r}")
+        if self.burst < 1:
+            raise ValueError(f"UsagePlan.burst must be >= 1, got {self.burst!r}")
+
+
+#: Amazon's sandbox applies one plan to every operation.
+SANDBOX_PLAN = UsagePlan(rate=5.0, burst=15)
+
+#: Used for operations whose model publishes no usage plan (65 of 370 at the models' snapshot). Conservative on
+#: purpose: the slowest published plans are around 0.0056 rps, the common ones 0.5-2 rps; 0.5 rps / burst 1 keeps a
+#: caller well inside every plan we have seen while still making progress. Override per operation with
+#: ``Limiter(overrides=...)``.
+DEFAULT_PLAN = UsagePlan(rate=0.5, burst=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Where a paginated operation's next-page token is read and where it is sent back.
+
+    ``token_param`` is ``"query:<name>"`` or ``"body.<field>"``; ``token_path`` is the dotted path of the token in
+    the response body (``"pagination.nextToken"``, ``"payload.NextToken"``); ``items_path`` is the dotted path of
+    the list of records on a page (None when a page has no single list).
+    """
+
+    token_param: str
+    token_path: str
+    items_path: str | None = None
+    page_size_param: str | None = None
+
+    @property
+    def token_location(self) -> Literal["query", "body"]:
+        return "body" if self.token_param.startswith("body.") else "query"
+
+    @property
+    def token_name(self) -> str:
+        return self.token_param.split(":", 1)[1] if ":" in self.token_param else self.token_param.split(".", 1)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One SP-API operation, as the models describe it."""
+
+    api: str  # client attribute, e.g. "orders_v0"
+    name: str  # method name, e.g. "get_orders"
+    operation_id: str  # as in the model, e.g. "getOrders"
+    method: str  # upper-case HTTP method
+    path: str  # template, e.g. "/orders/v0/orders/{orderId}"
+    rate: float
+    burst: int
+    plan_source: PlanSource
+    grantless: bool = False
+    restricted: bool = False
+    pagination: Pagination | None = None
+    deprecated: bool = False
+
+    @property
+    def key(self) -> str:
+        """The registry key, ``"<api>.<name>"``."""
+        return f"{self.api}.{self.name}"
+
+    @property
+    def plan(self) -> UsagePlan:
+        return UsagePlan(self.rate, self.burst)

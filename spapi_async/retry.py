@@ -1,0 +1,147 @@
+"""Retry policy as small pure functions: which failures to retry, and how long to wait before the next attempt.
+
+The transport asks :meth:`RetryPolicy.should_retry` after each failed attempt and sleeps
+:meth:`RetryPolicy.delay` seconds; every attempt then takes a fresh limiter token and is signed afresh.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from .errors import ApiError, ConfigurationError, SPAPIError, TransportError
+
+#: Methods that may be repeated without changing the outcome (RFC 9110, section 9.2.2).
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
+
+#: Statuses that mean the server did not act on the request, so any method may be sent again.
+UNPROCESSED_STATUSES = frozenset({429, 503})
+
+#: Statuses worth retrying for idempotent methods.
+TRANSIENT_STATUSES = frozenset({500, 502, 503, 504})
+
+RetryOn = Literal["default", "all", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class RetryContext:
+    """What a custom ``retry_on`` predicate is told about a failed attempt."""
+
+    method: str
+    attempt: int  # 1 for the first attempt
+    error: SPAPIError
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """When and how long to retry.
+
+    - ``max_attempts``: attempts in all, the first included (1 disables retries).
+    - ``backoff``: base of the exponential backoff in seconds (``backoff * 2**(attempt-1)``), capped at
+      ``max_backoff``; with ``jitter`` the wait is drawn uniformly from ``[0, that]`` ("full jitter").
+    - ``fixed_delay``: wait exactly this long between attempts instead (integration-platform style).
+    - ``retry_on``: ``"default"`` (see :meth:`should_retry`), ``"all"`` (every error, every method),
+      ``"none"``, or a predicate ``(RetryContext) -> bool``.
+    - ``respect_retry_after``: wait for the server's ``Retry-After`` when it sends one (at most
+      ``max_retry_after`` seconds).
+    """
+
+    max_attempts: int = 5
+    backoff: float = 0.5
+    max_backoff: float = 30.0
+    jitter: bool = True
+    fixed_delay: float | None = None
+    retry_on: RetryOn | Callable[[RetryContext], bool] = "default"
+    respect_retry_after: bool = True
+    max_retry_after: float = 300.0
+
+    def __post_init__(self) -> None:
+        if self.max_attempts < 1:
+            raise ConfigurationError(f"max_attempts must be >= 1, got {self.max_attempts!r}")
+        if self.backoff < 0 or self.max_backoff < 0:
+            raise ConfigurationError("backoff and max_backoff must be >= 0")
+        if self.fixed_delay is not None and self.fixed_delay < 0:
+            raise ConfigurationError("fixed_delay must be >= 0")
+        if not callable(self.retry_on) and self.retry_on not in ("default", "all", "none"):
+            raise ConfigurationError(f"retry_on must be 'default', 'all', 'none' or a callable, got {self.retry_on!r}")
+
+    def with_options(self, **changes: Any) -> RetryPolicy:
+        return replace(self, **changes)
+
+    def should_retry(self, method: str, attempt: int, error: SPAPIError) -> bool:
+        """True if a failed ``attempt`` (1-based) of ``method`` should be tried again."""
+        if attempt >= self.max_attempts:
+            return False
+        if callable(self.retry_on):
+            return bool(self.retry_on(RetryContext(method.upper(), attempt, error)))
+        if self.retry_on == "none":
+            return False
+        if self.retry_on == "all":
+            return True
+        return is_retryable(method, error)
+
+    def delay(
+        self,
+        attempt: int,
+        *,
+        retry_after: float | None = None,
+        paced_by_limiter: bool = False,
+        rng: Callable[[], float] = random.random,
+    ) -> float:
+        """Seconds to wait after failed ``attempt`` (1-based).
+
+        ``paced_by_limiter``: the failure was a 429 and the limiter has already drained the key, so the next
+        attempt will wait for its token there; no extra backoff is added on top.
+        """
+        if retry_after is not None and self.respect_retry_after:
+            return min(max(0.0, retry_after), self.max_retry_after)
+        if paced_by_limiter:
+            return 0.0
+        if self.fixed_delay is not None:
+            return self.fixed_delay
+        ceiling = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
+        return float(ceiling * rng()) if self.jitter else float(ceiling)
+
+
+def is_retryable(method: str, error: SPAPIError) -> bool:
+    """The default rule.
+
+    - 429 and 503: any method (the request was not processed).
+    - 500, 502, 504: idempotent methods only.
+    - No response at all: any method when the request never left (connect errors, connect/pool timeouts);
+      idempotent methods only when it may have reached the server (read timeouts, resets).
+    - Everything else (other 4xx, configuration errors, pagination loops): never.
+    """
+    idempotent = method.upper() in IDEMPOTENT_METHODS
+    if isinstance(error, ApiError):
+        status = error.status_code or 0
+        if status in UNPROCESSED_STATUSES:
+            return True
+        return idempotent and status in TRANSIENT_STATUSES
+    if isinstance(error, TransportError):
+        return idempotent or not error.request_sent
+    return False
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date (then ``now`` is the wall-clock time)."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None or now is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+DEFAULT_RETRY = RetryPolicy()
