@@ -1,0 +1,60 @@
+"""What both Seller Center clients share: argument checks, the per-seller operation, the default limiter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from ..errors import ConfigurationError
+from ..operation import Operation, UsagePlan
+from ..throttle.base import LimiterBackend
+from .throttle import SellerWindowLimiter
+
+
+def check_base_url(base_url: str) -> httpx.URL:
+    if not isinstance(base_url, str) or not base_url:
+        raise ConfigurationError("base_url is required, e.g. 'https://sellercenter-api.zalora.com.my'")
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, TypeError) as exc:
+        raise ConfigurationError(f"base_url is not a URL: {base_url!r}") from exc
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"base_url must be an http(s) URL with a host, got {base_url!r}")
+    if url.query or url.fragment:
+        raise ConfigurationError(f"base_url must not carry a query or fragment, got {base_url!r}")
+    return url
+
+
+def require(name: str, value: Any) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ConfigurationError(f"{name} is required")
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{name} must be a string, got {type(value).__name__}")
+    return value
+
+
+def seller_operation(api: str, method: str, requests: int, window: float) -> Operation:
+    """One operation for every call of a client: Seller Center limits a seller across all endpoints, so every call
+    shares one limiter key (``<identity>|<host>|<api>.all``)."""
+    return Operation(
+        api=api,
+        name="all",
+        operation_id="all",
+        method=method,
+        path="/",
+        rate=requests / window,
+        burst=requests,
+        plan_source="default",
+    )
+
+
+def window_plan(requests: int, window: float) -> UsagePlan:
+    """The nearest token-bucket plan, for limiters that only understand buckets."""
+    return UsagePlan(rate=requests / window, burst=requests)
+
+
+def default_limiter(limiter: LimiterBackend | None, requests: int, window: float, clock: Any) -> LimiterBackend:
+    if limiter is not None:
+        return limiter
+    return SellerWindowLimiter(requests, window, clock=clock)
