@@ -3,6 +3,8 @@
 The public surface is what this module exports; everything else is internal and may change.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .auth.lwa import build_consent_uri
 from .auth.tokens import CachedToken, InMemoryTokenStore, TokenStore
@@ -32,7 +34,30 @@ from .errors import (
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
+from .sellercenter.errors import SellerCenterError, SellerCenterLegacyError
 from .throttle.base import LimiterBackend, LimitKey, NullLimiter
+
+if TYPE_CHECKING:
+    from .sellercenter.client import SellerCenterClient
+    from .sellercenter.legacy import SellerCenterLegacyClient
+
+# Imported on first use: the Seller Center clients pull in their own modules (and pydantic for the legacy models).
+_LAZY = {
+    "SellerCenterClient": ".sellercenter.client",
+    "SellerCenterLegacyClient": ".sellercenter.legacy",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'spapi_async' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -65,6 +90,10 @@ __all__ = [
     "RetryPolicy",
     "SPAPIClient",
     "SPAPIError",
+    "SellerCenterClient",
+    "SellerCenterError",
+    "SellerCenterLegacyClient",
+    "SellerCenterLegacyError",
     "ServerError",
     "SystemClock",
     "ThrottledError",

@@ -39,7 +39,8 @@ def default_token_url(base_url: httpx.URL) -> str:
     """``https://sellercenter-api.<instance>`` → ``https://sellercenter.<instance>/oauth/client-credentials``.
 
     The API host's first label loses its ``api`` part (``sellercenter-api-staging`` → ``sellercenter-staging``,
-    ``api.sellercenter.com.br`` → ``sellercenter.com.br``); IP addresses and ``localhost`` are kept. Instances
+    ``api.sellercenter.com.br`` → ``sellercenter.com.br``); IP addresses and ``localhost`` are kept, and so is
+    a base path (an emulator or proxy mounted under ``/sellercenter`` serves ``/sellercenter/oauth/...``). Instances
     differ, so pass ``token_url=`` when yours serves the token endpoint elsewhere.
     """
     host = base_url.host
@@ -49,7 +50,8 @@ def default_token_url(base_url: httpx.URL) -> str:
         labels = ([("-".join(parts))] if parts else []) + labels[1:]
         host = ".".join(labels)
     port = f":{base_url.port}" if base_url.port else ""
-    return f"{base_url.scheme}://{host}{port}/oauth/client-credentials"
+    base_path = base_url.path.rstrip("/")
+    return f"{base_url.scheme}://{host}{port}{base_path}/oauth/client-credentials"
 
 
 @dataclass(frozen=True, slots=True)
