@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 import anyio
+import anyio.lowlevel
 import httpx
 
 
@@ -30,7 +31,7 @@ class FakeClock:
     async def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
         self.now += max(0.0, seconds)
-        await anyio.sleep(0)
+        await anyio.lowlevel.checkpoint()
 
 
 Handler = Callable[[httpx.Request], Awaitable[httpx.Response] | httpx.Response]

@@ -95,7 +95,8 @@ def test_legacy_signature_vector_computed_independently() -> None:
     assert legacy_string_to_sign(params) == message
     expected = hmac.new(api_key.encode(), message.encode(), hashlib.sha256).hexdigest()
     assert legacy_signature(api_key, params) == expected
-    assert expected == expected.lower() and len(expected) == 64
+    assert expected == expected.lower()
+    assert len(expected) == 64
     # Encoding with quote() directly, the way a server would check it, gives the same string.
     assert "&".join(f"{quote(k, safe='-_.~')}={quote(params[k], safe='-_.~')}" for k in sorted(params)) == message
 

@@ -121,10 +121,10 @@ async def test_concurrent_first_calls_share_one_token_request(server: FakeServer
     server.routes[("GET", "/v2/health")] = lambda r: httpx.Response(200, json={})
     server.token_delay = 0.01  # keep the first token request in flight while the others arrive
     http = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    async with SellerCenterClient(BASE, server.client_id, server.client_secret, http_client=http, clock=clock) as c:
-        async with anyio.create_task_group() as tg:
-            for _ in range(20):
-                tg.start_soon(c.request, "GET", "/v2/health")
+    client = SellerCenterClient(BASE, server.client_id, server.client_secret, http_client=http, clock=clock)
+    async with client as c, anyio.create_task_group() as tg:
+        for _ in range(20):
+            tg.start_soon(c.request, "GET", "/v2/health")
     await http.aclose()
     assert server.tokens_issued == 1
     assert len(server.api_requests()) == 20
@@ -176,7 +176,8 @@ async def test_rfc7807_error_becomes_a_typed_seller_center_error(
     with pytest.raises(SellerCenterClientError) as info:
         await client.request("PUT", "/v2/product/5/prices/SG", json={"price": -1})
     err = info.value
-    assert isinstance(err, sp.SellerCenterError) and isinstance(err, sp.SPAPIError)
+    assert isinstance(err, sp.SellerCenterError)
+    assert isinstance(err, sp.SPAPIError)
     assert (err.status_code, err.title, err.detail, err.type) == (
         422,
         "Validation Failed",
@@ -243,7 +244,8 @@ async def test_429_closes_the_window_and_the_retry_waits_for_it(
     assert len(arrivals) == 2
     assert arrivals[1] - arrivals[0] >= 3.0  # the seller's window was closed for a full window
     stats = next(iter(client.limiter.stats().values()))
-    assert stats["throttled"] == 1 and stats["grants"] == 2
+    assert stats["throttled"] == 1
+    assert stats["grants"] == 2
 
 
 async def test_429_raises_throttled_when_not_retried(server: FakeServer, clock: FakeClock) -> None:
@@ -292,7 +294,8 @@ async def test_has_next_pagination_for_orders(client: SellerCenterClient, server
     assert [len(p.items) for p in pages] == [3, 3, 1]
     assert [p.has_next for p in pages] == [True, True, False]
     query = server.api_requests()[0].query
-    assert ("orderNumbers[]", "A") in query and ("orderNumbers[]", "B") in query
+    assert ("orderNumbers[]", "A") in query
+    assert ("orderNumbers[]", "B") in query
 
 
 async def test_archive_pagination_reads_data_and_has_next(client: SellerCenterClient, server: FakeServer) -> None:
@@ -381,7 +384,8 @@ async def test_signed_endpoint_through_the_client(client: SellerCenterClient, se
     await client.request("GET", "/v2/health")
     signed, unsigned = server.api_requests()
     assert signed.headers["x-signature-algorithm"] == "HMAC-SHA256"
-    assert len(signed.headers["x-nonce"]) == 40 and len(signed.headers["x-signature"]) == 64
+    assert len(signed.headers["x-nonce"]) == 40
+    assert len(signed.headers["x-signature"]) == 64
     assert "x-signature" not in unsigned.headers
 
 
@@ -405,7 +409,8 @@ async def test_accepts_another_limiter_and_logs_no_token(
         assert isinstance(c.limiter, NullLimiter)
         await c.request("GET", "/v2/health")
     await http.aclose()
-    assert "token-1" not in caplog.text and server.client_secret not in caplog.text
+    assert "token-1" not in caplog.text
+    assert server.client_secret not in caplog.text
 
 
 async def test_401_from_api_after_refresh_raises_unauthorized(client: SellerCenterClient, server: FakeServer) -> None:
