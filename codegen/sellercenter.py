@@ -23,6 +23,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -560,7 +561,7 @@ def emit_operations(ops: list[Op]) -> str:
 
 def generate(spec_path: Path) -> dict[Path, str]:
     with spec_path.open(encoding="utf-8") as fh:
-        spec = Spec(yaml.safe_load(fh))
+        spec = Spec(yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     ops = collect_operations(spec)
     groups: dict[str, list[Op]] = {}
     for op in ops:
@@ -570,30 +571,27 @@ def generate(spec_path: Path) -> dict[Path, str]:
         files[OUT_DIR / f"{attribute}.py"] = emit_tag(spec, attribute, groups[attribute])
     files[OUT_DIR / "_attributes.py"] = emit_attributes(groups)
     files[OUT_DIR / "_operations.py"] = emit_operations(ops)
-    return {path: ruff_format(text, path) for path, text in files.items()}
+    return ruff_format(files)
 
 
-def ruff_format(source: str, path: Path) -> str:
-    ruff = os.environ.get("RUFF", "ruff")
-    candidates = [ruff, str(Path(sys.executable).with_name("ruff"))]
-    for exe in candidates:
+def ruff_format(files: Mapping[Path, str]) -> dict[Path, str]:
+    """Tidy imports and format every file with two ruff runs over a scratch copy (settings from pyproject.toml)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        tmp = Path(scratch)
+        for path, text in files.items():
+            (tmp / path.name).write_text(text, encoding="utf-8")
+        config = str(ROOT / "pyproject.toml")
+        fix = ["check", "--fix-only", "--select", "I,F401,UP", "--quiet", "--config", config, "."]
+        _ruff([*fix], tmp)
+        _ruff(["format", "--quiet", "--config", config, "."], tmp)
+        return {path: (tmp / path.name).read_text(encoding="utf-8") for path in files}
+
+
+def _ruff(args: list[str], cwd: Path) -> None:
+    for exe in (os.environ.get("RUFF", "ruff"), str(Path(sys.executable).with_name("ruff"))):
         try:
-            fixed = subprocess.run(
-                [exe, "check", "--fix-only", "--select", "I,F401,UP", "--quiet", "--stdin-filename", str(path), "-"],
-                input=source,
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-            return subprocess.run(
-                [exe, "format", "--quiet", "--stdin-filename", str(path), "-"],
-                input=fixed,
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
+            subprocess.run([exe, *args], cwd=cwd, check=True, capture_output=True, text=True)
+            return
         except FileNotFoundError:
             continue
     raise SystemExit("ruff is needed to format the generated code (pip install ruff)")
