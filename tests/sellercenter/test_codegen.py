@@ -44,9 +44,7 @@ def test_generation_is_deterministic(generated: dict[Path, str]) -> None:
 def test_every_path_and_operation_is_covered(spec: dict[str, object]) -> None:
     paths = spec["paths"]
     assert isinstance(paths, dict)
-    expected = {
-        (method.upper(), path) for path, item in paths.items() for method in item if method in gen.HTTP_METHODS
-    }
+    expected = {(method.upper(), path) for path, item in paths.items() for method in item if method in gen.HTTP_METHODS}
     assert {(m, p) for m, p, *_ in OPERATIONS} == expected
     assert len({p for _, p, *_ in OPERATIONS}) == len(paths) == 214
     assert len(OPERATIONS) == 236
