@@ -300,11 +300,11 @@ async def test_has_next_pagination_for_orders(client: SellerCenterClient, server
 
 async def test_archive_pagination_reads_data_and_has_next(client: SellerCenterClient, server: FakeServer) -> None:
     server.routes[("GET", "/v2/archive/orders")] = _paged(5, "data")
-    first = await client.archive.get_archived_orders(limit=2)
+    first = await client.archive.get_archive_orders(limit=2)
     assert [o.model_extra for o in first.items] == [{"id": 0, "name": "n0"}, {"id": 1, "name": "n1"}]
     assert first.next_offset == 2
     count = 0
-    async for _ in client.archive.get_archived_orders(limit=2):
+    async for _ in client.archive.get_archive_orders(limit=2):
         count += 1
     assert count == 5
 

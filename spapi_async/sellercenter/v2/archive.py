@@ -16,7 +16,7 @@ from ._runtime import V2Model
 __all__ = ["ArchiveResource"]
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemInventoryStatusHistoryItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemInventoryStatusHistoryItem(V2Model):
     created_at: str | None = None
     fk_catalog_product: int | None = None
     fk_sales_order_item: int | None = None
@@ -25,7 +25,7 @@ class GetArchivedOrdersItemOrderItemArchivesItemInventoryStatusHistoryItem(V2Mod
     uid: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemManifestArchivesItemProperties(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemManifestArchivesItemProperties(V2Model):
     created_at: str | None = None
     fk_manifest_status: int | None = None
     fk_manifest_type: int | None = None
@@ -37,12 +37,12 @@ class GetArchivedOrdersItemOrderItemArchivesItemManifestArchivesItemProperties(V
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemManifestArchivesItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemManifestArchivesItem(V2Model):
     id_manifest: int | None = Field(default=None, alias="idManifest")
-    properties: GetArchivedOrdersItemOrderItemArchivesItemManifestArchivesItemProperties | None = None
+    properties: GetArchiveOrdersItemOrderItemArchivesItemManifestArchivesItemProperties | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemOrderItemOosCancellationItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemOrderItemOosCancellationItem(V2Model):
     created_at: str | None = None
     fk_catalog_product: int | None = None
     fk_sales_order_item: int | None = None
@@ -52,7 +52,7 @@ class GetArchivedOrdersItemOrderItemArchivesItemOrderItemOosCancellationItem(V2M
     stock_updated_at: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemProperties(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemProperties(V2Model):
     address_billing: str | None = None
     address_shipping: str | None = None
     address_updated_at: str | None = None
@@ -80,7 +80,7 @@ class GetArchivedOrdersItemOrderItemArchivesItemProperties(V2Model):
     voucher_type: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItemReturnRequest(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemReturnRequestItemItemReturnRequest(V2Model):
     comment: str | None = None
     created_at: str | None = None
     fk_seller: int | None = None
@@ -96,14 +96,14 @@ class GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItemReturnReque
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemReturnRequestItemItem(V2Model):
     created_at: str | None = None
     fk_return_request: int | None = None
     fk_return_request_status: int | None = None
     fk_sales_order_item: int | None = None
     id_return_request_item: int | None = None
     id_supplier_return_item_oms: int | None = None
-    return_request: GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItemReturnRequest | None = Field(
+    return_request: GetArchiveOrdersItemOrderItemArchivesItemReturnRequestItemItemReturnRequest | None = Field(
         default=None, alias="returnRequest"
     )
     src_created_at: str | None = None
@@ -111,7 +111,7 @@ class GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItem(V2Model):
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemPropertiesItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemPropertiesItem(V2Model):
     abatement_rate: str | None = None
     cod_collectable_amount: str | None = None
     created_at: str | None = None
@@ -131,7 +131,7 @@ class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemPropertiesItem(V2M
     warehouse_name: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusHistoryItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusHistoryItem(V2Model):
     created_at: str | None = None
     fk_sales_order_item: int | None = None
     fk_sales_order_item_status: int | None = None
@@ -141,18 +141,18 @@ class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusHistoryItem(
     user: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusManifestDetailSalesOrderItemItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusManifestDetailSalesOrderItemItem(V2Model):
     fk_manifest_type: int | None = None
     fk_sales_order_item: int | None = None
     fk_sales_order_item_status_manifest_detail: int | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusTransitionTimeItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusTransitionTimeItem(V2Model):
     created_to_shipped_business_hours: int | None = None
     fk_sales_order_item: int | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItemTagManagerSalesOrderItemItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItemTagManagerSalesOrderItemItem(V2Model):
     created_at: str | None = None
     description: str | None = None
     entity: str | None = None
@@ -163,41 +163,41 @@ class GetArchivedOrdersItemOrderItemArchivesItemTagManagerSalesOrderItemItem(V2M
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItemOrderItemArchivesItem(V2Model):
+class GetArchiveOrdersItemOrderItemArchivesItem(V2Model):
     fk_seller: int | None = Field(default=None, alias="fkSeller")
     id_sales_order_item: int | None = Field(default=None, alias="idSalesOrderItem")
-    inventory_status_history: list[GetArchivedOrdersItemOrderItemArchivesItemInventoryStatusHistoryItem] | None = Field(
+    inventory_status_history: list[GetArchiveOrdersItemOrderItemArchivesItemInventoryStatusHistoryItem] | None = Field(
         default=None, alias="inventoryStatusHistory"
     )
-    manifest_archives: list[GetArchivedOrdersItemOrderItemArchivesItemManifestArchivesItem] | None = Field(
+    manifest_archives: list[GetArchiveOrdersItemOrderItemArchivesItemManifestArchivesItem] | None = Field(
         default=None, alias="manifestArchives"
     )
-    order_item_oos_cancellation: list[GetArchivedOrdersItemOrderItemArchivesItemOrderItemOosCancellationItem] | None = (
+    order_item_oos_cancellation: list[GetArchiveOrdersItemOrderItemArchivesItemOrderItemOosCancellationItem] | None = (
         Field(default=None, alias="orderItemOosCancellation")
     )
-    properties: GetArchivedOrdersItemOrderItemArchivesItemProperties | None = None
-    return_request_item: list[GetArchivedOrdersItemOrderItemArchivesItemReturnRequestItemItem] | None = Field(
+    properties: GetArchiveOrdersItemOrderItemArchivesItemProperties | None = None
+    return_request_item: list[GetArchiveOrdersItemOrderItemArchivesItemReturnRequestItemItem] | None = Field(
         default=None, alias="returnRequestItem"
     )
-    sales_order_item_properties: list[GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemPropertiesItem] | None = (
+    sales_order_item_properties: list[GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemPropertiesItem] | None = (
         Field(default=None, alias="salesOrderItemProperties")
     )
     sales_order_item_status_history: (
-        list[GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusHistoryItem] | None
+        list[GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusHistoryItem] | None
     ) = Field(default=None, alias="salesOrderItemStatusHistory")
     sales_order_item_status_manifest_detail_sales_order_item: (
-        list[GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusManifestDetailSalesOrderItemItem] | None
+        list[GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusManifestDetailSalesOrderItemItem] | None
     ) = Field(default=None, alias="salesOrderItemStatusManifestDetailSalesOrderItem")
     sales_order_item_status_transition_time: (
-        list[GetArchivedOrdersItemOrderItemArchivesItemSalesOrderItemStatusTransitionTimeItem] | None
+        list[GetArchiveOrdersItemOrderItemArchivesItemSalesOrderItemStatusTransitionTimeItem] | None
     ) = Field(default=None, alias="salesOrderItemStatusTransitionTime")
     src_id: str | None = Field(default=None, alias="srcId")
-    tag_manager_sales_order_item: (
-        list[GetArchivedOrdersItemOrderItemArchivesItemTagManagerSalesOrderItemItem] | None
-    ) = Field(default=None, alias="tagManagerSalesOrderItem")
+    tag_manager_sales_order_item: list[GetArchiveOrdersItemOrderItemArchivesItemTagManagerSalesOrderItemItem] | None = (
+        Field(default=None, alias="tagManagerSalesOrderItem")
+    )
 
 
-class GetArchivedOrdersItemSalesOrderCommentItem(V2Model):
+class GetArchiveOrdersItemSalesOrderCommentItem(V2Model):
     comment_type: str | None = None
     content: str | None = None
     created_at: str | None = None
@@ -215,7 +215,7 @@ class GetArchivedOrdersItemSalesOrderCommentItem(V2Model):
     username: str | None = None
 
 
-class GetArchivedOrdersItemPackageArchivesItemProperties(V2Model):
+class GetArchiveOrdersItemPackageArchivesItemProperties(V2Model):
     created_at: str | None = None
     fk_package_status: int | None = None
     fk_package_type: int | None = None
@@ -227,15 +227,15 @@ class GetArchivedOrdersItemPackageArchivesItemProperties(V2Model):
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItemPackageArchivesItem(V2Model):
+class GetArchiveOrdersItemPackageArchivesItem(V2Model):
     document_token: str | None = Field(default=None, alias="documentToken")
     id_package: int | None = Field(default=None, alias="idPackage")
     package_item: str | None = Field(default=None, alias="packageItem")
-    properties: GetArchivedOrdersItemPackageArchivesItemProperties | None = None
+    properties: GetArchiveOrdersItemPackageArchivesItemProperties | None = None
     sales_order_document: str | None = Field(default=None, alias="salesOrderDocument")
 
 
-class GetArchivedOrdersItemSalesOrderInvoiceItem(V2Model):
+class GetArchiveOrdersItemSalesOrderInvoiceItem(V2Model):
     created_at: str | None = None
     fk_sales_order: int | None = None
     id_sales_order_invoice: int | None = None
@@ -243,22 +243,22 @@ class GetArchivedOrdersItemSalesOrderInvoiceItem(V2Model):
     updated_at: str | None = None
 
 
-class GetArchivedOrdersItem(V2Model):
-    order_item_archives: list[GetArchivedOrdersItemOrderItemArchivesItem] | None = Field(
+class GetArchiveOrdersItem(V2Model):
+    order_item_archives: list[GetArchiveOrdersItemOrderItemArchivesItem] | None = Field(
         default=None, alias="OrderItemArchives"
     )
-    sales_order_comment: list[GetArchivedOrdersItemSalesOrderCommentItem] | None = Field(
+    sales_order_comment: list[GetArchiveOrdersItemSalesOrderCommentItem] | None = Field(
         default=None, alias="SalesOrderComment"
     )
     created_at: str | None = Field(default=None, alias="createdAt")
     currency: str | None = None
     id_sales_order: int | None = Field(default=None, alias="idSalesOrder")
     order_nr: str | None = Field(default=None, alias="orderNr")
-    package_archives: list[GetArchivedOrdersItemPackageArchivesItem] | None = Field(
+    package_archives: list[GetArchiveOrdersItemPackageArchivesItem] | None = Field(
         default=None, alias="packageArchives"
     )
     properties: dict[str, Any] | None = None
-    sales_order_invoice: list[GetArchivedOrdersItemSalesOrderInvoiceItem] | None = Field(
+    sales_order_invoice: list[GetArchiveOrdersItemSalesOrderInvoiceItem] | None = Field(
         default=None, alias="salesOrderInvoice"
     )
     src_id: str | None = Field(default=None, alias="srcId")
@@ -267,7 +267,7 @@ class GetArchivedOrdersItem(V2Model):
 class ArchiveResource(_rt.Resource):
     __slots__ = ()
 
-    def get_archived_orders(
+    def get_archive_orders(
         self,
         *,
         created_at_from: str | None = None,
@@ -278,7 +278,7 @@ class ArchiveResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetArchivedOrdersItem]:
+    ) -> OffsetPaginator[GetArchiveOrdersItem]:
         """``GET /v2/archive/orders``."""
         params = _rt.query(
             {
@@ -294,7 +294,7 @@ class ArchiveResource(_rt.Resource):
             params,
             None,
             style="data_has_next",
-            item=GetArchivedOrdersItem,
+            item=GetArchiveOrdersItem,
             limit=limit,
             offset=offset,
             max_items=max_items,

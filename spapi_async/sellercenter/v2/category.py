@@ -17,6 +17,54 @@ from ._runtime import V2Model
 __all__ = ["CategoryResource"]
 
 
+class GetCategoriesItem(V2Model):
+    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
+    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
+    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
+    id: int | None = None
+    name: str | None = None
+    parent_id: int | None = Field(default=None, alias="parentId")
+    path: list[str] | None = None
+    path_ids: list[int] | None = Field(default=None, alias="pathIds")
+    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
+    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
+    status: str | None = None
+    uuid: str | None = None
+    visible: bool | None = None
+
+
+class GetCategoriesIdsItem(V2Model):
+    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
+    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
+    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
+    id: int | None = None
+    name: str | None = None
+    parent_id: int | None = Field(default=None, alias="parentId")
+    path: list[str] | None = None
+    path_ids: list[int] | None = Field(default=None, alias="pathIds")
+    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
+    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
+    status: str | None = None
+    uuid: str | None = None
+    visible: bool | None = None
+
+
+class GetCategoriesUuidsItem(V2Model):
+    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
+    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
+    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
+    id: int | None = None
+    name: str | None = None
+    parent_id: int | None = Field(default=None, alias="parentId")
+    path: list[str] | None = None
+    path_ids: list[int] | None = Field(default=None, alias="pathIds")
+    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
+    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
+    status: str | None = None
+    uuid: str | None = None
+    visible: bool | None = None
+
+
 class GetCategoryAttributesResponseItemOptionsItem(V2Model):
     id: int | None = None
     is_default: bool | None = Field(default=None, alias="isDefault")
@@ -47,6 +95,17 @@ class GetCategoryAttributesResponseItem(V2Model):
     product_type: str | None = Field(default=None, alias="productType")
 
 
+class GetCategoryByCategoryIdResponseItem(V2Model):
+    id: int | None = None
+    name: str | None = None
+    parent_id: int | None = Field(default=None, alias="parentId")
+    path: list[str] | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    status: str | None = None
+    uuid: str | None = None
+    visible: bool | None = None
+
+
 class GetCategoryChildrenResponseItem(V2Model):
     attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
     has_children: bool | None = Field(default=None, alias="hasChildren")
@@ -59,6 +118,17 @@ class GetCategoryChildrenResponseItem(V2Model):
     status: str | None = None
     uuid: str | None = None
     visible: bool | None = None
+
+
+class GetCategoryMappingsResponseItemAttributesItem(V2Model):
+    attribute_id: int | None = Field(default=None, alias="attributeId")
+    options: list[int] | None = None
+
+
+class GetCategoryMappingsResponseItem(V2Model):
+    attributes: list[GetCategoryMappingsResponseItemAttributesItem] | None = None
+    category_id: int | None = Field(default=None, alias="categoryId")
+    category_name: str | None = Field(default=None, alias="categoryName")
 
 
 class GetCategoryMostUsedResponseItem(V2Model):
@@ -119,78 +189,74 @@ class GetCategoryTreeResponseItem(V2Model):
     uuid: str | None = None
 
 
-class GetV2CategoriesSearchByIdsItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
-    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
-    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
-
-
-class GetV2CategoriesSearchByQueryItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
-    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
-    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
-
-
-class GetV2CategoriesSearchByUuidsItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
-    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
-    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
-
-
-class GetV2CategoryByIdResponseItem(V2Model):
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
-
-
-class GetV2CategoryMappingsResponseItemAttributesItem(V2Model):
-    attribute_id: int | None = Field(default=None, alias="attributeId")
-    options: list[int] | None = None
-
-
-class GetV2CategoryMappingsResponseItem(V2Model):
-    attributes: list[GetV2CategoryMappingsResponseItemAttributesItem] | None = None
-    category_id: int | None = Field(default=None, alias="categoryId")
-    category_name: str | None = Field(default=None, alias="categoryName")
-
-
 class CategoryResource(_rt.Resource):
     __slots__ = ()
+
+    def get_categories(
+        self,
+        *,
+        include_inaccessible: bool | None = None,
+        query: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        max_items: int | None = None,
+    ) -> OffsetPaginator[GetCategoriesItem]:
+        """``GET /v2/categories``."""
+        params = _rt.query({"query": query, "includeInaccessible": include_inaccessible})
+        return self._paginate(
+            "/v2/categories",
+            params,
+            None,
+            style="total",
+            item=GetCategoriesItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
+        )
+
+    def get_categories_ids(
+        self,
+        *,
+        ids: Sequence[int] | None = None,
+        include_inaccessible: bool | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        max_items: int | None = None,
+    ) -> OffsetPaginator[GetCategoriesIdsItem]:
+        """``GET /v2/categories/ids``."""
+        params = _rt.query({"ids[]": ids, "includeInaccessible": include_inaccessible})
+        return self._paginate(
+            "/v2/categories/ids",
+            params,
+            None,
+            style="total",
+            item=GetCategoriesIdsItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
+        )
+
+    def get_categories_uuids(
+        self,
+        *,
+        include_inaccessible: bool | None = None,
+        uuids: Sequence[str] | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        max_items: int | None = None,
+    ) -> OffsetPaginator[GetCategoriesUuidsItem]:
+        """``GET /v2/categories/uuids``."""
+        params = _rt.query({"uuids[]": uuids, "includeInaccessible": include_inaccessible})
+        return self._paginate(
+            "/v2/categories/uuids",
+            params,
+            None,
+            style="total",
+            item=GetCategoriesUuidsItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
+        )
 
     async def get_category_attributes(self, *, category_id: int) -> list[GetCategoryAttributesResponseItem]:
         """``GET /v2/category/{categoryId}/attributes``."""
@@ -202,10 +268,20 @@ class CategoryResource(_rt.Resource):
         response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/automatic-nomenclature")
         return _rt.raw_json(response)
 
+    async def get_category_by_category_id(self, *, category_id: int) -> list[GetCategoryByCategoryIdResponseItem]:
+        """``GET /v2/category/{categoryId}``."""
+        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}")
+        return _rt.model_list(GetCategoryByCategoryIdResponseItem, response)
+
     async def get_category_children(self, *, category_id: int) -> list[GetCategoryChildrenResponseItem]:
         """``GET /v2/category/{categoryId}/children``."""
         response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/children")
         return _rt.model_list(GetCategoryChildrenResponseItem, response)
+
+    async def get_category_mappings(self) -> list[GetCategoryMappingsResponseItem]:
+        """``GET /v2/category/mappings``."""
+        response = await self._send("GET", "/v2/category/mappings")
+        return _rt.model_list(GetCategoryMappingsResponseItem, response)
 
     async def get_category_most_used(self) -> list[GetCategoryMostUsedResponseItem]:
         """``GET /v2/category/most-used``."""
@@ -226,79 +302,3 @@ class CategoryResource(_rt.Resource):
         """``GET /v2/category/tree``."""
         response = await self._send("GET", "/v2/category/tree")
         return _rt.model_list(GetCategoryTreeResponseItem, response)
-
-    def get_v2_categories_search_by_ids(
-        self,
-        *,
-        ids: Sequence[int] | None = None,
-        include_inaccessible: bool | None = None,
-        limit: int = 100,
-        offset: int = 0,
-        max_items: int | None = None,
-    ) -> OffsetPaginator[GetV2CategoriesSearchByIdsItem]:
-        """``GET /v2/categories/ids``."""
-        params = _rt.query({"ids[]": ids, "includeInaccessible": include_inaccessible})
-        return self._paginate(
-            "/v2/categories/ids",
-            params,
-            None,
-            style="total",
-            item=GetV2CategoriesSearchByIdsItem,
-            limit=limit,
-            offset=offset,
-            max_items=max_items,
-        )
-
-    def get_v2_categories_search_by_query(
-        self,
-        *,
-        include_inaccessible: bool | None = None,
-        query: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-        max_items: int | None = None,
-    ) -> OffsetPaginator[GetV2CategoriesSearchByQueryItem]:
-        """``GET /v2/categories``."""
-        params = _rt.query({"query": query, "includeInaccessible": include_inaccessible})
-        return self._paginate(
-            "/v2/categories",
-            params,
-            None,
-            style="total",
-            item=GetV2CategoriesSearchByQueryItem,
-            limit=limit,
-            offset=offset,
-            max_items=max_items,
-        )
-
-    def get_v2_categories_search_by_uuids(
-        self,
-        *,
-        include_inaccessible: bool | None = None,
-        uuids: Sequence[str] | None = None,
-        limit: int = 100,
-        offset: int = 0,
-        max_items: int | None = None,
-    ) -> OffsetPaginator[GetV2CategoriesSearchByUuidsItem]:
-        """``GET /v2/categories/uuids``."""
-        params = _rt.query({"uuids[]": uuids, "includeInaccessible": include_inaccessible})
-        return self._paginate(
-            "/v2/categories/uuids",
-            params,
-            None,
-            style="total",
-            item=GetV2CategoriesSearchByUuidsItem,
-            limit=limit,
-            offset=offset,
-            max_items=max_items,
-        )
-
-    async def get_v2_category_by_id(self, *, category_id: int) -> list[GetV2CategoryByIdResponseItem]:
-        """``GET /v2/category/{categoryId}``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}")
-        return _rt.model_list(GetV2CategoryByIdResponseItem, response)
-
-    async def get_v2_category_mappings(self) -> list[GetV2CategoryMappingsResponseItem]:
-        """``GET /v2/category/mappings``."""
-        response = await self._send("GET", "/v2/category/mappings")
-        return _rt.model_list(GetV2CategoryMappingsResponseItem, response)

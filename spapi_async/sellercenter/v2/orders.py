@@ -45,6 +45,15 @@ class GetOrderFinanceResponse(V2Model):
     wallet_credits: float | None = Field(default=None, alias="walletCredits")
 
 
+class GetOrderHistoryResponseItem(V2Model):
+    created_at: str | None = Field(default=None, alias="createdAt")
+    editor: str | None = None
+    note: str | None = None
+    order_item_id: int | None = Field(default=None, alias="orderItemId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    status: str | None = None
+
+
 class GetOrderItemTagsResponseItem(V2Model):
     id: int | None = None
     name: str | None = None
@@ -59,6 +68,124 @@ class GetOrderItemTagsAssignedResponseItemTagsItem(V2Model):
 class GetOrderItemTagsAssignedResponseItem(V2Model):
     order_item_id: int | None = Field(default=None, alias="orderItemId")
     tags: list[GetOrderItemTagsAssignedResponseItemTagsItem] | None = None
+
+
+class GetOrderItemsItemExtraAttributes(V2Model):
+    delivery_type: str | None = None
+    gst_free: str | None = None
+    has_transfer_shipping_flat_fee: bool | None = None
+    installment_fee: float | None = None
+    price_excluded_tax: float | None = None
+    sales_service_tax: float | None = None
+    shipping_fee_sst: float | None = None
+
+
+class GetOrderItemsItemFailureReason(V2Model):
+    description: str | None = None
+    details: str | None = None
+    name: str | None = None
+    type: str | None = None
+
+
+class GetOrderItemsItemProduct(V2Model):
+    name: str | None = None
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    sku: str | None = None
+    variation: str | None = None
+
+
+class GetOrderItemsItemPurchase(V2Model):
+    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
+    order_number: str | None = Field(default=None, alias="orderNumber")
+    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+
+
+class GetOrderItemsItemShipmentPreProvider(V2Model):
+    default: bool | None = None
+    digital_type: str | None = Field(default=None, alias="digitalType")
+    name: str | None = None
+    tracking_url: str | None = Field(default=None, alias="trackingUrl")
+    uuid: str | None = None
+
+
+class GetOrderItemsItemShipmentProvider(V2Model):
+    default: bool | None = None
+    digital_type: str | None = Field(default=None, alias="digitalType")
+    name: str | None = None
+    tracking_url: str | None = Field(default=None, alias="trackingUrl")
+    uuid: str | None = None
+
+
+class GetOrderItemsItemShipment(V2Model):
+    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
+    method: str | None = None
+    pre_provider: GetOrderItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
+    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
+    provider: GetOrderItemsItemShipmentProvider | None = None
+    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
+    provider_product: str | None = Field(default=None, alias="providerProduct")
+    provider_type: str | None = Field(default=None, alias="providerType")
+    tracking_code: str | None = Field(default=None, alias="trackingCode")
+    type: str | None = None
+    weight: float | None = None
+
+
+class GetOrderItemsItemVouchersItem(V2Model):
+    amount: float | None = None
+    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
+    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
+    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
+    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
+    code: str | None = None
+    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+
+
+class GetOrderItemsItem(V2Model):
+    abatement_rate: str | None = Field(default=None, alias="abatementRate")
+    actions: list[str] | None = None
+    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    discount_amount: float | None = Field(default=None, alias="discountAmount")
+    excise_rate: str | None = Field(default=None, alias="exciseRate")
+    extra_attributes: GetOrderItemsItemExtraAttributes | None = Field(default=None, alias="extraAttributes")
+    failure_reason: GetOrderItemsItemFailureReason | None = Field(default=None, alias="failureReason")
+    hsn_code: str | None = Field(default=None, alias="hsnCode")
+    id: int | None = None
+    in_transit: bool | None = Field(default=None, alias="inTransit")
+    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
+    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
+    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
+    is_outlet: bool | None = Field(default=None, alias="isOutlet")
+    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
+    is_processable: bool | None = Field(default=None, alias="isProcessable")
+    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
+    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
+    manifest_status: str | None = Field(default=None, alias="manifestStatus")
+    order_id: int | None = Field(default=None, alias="orderId")
+    paid_commission: float | None = Field(default=None, alias="paidCommission")
+    paid_price: float | None = Field(default=None, alias="paidPrice")
+    premium: bool | None = None
+    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
+    product: GetOrderItemsItemProduct | None = None
+    purchase: GetOrderItemsItemPurchase | None = None
+    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    shipment: GetOrderItemsItemShipment | None = None
+    shipping_fee: float | None = Field(default=None, alias="shippingFee")
+    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
+    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
+    src_id: str | None = Field(default=None, alias="srcId")
+    status: str | None = None
+    store_credits: float | None = Field(default=None, alias="storeCredits")
+    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
+    tax_amount: float | None = Field(default=None, alias="taxAmount")
+    tax_percent: float | None = Field(default=None, alias="taxPercent")
+    unit_price: float | None = Field(default=None, alias="unitPrice")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    uuid: str | None = None
+    vouchers: list[GetOrderItemsItemVouchersItem] | None = None
+    wallet_credits: float | None = Field(default=None, alias="walletCredits")
+    warehouse_name: str | None = Field(default=None, alias="warehouseName")
 
 
 class GetOrderItemsPackagesResponseItem(V2Model):
@@ -284,6 +411,211 @@ class GetOrdersItem(V2Model):
     voucher: GetOrdersItemVoucher | None = None
 
 
+class GetOrdersByOrderIdResponseAddressBilling(V2Model):
+    address: list[str] | None = None
+    city: str | None = None
+    country: str | None = None
+    email: str | None = None
+    first_name: str | None = Field(default=None, alias="firstName")
+    last_name: str | None = Field(default=None, alias="lastName")
+    phone: list[str] | None = None
+    post_code: str | None = Field(default=None, alias="postCode")
+    region: str | None = None
+    ward: str | None = None
+
+
+class GetOrdersByOrderIdResponseAddressShipping(V2Model):
+    address: list[str] | None = None
+    city: str | None = None
+    country: str | None = None
+    email: str | None = None
+    first_name: str | None = Field(default=None, alias="firstName")
+    last_name: str | None = Field(default=None, alias="lastName")
+    phone: list[str] | None = None
+    post_code: str | None = Field(default=None, alias="postCode")
+    region: str | None = None
+    ward: str | None = None
+
+
+class GetOrdersByOrderIdResponseAddress(V2Model):
+    billing: GetOrdersByOrderIdResponseAddressBilling | None = None
+    shipping: GetOrdersByOrderIdResponseAddressShipping | None = None
+
+
+class GetOrdersByOrderIdResponseCustomer(V2Model):
+    first_name: str | None = Field(default=None, alias="firstName")
+    last_name: str | None = Field(default=None, alias="lastName")
+
+
+class GetOrdersByOrderIdResponseGift(V2Model):
+    message: Any = None
+    option: bool | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemExtraAttributes(V2Model):
+    delivery_type: str | None = None
+    gst_free: str | None = None
+    has_transfer_shipping_flat_fee: bool | None = None
+    installment_fee: float | None = None
+    price_excluded_tax: float | None = None
+    sales_service_tax: float | None = None
+    shipping_fee_sst: float | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemFailureReason(V2Model):
+    description: str | None = None
+    details: str | None = None
+    name: str | None = None
+    type: str | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemProduct(V2Model):
+    name: str | None = None
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    sku: str | None = None
+    variation: str | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemPurchase(V2Model):
+    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
+    order_number: str | None = Field(default=None, alias="orderNumber")
+    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+
+
+class GetOrdersByOrderIdResponseItemsItemShipmentPreProvider(V2Model):
+    default: bool | None = None
+    digital_type: str | None = Field(default=None, alias="digitalType")
+    name: str | None = None
+    tracking_url: str | None = Field(default=None, alias="trackingUrl")
+    uuid: str | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemShipmentProvider(V2Model):
+    default: bool | None = None
+    digital_type: str | None = Field(default=None, alias="digitalType")
+    name: str | None = None
+    tracking_url: str | None = Field(default=None, alias="trackingUrl")
+    uuid: str | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemShipment(V2Model):
+    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
+    method: str | None = None
+    pre_provider: GetOrdersByOrderIdResponseItemsItemShipmentPreProvider | None = Field(
+        default=None, alias="preProvider"
+    )
+    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
+    provider: GetOrdersByOrderIdResponseItemsItemShipmentProvider | None = None
+    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
+    provider_product: str | None = Field(default=None, alias="providerProduct")
+    provider_type: str | None = Field(default=None, alias="providerType")
+    tracking_code: str | None = Field(default=None, alias="trackingCode")
+    type: str | None = None
+    weight: float | None = None
+
+
+class GetOrdersByOrderIdResponseItemsItemVouchersItem(V2Model):
+    amount: float | None = None
+    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
+    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
+    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
+    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
+    code: str | None = None
+    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+
+
+class GetOrdersByOrderIdResponseItemsItem(V2Model):
+    abatement_rate: str | None = Field(default=None, alias="abatementRate")
+    actions: list[str] | None = None
+    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    discount_amount: float | None = Field(default=None, alias="discountAmount")
+    excise_rate: str | None = Field(default=None, alias="exciseRate")
+    extra_attributes: GetOrdersByOrderIdResponseItemsItemExtraAttributes | None = Field(
+        default=None, alias="extraAttributes"
+    )
+    failure_reason: GetOrdersByOrderIdResponseItemsItemFailureReason | None = Field(default=None, alias="failureReason")
+    hsn_code: str | None = Field(default=None, alias="hsnCode")
+    id: int | None = None
+    in_transit: bool | None = Field(default=None, alias="inTransit")
+    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
+    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
+    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
+    is_outlet: bool | None = Field(default=None, alias="isOutlet")
+    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
+    is_processable: bool | None = Field(default=None, alias="isProcessable")
+    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
+    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
+    manifest_status: str | None = Field(default=None, alias="manifestStatus")
+    order_id: int | None = Field(default=None, alias="orderId")
+    paid_commission: float | None = Field(default=None, alias="paidCommission")
+    paid_price: float | None = Field(default=None, alias="paidPrice")
+    premium: bool | None = None
+    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
+    product: GetOrdersByOrderIdResponseItemsItemProduct | None = None
+    purchase: GetOrdersByOrderIdResponseItemsItemPurchase | None = None
+    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    shipment: GetOrdersByOrderIdResponseItemsItemShipment | None = None
+    shipping_fee: float | None = Field(default=None, alias="shippingFee")
+    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
+    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
+    src_id: str | None = Field(default=None, alias="srcId")
+    status: str | None = None
+    store_credits: float | None = Field(default=None, alias="storeCredits")
+    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
+    tax_amount: float | None = Field(default=None, alias="taxAmount")
+    tax_percent: float | None = Field(default=None, alias="taxPercent")
+    unit_price: float | None = Field(default=None, alias="unitPrice")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    uuid: str | None = None
+    vouchers: list[GetOrdersByOrderIdResponseItemsItemVouchersItem] | None = None
+    wallet_credits: float | None = Field(default=None, alias="walletCredits")
+    warehouse_name: str | None = Field(default=None, alias="warehouseName")
+
+
+class GetOrdersByOrderIdResponseVoucher(V2Model):
+    code: str | None = None
+    type: str | None = None
+
+
+class GetOrdersByOrderIdResponse(V2Model):
+    address: GetOrdersByOrderIdResponseAddress | None = None
+    address_updated_at: str | None = Field(default=None, alias="addressUpdatedAt")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    currency: str | None = None
+    customer: GetOrdersByOrderIdResponseCustomer | None = None
+    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
+    exchange_by_order_id: str | None = Field(default=None, alias="exchangeByOrderId")
+    exchange_for_order_id: str | None = Field(default=None, alias="exchangeForOrderId")
+    extra_attributes: str | None = Field(default=None, alias="extraAttributes")
+    gift: GetOrdersByOrderIdResponseGift | None = None
+    grand_total: float | None = Field(default=None, alias="grandTotal")
+    id: int | None = None
+    invoice_required: bool | None = Field(default=None, alias="invoiceRequired")
+    item_count: int | None = Field(default=None, alias="itemCount")
+    items: list[GetOrdersByOrderIdResponseItemsItem] | None = None
+    national_registration_number: str | None = Field(default=None, alias="nationalRegistrationNumber")
+    number: str | None = None
+    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+    packed_items_count: int | None = Field(default=None, alias="packedItemsCount")
+    payment_method: str | None = Field(default=None, alias="paymentMethod")
+    payout_pending: bool | None = Field(default=None, alias="payoutPending")
+    region_id: str | None = Field(default=None, alias="regionId")
+    remarks: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    shipment_provider_pre_selected: bool | None = Field(default=None, alias="shipmentProviderPreSelected")
+    shipment_provider_type: str | None = Field(default=None, alias="shipmentProviderType")
+    shipping_fee_sst_sum: float | None = Field(default=None, alias="shippingFeeSstSum")
+    source: str | None = None
+    status_list: dict[str, Any] | None = Field(default=None, alias="statusList")
+    target_to_ship: str | None = Field(default=None, alias="targetToShip")
+    unit_price_sum_with_fees: float | None = Field(default=None, alias="unitPriceSumWithFees")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    uuid: str | None = None
+    voucher: GetOrdersByOrderIdResponseVoucher | None = None
+
+
 class GetOrdersCountersResponsePending(V2Model):
     not_printed_pending_count: int | None = Field(default=None, alias="notPrintedPendingCount")
     pending: int | None = None
@@ -319,141 +651,7 @@ class GetOrdersExportResponse(V2Model):
     uuid: str | None = None
 
 
-class GetOrdersInvoiceNumberSettingsResponse(V2Model):
-    generation_type: str | None = Field(default=None, alias="generationType")
-    next_formated_value: str | None = Field(default=None, alias="nextFormatedValue")
-    next_number: int | None = Field(default=None, alias="nextNumber")
-    prefix: str | None = None
-
-
-class GetV2OrderItemsGetItemExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
-
-
-class GetV2OrderItemsGetItemFailureReason(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
-
-
-class GetV2OrderItemsGetItemProduct(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
-
-
-class GetV2OrderItemsGetItemPurchase(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
-
-
-class GetV2OrderItemsGetItemShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
-
-
-class GetV2OrderItemsGetItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
-
-
-class GetV2OrderItemsGetItemShipment(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: GetV2OrderItemsGetItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: GetV2OrderItemsGetItemShipmentProvider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
-
-
-class GetV2OrderItemsGetItemVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
-
-
-class GetV2OrderItemsGetItem(V2Model):
-    abatement_rate: str | None = Field(default=None, alias="abatementRate")
-    actions: list[str] | None = None
-    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    discount_amount: float | None = Field(default=None, alias="discountAmount")
-    excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: GetV2OrderItemsGetItemExtraAttributes | None = Field(default=None, alias="extraAttributes")
-    failure_reason: GetV2OrderItemsGetItemFailureReason | None = Field(default=None, alias="failureReason")
-    hsn_code: str | None = Field(default=None, alias="hsnCode")
-    id: int | None = None
-    in_transit: bool | None = Field(default=None, alias="inTransit")
-    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
-    is_outlet: bool | None = Field(default=None, alias="isOutlet")
-    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
-    is_processable: bool | None = Field(default=None, alias="isProcessable")
-    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
-    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
-    manifest_status: str | None = Field(default=None, alias="manifestStatus")
-    order_id: int | None = Field(default=None, alias="orderId")
-    paid_commission: float | None = Field(default=None, alias="paidCommission")
-    paid_price: float | None = Field(default=None, alias="paidPrice")
-    premium: bool | None = None
-    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: GetV2OrderItemsGetItemProduct | None = None
-    purchase: GetV2OrderItemsGetItemPurchase | None = None
-    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: GetV2OrderItemsGetItemShipment | None = None
-    shipping_fee: float | None = Field(default=None, alias="shippingFee")
-    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
-    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    store_credits: float | None = Field(default=None, alias="storeCredits")
-    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
-    tax_amount: float | None = Field(default=None, alias="taxAmount")
-    tax_percent: float | None = Field(default=None, alias="taxPercent")
-    unit_price: float | None = Field(default=None, alias="unitPrice")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    vouchers: list[GetV2OrderItemsGetItemVouchersItem] | None = None
-    wallet_credits: float | None = Field(default=None, alias="walletCredits")
-    warehouse_name: str | None = Field(default=None, alias="warehouseName")
-
-
-class GetV2OrderPickupRequestsRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-
-
-class GetV2OrderPickupRequestsResponse(V2Model):
-    errors: list[str] | None = None
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-
-
-class GetV2OrdersFailureReasonsResponseItem(V2Model):
+class GetOrdersFailureReasonsResponseItem(V2Model):
     description: str | None = None
     id: int | None = None
     name: str | None = None
@@ -461,219 +659,14 @@ class GetV2OrdersFailureReasonsResponseItem(V2Model):
     type: str | None = None
 
 
-class GetV2OrdersHistoryResponseItem(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    editor: str | None = None
-    note: str | None = None
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    status: str | None = None
+class GetOrdersInvoiceNumberSettingsResponse(V2Model):
+    generation_type: str | None = Field(default=None, alias="generationType")
+    next_formated_value: str | None = Field(default=None, alias="nextFormatedValue")
+    next_number: int | None = Field(default=None, alias="nextNumber")
+    prefix: str | None = None
 
 
-class GetV2OrdersOrderResponseAddressBilling(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
-
-
-class GetV2OrdersOrderResponseAddressShipping(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
-
-
-class GetV2OrdersOrderResponseAddress(V2Model):
-    billing: GetV2OrdersOrderResponseAddressBilling | None = None
-    shipping: GetV2OrdersOrderResponseAddressShipping | None = None
-
-
-class GetV2OrdersOrderResponseCustomer(V2Model):
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-
-
-class GetV2OrdersOrderResponseGift(V2Model):
-    message: Any = None
-    option: bool | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemFailureReason(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemProduct(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemPurchase(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
-
-
-class GetV2OrdersOrderResponseItemsItemShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemShipment(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: GetV2OrdersOrderResponseItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: GetV2OrdersOrderResponseItemsItemShipmentProvider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
-
-
-class GetV2OrdersOrderResponseItemsItemVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
-
-
-class GetV2OrdersOrderResponseItemsItem(V2Model):
-    abatement_rate: str | None = Field(default=None, alias="abatementRate")
-    actions: list[str] | None = None
-    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    discount_amount: float | None = Field(default=None, alias="discountAmount")
-    excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: GetV2OrdersOrderResponseItemsItemExtraAttributes | None = Field(
-        default=None, alias="extraAttributes"
-    )
-    failure_reason: GetV2OrdersOrderResponseItemsItemFailureReason | None = Field(default=None, alias="failureReason")
-    hsn_code: str | None = Field(default=None, alias="hsnCode")
-    id: int | None = None
-    in_transit: bool | None = Field(default=None, alias="inTransit")
-    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
-    is_outlet: bool | None = Field(default=None, alias="isOutlet")
-    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
-    is_processable: bool | None = Field(default=None, alias="isProcessable")
-    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
-    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
-    manifest_status: str | None = Field(default=None, alias="manifestStatus")
-    order_id: int | None = Field(default=None, alias="orderId")
-    paid_commission: float | None = Field(default=None, alias="paidCommission")
-    paid_price: float | None = Field(default=None, alias="paidPrice")
-    premium: bool | None = None
-    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: GetV2OrdersOrderResponseItemsItemProduct | None = None
-    purchase: GetV2OrdersOrderResponseItemsItemPurchase | None = None
-    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: GetV2OrdersOrderResponseItemsItemShipment | None = None
-    shipping_fee: float | None = Field(default=None, alias="shippingFee")
-    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
-    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    store_credits: float | None = Field(default=None, alias="storeCredits")
-    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
-    tax_amount: float | None = Field(default=None, alias="taxAmount")
-    tax_percent: float | None = Field(default=None, alias="taxPercent")
-    unit_price: float | None = Field(default=None, alias="unitPrice")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    vouchers: list[GetV2OrdersOrderResponseItemsItemVouchersItem] | None = None
-    wallet_credits: float | None = Field(default=None, alias="walletCredits")
-    warehouse_name: str | None = Field(default=None, alias="warehouseName")
-
-
-class GetV2OrdersOrderResponseVoucher(V2Model):
-    code: str | None = None
-    type: str | None = None
-
-
-class GetV2OrdersOrderResponse(V2Model):
-    address: GetV2OrdersOrderResponseAddress | None = None
-    address_updated_at: str | None = Field(default=None, alias="addressUpdatedAt")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    currency: str | None = None
-    customer: GetV2OrdersOrderResponseCustomer | None = None
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    exchange_by_order_id: str | None = Field(default=None, alias="exchangeByOrderId")
-    exchange_for_order_id: str | None = Field(default=None, alias="exchangeForOrderId")
-    extra_attributes: str | None = Field(default=None, alias="extraAttributes")
-    gift: GetV2OrdersOrderResponseGift | None = None
-    grand_total: float | None = Field(default=None, alias="grandTotal")
-    id: int | None = None
-    invoice_required: bool | None = Field(default=None, alias="invoiceRequired")
-    item_count: int | None = Field(default=None, alias="itemCount")
-    items: list[GetV2OrdersOrderResponseItemsItem] | None = None
-    national_registration_number: str | None = Field(default=None, alias="nationalRegistrationNumber")
-    number: str | None = None
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-    packed_items_count: int | None = Field(default=None, alias="packedItemsCount")
-    payment_method: str | None = Field(default=None, alias="paymentMethod")
-    payout_pending: bool | None = Field(default=None, alias="payoutPending")
-    region_id: str | None = Field(default=None, alias="regionId")
-    remarks: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment_provider_pre_selected: bool | None = Field(default=None, alias="shipmentProviderPreSelected")
-    shipment_provider_type: str | None = Field(default=None, alias="shipmentProviderType")
-    shipping_fee_sst_sum: float | None = Field(default=None, alias="shippingFeeSstSum")
-    source: str | None = None
-    status_list: dict[str, Any] | None = Field(default=None, alias="statusList")
-    target_to_ship: str | None = Field(default=None, alias="targetToShip")
-    unit_price_sum_with_fees: float | None = Field(default=None, alias="unitPriceSumWithFees")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    voucher: GetV2OrdersOrderResponseVoucher | None = None
-
-
-class GetV2OrdersShipmentProvidersResponseItem(V2Model):
+class GetOrdersShipmentProvidersResponseItem(V2Model):
     api_integration_available: bool | None = Field(default=None, alias="apiIntegrationAvailable")
     cash_on_delivery: bool | None = Field(default=None, alias="cashOnDelivery")
     default: bool | None = None
@@ -682,6 +675,10 @@ class GetV2OrdersShipmentProvidersResponseItem(V2Model):
     status: bool | None = None
     url: str | None = None
     uuid: str | None = None
+
+
+class PostOrderDocumentPackageByPackageIdResponse(V2Model):
+    id: int | None = None
 
 
 class PostOrderItemShippingProviderRequest(V2Model):
@@ -815,6 +812,15 @@ class PostOrderItemShippingProviderResponse(V2Model):
 
 class PostOrderItemTrackingCodeRequest(V2Model):
     tracking_code: str | None = Field(default=None, alias="trackingCode")
+
+
+class PostOrderPickupRequestsRequest(V2Model):
+    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+
+
+class PostOrderPickupRequestsResponse(V2Model):
+    errors: list[str] | None = None
+    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
 
 
 class PostOrdersExportDocumentRequest(V2Model):
@@ -1034,17 +1040,25 @@ class PostOrdersStatusesSetToShippedResponse(V2Model):
     order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
 
 
-class PostV2OrderDocumentPackageUploadResponse(V2Model):
-    id: int | None = None
-
-
 class OrdersResource(_rt.Resource):
     __slots__ = ()
+
+    async def delete_order_document_package_by_package_id(self, *, package_id: int) -> None:
+        """``DELETE /v2/order/document/package/{packageId}``."""
+        await self._send("DELETE", f"/v2/order/document/package/{_rt.path_param(package_id)}")
 
     async def get_order_finance(self, *, order_id: int) -> GetOrderFinanceResponse:
         """``GET /v2/order/{orderId}/finance``."""
         response = await self._send("GET", f"/v2/order/{_rt.path_param(order_id)}/finance")
         return _rt.model(GetOrderFinanceResponse, response)
+
+    async def get_order_history(
+        self, *, order_id: int, order_item_ids: Sequence[int] | None = None
+    ) -> list[GetOrderHistoryResponseItem]:
+        """``GET /v2/order/{orderId}/history``."""
+        params = _rt.query({"orderItemIds[]": order_item_ids})
+        response = await self._send("GET", f"/v2/order/{_rt.path_param(order_id)}/history", params=params)
+        return _rt.model_list(GetOrderHistoryResponseItem, response)
 
     async def get_order_item_tags(self) -> list[GetOrderItemTagsResponseItem]:
         """``GET /v2/order-item-tags``."""
@@ -1058,6 +1072,59 @@ class OrdersResource(_rt.Resource):
         params = _rt.query({"orderItemIds[]": order_item_ids})
         response = await self._send("GET", "/v2/order-item-tags/assigned", params=params)
         return _rt.model_list(GetOrderItemTagsAssignedResponseItem, response)
+
+    def get_order_items(
+        self,
+        *,
+        created_at_end: str | None = None,
+        created_at_start: str | None = None,
+        include_voucher_details: bool | None = None,
+        order_ids: Sequence[int] | None = None,
+        order_item_ids: Sequence[int] | None = None,
+        order_numbers: Sequence[str] | None = None,
+        returned_by: str | None = None,
+        shipment_type: str | None = None,
+        sort: str | None = None,
+        sort_dir: str | None = None,
+        src_ids: Sequence[str] | None = None,
+        status: Sequence[str] | None = None,
+        updated_at_end: str | None = None,
+        updated_at_start: str | None = None,
+        x_context: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        max_items: int | None = None,
+    ) -> OffsetPaginator[GetOrderItemsItem]:
+        """``GET /v2/order-items``."""
+        params = _rt.query(
+            {
+                "orderItemIds[]": order_item_ids,
+                "orderIds[]": order_ids,
+                "orderNumbers[]": order_numbers,
+                "createdAtStart": created_at_start,
+                "createdAtEnd": created_at_end,
+                "updatedAtStart": updated_at_start,
+                "updatedAtEnd": updated_at_end,
+                "status[]": status,
+                "returnedBy": returned_by,
+                "srcIds[]": src_ids,
+                "sort": sort,
+                "sortDir": sort_dir,
+                "includeVoucherDetails": include_voucher_details,
+                "shipmentType": shipment_type,
+            }
+        )
+        headers = _rt.headers({"X-Context": x_context})
+        return self._paginate(
+            "/v2/order-items",
+            params,
+            headers,
+            style="total",
+            item=GetOrderItemsItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
+        )
 
     async def get_order_items_packages(
         self, *, order_item_ids: Sequence[int] | None = None
@@ -1157,6 +1224,11 @@ class OrdersResource(_rt.Resource):
             max_items=max_items,
         )
 
+    async def get_orders_by_order_id(self, *, order_id: int) -> GetOrdersByOrderIdResponse:
+        """``GET /v2/orders/{orderId}``."""
+        response = await self._send("GET", f"/v2/orders/{_rt.path_param(order_id)}")
+        return _rt.model(GetOrdersByOrderIdResponse, response)
+
     async def get_orders_counters(self) -> GetOrdersCountersResponse:
         """``GET /v2/orders-counters``."""
         response = await self._send("GET", "/v2/orders-counters")
@@ -1224,96 +1296,34 @@ class OrdersResource(_rt.Resource):
         response = await self._send("GET", "/v2/orders/export", params=params, headers=headers)
         return _rt.model(GetOrdersExportResponse, response)
 
+    async def get_orders_failure_reasons(self) -> list[GetOrdersFailureReasonsResponseItem]:
+        """``GET /v2/orders-failure-reasons``."""
+        response = await self._send("GET", "/v2/orders-failure-reasons")
+        return _rt.model_list(GetOrdersFailureReasonsResponseItem, response)
+
     async def get_orders_invoice_number_settings(self) -> GetOrdersInvoiceNumberSettingsResponse:
         """``GET /v2/orders/invoice-number-settings``."""
         response = await self._send("GET", "/v2/orders/invoice-number-settings")
         return _rt.model(GetOrdersInvoiceNumberSettingsResponse, response)
 
-    def get_v2_order_items_get(
-        self,
-        *,
-        created_at_end: str | None = None,
-        created_at_start: str | None = None,
-        include_voucher_details: bool | None = None,
-        order_ids: Sequence[int] | None = None,
-        order_item_ids: Sequence[int] | None = None,
-        order_numbers: Sequence[str] | None = None,
-        returned_by: str | None = None,
-        shipment_type: str | None = None,
-        sort: str | None = None,
-        sort_dir: str | None = None,
-        src_ids: Sequence[str] | None = None,
-        status: Sequence[str] | None = None,
-        updated_at_end: str | None = None,
-        updated_at_start: str | None = None,
-        x_context: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-        max_items: int | None = None,
-    ) -> OffsetPaginator[GetV2OrderItemsGetItem]:
-        """``GET /v2/order-items``."""
-        params = _rt.query(
-            {
-                "orderItemIds[]": order_item_ids,
-                "orderIds[]": order_ids,
-                "orderNumbers[]": order_numbers,
-                "createdAtStart": created_at_start,
-                "createdAtEnd": created_at_end,
-                "updatedAtStart": updated_at_start,
-                "updatedAtEnd": updated_at_end,
-                "status[]": status,
-                "returnedBy": returned_by,
-                "srcIds[]": src_ids,
-                "sort": sort,
-                "sortDir": sort_dir,
-                "includeVoucherDetails": include_voucher_details,
-                "shipmentType": shipment_type,
-            }
-        )
-        headers = _rt.headers({"X-Context": x_context})
-        return self._paginate(
-            "/v2/order-items",
-            params,
-            headers,
-            style="total",
-            item=GetV2OrderItemsGetItem,
-            limit=limit,
-            offset=offset,
-            max_items=max_items,
-        )
-
-    async def get_v2_order_pickup_requests(
-        self, *, body: GetV2OrderPickupRequestsRequest | Mapping[str, Any] | None = None
-    ) -> GetV2OrderPickupRequestsResponse:
-        """``POST /v2/order-pickup-requests``."""
-        response = await self._send("POST", "/v2/order-pickup-requests", json=_rt.dump(body))
-        return _rt.model(GetV2OrderPickupRequestsResponse, response)
-
-    async def get_v2_orders_failure_reasons(self) -> list[GetV2OrdersFailureReasonsResponseItem]:
-        """``GET /v2/orders-failure-reasons``."""
-        response = await self._send("GET", "/v2/orders-failure-reasons")
-        return _rt.model_list(GetV2OrdersFailureReasonsResponseItem, response)
-
-    async def get_v2_orders_history(
-        self, *, order_id: int, order_item_ids: Sequence[int] | None = None
-    ) -> list[GetV2OrdersHistoryResponseItem]:
-        """``GET /v2/order/{orderId}/history``."""
-        params = _rt.query({"orderItemIds[]": order_item_ids})
-        response = await self._send("GET", f"/v2/order/{_rt.path_param(order_id)}/history", params=params)
-        return _rt.model_list(GetV2OrdersHistoryResponseItem, response)
-
-    async def get_v2_orders_order(self, *, order_id: int) -> GetV2OrdersOrderResponse:
-        """``GET /v2/orders/{orderId}``."""
-        response = await self._send("GET", f"/v2/orders/{_rt.path_param(order_id)}")
-        return _rt.model(GetV2OrdersOrderResponse, response)
-
-    async def get_v2_orders_shipment_providers(
+    async def get_orders_shipment_providers(
         self, *, status: bool | None = None
-    ) -> list[GetV2OrdersShipmentProvidersResponseItem]:
+    ) -> list[GetOrdersShipmentProvidersResponseItem]:
         """``GET /v2/orders-shipment-providers``."""
         params = _rt.query({"status": status})
         response = await self._send("GET", "/v2/orders-shipment-providers", params=params)
-        return _rt.model_list(GetV2OrdersShipmentProvidersResponseItem, response)
+        return _rt.model_list(GetOrdersShipmentProvidersResponseItem, response)
+
+    async def post_order_document_package_by_package_id(
+        self, *, package_id: int, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
+    ) -> PostOrderDocumentPackageByPackageIdResponse:
+        """``POST /v2/order/document/package/{packageId}``."""
+        content, content_headers = _rt.multipart(fields, files)
+        headers = content_headers
+        response = await self._send(
+            "POST", f"/v2/order/document/package/{_rt.path_param(package_id)}", content=content, headers=headers
+        )
+        return _rt.model(PostOrderDocumentPackageByPackageIdResponse, response)
 
     async def post_order_item_shipping_provider(
         self, *, order_item_id: int, body: PostOrderItemShippingProviderRequest | Mapping[str, Any] | None = None
@@ -1329,6 +1339,13 @@ class OrdersResource(_rt.Resource):
     ) -> None:
         """``POST /v2/order-item/{orderItemId}/tracking-code``."""
         await self._send("POST", f"/v2/order-item/{_rt.path_param(order_item_id)}/tracking-code", json=_rt.dump(body))
+
+    async def post_order_pickup_requests(
+        self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
+    ) -> PostOrderPickupRequestsResponse:
+        """``POST /v2/order-pickup-requests``."""
+        response = await self._send("POST", "/v2/order-pickup-requests", json=_rt.dump(body))
+        return _rt.model(PostOrderPickupRequestsResponse, response)
 
     async def post_orders_export_document(
         self, *, body: PostOrdersExportDocumentRequest | Mapping[str, Any] | None = None
@@ -1455,18 +1472,3 @@ class OrdersResource(_rt.Resource):
         """``POST /v2/orders/statuses/set-to-shipped``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-shipped", json=_rt.dump(body))
         return _rt.model(PostOrdersStatusesSetToShippedResponse, response)
-
-    async def post_v2_order_document_package_delete(self, *, package_id: int) -> None:
-        """``DELETE /v2/order/document/package/{packageId}``."""
-        await self._send("DELETE", f"/v2/order/document/package/{_rt.path_param(package_id)}")
-
-    async def post_v2_order_document_package_upload(
-        self, *, package_id: int, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> PostV2OrderDocumentPackageUploadResponse:
-        """``POST /v2/order/document/package/{packageId}``."""
-        content, content_headers = _rt.multipart(fields, files)
-        headers = content_headers
-        response = await self._send(
-            "POST", f"/v2/order/document/package/{_rt.path_param(package_id)}", content=content, headers=headers
-        )
-        return _rt.model(PostV2OrderDocumentPackageUploadResponse, response)

@@ -51,12 +51,12 @@ class GetUserByUserIdResponse(V2Model):
     pagination: GetUserByUserIdResponsePagination | None = None
 
 
-class GetV2UsersItemSwitchableSellersItem(V2Model):
+class GetUsersItemSwitchableSellersItem(V2Model):
     id: str | None = None
     name: str | None = None
 
 
-class GetV2UsersItem(V2Model):
+class GetUsersItem(V2Model):
     acl_role_id: int | None = Field(default=None, alias="aclRoleId")
     api_key: str | None = Field(default=None, alias="apiKey")
     email: str | None = None
@@ -65,9 +65,7 @@ class GetV2UsersItem(V2Model):
     name: str | None = None
     seller_id: int | None = Field(default=None, alias="sellerId")
     status: str | None = None
-    switchable_sellers: list[GetV2UsersItemSwitchableSellersItem] | None = Field(
-        default=None, alias="switchableSellers"
-    )
+    switchable_sellers: list[GetUsersItemSwitchableSellersItem] | None = Field(default=None, alias="switchableSellers")
 
 
 class PatchUserByUserIdRequest(V2Model):
@@ -149,7 +147,7 @@ class UserResource(_rt.Resource):
         response = await self._send("GET", f"/v2/user/{_rt.path_param(user_id)}")
         return _rt.model(GetUserByUserIdResponse, response)
 
-    def get_v2_users(
+    def get_users(
         self,
         *,
         exclude_admins: bool | None = None,
@@ -162,7 +160,7 @@ class UserResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetV2UsersItem]:
+    ) -> OffsetPaginator[GetUsersItem]:
         """``GET /v2/users``."""
         params = _rt.query(
             {
@@ -176,14 +174,7 @@ class UserResource(_rt.Resource):
             }
         )
         return self._paginate(
-            "/v2/users",
-            params,
-            None,
-            style="total",
-            item=GetV2UsersItem,
-            limit=limit,
-            offset=offset,
-            max_items=max_items,
+            "/v2/users", params, None, style="total", item=GetUsersItem, limit=limit, offset=offset, max_items=max_items
         )
 
     async def patch_user_by_user_id(
