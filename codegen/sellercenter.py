@@ -18,18 +18,19 @@ input, same bytes (formatted by ``ruff format``, whose settings come from pyproj
 from __future__ import annotations
 
 import argparse
-import keyword
 import os
 import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .naming import RESERVED_FIELD_NAMES, pascal, py_identifier, snake
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "spapi_async" / "sellercenter" / "v2"
@@ -51,37 +52,9 @@ DEFAULT_PAGE_SIZE = 100
 
 HTTP_METHODS = ("get", "post", "put", "patch", "delete")
 
-# ----------------------------------------------------------------------------------------------------------------
-# Naming (the same rules as the SP-API generator's naming helpers; shared once both land)
-# ----------------------------------------------------------------------------------------------------------------
 
-_ACRONYM_WORD = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_WORD = re.compile(r"([a-z0-9])([A-Z])")
-_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
-_RESERVED_FIELDS = frozenset(
-    {"copy", "dict", "json", "schema", "schema_json", "validate", "construct", "fields", "parse_obj", "parse_raw"}
-)
-
-
-def snake(name: str) -> str:
-    s = _NON_ALNUM.sub("_", name)
-    s = _ACRONYM_WORD.sub(r"\1_\2", s)
-    s = _WORD.sub(r"\1_\2", s)
-    s = re.sub(r"_+", "_", s).strip("_").lower() or "value"
-    return "n_" + s if s[0].isdigit() else s
-
-
-def identifier(name: str, reserved: Iterable[str] = ()) -> str:
-    s = snake(name)
-    if keyword.iskeyword(s) or keyword.issoftkeyword(s) or s in reserved:
-        s += "_"
-    return s
-
-
-def pascal(name: str) -> str:
-    parts = [p for p in _NON_ALNUM.split(name) if p]
-    s = "".join(p[0].upper() + p[1:] for p in parts) or "Model"
-    return "M" + s if s[0].isdigit() else s
+def identifier(name: str, reserved: frozenset[str] = frozenset()) -> str:
+    return py_identifier(name, reserved=reserved)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -190,7 +163,7 @@ class ModelWriter:
         used: set[str] = set()
         body: list[str] = []
         for prop in sorted(properties):
-            py = identifier(prop, _RESERVED_FIELDS)
+            py = identifier(prop, RESERVED_FIELD_NAMES)
             while py in used:
                 py += "_"
             used.add(py)
