@@ -13,24 +13,22 @@ import anyio
 import anyio.lowlevel
 import httpx
 
+from ..fakes import InstantClock
 
-class FakeClock:
-    """Virtual time: ``sleep`` moves the clock forward by the requested amount and yields once."""
+
+class FakeClock(InstantClock):
+    """The shared instant clock, counting monotonic time from 0 (``time()`` adds an epoch) and yielding to the
+    event loop on every ``sleep``, so concurrent tasks interleave as they would in real time."""
 
     def __init__(self, start: float = 1_700_000_000.0) -> None:
-        self.now = 0.0
+        super().__init__(0.0)
         self.epoch = start
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
 
     def time(self) -> float:
         return self.epoch + self.now
 
     async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += max(0.0, seconds)
+        await super().sleep(seconds)
         await anyio.lowlevel.checkpoint()
 
 
