@@ -399,11 +399,8 @@ def emit_method(spec: Spec, writer: ModelWriter, op: Op) -> str:
             optional += ["fields: Mapping[str, Any] | None = None", "files: Mapping[str, Any] | None = None"]
             body_lines.append("content, content_headers = _rt.multipart(fields, files)")
             send_kwargs.append("content=content")
-        else:
-            if required:
-                args.append("body: str | bytes")
-            else:
-                optional.append("body: str | bytes = b''")
+        else:  # an XML document: sending none makes no sense, so it is always required
+            args.append("body: str | bytes")
             body_lines.append("content, content_headers = _rt.xml_content(body)")
             send_kwargs.append("content=content")
     path_expr = re.sub(

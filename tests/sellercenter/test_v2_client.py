@@ -418,3 +418,28 @@ async def test_401_from_api_after_refresh_raises_unauthorized(client: SellerCent
     with pytest.raises(UnauthorizedError):
         await client.request("GET", "/v2/health")
     assert server.tokens_issued == 2
+
+
+async def test_generated_multipart_upload(client: SellerCenterClient, server: FakeServer) -> None:
+    server.routes[("POST", "/v2/import/product-update")] = lambda r: httpx.Response(200, json={"uuid": "u-1"})
+    result = await client.imports.post_import_product_update(
+        fields={"note": "x"}, files={"file": ("update.csv", b"sku;price\nA;1\n", "text/csv")}
+    )
+    assert result.model_dump(by_alias=True, exclude_none=True).get("uuid") == "u-1"
+    sent = server.api_requests()[0]
+    assert sent.headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'filename="update.csv"' in sent.body
+    assert b"sku;price\nA;1\n" in sent.body
+    assert b'name="note"' in sent.body
+
+
+async def test_generated_xml_upload_returns_the_raw_answer(client: SellerCenterClient, server: FakeServer) -> None:
+    server.routes[("POST", "/v2/import/product-stock-update-xml")] = lambda r: httpx.Response(
+        200, content=b"<SuccessResponse/>", headers={"content-type": "text/xml"}
+    )
+    xml = "<Request><Product><SellerSku>A</SellerSku><Quantity>1</Quantity></Product></Request>"
+    answer = await client.imports.post_import_product_stock_update_xml(body=xml)
+    assert answer == b"<SuccessResponse/>"
+    sent = server.api_requests()[0]
+    assert sent.headers["content-type"] == "text/xml; charset=utf-8"
+    assert sent.body == xml.encode()

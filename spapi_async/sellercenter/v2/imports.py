@@ -82,7 +82,7 @@ class ImportsResource(_rt.Resource):
         response = await self._send("POST", "/v2/import/product-creation", content=content, headers=headers)
         return _rt.model(PostImportProductCreationResponse, response)
 
-    async def post_import_product_creation_xml_import(self, *, body: str | bytes = b"") -> bytes:
+    async def post_import_product_creation_xml_import(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-creation-xml-import``."""
         content, content_headers = _rt.xml_content(body)
         headers = content_headers
@@ -98,7 +98,7 @@ class ImportsResource(_rt.Resource):
         response = await self._send("POST", "/v2/import/product-removal", content=content, headers=headers)
         return _rt.model(PostImportProductRemovalResponse, response)
 
-    async def post_import_product_stock_update_xml(self, *, body: str | bytes = b"") -> bytes:
+    async def post_import_product_stock_update_xml(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-stock-update-xml``."""
         content, content_headers = _rt.xml_content(body)
         headers = content_headers
@@ -114,7 +114,7 @@ class ImportsResource(_rt.Resource):
         response = await self._send("POST", "/v2/import/product-update", content=content, headers=headers)
         return _rt.model(PostImportProductUpdateResponse, response)
 
-    async def post_import_product_update_xml_import(self, *, body: str | bytes = b"") -> bytes:
+    async def post_import_product_update_xml_import(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-update-xml-import``."""
         content, content_headers = _rt.xml_content(body)
         headers = content_headers
