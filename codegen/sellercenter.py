@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,23 @@ HEADER = (
 
 #: Tag → client attribute where snake_case of the tag reads badly.
 TAG_ATTRIBUTE_OVERRIDES: dict[str, str] = {"Admin, Import, Users": "admin", "Import": "imports"}
+
+#: Our own notes on endpoints with known traps, added to the generated method's docstring. Every key must name an
+#: operation of the description (checked on each run).
+NOTES: dict[tuple[str, str], str] = {
+    ("PUT", "/v2/stock/product"): (
+        "At most 100 items per call; the answer lists the items that were not updated. "
+        "``SellerCenterClient.update_stock`` chunks and collects them."
+    ),
+    ("PUT", "/v2/product/{productId}/prices/{country}"): (
+        "Replaces the whole price record: a field left out is stored empty (a running sale ends). "
+        "Send every field you mean to keep; ``SellerCenterClient.set_price`` makes them all explicit."
+    ),
+    ("PUT", "/v2/product-set/{productSetId}/prices"): (
+        "Replaces each listed price record: a field left out is stored empty. Send every field you mean to keep."
+    ),
+    ("POST", "/v2/finance/transaction"): "Signed (X-Timestamp, X-Nonce, X-Signature) by the client automatically.",
+}
 
 #: Page size used when a paginated endpoint states no default.
 DEFAULT_PAGE_SIZE = 100
@@ -212,6 +230,8 @@ def collect_operations(spec: Spec) -> list[Op]:
             ops.append(op)
     for unused in set(TAG_ATTRIBUTE_OVERRIDES) - {op.tag for op in ops}:
         raise SystemExit(f"TAG_ATTRIBUTE_OVERRIDES names a tag the description no longer has: {unused!r}")
+    for unknown in set(NOTES) - {(op.method, op.path) for op in ops}:
+        raise SystemExit(f"NOTES names an operation the description no longer has: {unknown!r}")
     assign_names(ops)
     return ops
 
@@ -417,7 +437,12 @@ def emit_method(spec: Spec, writer: ModelWriter, op: Op) -> str:
         if any("content_headers" in line for line in body_lines):
             hdr = "{**content_headers, **(" + hdr + " or {})}" if header_params else "content_headers"
         body_lines.append(f"headers = {hdr}")
-    doc = f'"""``{op.method} {op.path}``."""'
+    note = NOTES.get((op.method, op.path))
+    if note:
+        wrapped = textwrap.fill(note, width=116, initial_indent=" " * 8, subsequent_indent=" " * 8)
+        doc = f'"""``{op.method} {op.path}``.\n\n{wrapped}\n        """'
+    else:
+        doc = f'"""``{op.method} {op.path}``."""'
     if style:
         item_schema = spec.resolve(schema)["properties"]["data" if style == "data_has_next" else "items"]
         item_ann = writer.annotation(spec.resolve(item_schema).get("items", {}), base + "Item")

@@ -889,6 +889,9 @@ class FinanceResource(_rt.Resource):
     async def post_finance_transaction(
         self, *, body: PostFinanceTransactionRequest | Mapping[str, Any] | None = None
     ) -> PostFinanceTransactionResponse:
-        """``POST /v2/finance/transaction``."""
+        """``POST /v2/finance/transaction``.
+
+        Signed (X-Timestamp, X-Nonce, X-Signature) by the client automatically.
+        """
         response = await self._send("POST", "/v2/finance/transaction", json=_rt.dump(body))
         return _rt.model(PostFinanceTransactionResponse, response)

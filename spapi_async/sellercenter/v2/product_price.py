@@ -117,7 +117,11 @@ class ProductPriceResource(_rt.Resource):
     async def put_product_prices_by_country(
         self, *, country: str, product_id: int, body: PutProductPricesByCountryRequest | Mapping[str, Any] | None = None
     ) -> PutProductPricesByCountryResponse:
-        """``PUT /v2/product/{productId}/prices/{country}``."""
+        """``PUT /v2/product/{productId}/prices/{country}``.
+
+        Replaces the whole price record: a field left out is stored empty (a running sale ends). Send every field
+        you mean to keep; ``SellerCenterClient.set_price`` makes them all explicit.
+        """
         response = await self._send(
             "PUT", f"/v2/product/{_rt.path_param(product_id)}/prices/{_rt.path_param(country)}", json=_rt.dump(body)
         )
@@ -126,7 +130,10 @@ class ProductPriceResource(_rt.Resource):
     async def put_product_set_prices(
         self, *, product_set_id: int, body: Sequence[PutProductSetPricesRequestItem | Mapping[str, Any]] | None = None
     ) -> PutProductSetPricesResponse:
-        """``PUT /v2/product-set/{productSetId}/prices``."""
+        """``PUT /v2/product-set/{productSetId}/prices``.
+
+        Replaces each listed price record: a field left out is stored empty. Send every field you mean to keep.
+        """
         response = await self._send(
             "PUT", f"/v2/product-set/{_rt.path_param(product_set_id)}/prices", json=_rt.dump(body)
         )

@@ -121,6 +121,10 @@ class ProductStockResource(_rt.Resource):
     async def put_stock_product(
         self, *, body: Sequence[PutStockProductRequestItem | Mapping[str, Any]] | None = None
     ) -> list[PutStockProductResponseItem]:
-        """``PUT /v2/stock/product``."""
+        """``PUT /v2/stock/product``.
+
+        At most 100 items per call; the answer lists the items that were not updated.
+        ``SellerCenterClient.update_stock`` chunks and collects them.
+        """
         response = await self._send("PUT", "/v2/stock/product", json=_rt.dump(body))
         return _rt.model_list(PutStockProductResponseItem, response)
