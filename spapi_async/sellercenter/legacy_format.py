@@ -80,7 +80,8 @@ def as_list(value: Any) -> list[Any]:
 
 def normalise(body: Any, paths: Iterable[str]) -> Any:
     """Make every dotted path in ``paths`` a list (``"Orders.Order"``; ``*`` steps into each element of a list:
-    ``"Orders.Order.*.OrderItems.OrderItem"``). Missing containers are created empty so callers can rely on them."""
+    ``"Orders.Order.*.OrderItems.OrderItem"``). A container sent empty (``""``/``null``) becomes ``{}`` with an empty
+    list inside, so callers can rely on it; a container the server left out stays absent."""
     for path in paths:
         _normalise_path(body, path.split("."))
     return body
@@ -99,7 +100,9 @@ def _normalise_path(node: Any, steps: Sequence[str]) -> None:
     if not rest:
         node[head] = as_list(node.get(head))
         return
-    child = node.get(head)
+    if head not in node:
+        return  # an optional part the server left out stays absent
+    child = node[head]
     if child is None or child == "":
         child = node[head] = {}
     if rest[0] == "*":
@@ -176,7 +179,7 @@ def legacy_error(envelope: Mapping[str, Any], response: httpx.Response) -> Selle
         )
     request = response.request
     return cls(
-        f"{action or 'legacy call'} failed: {code} {message}".rstrip(),
+        f"{action or 'legacy call'} failed ({code})",
         code=code,
         details=details,
         action=str(action) if action else None,

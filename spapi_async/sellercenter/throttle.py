@@ -94,6 +94,10 @@ class SellerWindowLimiter:
                     return
                 await clock.sleep(grants[0] + self._span - now)
 
+    async def release(self, key: LimitKey) -> None:
+        """A window cannot tell which recorded grant was never sent; the slot simply ages out of the window."""
+        return None
+
     async def observe(self, key: LimitKey, status: int, headers: Mapping[str, str]) -> None:
         if status != 429:
             return

@@ -114,9 +114,9 @@ async def test_single_element_and_empty_lists_are_normalised(
 
 
 def test_normalise_paths_directly() -> None:
-    body: dict[str, Any] = {"A": {"B": [{"C": {"D": {"x": 1}}}, {"C": {"D": ""}}]}, "E": None}
-    normalise(body, ["A.B.*.C.D", "E.F"])
-    assert body == {"A": {"B": [{"C": {"D": [{"x": 1}]}}, {"C": {"D": []}}]}, "E": {"F": []}}
+    body: dict[str, Any] = {"A": {"B": [{"C": {"D": {"x": 1}}}, {"C": {"D": ""}}, {"Z": 1}]}, "E": None}
+    normalise(body, ["A.B.*.C.D", "E.F", "G.H"])
+    assert body == {"A": {"B": [{"C": {"D": [{"x": 1}]}}, {"C": {"D": []}}, {"Z": 1}]}, "E": {"F": []}}
 
 
 @pytest.mark.parametrize(
