@@ -144,10 +144,17 @@ ITEMS_PATH_OVERRIDES: dict[str, str | None] = {}
 #: parameter; Data Kiosk's next page is a new createQuery with body.paginationToken, see DATA_KIOSK below.)
 NOT_PAGINATED: frozenset[str] = frozenset({"fulfillment_inbound_v0.get_shipment_items_by_shipment_id"})
 
-#: Amazon documents for these operations that, with the token, only the listed parameters are sent
-#: (everything else is ignored or rejected). Query names as in the model.
-TOKEN_KEEPS_ONLY: dict[str, tuple[str, ...]] = {
-    "orders_v0.get_orders": ("NextToken", "MarketplaceIds"),
+#: Where Amazon documents which parameters go with the page token. Key → (parameters sent alongside the token,
+#: parameters set to a fixed value on token pages). Wire names. Sources: getOrders (only NextToken and
+#: MarketplaceIds are honoured with a token), getReports/getFeeds ("include this token as the only parameter"),
+#: fulfillment inbound v0 getShipments/getShipmentItems (QueryType NEXT_TOKEN with the token). Operations not
+#: listed resend every argument with the token ("include the same arguments as the call that produced it").
+TOKEN_RULES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "orders_v0.get_orders": (("MarketplaceIds",), ()),
+    "reports_2021_06_30.get_reports": ((), ()),
+    "feeds_2021_06_30.get_feeds": ((), ()),
+    "fulfillment_inbound_v0.get_shipments": (("MarketplaceId",), (("QueryType", "NEXT_TOKEN"),)),
+    "fulfillment_inbound_v0.get_shipment_items": (("MarketplaceId",), (("QueryType", "NEXT_TOKEN"),)),
 }
 
 #: Data Kiosk: the token comes from getQuery (``pagination.nextToken``) and goes into createQuery's body.

@@ -34,7 +34,6 @@ class PaginationIR:
     token_path: str  # dotted path in the response
     items_path: str | None
     page_size_param: str | None
-    keeps_only: tuple[str, ...] | None = None  # wire names sent alongside the token, when Amazon says so
 
 
 @dataclass
@@ -217,7 +216,6 @@ def _pagination(spec: dict[str, Any], key: str, params: list[Param], schema: Any
         token_path=token_path,
         items_path=items,
         page_size_param=size,
-        keeps_only=config.TOKEN_KEEPS_ONLY.get(key),
     )
 
 
@@ -306,7 +304,7 @@ def _check_config(apis: list[ApiIR]) -> None:
     stale = sorted(
         (
             set(config.RESTRICTED)
-            | set(config.TOKEN_KEEPS_ONLY)
+            | set(config.TOKEN_RULES)
             | set(config.NOT_PAGINATED)
             | set(config.ITEMS_PATH_OVERRIDES)
         )
