@@ -172,3 +172,8 @@ PAGE_SIZE_NAMES = ("pageSize", "PageSize", "maxResults", "MaxResultsPerPage", "m
 
 #: An operation is grantless when its description says so.
 GRANTLESS_PHRASE = re.compile(r"`\w+` (?:operation|API) is grantless")
+
+#: Query parameters typed ``string`` without a format whose model says they take an ISO 8601 timestamp (getOrders'
+#: ``CreatedAfter``...) and whose name says it is a point in time: typed ``datetime | str`` like ``date-time`` ones.
+DATETIME_PARAM_NAME = re.compile(r"(?:After|Before|Since|Until|Time|Date)$")
+ISO_8601_MENTION = re.compile(r"ISO.?8601")

@@ -31,7 +31,11 @@ def _kind(schema: dict[str, Any]) -> str:
     if kind == "array":
         return "list:" + _kind(schema.get("items") or {})
     if kind == "string":
-        return {"date-time": "datetime", "date": "date"}.get(schema.get("format", ""), "str")
+        fmt = schema.get("format", "")
+        timestamp_name = config.DATETIME_PARAM_NAME.search(str(schema.get("name", ""))) is not None
+        if not fmt and timestamp_name and config.ISO_8601_MENTION.search(str(schema.get("description", ""))):
+            fmt = "date-time"
+        return {"date-time": "datetime", "date": "date"}.get(fmt, "str")
     return {"integer": "int", "number": "float", "boolean": "bool"}.get(str(kind), "any")
 
 
@@ -72,7 +76,7 @@ class ApiEmitter:
             word = match.group(0)
             return f"m.{word}" if word in names else word
 
-        return re.sub(r"(?<![\w.])[A-Za-z_]\w*", sub, expr)
+        return re.sub(r"(?<![\w.])[A-Za-z_]\w*", sub, expr).replace("_Timestamp", "_dt.datetime | str")
 
     def _response_type(self, op: OperationIR) -> str | None:
         if op.success_schema is None:
@@ -186,6 +190,8 @@ class ApiEmitter:
             head = f"    def {op.name}(self, *, {', '.join(params)}) -> {ret}:" if params else None
         else:
             ret = self._model_ref(response) if response is not None else "None"
+            if response is not None and op.may_be_empty:
+                ret += " | None"
         head = (
             f"    {'def' if pg is not None and response is not None else 'async def'} {op.name}(self"
             + (f", *, {', '.join(params)}" if params else "")
@@ -208,6 +214,9 @@ class ApiEmitter:
             lines.append("        )")
         elif response is None:
             lines.append(f"        await self._call_empty({var}, {args_dict}{extra_call})")
+        elif op.may_be_empty:
+            parse = f"parser({self._model_ref(response)})"
+            lines.append(f"        return await self._call_optional({var}, {args_dict}, {parse}{extra_call})")
         else:
             lines.append(f"        return await self._call({var}, {args_dict}, parser({ret}){extra_call})")
         return lines
@@ -234,6 +243,8 @@ class ApiEmitter:
             facts.append("Restricted: sent with a Restricted Data Token, fetched automatically.")
         if op.grantless:
             facts.append("Grantless: authorised with the application's grantless token.")
+        if op.may_be_empty:
+            facts.append("Returns None when Amazon answers without a body (the model's other 2xx status).")
         if op.deprecated:
             facts.append("Deprecated in the model.")
         lines = ['        """' + facts[0], ""]

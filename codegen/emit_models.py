@@ -104,7 +104,7 @@ class ModelSet:
         if kind == "string":
             fmt = schema.get("format")
             if fmt == "date-time":
-                return "_dt.datetime"
+                return "_Timestamp"
             return "str"
         if kind in _PRIMITIVES:
             return _PRIMITIVES[kind]
@@ -199,12 +199,12 @@ class ModelSet:
             "",
             "from __future__ import annotations",
             "",
-            "import datetime as _dt",
             "import typing as _t",
             "",
             "import pydantic as _p",
             "",
             "from .._model import SPAPIModel as _Model",
+            "from .._model import Timestamp as _Timestamp",
             "",
             "__all__ = [",
         ]
@@ -220,6 +220,9 @@ class ModelSet:
                     lines.append("")
             elif not cls.fields:
                 lines.append("    pass")
+            required_names = "".join(f"{py_str(f.py)}, " for f in cls.fields if f.required)
+            if required_names:
+                lines.append(f"    _spapi_required: _t.ClassVar[tuple[str, ...]] = ({required_names})")
             for f in cls.fields:
                 lines.append("    " + _field_line(f))
         if self.aliases:
@@ -234,11 +237,9 @@ class ModelSet:
 
 
 def _field_line(f: _Field) -> str:
+    """Every field may be absent when parsing (see spapi_async._model); required ones are listed in
+    ``_spapi_required`` and checked when a model is sent."""
     alias = f.py != f.wire
-    if f.required:
-        if alias:
-            return f"{f.py}: {f.type} = _p.Field(alias={py_str(f.wire)})"
-        return f"{f.py}: {f.type}"
     if alias:
         return f"{f.py}: {f.type} | None = _p.Field(default=None, alias={py_str(f.wire)})"
     return f"{f.py}: {f.type} | None = None"

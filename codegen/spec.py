@@ -54,6 +54,7 @@ class OperationIR:
     success_status: str | None
     success_schema: dict[str, Any] | None
     produces: tuple[str, ...]
+    may_be_empty: bool = False
     pagination: PaginationIR | None = None
 
     @property
@@ -149,14 +150,22 @@ def _find_items(spec: dict[str, Any], schema: Any, token_path: str) -> str | Non
     return None
 
 
-def _success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+def _success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None, bool]:
+    """The first 2xx status with a schema (else the first 2xx), its schema, and whether another 2xx of the
+    operation has no body (a 204 beside a 200: the method may then return None)."""
     responses = op.get("responses") or {}
+    found: list[tuple[str, dict[str, Any] | None]] = []
     for code in sorted(str(c) for c in responses):
         if code.startswith("2"):
-            resp = resolve(spec, responses[code] if code in responses else responses[int(code)])
-            schema = resp.get("schema") if isinstance(resp, dict) else None
-            return code, schema
-    return None, None
+            resp = resolve(spec, responses[code])
+            found.append((code, resp.get("schema") if isinstance(resp, dict) else None))
+    if not found:
+        return None, None, False
+    with_schema = [f for f in found if f[1] is not None]
+    if not with_schema:
+        return found[0][0], None, False
+    bodiless = any(schema is None or code == "204" for code, schema in found)  # a 204 has no body, schema or not
+    return with_schema[0][0], with_schema[0][1], bodiless
 
 
 def _params(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> list[Param]:
@@ -259,7 +268,7 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
         description = op.get("description") or ""
         plan = parse_usage_plan(description)
         params = _params(spec, item, op)
-        status, schema = _success(spec, op)
+        status, schema, may_be_empty = _success(spec, op)
         ir = OperationIR(
             api=attr,
             name=name,
@@ -276,6 +285,7 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
             raw=op,
             success_status=status,
             success_schema=schema,
+            may_be_empty=may_be_empty,
             produces=tuple(op.get("produces") or file_produces),
         )
         ir.pagination = _pagination(spec, key, params, schema)

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ._model import SPAPIModel
 from .errors import ApiError, ConfigurationError, request_id_of
 
 if TYPE_CHECKING:
@@ -157,6 +158,18 @@ class Resource:
         response = await self._send(spec, args, data_elements=data_elements)
         return parse(_expect_body(spec, response))
 
+    async def _call_optional(
+        self,
+        spec: OperationSpec,
+        args: Mapping[str, Any],
+        parse: Callable[[Any], T],
+        data_elements: Sequence[str] | None = None,
+    ) -> T | None:
+        """For operations whose model has a 2xx without a body beside the one with a body (200 or 204)."""
+        response = await self._send(spec, args, data_elements=data_elements)
+        data = _json_body(spec, response)
+        return None if data is None else parse(data)
+
     async def _call_empty(
         self, spec: OperationSpec, args: Mapping[str, Any], data_elements: Sequence[str] | None = None
     ) -> None:
@@ -256,6 +269,10 @@ def _sequence(value: Any, where: str) -> Sequence[Any]:
 
 
 def _to_json(value: Any, where: str) -> Any:
+    if isinstance(value, SPAPIModel):
+        missing = value.missing_required()
+        if missing:
+            raise ConfigurationError(f"{where}: {type(value).__name__} misses required fields: {', '.join(missing)}")
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, Mapping):

@@ -89,49 +89,53 @@ class CustomerFeedback20240601Api(Resource):
 
     async def get_item_review_topics(
         self, *, asin: str, marketplace_id: str, sort_by: str
-    ) -> m.ItemReviewTopicsResponse:
+    ) -> m.ItemReviewTopicsResponse | None:
         """``GET /customerFeedback/2024-06-01/items/{asin}/reviews/topics``
 
         Operation ``getItemReviewTopics``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_ITEM_REVIEW_TOPICS,
             {"asin": asin, "marketplace_id": marketplace_id, "sort_by": sort_by},
             parser(m.ItemReviewTopicsResponse),
         )
 
-    async def get_item_browse_node(self, *, asin: str, marketplace_id: str) -> m.BrowseNodeResponse:
+    async def get_item_browse_node(self, *, asin: str, marketplace_id: str) -> m.BrowseNodeResponse | None:
         """``GET /customerFeedback/2024-06-01/items/{asin}/browseNode``
 
         Operation ``getItemBrowseNode``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_ITEM_BROWSE_NODE, {"asin": asin, "marketplace_id": marketplace_id}, parser(m.BrowseNodeResponse)
         )
 
     async def get_browse_node_review_topics(
         self, *, browse_node_id: str, marketplace_id: str, sort_by: str
-    ) -> m.BrowseNodeReviewTopicsResponse:
+    ) -> m.BrowseNodeReviewTopicsResponse | None:
         """``GET /customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/topics``
 
         Operation ``getBrowseNodeReviewTopics``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_BROWSE_NODE_REVIEW_TOPICS,
             {"browse_node_id": browse_node_id, "marketplace_id": marketplace_id, "sort_by": sort_by},
             parser(m.BrowseNodeReviewTopicsResponse),
         )
 
-    async def get_item_review_trends(self, *, asin: str, marketplace_id: str) -> m.ItemReviewTrendsResponse:
+    async def get_item_review_trends(self, *, asin: str, marketplace_id: str) -> m.ItemReviewTrendsResponse | None:
         """``GET /customerFeedback/2024-06-01/items/{asin}/reviews/trends``
 
         Operation ``getItemReviewTrends``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_ITEM_REVIEW_TRENDS,
             {"asin": asin, "marketplace_id": marketplace_id},
             parser(m.ItemReviewTrendsResponse),
@@ -139,13 +143,14 @@ class CustomerFeedback20240601Api(Resource):
 
     async def get_browse_node_review_trends(
         self, *, browse_node_id: str, marketplace_id: str
-    ) -> m.BrowseNodeReviewTrendsResponse:
+    ) -> m.BrowseNodeReviewTrendsResponse | None:
         """``GET /customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/trends``
 
         Operation ``getBrowseNodeReviewTrends``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_BROWSE_NODE_REVIEW_TRENDS,
             {"browse_node_id": browse_node_id, "marketplace_id": marketplace_id},
             parser(m.BrowseNodeReviewTrendsResponse),
@@ -153,13 +158,14 @@ class CustomerFeedback20240601Api(Resource):
 
     async def get_browse_node_return_topics(
         self, *, browse_node_id: str, marketplace_id: str
-    ) -> m.BrowseNodeReturnTopicsResponse:
+    ) -> m.BrowseNodeReturnTopicsResponse | None:
         """``GET /customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/topics``
 
         Operation ``getBrowseNodeReturnTopics``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_BROWSE_NODE_RETURN_TOPICS,
             {"browse_node_id": browse_node_id, "marketplace_id": marketplace_id},
             parser(m.BrowseNodeReturnTopicsResponse),
@@ -167,13 +173,14 @@ class CustomerFeedback20240601Api(Resource):
 
     async def get_browse_node_return_trends(
         self, *, browse_node_id: str, marketplace_id: str
-    ) -> m.BrowseNodeReturnTrendsResponse:
+    ) -> m.BrowseNodeReturnTrendsResponse | None:
         """``GET /customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/trends``
 
         Operation ``getBrowseNodeReturnTrends``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _GET_BROWSE_NODE_RETURN_TRENDS,
             {"browse_node_id": browse_node_id, "marketplace_id": marketplace_id},
             parser(m.BrowseNodeReturnTrendsResponse),

@@ -5,6 +5,7 @@ of ``ordersV0.json`` (info.version v0)."""
 from __future__ import annotations
 
 import collections.abc as _abc
+import datetime as _dt
 import typing as _t
 
 from ..models import orders_v0 as m
@@ -19,10 +20,10 @@ _GET_ORDERS = OperationSpec(
     "/orders/v0/orders",
     (
         Param("MarketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("CreatedAfter", "created_after", "query", "str"),
-        Param("CreatedBefore", "created_before", "query", "str"),
-        Param("LastUpdatedAfter", "last_updated_after", "query", "str"),
-        Param("LastUpdatedBefore", "last_updated_before", "query", "str"),
+        Param("CreatedAfter", "created_after", "query", "datetime"),
+        Param("CreatedBefore", "created_before", "query", "datetime"),
+        Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
+        Param("LastUpdatedBefore", "last_updated_before", "query", "datetime"),
         Param("OrderStatuses", "order_statuses", "query", "list:str", "csv"),
         Param("FulfillmentChannels", "fulfillment_channels", "query", "list:str", "csv"),
         Param("PaymentMethods", "payment_methods", "query", "list:str", "csv"),
@@ -36,10 +37,10 @@ _GET_ORDERS = OperationSpec(
         Param("ActualFulfillmentSupplySourceId", "actual_fulfillment_supply_source_id", "query", "str"),
         Param("IsISPU", "is_ispu", "query", "bool"),
         Param("StoreChainStoreId", "store_chain_store_id", "query", "str"),
-        Param("EarliestDeliveryDateBefore", "earliest_delivery_date_before", "query", "str"),
-        Param("EarliestDeliveryDateAfter", "earliest_delivery_date_after", "query", "str"),
-        Param("LatestDeliveryDateBefore", "latest_delivery_date_before", "query", "str"),
-        Param("LatestDeliveryDateAfter", "latest_delivery_date_after", "query", "str"),
+        Param("EarliestDeliveryDateBefore", "earliest_delivery_date_before", "query", "datetime"),
+        Param("EarliestDeliveryDateAfter", "earliest_delivery_date_after", "query", "datetime"),
+        Param("LatestDeliveryDateBefore", "latest_delivery_date_before", "query", "datetime"),
+        Param("LatestDeliveryDateAfter", "latest_delivery_date_after", "query", "datetime"),
     ),
     token=TokenRule("NextToken", keep=("MarketplaceIds",)),
 )
@@ -134,10 +135,10 @@ class OrdersV0Api(Resource):
         self,
         *,
         marketplace_ids: _abc.Sequence[str],
-        created_after: str | None = None,
-        created_before: str | None = None,
-        last_updated_after: str | None = None,
-        last_updated_before: str | None = None,
+        created_after: _dt.datetime | str | None = None,
+        created_before: _dt.datetime | str | None = None,
+        last_updated_after: _dt.datetime | str | None = None,
+        last_updated_before: _dt.datetime | str | None = None,
         order_statuses: _abc.Sequence[str] | None = None,
         fulfillment_channels: _abc.Sequence[str] | None = None,
         payment_methods: _abc.Sequence[str] | None = None,
@@ -151,10 +152,10 @@ class OrdersV0Api(Resource):
         actual_fulfillment_supply_source_id: str | None = None,
         is_ispu: bool | None = None,
         store_chain_store_id: str | None = None,
-        earliest_delivery_date_before: str | None = None,
-        earliest_delivery_date_after: str | None = None,
-        latest_delivery_date_before: str | None = None,
-        latest_delivery_date_after: str | None = None,
+        earliest_delivery_date_before: _dt.datetime | str | None = None,
+        earliest_delivery_date_after: _dt.datetime | str | None = None,
+        latest_delivery_date_before: _dt.datetime | str | None = None,
+        latest_delivery_date_after: _dt.datetime | str | None = None,
         data_elements: _abc.Sequence[str] | None = None,
     ) -> AsyncPaginator[m.GetOrdersResponse, m.Order]:
         """``GET /orders/v0/orders``

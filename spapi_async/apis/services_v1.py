@@ -5,6 +5,7 @@ of ``services.json`` (info.version v1)."""
 from __future__ import annotations
 
 import collections.abc as _abc
+import datetime as _dt
 import typing as _t
 
 from ..models import services_v1 as m
@@ -51,12 +52,12 @@ _GET_SERVICE_JOBS = OperationSpec(
         Param("pageSize", "page_size", "query", "int"),
         Param("sortField", "sort_field", "query", "str"),
         Param("sortOrder", "sort_order", "query", "str"),
-        Param("createdAfter", "created_after", "query", "str"),
-        Param("createdBefore", "created_before", "query", "str"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "str"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "str"),
-        Param("scheduleStartDate", "schedule_start_date", "query", "str"),
-        Param("scheduleEndDate", "schedule_end_date", "query", "str"),
+        Param("createdAfter", "created_after", "query", "datetime"),
+        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
+        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
+        Param("scheduleStartDate", "schedule_start_date", "query", "datetime"),
+        Param("scheduleEndDate", "schedule_end_date", "query", "datetime"),
         Param("asins", "asins", "query", "list:str", "csv"),
         Param("requiredSkills", "required_skills", "query", "list:str", "csv"),
         Param("storeIds", "store_ids", "query", "list:str", "csv"),
@@ -182,8 +183,8 @@ _GET_APPOINTMMENT_SLOTS_BY_JOB_ID = OperationSpec(
     (
         Param("serviceJobId", "service_job_id", "path", "str"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("startTime", "start_time", "query", "str"),
-        Param("endTime", "end_time", "query", "str"),
+        Param("startTime", "start_time", "query", "datetime"),
+        Param("endTime", "end_time", "query", "datetime"),
     ),
 )
 
@@ -195,8 +196,8 @@ _GET_APPOINTMENT_SLOTS = OperationSpec(
         Param("asin", "asin", "query", "str"),
         Param("storeId", "store_id", "query", "str"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("startTime", "start_time", "query", "str"),
-        Param("endTime", "end_time", "query", "str"),
+        Param("startTime", "start_time", "query", "datetime"),
+        Param("endTime", "end_time", "query", "datetime"),
     ),
 )
 
@@ -265,12 +266,12 @@ class ServicesV1Api(Resource):
         page_size: int | None = None,
         sort_field: str | None = None,
         sort_order: str | None = None,
-        created_after: str | None = None,
-        created_before: str | None = None,
-        last_updated_after: str | None = None,
-        last_updated_before: str | None = None,
-        schedule_start_date: str | None = None,
-        schedule_end_date: str | None = None,
+        created_after: _dt.datetime | str | None = None,
+        created_before: _dt.datetime | str | None = None,
+        last_updated_after: _dt.datetime | str | None = None,
+        last_updated_before: _dt.datetime | str | None = None,
+        schedule_start_date: _dt.datetime | str | None = None,
+        schedule_end_date: _dt.datetime | str | None = None,
         asins: _abc.Sequence[str] | None = None,
         required_skills: _abc.Sequence[str] | None = None,
         store_ids: _abc.Sequence[str] | None = None,
@@ -366,13 +367,14 @@ class ServicesV1Api(Resource):
         service_job_id: str,
         appointment_id: str,
         body: m.SetAppointmentFulfillmentDataRequest | _abc.Mapping[str, _t.Any],
-    ) -> str:
+    ) -> str | None:
         """``PUT /service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}/fulfillment``
 
         Operation ``setAppointmentFulfillmentData``.
         Usage plan: 5 requests/second, burst 20.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _SET_APPOINTMENT_FULFILLMENT_DATA,
             {"service_job_id": service_job_id, "appointment_id": appointment_id, "body": body},
             parser(str),
@@ -476,13 +478,14 @@ class ServicesV1Api(Resource):
 
     async def cancel_reservation(
         self, *, reservation_id: str, marketplace_ids: _abc.Sequence[str]
-    ) -> m.CancelReservationResponse:
+    ) -> m.CancelReservationResponse | None:
         """``DELETE /service/v1/reservation/{reservationId}``
 
         Operation ``cancelReservation``.
         Usage plan: 5 requests/second, burst 20.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _CANCEL_RESERVATION,
             {"reservation_id": reservation_id, "marketplace_ids": marketplace_ids},
             parser(m.CancelReservationResponse),
@@ -493,8 +496,8 @@ class ServicesV1Api(Resource):
         *,
         service_job_id: str,
         marketplace_ids: _abc.Sequence[str],
-        start_time: str | None = None,
-        end_time: str | None = None,
+        start_time: _dt.datetime | str | None = None,
+        end_time: _dt.datetime | str | None = None,
     ) -> m.GetAppointmentSlotsResponse:
         """``GET /service/v1/serviceJobs/{serviceJobId}/appointmentSlots``
 
@@ -518,8 +521,8 @@ class ServicesV1Api(Resource):
         asin: str,
         store_id: str,
         marketplace_ids: _abc.Sequence[str],
-        start_time: str | None = None,
-        end_time: str | None = None,
+        start_time: _dt.datetime | str | None = None,
+        end_time: _dt.datetime | str | None = None,
     ) -> m.GetAppointmentSlotsResponse:
         """``GET /service/v1/appointmentSlots``
 

@@ -110,35 +110,40 @@ class SupplySources20200701Api(Resource):
 
     async def update_supply_source(
         self, *, supply_source_id: str, body: m.UpdateSupplySourceRequest | _abc.Mapping[str, _t.Any] | None = None
-    ) -> m.ErrorList:
+    ) -> m.ErrorList | None:
         """``PUT /supplySources/2020-07-01/supplySources/{supplySourceId}``
 
         Operation ``updateSupplySource``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _UPDATE_SUPPLY_SOURCE, {"supply_source_id": supply_source_id, "body": body}, parser(m.ErrorList)
         )
 
-    async def archive_supply_source(self, *, supply_source_id: str) -> m.ErrorList:
+    async def archive_supply_source(self, *, supply_source_id: str) -> m.ErrorList | None:
         """``DELETE /supplySources/2020-07-01/supplySources/{supplySourceId}``
 
         Operation ``archiveSupplySource``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(_ARCHIVE_SUPPLY_SOURCE, {"supply_source_id": supply_source_id}, parser(m.ErrorList))
+        return await self._call_optional(
+            _ARCHIVE_SUPPLY_SOURCE, {"supply_source_id": supply_source_id}, parser(m.ErrorList)
+        )
 
     async def update_supply_source_status(
         self,
         *,
         supply_source_id: str,
         body: m.UpdateSupplySourceStatusRequest | _abc.Mapping[str, _t.Any] | None = None,
-    ) -> m.ErrorList:
+    ) -> m.ErrorList | None:
         """``PUT /supplySources/2020-07-01/supplySources/{supplySourceId}/status``
 
         Operation ``updateSupplySourceStatus``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
+        Returns None when Amazon answers without a body (the model's other 2xx status).
         """
-        return await self._call(
+        return await self._call_optional(
             _UPDATE_SUPPLY_SOURCE_STATUS, {"supply_source_id": supply_source_id, "body": body}, parser(m.ErrorList)
         )

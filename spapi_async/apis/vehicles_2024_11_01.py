@@ -4,6 +4,8 @@ of ``vehicles_2024-11-01.json`` (info.version 2024-11-01)."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from ..models import vehicles_2024_11_01 as m
 from ..pagination import AsyncPaginator
 from ..resource import OperationSpec, Param, Resource, TokenRule, parser
@@ -18,7 +20,7 @@ _GET_VEHICLES = OperationSpec(
         Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("vehicleType", "vehicle_type", "query", "str"),
         Param("pageToken", "next_token", "query", "str"),
-        Param("updatedAfter", "updated_after", "query", "str"),
+        Param("updatedAfter", "updated_after", "query", "datetime"),
     ),
     token=TokenRule("pageToken"),
 )
@@ -30,7 +32,12 @@ class Vehicles20241101Api(Resource):
     __slots__ = ()
 
     def get_vehicles(
-        self, *, marketplace_id: str, vehicle_type: str, next_token: str | None = None, updated_after: str | None = None
+        self,
+        *,
+        marketplace_id: str,
+        vehicle_type: str,
+        next_token: str | None = None,
+        updated_after: _dt.datetime | str | None = None,
     ) -> AsyncPaginator[m.VehiclesResponse, m.Vehicle]:
         """``GET /catalog/2024-11-01/automotive/vehicles``
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.aplus_content_2020_11_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AplusPaginatedResponse",
@@ -104,30 +104,47 @@ class AplusPaginatedResponse(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ContentMetadataRecord(_Model):
-    content_reference_key: ContentReferenceKey = _p.Field(alias="contentReferenceKey")
-    content_metadata: ContentMetadata = _p.Field(alias="contentMetadata")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content_reference_key",
+        "content_metadata",
+    )
+    content_reference_key: ContentReferenceKey | None = _p.Field(default=None, alias="contentReferenceKey")
+    content_metadata: ContentMetadata | None = _p.Field(default=None, alias="contentMetadata")
 
 
 class ContentMetadata(_Model):
-    name: str
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    status: ContentStatus
-    badge_set: ContentBadgeSet = _p.Field(alias="badgeSet")
-    update_time: _dt.datetime = _p.Field(alias="updateTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "marketplace_id",
+        "status",
+        "badge_set",
+        "update_time",
+    )
+    name: str | None = None
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    status: ContentStatus | None = None
+    badge_set: ContentBadgeSet | None = _p.Field(default=None, alias="badgeSet")
+    update_time: _Timestamp | None = _p.Field(default=None, alias="updateTime")
 
 
 class AsinMetadata(_Model):
-    asin: Asin
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin",)
+    asin: Asin | None = None
     badge_set: AsinBadgeSet | None = _p.Field(default=None, alias="badgeSet")
     parent: Asin | None = None
     title: str | None = None
@@ -136,50 +153,78 @@ class AsinMetadata(_Model):
 
 
 class PublishRecord(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    locale: LanguageTag
-    asin: Asin
-    content_type: ContentType = _p.Field(alias="contentType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "locale",
+        "asin",
+        "content_type",
+        "content_reference_key",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    locale: LanguageTag | None = None
+    asin: Asin | None = None
+    content_type: ContentType | None = _p.Field(default=None, alias="contentType")
     content_sub_type: ContentSubType | None = _p.Field(default=None, alias="contentSubType")
-    content_reference_key: ContentReferenceKey = _p.Field(alias="contentReferenceKey")
+    content_reference_key: ContentReferenceKey | None = _p.Field(default=None, alias="contentReferenceKey")
 
 
 class ImageCropSpecification(_Model):
-    size: ImageDimensions
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("size",)
+    size: ImageDimensions | None = None
     offset: ImageOffsets | None = None
 
 
 class ImageDimensions(_Model):
-    width: IntegerWithUnits
-    height: IntegerWithUnits
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "width",
+        "height",
+    )
+    width: IntegerWithUnits | None = None
+    height: IntegerWithUnits | None = None
 
 
 class ImageOffsets(_Model):
-    x: IntegerWithUnits
-    y: IntegerWithUnits
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "x",
+        "y",
+    )
+    x: IntegerWithUnits | None = None
+    y: IntegerWithUnits | None = None
 
 
 class IntegerWithUnits(_Model):
-    value: int
-    units: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "units",
+    )
+    value: int | None = None
+    units: str | None = None
 
 
 class ContentRecord(_Model):
-    content_reference_key: ContentReferenceKey = _p.Field(alias="contentReferenceKey")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_reference_key",)
+    content_reference_key: ContentReferenceKey | None = _p.Field(default=None, alias="contentReferenceKey")
     content_metadata: ContentMetadata | None = _p.Field(default=None, alias="contentMetadata")
     content_document: ContentDocument | None = _p.Field(default=None, alias="contentDocument")
 
 
 class ContentDocument(_Model):
-    name: str
-    content_type: ContentType = _p.Field(alias="contentType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "content_type",
+        "locale",
+        "content_module_list",
+    )
+    name: str | None = None
+    content_type: ContentType | None = _p.Field(default=None, alias="contentType")
     content_sub_type: ContentSubType | None = _p.Field(default=None, alias="contentSubType")
-    locale: LanguageTag
-    content_module_list: ContentModuleList = _p.Field(alias="contentModuleList")
+    locale: LanguageTag | None = None
+    content_module_list: ContentModuleList | None = _p.Field(default=None, alias="contentModuleList")
 
 
 class ContentModule(_Model):
-    content_module_type: ContentModuleType = _p.Field(alias="contentModuleType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_module_type",)
+    content_module_type: ContentModuleType | None = _p.Field(default=None, alias="contentModuleType")
     standard_company_logo: StandardCompanyLogoModule | None = _p.Field(default=None, alias="standardCompanyLogo")
     standard_comparison_table: StandardComparisonTableModule | None = _p.Field(
         default=None, alias="standardComparisonTable"
@@ -218,7 +263,8 @@ class ContentModule(_Model):
 
 
 class StandardCompanyLogoModule(_Model):
-    company_logo: ImageComponent = _p.Field(alias="companyLogo")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("company_logo",)
+    company_logo: ImageComponent | None = _p.Field(default=None, alias="companyLogo")
 
 
 class StandardComparisonTableModule(_Model):
@@ -235,10 +281,16 @@ class StandardFourImageTextModule(_Model):
 
 
 class StandardFourImageTextQuadrantModule(_Model):
-    block1: StandardImageTextBlock
-    block2: StandardImageTextBlock
-    block3: StandardImageTextBlock
-    block4: StandardImageTextBlock
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "block1",
+        "block2",
+        "block3",
+        "block4",
+    )
+    block1: StandardImageTextBlock | None = None
+    block2: StandardImageTextBlock | None = None
+    block3: StandardImageTextBlock | None = None
+    block4: StandardImageTextBlock | None = None
 
 
 class StandardHeaderImageTextModule(_Model):
@@ -256,7 +308,8 @@ class StandardImageSidebarModule(_Model):
 
 
 class StandardImageTextOverlayModule(_Model):
-    overlay_color_type: ColorType = _p.Field(alias="overlayColorType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("overlay_color_type",)
+    overlay_color_type: ColorType | None = _p.Field(default=None, alias="overlayColorType")
     block: StandardImageTextBlock | None = None
 
 
@@ -265,7 +318,8 @@ class StandardMultipleImageTextModule(_Model):
 
 
 class StandardProductDescriptionModule(_Model):
-    body: ParagraphComponent
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("body",)
+    body: ParagraphComponent | None = None
 
 
 class StandardSingleImageHighlightsModule(_Model):
@@ -291,19 +345,22 @@ class StandardSingleImageSpecsDetailModule(_Model):
 
 
 class StandardSingleSideImageModule(_Model):
-    image_position_type: PositionType = _p.Field(alias="imagePositionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("image_position_type",)
+    image_position_type: PositionType | None = _p.Field(default=None, alias="imagePositionType")
     block: StandardImageTextBlock | None = None
 
 
 class StandardTechSpecsModule(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("specification_list",)
     headline: TextComponent | None = None
-    specification_list: list[StandardTextPairBlock] = _p.Field(alias="specificationList")
+    specification_list: list[StandardTextPairBlock] | None = _p.Field(default=None, alias="specificationList")
     table_count: int | None = _p.Field(default=None, alias="tableCount")
 
 
 class StandardTextModule(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("body",)
     headline: TextComponent | None = None
-    body: ParagraphComponent
+    body: ParagraphComponent | None = None
 
 
 class StandardThreeImageTextModule(_Model):
@@ -314,7 +371,8 @@ class StandardThreeImageTextModule(_Model):
 
 
 class StandardComparisonProductBlock(_Model):
-    position: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("position",)
+    position: int | None = None
     image: ImageComponent | None = None
     title: str | None = None
     asin: Asin | None = None
@@ -328,7 +386,8 @@ class StandardHeaderTextListBlock(_Model):
 
 
 class StandardTextListBlock(_Model):
-    text_list: list[TextItem] = _p.Field(alias="textList")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("text_list",)
+    text_list: list[TextItem] | None = _p.Field(default=None, alias="textList")
 
 
 class StandardImageTextCaptionBlock(_Model):
@@ -358,27 +417,42 @@ class StandardTextPairBlock(_Model):
 
 
 class TextItem(_Model):
-    position: int
-    text: TextComponent
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "position",
+        "text",
+    )
+    position: int | None = None
+    text: TextComponent | None = None
 
 
 class PlainTextItem(_Model):
-    position: int
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "position",
+        "value",
+    )
+    position: int | None = None
+    value: str | None = None
 
 
 class ImageComponent(_Model):
-    upload_destination_id: str = _p.Field(alias="uploadDestinationId")
-    image_crop_specification: ImageCropSpecification = _p.Field(alias="imageCropSpecification")
-    alt_text: str = _p.Field(alias="altText")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "upload_destination_id",
+        "image_crop_specification",
+        "alt_text",
+    )
+    upload_destination_id: str | None = _p.Field(default=None, alias="uploadDestinationId")
+    image_crop_specification: ImageCropSpecification | None = _p.Field(default=None, alias="imageCropSpecification")
+    alt_text: str | None = _p.Field(default=None, alias="altText")
 
 
 class ParagraphComponent(_Model):
-    text_list: list[TextComponent] = _p.Field(alias="textList")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("text_list",)
+    text_list: list[TextComponent] | None = _p.Field(default=None, alias="textList")
 
 
 class TextComponent(_Model):
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("value",)
+    value: str | None = None
     decorator_set: DecoratorSet | None = _p.Field(default=None, alias="decoratorSet")
 
 
@@ -390,33 +464,39 @@ class Decorator(_Model):
 
 
 class SearchContentDocumentsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_metadata_records",)
     warnings: MessageSet | None = None
     next_page_token: PageToken | None = _p.Field(default=None, alias="nextPageToken")
-    content_metadata_records: ContentMetadataRecordList = _p.Field(alias="contentMetadataRecords")
+    content_metadata_records: ContentMetadataRecordList | None = _p.Field(default=None, alias="contentMetadataRecords")
 
 
 class GetContentDocumentResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_record",)
     warnings: MessageSet | None = None
-    content_record: ContentRecord = _p.Field(alias="contentRecord")
+    content_record: ContentRecord | None = _p.Field(default=None, alias="contentRecord")
 
 
 class PostContentDocumentRequest(_Model):
-    content_document: ContentDocument = _p.Field(alias="contentDocument")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_document",)
+    content_document: ContentDocument | None = _p.Field(default=None, alias="contentDocument")
 
 
 class PostContentDocumentResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_reference_key",)
     warnings: MessageSet | None = None
-    content_reference_key: ContentReferenceKey = _p.Field(alias="contentReferenceKey")
+    content_reference_key: ContentReferenceKey | None = _p.Field(default=None, alias="contentReferenceKey")
 
 
 class ListContentDocumentAsinRelationsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin_metadata_set",)
     warnings: MessageSet | None = None
     next_page_token: PageToken | None = _p.Field(default=None, alias="nextPageToken")
-    asin_metadata_set: AsinMetadataSet = _p.Field(alias="asinMetadataSet")
+    asin_metadata_set: AsinMetadataSet | None = _p.Field(default=None, alias="asinMetadataSet")
 
 
 class PostContentDocumentAsinRelationsRequest(_Model):
-    asin_set: AsinSet = _p.Field(alias="asinSet")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin_set",)
+    asin_set: AsinSet | None = _p.Field(default=None, alias="asinSet")
 
 
 class PostContentDocumentAsinRelationsResponse(_Model):
@@ -424,14 +504,16 @@ class PostContentDocumentAsinRelationsResponse(_Model):
 
 
 class ValidateContentDocumentAsinRelationsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
     warnings: MessageSet | None = None
-    errors: list[Error]
+    errors: list[Error] | None = None
 
 
 class SearchContentPublishRecordsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("publish_record_list",)
     warnings: MessageSet | None = None
     next_page_token: PageToken | None = _p.Field(default=None, alias="nextPageToken")
-    publish_record_list: PublishRecordList = _p.Field(alias="publishRecordList")
+    publish_record_list: PublishRecordList | None = _p.Field(default=None, alias="publishRecordList")
 
 
 class PostContentDocumentApprovalSubmissionResponse(_Model):

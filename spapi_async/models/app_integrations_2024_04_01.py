@@ -4,6 +4,8 @@ used by ``spapi_async.apis.app_integrations_2024_04_01``."""
 
 from __future__ import annotations
 
+import typing as _t
+
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
@@ -20,18 +22,27 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class CreateNotificationRequest(_Model):
-    template_id: str = _p.Field(alias="templateId")
-    notification_parameters: NotificationParameters = _p.Field(alias="notificationParameters")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "template_id",
+        "notification_parameters",
+    )
+    template_id: str | None = _p.Field(default=None, alias="templateId")
+    notification_parameters: NotificationParameters | None = _p.Field(default=None, alias="notificationParameters")
     marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
 
 
@@ -44,9 +55,14 @@ class CreateNotificationResponse(_Model):
 
 
 class DeleteNotificationsRequest(_Model):
-    template_id: str = _p.Field(alias="templateId")
-    deletion_reason: str = _p.Field(alias="deletionReason")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "template_id",
+        "deletion_reason",
+    )
+    template_id: str | None = _p.Field(default=None, alias="templateId")
+    deletion_reason: str | None = _p.Field(default=None, alias="deletionReason")
 
 
 class RecordActionFeedbackRequest(_Model):
-    feedback_action_code: str = _p.Field(alias="feedbackActionCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("feedback_action_code",)
+    feedback_action_code: str | None = _p.Field(default=None, alias="feedbackActionCode")

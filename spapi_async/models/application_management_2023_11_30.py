@@ -4,6 +4,8 @@ used by ``spapi_async.apis.application_management_2023_11_30``."""
 
 from __future__ import annotations
 
+import typing as _t
+
 from .._model import SPAPIModel as _Model
 
 __all__ = [
@@ -13,10 +15,15 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.awd_2024_05_09``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -94,17 +94,23 @@ __all__ = [
 
 
 class Address(_Model):
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "address_line1",
+        "country_code",
+        "name",
+        "state_or_region",
+    )
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     county: str | None = None
     district: str | None = None
-    name: str
+    name: str | None = None
     phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    state_or_region: str = _p.Field(alias="stateOrRegion")
+    state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
 
 
 class CarrierCode(_Model):
@@ -119,15 +125,24 @@ class DestinationDetails(_Model):
 
 
 class DistributionIneligibleReason(_Model):
-    failure_code: str = _p.Field(alias="failureCode")
-    failure_reasons: list[str] = _p.Field(alias="failureReasons")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "failure_code",
+        "failure_reasons",
+    )
+    failure_code: str | None = _p.Field(default=None, alias="failureCode")
+    failure_reasons: list[str] | None = _p.Field(default=None, alias="failureReasons")
     sku: str | None = None
 
 
 class DistributionPackage(_Model):
-    contents: DistributionPackageContents
-    measurements: MeasurementData
-    type: DistributionPackageType
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "contents",
+        "measurements",
+        "type",
+    )
+    contents: DistributionPackageContents | None = None
+    measurements: MeasurementData | None = None
+    type: DistributionPackageType | None = None
 
 
 class DistributionPackageContents(_Model):
@@ -136,58 +151,89 @@ class DistributionPackageContents(_Model):
 
 
 class DistributionPackageQuantity(_Model):
-    count: int
-    distribution_package: DistributionPackage = _p.Field(alias="distributionPackage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "count",
+        "distribution_package",
+    )
+    count: int | None = None
+    distribution_package: DistributionPackage | None = _p.Field(default=None, alias="distributionPackage")
 
 
 class DistributionProduct(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "quantity",
+        "sku",
+    )
     attributes: list[ProductAttribute] | None = None
-    quantity: int
-    sku: str
+    quantity: int | None = None
+    sku: str | None = None
 
 
 class Error(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
     details: str | None = None
-    message: str
+    message: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class InboundEligibility(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "packages_to_inbound",
+        "previewed_at",
+        "status",
+    )
     ineligibility_reasons: list[OrderIneligibilityReason] | None = _p.Field(default=None, alias="ineligibilityReasons")
-    packages_to_inbound: list[SkuEligibility] = _p.Field(alias="packagesToInbound")
-    previewed_at: _dt.datetime = _p.Field(alias="previewedAt")
-    status: InboundEligibilityStatus
+    packages_to_inbound: list[SkuEligibility] | None = _p.Field(default=None, alias="packagesToInbound")
+    previewed_at: _Timestamp | None = _p.Field(default=None, alias="previewedAt")
+    status: InboundEligibilityStatus | None = None
 
 
 class InboundOrder(_Model):
-    created_at: _dt.datetime = _p.Field(alias="createdAt")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "created_at",
+        "order_id",
+        "order_status",
+        "origin_address",
+        "packages_to_inbound",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
     destination_details: DestinationDetails | None = _p.Field(default=None, alias="destinationDetails")
     external_reference_id: str | None = _p.Field(default=None, alias="externalReferenceId")
-    order_id: str = _p.Field(alias="orderId")
-    order_status: InboundStatus = _p.Field(alias="orderStatus")
-    origin_address: Address = _p.Field(alias="originAddress")
-    packages_to_inbound: list[DistributionPackageQuantity] = _p.Field(alias="packagesToInbound")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    order_status: InboundStatus | None = _p.Field(default=None, alias="orderStatus")
+    origin_address: Address | None = _p.Field(default=None, alias="originAddress")
+    packages_to_inbound: list[DistributionPackageQuantity] | None = _p.Field(default=None, alias="packagesToInbound")
     preferences: InboundPreferences | None = None
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class InboundOrderCreationData(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "origin_address",
+        "packages_to_inbound",
+    )
     external_reference_id: str | None = _p.Field(default=None, alias="externalReferenceId")
-    origin_address: Address = _p.Field(alias="originAddress")
-    packages_to_inbound: list[DistributionPackageQuantity] = _p.Field(alias="packagesToInbound")
+    origin_address: Address | None = _p.Field(default=None, alias="originAddress")
+    packages_to_inbound: list[DistributionPackageQuantity] | None = _p.Field(default=None, alias="packagesToInbound")
     preferences: InboundPreferences | None = None
 
 
 class InboundOrderReference(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_id",)
+    order_id: str | None = _p.Field(default=None, alias="orderId")
 
 
 class InboundPackages(_Model):
-    packages_to_inbound: list[DistributionPackageQuantity] = _p.Field(alias="packagesToInbound")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("packages_to_inbound",)
+    packages_to_inbound: list[DistributionPackageQuantity] | None = _p.Field(default=None, alias="packagesToInbound")
 
 
 class InboundPreferences(_Model):
@@ -195,35 +241,50 @@ class InboundPreferences(_Model):
 
 
 class InboundShipment(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "destination_address",
+        "order_id",
+        "origin_address",
+        "shipment_container_quantities",
+        "shipment_id",
+        "shipment_status",
+    )
     carrier_code: CarrierCode | None = _p.Field(default=None, alias="carrierCode")
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
-    destination_address: Address = _p.Field(alias="destinationAddress")
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
+    destination_address: Address | None = _p.Field(default=None, alias="destinationAddress")
     external_reference_id: str | None = _p.Field(default=None, alias="externalReferenceId")
-    order_id: str = _p.Field(alias="orderId")
-    origin_address: Address = _p.Field(alias="originAddress")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    origin_address: Address | None = _p.Field(default=None, alias="originAddress")
     received_quantity: list[InventoryQuantity] | None = _p.Field(default=None, alias="receivedQuantity")
-    ship_by: _dt.datetime | None = _p.Field(default=None, alias="shipBy")
-    shipment_container_quantities: list[DistributionPackageQuantity] = _p.Field(alias="shipmentContainerQuantities")
-    shipment_id: str = _p.Field(alias="shipmentId")
+    ship_by: _Timestamp | None = _p.Field(default=None, alias="shipBy")
+    shipment_container_quantities: list[DistributionPackageQuantity] | None = _p.Field(
+        default=None, alias="shipmentContainerQuantities"
+    )
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
     shipment_sku_quantities: list[SkuQuantity] | None = _p.Field(default=None, alias="shipmentSkuQuantities")
     destination_region: str | None = _p.Field(default=None, alias="destinationRegion")
-    shipment_status: InboundShipmentStatus = _p.Field(alias="shipmentStatus")
+    shipment_status: InboundShipmentStatus | None = _p.Field(default=None, alias="shipmentStatus")
     tracking_id: str | None = _p.Field(default=None, alias="trackingId")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
     warehouse_reference_id: str | None = _p.Field(default=None, alias="warehouseReferenceId")
 
 
 class InboundShipmentSummary(_Model):
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "shipment_id",
+        "shipment_status",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
     external_reference_id: str | None = _p.Field(default=None, alias="externalReferenceId")
-    order_id: str = _p.Field(alias="orderId")
-    shipment_id: str = _p.Field(alias="shipmentId")
-    shipment_status: InboundShipmentStatus = _p.Field(alias="shipmentStatus")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    shipment_status: InboundShipmentStatus | None = _p.Field(default=None, alias="shipmentStatus")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class ExpirationDetails(_Model):
-    expiration: _dt.datetime | None = None
+    expiration: _Timestamp | None = None
     onhand_quantity: int | None = _p.Field(default=None, alias="onhandQuantity")
 
 
@@ -234,42 +295,61 @@ class InventoryDetails(_Model):
 
 
 class InventoryListing(_Model):
-    inventory: list[InventorySummary]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("inventory",)
+    inventory: list[InventorySummary] | None = None
     next_token: str | None = _p.Field(default=None, alias="nextToken")
 
 
 class InventoryQuantity(_Model):
-    quantity: float
-    unit_of_measurement: InventoryUnitOfMeasurement = _p.Field(alias="unitOfMeasurement")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "quantity",
+        "unit_of_measurement",
+    )
+    quantity: float | None = None
+    unit_of_measurement: InventoryUnitOfMeasurement | None = _p.Field(default=None, alias="unitOfMeasurement")
 
 
 class InventorySummary(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("sku",)
     expiration_details: list[ExpirationDetails] | None = _p.Field(default=None, alias="expirationDetails")
     inventory_details: InventoryDetails | None = _p.Field(default=None, alias="inventoryDetails")
-    sku: str
+    sku: str | None = None
     total_inbound_quantity: int | None = _p.Field(default=None, alias="totalInboundQuantity")
     total_onhand_quantity: int | None = _p.Field(default=None, alias="totalOnhandQuantity")
 
 
 class MeasurementData(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("weight",)
     dimensions: PackageDimensions | None = None
     volume: PackageVolume | None = None
-    weight: PackageWeight
+    weight: PackageWeight | None = None
 
 
 class OrderAttribute(_Model):
-    order_preference: OrderPreference = _p.Field(alias="orderPreference")
-    order_preference_value: OrderPreferenceValue = _p.Field(alias="orderPreferenceValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_preference",
+        "order_preference_value",
+    )
+    order_preference: OrderPreference | None = _p.Field(default=None, alias="orderPreference")
+    order_preference_value: OrderPreferenceValue | None = _p.Field(default=None, alias="orderPreferenceValue")
 
 
 class OrderIneligibilityReason(_Model):
-    code: str
-    description: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "description",
+    )
+    code: str | None = None
+    description: str | None = None
 
 
 class OutboundExecutionError(_Model):
-    failure_code: str = _p.Field(alias="failureCode")
-    failure_reasons: list[str] = _p.Field(alias="failureReasons")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "failure_code",
+        "failure_reasons",
+    )
+    failure_code: str | None = _p.Field(default=None, alias="failureCode")
+    failure_reasons: list[str] | None = _p.Field(default=None, alias="failureReasons")
     sku: str | None = None
 
 
@@ -279,8 +359,13 @@ class OutboundListing(_Model):
 
 
 class OutboundOrder(_Model):
-    confirmed_on: _dt.datetime | None = _p.Field(default=None, alias="confirmedOn")
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "order_status",
+        "outbound_shipments",
+    )
+    confirmed_on: _Timestamp | None = _p.Field(default=None, alias="confirmedOn")
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
     eligible_packages_to_outbound: list[DistributionPackageQuantity] | None = _p.Field(
         default=None, alias="eligiblePackagesToOutbound"
     )
@@ -288,17 +373,17 @@ class OutboundOrder(_Model):
         default=None, alias="eligibleProductsToOutbound"
     )
     execution_errors: list[OutboundExecutionError] | None = _p.Field(default=None, alias="executionErrors")
-    order_id: str = _p.Field(alias="orderId")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
     order_preferences: list[OrderAttribute] | None = _p.Field(default=None, alias="orderPreferences")
-    order_status: OutboundStatus = _p.Field(alias="orderStatus")
-    outbound_shipments: list[OutboundShipment] = _p.Field(alias="outboundShipments")
+    order_status: OutboundStatus | None = _p.Field(default=None, alias="orderStatus")
+    outbound_shipments: list[OutboundShipment] | None = _p.Field(default=None, alias="outboundShipments")
     packages_to_outbound: list[DistributionPackageQuantity] | None = _p.Field(default=None, alias="packagesToOutbound")
     products_to_outbound: list[ProductQuantity] | None = _p.Field(default=None, alias="productsToOutbound")
     shipped_outbound_packages: list[DistributionPackageQuantity] | None = _p.Field(
         default=None, alias="shippedOutboundPackages"
     )
     shipped_outbound_products: list[ProductQuantity] | None = _p.Field(default=None, alias="shippedOutboundProducts")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class OutboundOrderCreationData(_Model):
@@ -308,48 +393,75 @@ class OutboundOrderCreationData(_Model):
 
 
 class OutboundOrderReference(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_id",)
+    order_id: str | None = _p.Field(default=None, alias="orderId")
 
 
 class OutboundShipment(_Model):
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
-    destination_address: Address = _p.Field(alias="destinationAddress")
-    order_id: str = _p.Field(alias="orderId")
-    origin_address: Address = _p.Field(alias="originAddress")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "destination_address",
+        "order_id",
+        "origin_address",
+        "shipment_id",
+        "shipment_status",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
+    destination_address: Address | None = _p.Field(default=None, alias="destinationAddress")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    origin_address: Address | None = _p.Field(default=None, alias="originAddress")
     shipment_package_quantities: list[DistributionPackageQuantity] | None = _p.Field(
         default=None, alias="shipmentPackageQuantities"
     )
-    shipment_id: str = _p.Field(alias="shipmentId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
     shipment_product_quantities: list[ProductQuantity] | None = _p.Field(
         default=None, alias="shipmentProductQuantities"
     )
-    shipment_status: OutboundShipmentStatus = _p.Field(alias="shipmentStatus")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    shipment_status: OutboundShipmentStatus | None = _p.Field(default=None, alias="shipmentStatus")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class OutboundShipmentSummary(_Model):
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
-    order_id: str = _p.Field(alias="orderId")
-    shipment_id: str = _p.Field(alias="shipmentId")
-    shipment_status: OutboundShipmentStatus = _p.Field(alias="shipmentStatus")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "shipment_id",
+        "shipment_status",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    shipment_status: OutboundShipmentStatus | None = _p.Field(default=None, alias="shipmentStatus")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class PackageDimensions(_Model):
-    height: float
-    length: float
-    unit_of_measurement: DimensionUnitOfMeasurement = _p.Field(alias="unitOfMeasurement")
-    width: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "height",
+        "length",
+        "unit_of_measurement",
+        "width",
+    )
+    height: float | None = None
+    length: float | None = None
+    unit_of_measurement: DimensionUnitOfMeasurement | None = _p.Field(default=None, alias="unitOfMeasurement")
+    width: float | None = None
 
 
 class PackageVolume(_Model):
-    unit_of_measurement: VolumeUnitOfMeasurement = _p.Field(alias="unitOfMeasurement")
-    volume: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measurement",
+        "volume",
+    )
+    unit_of_measurement: VolumeUnitOfMeasurement | None = _p.Field(default=None, alias="unitOfMeasurement")
+    volume: float | None = None
 
 
 class PackageWeight(_Model):
-    unit_of_measurement: WeightUnitOfMeasurement = _p.Field(alias="unitOfMeasurement")
-    weight: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measurement",
+        "weight",
+    )
+    unit_of_measurement: WeightUnitOfMeasurement | None = _p.Field(default=None, alias="unitOfMeasurement")
+    weight: float | None = None
 
 
 class PrepDetails(_Model):
@@ -370,26 +482,35 @@ class ProductAttribute(_Model):
 
 
 class ProductQuantity(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "quantity",
+        "sku",
+    )
     attributes: list[ProductAttribute] | None = None
-    quantity: int
-    sku: str
-    expiration: _dt.datetime | None = None
+    quantity: int | None = None
+    sku: str | None = None
+    expiration: _Timestamp | None = None
     prep_details: PrepDetails | None = _p.Field(default=None, alias="prepDetails")
 
 
 class ReplenishmentOrder(_Model):
-    confirmed_on: _dt.datetime | None = _p.Field(default=None, alias="confirmedOn")
-    created_at: _dt.datetime | None = _p.Field(default=None, alias="createdAt")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "status",
+        "outbound_shipments",
+    )
+    confirmed_on: _Timestamp | None = _p.Field(default=None, alias="confirmedOn")
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
     distribution_ineligible_reasons: list[DistributionIneligibleReason] | None = _p.Field(
         default=None, alias="distributionIneligibleReasons"
     )
     eligible_products: list[DistributionProduct] | None = _p.Field(default=None, alias="eligibleProducts")
-    order_id: str = _p.Field(alias="orderId")
-    status: ReplenishmentOrderStatus
-    outbound_shipments: list[OutboundShipmentSummary] = _p.Field(alias="outboundShipments")
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    status: ReplenishmentOrderStatus | None = None
+    outbound_shipments: list[OutboundShipmentSummary] | None = _p.Field(default=None, alias="outboundShipments")
     products: list[DistributionProduct] | None = None
     shipped_products: list[DistributionProduct] | None = _p.Field(default=None, alias="shippedProducts")
-    updated_at: _dt.datetime | None = _p.Field(default=None, alias="updatedAt")
+    updated_at: _Timestamp | None = _p.Field(default=None, alias="updatedAt")
 
 
 class ReplenishmentOrderCreationData(_Model):
@@ -403,7 +524,8 @@ class ReplenishmentOrderListing(_Model):
 
 
 class ReplenishmentOrderReference(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_id",)
+    order_id: str | None = _p.Field(default=None, alias="orderId")
 
 
 class ReplenishmentPreferences(_Model):
@@ -411,13 +533,15 @@ class ReplenishmentPreferences(_Model):
 
 
 class ShipmentLabelPageTypes(_Model):
-    label_status: LabelStatus = _p.Field(alias="labelStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("label_status",)
+    label_status: LabelStatus | None = _p.Field(default=None, alias="labelStatus")
     page_types: list[PageType] | None = _p.Field(default=None, alias="pageTypes")
 
 
 class ShipmentLabels(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("label_status",)
     label_download_url: str | None = _p.Field(default=None, alias="labelDownloadURL")
-    label_status: LabelStatus = _p.Field(alias="labelStatus")
+    label_status: LabelStatus | None = _p.Field(default=None, alias="labelStatus")
 
 
 class ShipmentListing(_Model):
@@ -426,29 +550,43 @@ class ShipmentListing(_Model):
 
 
 class SkuEligibility(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_quantity",
+        "status",
+    )
     ineligibility_reasons: list[SkuIneligibilityReason] | None = _p.Field(default=None, alias="ineligibilityReasons")
-    package_quantity: DistributionPackageQuantity = _p.Field(alias="packageQuantity")
-    status: InboundEligibilityStatus
+    package_quantity: DistributionPackageQuantity | None = _p.Field(default=None, alias="packageQuantity")
+    status: InboundEligibilityStatus | None = None
 
 
 class SkuIneligibilityReason(_Model):
-    code: str
-    description: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "description",
+    )
+    code: str | None = None
+    description: str | None = None
 
 
 class SkuQuantity(_Model):
-    expected_quantity: InventoryQuantity = _p.Field(alias="expectedQuantity")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "expected_quantity",
+        "sku",
+    )
+    expected_quantity: InventoryQuantity | None = _p.Field(default=None, alias="expectedQuantity")
     received_quantity: InventoryQuantity | None = _p.Field(default=None, alias="receivedQuantity")
-    sku: str
+    sku: str | None = None
 
 
 class TrackingDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("booking_id",)
     carrier_code: CarrierCode | None = _p.Field(default=None, alias="carrierCode")
-    booking_id: str = _p.Field(alias="bookingId")
+    booking_id: str | None = _p.Field(default=None, alias="bookingId")
 
 
 class TransportationDetails(_Model):
-    tracking_details: list[TrackingDetails] = _p.Field(alias="trackingDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tracking_details",)
+    tracking_details: list[TrackingDetails] | None = _p.Field(default=None, alias="trackingDetails")
 
 
 #: Known values (others parse too): SCAC

@@ -42,17 +42,23 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Item(_Model):
-    asin: ItemAsin
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin",)
+    asin: ItemAsin | None = None
     attributes: ItemAttributes | None = None
     identifiers: ItemIdentifiers | None = None
     images: ItemImages | None = None
@@ -68,25 +74,43 @@ class ItemAttributes(_Model):
 
 
 class ItemIdentifiersByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    identifiers: list[ItemIdentifier]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "identifiers",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    identifiers: list[ItemIdentifier] | None = None
 
 
 class ItemIdentifier(_Model):
-    identifier_type: str = _p.Field(alias="identifierType")
-    identifier: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "identifier_type",
+        "identifier",
+    )
+    identifier_type: str | None = _p.Field(default=None, alias="identifierType")
+    identifier: str | None = None
 
 
 class ItemImagesByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    images: list[ItemImage]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "images",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    images: list[ItemImage] | None = None
 
 
 class ItemImage(_Model):
-    variant: str
-    link: str
-    height: int
-    width: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "variant",
+        "link",
+        "height",
+        "width",
+    )
+    variant: str | None = None
+    link: str | None = None
+    height: int | None = None
+    width: int | None = None
 
 
 class ItemProductTypeByMarketplace(_Model):
@@ -95,18 +119,27 @@ class ItemProductTypeByMarketplace(_Model):
 
 
 class ItemSalesRanksByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    ranks: list[ItemSalesRank]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "ranks",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    ranks: list[ItemSalesRank] | None = None
 
 
 class ItemSalesRank(_Model):
-    title: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "title",
+        "rank",
+    )
+    title: str | None = None
     link: str | None = None
-    rank: int
+    rank: int | None = None
 
 
 class ItemSummaryByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     brand_name: str | None = _p.Field(default=None, alias="brandName")
     browse_node: str | None = _p.Field(default=None, alias="browseNode")
     color_name: str | None = _p.Field(default=None, alias="colorName")
@@ -118,13 +151,19 @@ class ItemSummaryByMarketplace(_Model):
 
 
 class ItemVariationsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    asins: list[str]
-    variation_type: str = _p.Field(alias="variationType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "asins",
+        "variation_type",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    asins: list[str] | None = None
+    variation_type: str | None = _p.Field(default=None, alias="variationType")
 
 
 class ItemVendorDetailsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     brand_code: str | None = _p.Field(default=None, alias="brandCode")
     category_code: str | None = _p.Field(default=None, alias="categoryCode")
     manufacturer_code: str | None = _p.Field(default=None, alias="manufacturerCode")
@@ -135,10 +174,16 @@ class ItemVendorDetailsByMarketplace(_Model):
 
 
 class ItemSearchResults(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
-    pagination: Pagination
-    refinements: Refinements
-    items: list[Item]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "pagination",
+        "refinements",
+        "items",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
+    pagination: Pagination | None = None
+    refinements: Refinements | None = None
+    items: list[Item] | None = None
 
 
 class Pagination(_Model):
@@ -147,19 +192,32 @@ class Pagination(_Model):
 
 
 class Refinements(_Model):
-    brands: list[BrandRefinement]
-    classifications: list[ClassificationRefinement]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "brands",
+        "classifications",
+    )
+    brands: list[BrandRefinement] | None = None
+    classifications: list[ClassificationRefinement] | None = None
 
 
 class BrandRefinement(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
-    brand_name: str = _p.Field(alias="brandName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "brand_name",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
+    brand_name: str | None = _p.Field(default=None, alias="brandName")
 
 
 class ClassificationRefinement(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
-    display_name: str = _p.Field(alias="displayName")
-    classification_id: str = _p.Field(alias="classificationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "display_name",
+        "classification_id",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    classification_id: str | None = _p.Field(default=None, alias="classificationId")
 
 
 ItemAsin: _t.TypeAlias = str

@@ -55,17 +55,23 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Item(_Model):
-    asin: ItemAsin
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin",)
+    asin: ItemAsin | None = None
     attributes: ItemAttributes | None = None
     classifications: ItemBrowseClassifications | None = None
     dimensions: ItemDimensions | None = None
@@ -83,23 +89,33 @@ class ItemAttributes(_Model):
 
 
 class ItemBrowseClassification(_Model):
-    display_name: str = _p.Field(alias="displayName")
-    classification_id: str = _p.Field(alias="classificationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "display_name",
+        "classification_id",
+    )
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    classification_id: str | None = _p.Field(default=None, alias="classificationId")
     parent: ItemBrowseClassification | None = None
 
 
 class ItemContributor(_Model):
-    role: ItemContributorRole
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "role",
+        "value",
+    )
+    role: ItemContributorRole | None = None
+    value: str | None = None
 
 
 class ItemContributorRole(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("value",)
     display_name: str | None = _p.Field(default=None, alias="displayName")
-    value: str
+    value: str | None = None
 
 
 class ItemBrowseClassificationsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     classifications: list[ItemBrowseClassification] | None = None
 
 
@@ -116,31 +132,50 @@ class Dimensions(_Model):
 
 
 class ItemDimensionsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     item: Dimensions | None = None
     package: Dimensions | None = None
 
 
 class ItemIdentifiersByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    identifiers: list[ItemIdentifier]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "identifiers",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    identifiers: list[ItemIdentifier] | None = None
 
 
 class ItemIdentifier(_Model):
-    identifier_type: str = _p.Field(alias="identifierType")
-    identifier: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "identifier_type",
+        "identifier",
+    )
+    identifier_type: str | None = _p.Field(default=None, alias="identifierType")
+    identifier: str | None = None
 
 
 class ItemImagesByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    images: list[ItemImage]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "images",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    images: list[ItemImage] | None = None
 
 
 class ItemImage(_Model):
-    variant: str
-    link: str
-    height: int
-    width: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "variant",
+        "link",
+        "height",
+        "width",
+    )
+    variant: str | None = None
+    link: str | None = None
+    height: int | None = None
+    width: int | None = None
 
 
 class ItemProductTypeByMarketplace(_Model):
@@ -149,27 +184,39 @@ class ItemProductTypeByMarketplace(_Model):
 
 
 class ItemSalesRanksByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     classification_ranks: list[ItemClassificationSalesRank] | None = _p.Field(default=None, alias="classificationRanks")
     display_group_ranks: list[ItemDisplayGroupSalesRank] | None = _p.Field(default=None, alias="displayGroupRanks")
 
 
 class ItemClassificationSalesRank(_Model):
-    classification_id: str = _p.Field(alias="classificationId")
-    title: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "classification_id",
+        "title",
+        "rank",
+    )
+    classification_id: str | None = _p.Field(default=None, alias="classificationId")
+    title: str | None = None
     link: str | None = None
-    rank: int
+    rank: int | None = None
 
 
 class ItemDisplayGroupSalesRank(_Model):
-    website_display_group: str = _p.Field(alias="websiteDisplayGroup")
-    title: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "website_display_group",
+        "title",
+        "rank",
+    )
+    website_display_group: str | None = _p.Field(default=None, alias="websiteDisplayGroup")
+    title: str | None = None
     link: str | None = None
-    rank: int
+    rank: int | None = None
 
 
 class ItemSummaryByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     adult_product: bool | None = _p.Field(default=None, alias="adultProduct")
     autographed: bool | None = None
     brand: str | None = None
@@ -197,15 +244,20 @@ class ItemVariationTheme(_Model):
 
 
 class ItemRelationshipsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    relationships: list[ItemRelationship]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "relationships",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    relationships: list[ItemRelationship] | None = None
 
 
 class ItemRelationship(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("type",)
     child_asins: list[str] | None = _p.Field(default=None, alias="childAsins")
     parent_asins: list[str] | None = _p.Field(default=None, alias="parentAsins")
     variation_theme: ItemVariationTheme | None = _p.Field(default=None, alias="variationTheme")
-    type: str
+    type: str | None = None
 
 
 class ItemVendorDetailsCategory(_Model):
@@ -214,7 +266,8 @@ class ItemVendorDetailsCategory(_Model):
 
 
 class ItemVendorDetailsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     brand_code: str | None = _p.Field(default=None, alias="brandCode")
     manufacturer_code: str | None = _p.Field(default=None, alias="manufacturerCode")
     manufacturer_code_parent: str | None = _p.Field(default=None, alias="manufacturerCodeParent")
@@ -225,10 +278,14 @@ class ItemVendorDetailsByMarketplace(_Model):
 
 
 class ItemSearchResults(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "items",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
     pagination: Pagination | None = None
     refinements: Refinements | None = None
-    items: list[Item]
+    items: list[Item] | None = None
 
 
 class Pagination(_Model):
@@ -237,19 +294,32 @@ class Pagination(_Model):
 
 
 class Refinements(_Model):
-    brands: list[BrandRefinement]
-    classifications: list[ClassificationRefinement]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "brands",
+        "classifications",
+    )
+    brands: list[BrandRefinement] | None = None
+    classifications: list[ClassificationRefinement] | None = None
 
 
 class BrandRefinement(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
-    brand_name: str = _p.Field(alias="brandName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "brand_name",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
+    brand_name: str | None = _p.Field(default=None, alias="brandName")
 
 
 class ClassificationRefinement(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
-    display_name: str = _p.Field(alias="displayName")
-    classification_id: str = _p.Field(alias="classificationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "display_name",
+        "classification_id",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    classification_id: str | None = _p.Field(default=None, alias="classificationId")
 
 
 ItemAsin: _t.TypeAlias = str

@@ -4,11 +4,12 @@ used by ``spapi_async.apis.customer_feedback_2024_06_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
+import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "BrowseNodeAllOccurrence",
@@ -54,17 +55,29 @@ __all__ = [
 
 
 class BrowseNodeResponse(_Model):
-    browse_node_id: str = _p.Field(alias="browseNodeId")
-    display_name: str = _p.Field(alias="displayName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "browse_node_id",
+        "display_name",
+    )
+    browse_node_id: str | None = _p.Field(default=None, alias="browseNodeId")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
 
 
 class ItemReviewTopicsResponse(_Model):
-    asin: str
-    item_name: str = _p.Field(alias="itemName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    topics: ItemReviewTopics
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "item_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "topics",
+    )
+    asin: str | None = None
+    item_name: str | None = _p.Field(default=None, alias="itemName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    topics: ItemReviewTopics | None = None
 
 
 class ItemReviewTopics(_Model):
@@ -73,8 +86,12 @@ class ItemReviewTopics(_Model):
 
 
 class ItemReviewTopic(_Model):
-    topic: str
-    asin_metrics: ItemReviewTopicMetrics = _p.Field(alias="asinMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "asin_metrics",
+    )
+    topic: str | None = None
+    asin_metrics: ItemReviewTopicMetrics | None = _p.Field(default=None, alias="asinMetrics")
     parent_asin_metrics: ItemReviewTopicMetrics | None = _p.Field(default=None, alias="parentAsinMetrics")
     browse_node_metrics: ItemReviewBrowseNodeMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
     child_asin_metrics: ChildAsinMetrics | None = _p.Field(default=None, alias="childAsinMetrics")
@@ -83,18 +100,27 @@ class ItemReviewTopic(_Model):
 
 
 class ItemReviewSubtopic(_Model):
-    subtopic: str
-    metrics: ItemReviewSubtopicMetrics
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "subtopic",
+        "metrics",
+    )
+    subtopic: str | None = None
+    metrics: ItemReviewSubtopicMetrics | None = None
     review_snippets: list[str] | None = _p.Field(default=None, alias="reviewSnippets")
 
 
 class BrowseNodeReviewSubtopicMetrics(_Model):
-    occurrence_percentage: float = _p.Field(alias="occurrencePercentage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("occurrence_percentage",)
+    occurrence_percentage: float | None = _p.Field(default=None, alias="occurrencePercentage")
 
 
 class ItemReviewSubtopicMetrics(_Model):
-    number_of_mentions: int = _p.Field(alias="numberOfMentions")
-    occurrence_percentage: float = _p.Field(alias="occurrencePercentage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_mentions",
+        "occurrence_percentage",
+    )
+    number_of_mentions: int | None = _p.Field(default=None, alias="numberOfMentions")
+    occurrence_percentage: float | None = _p.Field(default=None, alias="occurrencePercentage")
 
 
 class ItemReviewBrowseNodeMetrics(_Model):
@@ -114,22 +140,38 @@ class ChildAsinMetrics(_Model):
 
 
 class ChildAsinMentionMetrics(_Model):
-    asin: str
-    number_of_mentions: int = _p.Field(alias="numberOfMentions")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "number_of_mentions",
+    )
+    asin: str | None = None
+    number_of_mentions: int | None = _p.Field(default=None, alias="numberOfMentions")
 
 
 class DateRange(_Model):
-    start_date: _dt.datetime = _p.Field(alias="startDate")
-    end_date: _dt.datetime = _p.Field(alias="endDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date",
+        "end_date",
+    )
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
 
 
 class BrowseNodeReviewTopicsResponse(_Model):
-    browse_node_id: str = _p.Field(alias="browseNodeId")
-    display_name: str = _p.Field(alias="displayName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    topics: BrowseNodeReviewTopics
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "browse_node_id",
+        "display_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "topics",
+    )
+    browse_node_id: str | None = _p.Field(default=None, alias="browseNodeId")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    topics: BrowseNodeReviewTopics | None = None
 
 
 class BrowseNodeReviewTopics(_Model):
@@ -138,15 +180,23 @@ class BrowseNodeReviewTopics(_Model):
 
 
 class BrowseNodeReviewTopic(_Model):
-    topic: str
-    browse_node_metrics: BrowseNodeReviewTopicMetrics = _p.Field(alias="browseNodeMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "browse_node_metrics",
+    )
+    topic: str | None = None
+    browse_node_metrics: BrowseNodeReviewTopicMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
     review_snippets: list[str] | None = _p.Field(default=None, alias="reviewSnippets")
     subtopics: list[BrowseNodeSubtopic] | None = None
 
 
 class BrowseNodeSubtopic(_Model):
-    subtopic: str
-    metrics: BrowseNodeReviewSubtopicMetrics
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "subtopic",
+        "metrics",
+    )
+    subtopic: str | None = None
+    metrics: BrowseNodeReviewSubtopicMetrics | None = None
     review_snippets: list[str] | None = _p.Field(default=None, alias="reviewSnippets")
 
 
@@ -156,25 +206,39 @@ class BrowseNodeReviewTopicMetrics(_Model):
 
 
 class BrowseNodeOccurrence(_Model):
-    all_products: float = _p.Field(alias="allProducts")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("all_products",)
+    all_products: float | None = _p.Field(default=None, alias="allProducts")
 
 
 class BrowseNodeAllStarRatingImpact(_Model):
-    top_twenty_five_percent_products: float = _p.Field(alias="topTwentyFivePercentProducts")
-    all_products: float = _p.Field(alias="allProducts")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "top_twenty_five_percent_products",
+        "all_products",
+    )
+    top_twenty_five_percent_products: float | None = _p.Field(default=None, alias="topTwentyFivePercentProducts")
+    all_products: float | None = _p.Field(default=None, alias="allProducts")
 
 
 class BrowseNodeStarRatingImpact(_Model):
-    all_products: float = _p.Field(alias="allProducts")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("all_products",)
+    all_products: float | None = _p.Field(default=None, alias="allProducts")
 
 
 class ItemReviewTrendsResponse(_Model):
-    asin: str
-    item_name: str = _p.Field(alias="itemName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    review_trends: ItemReviewTrends = _p.Field(alias="reviewTrends")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "item_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "review_trends",
+    )
+    asin: str | None = None
+    item_name: str | None = _p.Field(default=None, alias="itemName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    review_trends: ItemReviewTrends | None = _p.Field(default=None, alias="reviewTrends")
 
 
 class ItemReviewTrends(_Model):
@@ -183,28 +247,45 @@ class ItemReviewTrends(_Model):
 
 
 class ItemReviewTrend(_Model):
-    topic: str
-    trend_metrics: list[ItemReviewTrendPoint] = _p.Field(alias="trendMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "trend_metrics",
+    )
+    topic: str | None = None
+    trend_metrics: list[ItemReviewTrendPoint] | None = _p.Field(default=None, alias="trendMetrics")
 
 
 class ItemReviewTrendPoint(_Model):
-    date_range: DateRange = _p.Field(alias="dateRange")
-    asin_metrics: ReviewTrendMetrics = _p.Field(alias="asinMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "date_range",
+        "asin_metrics",
+    )
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    asin_metrics: ReviewTrendMetrics | None = _p.Field(default=None, alias="asinMetrics")
     parent_asin_metrics: ReviewTrendMetrics | None = _p.Field(default=None, alias="parentAsinMetrics")
     browse_node_metrics: BrowseNodeTrendMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
 
 
 class ReviewTrendMetrics(_Model):
-    occurrence_percentage: float = _p.Field(alias="occurrencePercentage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("occurrence_percentage",)
+    occurrence_percentage: float | None = _p.Field(default=None, alias="occurrencePercentage")
 
 
 class BrowseNodeReviewTrendsResponse(_Model):
-    browse_node_id: str = _p.Field(alias="browseNodeId")
-    display_name: str = _p.Field(alias="displayName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    review_trends: BrowseNodeReviewTrends = _p.Field(alias="reviewTrends")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "browse_node_id",
+        "display_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "review_trends",
+    )
+    browse_node_id: str | None = _p.Field(default=None, alias="browseNodeId")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    review_trends: BrowseNodeReviewTrends | None = _p.Field(default=None, alias="reviewTrends")
 
 
 class BrowseNodeReviewTrends(_Model):
@@ -213,66 +294,113 @@ class BrowseNodeReviewTrends(_Model):
 
 
 class BrowseNodeReviewTrend(_Model):
-    topic: str
-    trend_metrics: list[BrowseNodeReviewTrendPoint] = _p.Field(alias="trendMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "trend_metrics",
+    )
+    topic: str | None = None
+    trend_metrics: list[BrowseNodeReviewTrendPoint] | None = _p.Field(default=None, alias="trendMetrics")
 
 
 class BrowseNodeReviewTrendPoint(_Model):
-    date_range: DateRange = _p.Field(alias="dateRange")
-    browse_node_metrics: BrowseNodeReviewTrendMetrics = _p.Field(alias="browseNodeMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "date_range",
+        "browse_node_metrics",
+    )
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    browse_node_metrics: BrowseNodeReviewTrendMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
 
 
 class BrowseNodeReviewTrendMetrics(_Model):
-    occurrence_percentage: BrowseNodeAllOccurrence = _p.Field(alias="occurrencePercentage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("occurrence_percentage",)
+    occurrence_percentage: BrowseNodeAllOccurrence | None = _p.Field(default=None, alias="occurrencePercentage")
 
 
 class BrowseNodeAllOccurrence(_Model):
-    top_twenty_five_percent_products: float = _p.Field(alias="topTwentyFivePercentProducts")
-    all_products: float = _p.Field(alias="allProducts")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "top_twenty_five_percent_products",
+        "all_products",
+    )
+    top_twenty_five_percent_products: float | None = _p.Field(default=None, alias="topTwentyFivePercentProducts")
+    all_products: float | None = _p.Field(default=None, alias="allProducts")
 
 
 class BrowseNodeReturnTopicsResponse(_Model):
-    browse_node_id: str = _p.Field(alias="browseNodeId")
-    display_name: str = _p.Field(alias="displayName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    topics: list[BrowseNodeReturnTopics]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "browse_node_id",
+        "display_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "topics",
+    )
+    browse_node_id: str | None = _p.Field(default=None, alias="browseNodeId")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    topics: list[BrowseNodeReturnTopics] | None = None
 
 
 class BrowseNodeReturnTopics(_Model):
-    topic: str
-    browse_node_metrics: BrowseNodeTrendMetrics = _p.Field(alias="browseNodeMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "browse_node_metrics",
+    )
+    topic: str | None = None
+    browse_node_metrics: BrowseNodeTrendMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
 
 
 class BrowseNodeReturnTrendsResponse(_Model):
-    browse_node_id: str = _p.Field(alias="browseNodeId")
-    display_name: str = _p.Field(alias="displayName")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    country_code: str = _p.Field(alias="countryCode")
-    date_range: DateRange = _p.Field(alias="dateRange")
-    return_trends: list[BrowseNodeReturnTrend] = _p.Field(alias="returnTrends")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "browse_node_id",
+        "display_name",
+        "marketplace_id",
+        "country_code",
+        "date_range",
+        "return_trends",
+    )
+    browse_node_id: str | None = _p.Field(default=None, alias="browseNodeId")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    return_trends: list[BrowseNodeReturnTrend] | None = _p.Field(default=None, alias="returnTrends")
 
 
 class BrowseNodeReturnTrend(_Model):
-    topic: str
-    trend_metrics: list[BrowseNodeReturnTrendPoint] = _p.Field(alias="trendMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "topic",
+        "trend_metrics",
+    )
+    topic: str | None = None
+    trend_metrics: list[BrowseNodeReturnTrendPoint] | None = _p.Field(default=None, alias="trendMetrics")
 
 
 class BrowseNodeReturnTrendPoint(_Model):
-    date_range: DateRange = _p.Field(alias="dateRange")
-    browse_node_metrics: BrowseNodeTrendMetrics = _p.Field(alias="browseNodeMetrics")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "date_range",
+        "browse_node_metrics",
+    )
+    date_range: DateRange | None = _p.Field(default=None, alias="dateRange")
+    browse_node_metrics: BrowseNodeTrendMetrics | None = _p.Field(default=None, alias="browseNodeMetrics")
 
 
 class BrowseNodeTrendMetrics(_Model):
-    occurrence_percentage: BrowseNodeOccurrence = _p.Field(alias="occurrencePercentage")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("occurrence_percentage",)
+    occurrence_percentage: BrowseNodeOccurrence | None = _p.Field(default=None, alias="occurrencePercentage")
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None

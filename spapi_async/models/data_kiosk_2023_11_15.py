@@ -4,12 +4,12 @@ used by ``spapi_async.apis.data_kiosk_2023_11_15``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "CreateQueryResponse",
@@ -26,22 +26,33 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Query(_Model):
-    query_id: str = _p.Field(alias="queryId")
-    query: str
-    created_time: _dt.datetime = _p.Field(alias="createdTime")
-    processing_status: str = _p.Field(alias="processingStatus")
-    processing_start_time: _dt.datetime | None = _p.Field(default=None, alias="processingStartTime")
-    processing_end_time: _dt.datetime | None = _p.Field(default=None, alias="processingEndTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "query_id",
+        "query",
+        "created_time",
+        "processing_status",
+    )
+    query_id: str | None = _p.Field(default=None, alias="queryId")
+    query: str | None = None
+    created_time: _Timestamp | None = _p.Field(default=None, alias="createdTime")
+    processing_status: str | None = _p.Field(default=None, alias="processingStatus")
+    processing_start_time: _Timestamp | None = _p.Field(default=None, alias="processingStartTime")
+    processing_end_time: _Timestamp | None = _p.Field(default=None, alias="processingEndTime")
     data_document_id: str | None = _p.Field(default=None, alias="dataDocumentId")
     error_document_id: str | None = _p.Field(default=None, alias="errorDocumentId")
     pagination: QueryPagination | None = None
@@ -54,16 +65,19 @@ class QueryPagination(_Model):
 
 
 class CreateQuerySpecification(_Model):
-    query: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("query",)
+    query: str | None = None
     pagination_token: str | None = _p.Field(default=None, alias="paginationToken")
 
 
 class CreateQueryResponse(_Model):
-    query_id: str = _p.Field(alias="queryId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("query_id",)
+    query_id: str | None = _p.Field(default=None, alias="queryId")
 
 
 class GetQueriesResponse(_Model):
-    queries: QueryList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("queries",)
+    queries: QueryList | None = None
     pagination: GetQueriesResponsePagination | None = None
 
 
@@ -74,8 +88,12 @@ class GetQueriesResponsePagination(_Model):
 
 
 class GetDocumentResponse(_Model):
-    document_id: str = _p.Field(alias="documentId")
-    document_url: str = _p.Field(alias="documentUrl")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "document_id",
+        "document_url",
+    )
+    document_id: str | None = _p.Field(default=None, alias="documentId")
+    document_url: str | None = _p.Field(default=None, alias="documentUrl")
 
 
 QueryList: _t.TypeAlias = list[Query]

@@ -24,17 +24,28 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class SubmitInvoiceRequest(_Model):
-    invoice_content: Blob = _p.Field(alias="invoiceContent")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    content_md5_value: str = _p.Field(alias="contentMD5Value")
-    invoice_type: InvoiceType = _p.Field(alias="invoiceType")
-    program_type: ProgramType = _p.Field(alias="programType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_content",
+        "marketplace_id",
+        "content_md5_value",
+        "invoice_type",
+        "program_type",
+    )
+    invoice_content: Blob | None = _p.Field(default=None, alias="invoiceContent")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    content_md5_value: str | None = _p.Field(default=None, alias="contentMD5Value")
+    invoice_type: InvoiceType | None = _p.Field(default=None, alias="invoiceType")
+    program_type: ProgramType | None = _p.Field(default=None, alias="programType")
 
 
 class SubmitInvoiceResponse(_Model):

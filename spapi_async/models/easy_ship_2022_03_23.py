@@ -4,12 +4,12 @@ used by ``spapi_async.apis.easy_ship_2022_03_23``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "URL",
@@ -61,7 +61,8 @@ class TrackingDetails(_Model):
 
 
 class OrderScheduleDetails(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_order_id",)
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
     package_details: PackageDetails | None = _p.Field(default=None, alias="packageDetails")
 
 
@@ -74,19 +75,30 @@ class Dimensions(_Model):
 
 
 class ListHandoverSlotsRequest(_Model):
-    marketplace_id: String = _p.Field(alias="marketplaceId")
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
-    package_dimensions: Dimensions = _p.Field(alias="packageDimensions")
-    package_weight: Weight = _p.Field(alias="packageWeight")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "amazon_order_id",
+        "package_dimensions",
+        "package_weight",
+    )
+    marketplace_id: String | None = _p.Field(default=None, alias="marketplaceId")
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
+    package_dimensions: Dimensions | None = _p.Field(default=None, alias="packageDimensions")
+    package_weight: Weight | None = _p.Field(default=None, alias="packageWeight")
 
 
 class ListHandoverSlotsResponse(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
-    time_slots: TimeSlots = _p.Field(alias="timeSlots")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_order_id",
+        "time_slots",
+    )
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
+    time_slots: TimeSlots | None = _p.Field(default=None, alias="timeSlots")
 
 
 class InvoiceData(_Model):
-    invoice_number: String = _p.Field(alias="invoiceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("invoice_number",)
+    invoice_number: String | None = _p.Field(default=None, alias="invoiceNumber")
     invoice_date: DateTime | None = _p.Field(default=None, alias="invoiceDate")
 
 
@@ -96,11 +108,17 @@ class Item(_Model):
 
 
 class Package(_Model):
-    scheduled_package_id: ScheduledPackageId = _p.Field(alias="scheduledPackageId")
-    package_dimensions: Dimensions = _p.Field(alias="packageDimensions")
-    package_weight: Weight = _p.Field(alias="packageWeight")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "scheduled_package_id",
+        "package_dimensions",
+        "package_weight",
+        "package_time_slot",
+    )
+    scheduled_package_id: ScheduledPackageId | None = _p.Field(default=None, alias="scheduledPackageId")
+    package_dimensions: Dimensions | None = _p.Field(default=None, alias="packageDimensions")
+    package_weight: Weight | None = _p.Field(default=None, alias="packageWeight")
     package_items: Items | None = _p.Field(default=None, alias="packageItems")
-    package_time_slot: TimeSlot = _p.Field(alias="packageTimeSlot")
+    package_time_slot: TimeSlot | None = _p.Field(default=None, alias="packageTimeSlot")
     package_identifier: PackageIdentifier | None = _p.Field(default=None, alias="packageIdentifier")
     invoice: InvoiceData | None = None
     package_status: PackageStatus | None = _p.Field(default=None, alias="packageStatus")
@@ -108,52 +126,79 @@ class Package(_Model):
 
 
 class Packages(_Model):
-    packages: list[Package]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("packages",)
+    packages: list[Package] | None = None
 
 
 class PackageDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_time_slot",)
     package_items: Items | None = _p.Field(default=None, alias="packageItems")
-    package_time_slot: TimeSlot = _p.Field(alias="packageTimeSlot")
+    package_time_slot: TimeSlot | None = _p.Field(default=None, alias="packageTimeSlot")
     package_identifier: PackageIdentifier | None = _p.Field(default=None, alias="packageIdentifier")
 
 
 class RejectedOrder(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_order_id",)
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
     error: Error | None = None
 
 
 class TimeSlot(_Model):
-    slot_id: String = _p.Field(alias="slotId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("slot_id",)
+    slot_id: String | None = _p.Field(default=None, alias="slotId")
     start_time: DateTime | None = _p.Field(default=None, alias="startTime")
     end_time: DateTime | None = _p.Field(default=None, alias="endTime")
     handover_method: HandoverMethod | None = _p.Field(default=None, alias="handoverMethod")
 
 
 class ScheduledPackageId(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_order_id",)
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
     package_id: PackageId | None = _p.Field(default=None, alias="packageId")
 
 
 class CreateScheduledPackageRequest(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="amazonOrderId")
-    marketplace_id: String = _p.Field(alias="marketplaceId")
-    package_details: PackageDetails = _p.Field(alias="packageDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_order_id",
+        "marketplace_id",
+        "package_details",
+    )
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="amazonOrderId")
+    marketplace_id: String | None = _p.Field(default=None, alias="marketplaceId")
+    package_details: PackageDetails | None = _p.Field(default=None, alias="packageDetails")
 
 
 class UpdateScheduledPackagesRequest(_Model):
-    marketplace_id: String = _p.Field(alias="marketplaceId")
-    update_package_details_list: UpdatePackageDetailsList = _p.Field(alias="updatePackageDetailsList")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "update_package_details_list",
+    )
+    marketplace_id: String | None = _p.Field(default=None, alias="marketplaceId")
+    update_package_details_list: UpdatePackageDetailsList | None = _p.Field(
+        default=None, alias="updatePackageDetailsList"
+    )
 
 
 class UpdatePackageDetails(_Model):
-    scheduled_package_id: ScheduledPackageId = _p.Field(alias="scheduledPackageId")
-    package_time_slot: TimeSlot = _p.Field(alias="packageTimeSlot")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "scheduled_package_id",
+        "package_time_slot",
+    )
+    scheduled_package_id: ScheduledPackageId | None = _p.Field(default=None, alias="scheduledPackageId")
+    package_time_slot: TimeSlot | None = _p.Field(default=None, alias="packageTimeSlot")
 
 
 class CreateScheduledPackagesRequest(_Model):
-    marketplace_id: String = _p.Field(alias="marketplaceId")
-    order_schedule_details_list: list[OrderScheduleDetails] = _p.Field(alias="orderScheduleDetailsList")
-    label_format: LabelFormat = _p.Field(alias="labelFormat")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "order_schedule_details_list",
+        "label_format",
+    )
+    marketplace_id: String | None = _p.Field(default=None, alias="marketplaceId")
+    order_schedule_details_list: list[OrderScheduleDetails] | None = _p.Field(
+        default=None, alias="orderScheduleDetailsList"
+    )
+    label_format: LabelFormat | None = _p.Field(default=None, alias="labelFormat")
 
 
 class CreateScheduledPackagesResponse(_Model):
@@ -168,12 +213,17 @@ class Weight(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -206,7 +256,7 @@ UpdatePackageDetailsList: _t.TypeAlias = list[UpdatePackageDetails]
 
 String: _t.TypeAlias = str
 
-DateTime: _t.TypeAlias = _dt.datetime
+DateTime: _t.TypeAlias = _Timestamp
 
 #: Known values (others parse too): cm
 UnitOfLength: _t.TypeAlias = str

@@ -29,12 +29,17 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -48,8 +53,12 @@ class BatchInventoryRequest(_Model):
 
 
 class InventoryRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     body: InventoryRequestParams | None = None
 
 
@@ -64,8 +73,12 @@ class BatchInventoryResponse(_Model):
 
 
 class InventoryResponse(_Model):
-    status: HttpStatusLine
-    body: InventoryResponseBody
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status",
+        "body",
+    )
+    status: HttpStatusLine | None = None
+    body: InventoryResponseBody | None = None
 
 
 class InventoryResponseBody(_Model):

@@ -28,42 +28,67 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Return(_Model):
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "return_type",
+        "status",
+        "fulfillment_location_id",
+        "last_updated_date_time",
+        "return_metadata",
+        "return_shipping_info",
+        "marketplace_channel_details",
+    )
+    id: str | None = None
     return_location_id: str | None = _p.Field(default=None, alias="returnLocationId")
     merchant_sku: str | None = _p.Field(default=None, alias="merchantSku")
-    return_type: str = _p.Field(alias="returnType")
+    return_type: str | None = _p.Field(default=None, alias="returnType")
     return_sub_type: str | None = _p.Field(default=None, alias="returnSubType")
     number_of_units: int | None = _p.Field(default=None, alias="numberOfUnits")
-    status: str
-    fulfillment_location_id: str = _p.Field(alias="fulfillmentLocationId")
+    status: str | None = None
+    fulfillment_location_id: str | None = _p.Field(default=None, alias="fulfillmentLocationId")
     creation_date_time: DateTime | None = _p.Field(default=None, alias="creationDateTime")
-    last_updated_date_time: DateTime = _p.Field(alias="lastUpdatedDateTime")
-    return_metadata: ReturnMetadata = _p.Field(alias="returnMetadata")
-    return_shipping_info: ReturnShippingInfo = _p.Field(alias="returnShippingInfo")
-    marketplace_channel_details: MarketplaceChannelDetails = _p.Field(alias="marketplaceChannelDetails")
+    last_updated_date_time: DateTime | None = _p.Field(default=None, alias="lastUpdatedDateTime")
+    return_metadata: ReturnMetadata | None = _p.Field(default=None, alias="returnMetadata")
+    return_shipping_info: ReturnShippingInfo | None = _p.Field(default=None, alias="returnShippingInfo")
+    marketplace_channel_details: MarketplaceChannelDetails | None = _p.Field(
+        default=None, alias="marketplaceChannelDetails"
+    )
     otp_details: OtpDetails | None = _p.Field(default=None, alias="otpDetails")
     package_delivery_mode: str | None = _p.Field(default=None, alias="packageDeliveryMode")
     replanning_details: ReplanningDetails | None = _p.Field(default=None, alias="replanningDetails")
 
 
 class TrackingInfo(_Model):
-    carrier_name: str = _p.Field(alias="carrierName")
-    tracking_id: str = _p.Field(alias="trackingId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_name",
+        "tracking_id",
+    )
+    carrier_name: str | None = _p.Field(default=None, alias="carrierName")
+    tracking_id: str | None = _p.Field(default=None, alias="trackingId")
 
 
 class OtpDetails(_Model):
-    otp: str
-    valid_till: int = _p.Field(alias="validTill")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "otp",
+        "valid_till",
+    )
+    otp: str | None = None
+    valid_till: int | None = _p.Field(default=None, alias="validTill")
 
 
 class MarketplaceChannel(_Model):
@@ -86,11 +111,13 @@ class ReplanningDetails(_Model):
 
 
 class InvoiceInformation(_Model):
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("id",)
+    id: str | None = None
 
 
 class ReturnMetadata(_Model):
-    return_reason: str = _p.Field(alias="returnReason")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("return_reason",)
+    return_reason: str | None = _p.Field(default=None, alias="returnReason")
     rma_id: str | None = _p.Field(default=None, alias="rmaId")
     fulfillment_order_id: str | None = _p.Field(default=None, alias="fulfillmentOrderId")
     invoice_information: InvoiceInformation | None = _p.Field(default=None, alias="invoiceInformation")

@@ -89,12 +89,17 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -105,22 +110,35 @@ class HandoverLocation(_Model):
 
 
 class Distance(_Model):
-    value: Decimal
-    distance_unit: str = _p.Field(alias="distanceUnit")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "distance_unit",
+    )
+    value: Decimal | None = None
+    distance_unit: str | None = _p.Field(default=None, alias="distanceUnit")
 
 
 class Geocodes(_Model):
-    latitude: Decimal
-    longitude: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "latitude",
+        "longitude",
+    )
+    latitude: Decimal | None = None
+    longitude: Decimal | None = None
     elevation: Decimal | None = None
 
 
 class Amount(_Model):
-    value: Decimal
-    currency_code: str = _p.Field(alias="currencyCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "currency_code",
+    )
+    value: Decimal | None = None
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
 
 
 class Address(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("postal_code",)
     name: str | None = None
     address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
@@ -130,7 +148,7 @@ class Address(_Model):
     state: str | None = None
     city: str | None = None
     country_code: str | None = _p.Field(default=None, alias="countryCode")
-    postal_code: str = _p.Field(alias="postalCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
     email: str | None = None
     copy_emails: list[str] | None = _p.Field(default=None, alias="copyEmails")
     phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
@@ -139,61 +157,100 @@ class Address(_Model):
 
 
 class Dimension(_Model):
-    value: Decimal
-    dimension_unit: str = _p.Field(alias="dimensionUnit")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "dimension_unit",
+    )
+    value: Decimal | None = None
+    dimension_unit: str | None = _p.Field(default=None, alias="dimensionUnit")
 
 
 class Weight(_Model):
-    value: Decimal
-    weight_unit: str = _p.Field(alias="weightUnit")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "weight_unit",
+    )
+    value: Decimal | None = None
+    weight_unit: str | None = _p.Field(default=None, alias="weightUnit")
 
 
 class Charge(_Model):
-    base_charge: ChargeBreakup = _p.Field(alias="baseCharge")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "base_charge",
+        "charge_type",
+        "total_charge",
+        "total_tax",
+    )
+    base_charge: ChargeBreakup | None = _p.Field(default=None, alias="baseCharge")
     tax_breakup: list[Tax] | None = _p.Field(default=None, alias="taxBreakup")
-    charge_type: str = _p.Field(alias="chargeType")
-    total_charge: ChargeBreakup = _p.Field(alias="totalCharge")
-    total_tax: Tax = _p.Field(alias="totalTax")
+    charge_type: str | None = _p.Field(default=None, alias="chargeType")
+    total_charge: ChargeBreakup | None = _p.Field(default=None, alias="totalCharge")
+    total_tax: Tax | None = _p.Field(default=None, alias="totalTax")
 
 
 class Tax(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("charge",)
     type: str | None = None
     rate: Decimal | None = None
-    charge: ChargeBreakup
+    charge: ChargeBreakup | None = None
 
 
 class ChargeBreakup(_Model):
-    base_amount: Amount = _p.Field(alias="baseAmount")
-    discount_amount: Amount = _p.Field(alias="discountAmount")
-    net_amount: Amount = _p.Field(alias="netAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "base_amount",
+        "discount_amount",
+        "net_amount",
+    )
+    base_amount: Amount | None = _p.Field(default=None, alias="baseAmount")
+    discount_amount: Amount | None = _p.Field(default=None, alias="discountAmount")
+    net_amount: Amount | None = _p.Field(default=None, alias="netAmount")
 
 
 class MarketplaceAttributes(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    channel_name: str = _p.Field(alias="channelName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "channel_name",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    channel_name: str | None = _p.Field(default=None, alias="channelName")
     merchant_id: str | None = _p.Field(default=None, alias="merchantId")
     custom_attributes: CustomChannelAttribute | None = _p.Field(default=None, alias="customAttributes")
 
 
 class PackageDimensions(_Model):
-    length: Dimension
-    width: Dimension
-    height: Dimension
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "height",
+    )
+    length: Dimension | None = None
+    width: Dimension | None = None
+    height: Dimension | None = None
 
 
 class Package(_Model):
-    id: str
-    dimensions: PackageDimensions
-    weight: Weight
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "dimensions",
+        "weight",
+        "package_line_items",
+    )
+    id: str | None = None
+    dimensions: PackageDimensions | None = None
+    weight: Weight | None = None
     hazmat_labels: list[str] | None = _p.Field(default=None, alias="hazmatLabels")
-    package_line_items: PackageLineItems = _p.Field(alias="packageLineItems")
+    package_line_items: PackageLineItems | None = _p.Field(default=None, alias="packageLineItems")
     status: str | None = None
     package_handling_requirements: str | None = _p.Field(default=None, alias="packageHandlingRequirements")
 
 
 class PackageLineItem(_Model):
-    package_line_item_id: str = _p.Field(alias="packageLineItemId")
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_line_item_id",
+        "quantity",
+    )
+    package_line_item_id: str | None = _p.Field(default=None, alias="packageLineItemId")
+    quantity: int | None = None
     serial_numbers: list[SerialNumber] | None = _p.Field(default=None, alias="serialNumbers")
     pieces: int | None = None
     country_of_origin: CountryCode | None = _p.Field(default=None, alias="countryOfOrigin")
@@ -201,89 +258,137 @@ class PackageLineItem(_Model):
 
 
 class RecommendedPackageLineItem(_Model):
-    line_item_id: str = _p.Field(alias="lineItemId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("line_item_id",)
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemId")
 
 
 class RecommendedPackage(_Model):
-    dimensions: PackageDimensions
-    weight: Weight
-    line_items: RecommendedPackageLineItems = _p.Field(alias="lineItems")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "dimensions",
+        "weight",
+        "line_items",
+    )
+    dimensions: PackageDimensions | None = None
+    weight: Weight | None = None
+    line_items: RecommendedPackageLineItems | None = _p.Field(default=None, alias="lineItems")
 
 
 class ShipmentLineItem(_Model):
-    shipment_line_item_id: str = _p.Field(alias="shipmentLineItemId")
-    merchant_sku: SKU = _p.Field(alias="merchantSku")
-    number_of_units: int = _p.Field(alias="numberOfUnits")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_line_item_id",
+        "merchant_sku",
+        "number_of_units",
+        "charges",
+        "compliance_attributes",
+    )
+    shipment_line_item_id: str | None = _p.Field(default=None, alias="shipmentLineItemId")
+    merchant_sku: SKU | None = _p.Field(default=None, alias="merchantSku")
+    number_of_units: int | None = _p.Field(default=None, alias="numberOfUnits")
     serial_numbers: list[SerialNumber] | None = _p.Field(default=None, alias="serialNumbers")
     piece_type: PieceType | None = _p.Field(default=None, alias="pieceType")
     hazmat_labels: list[str] | None = _p.Field(default=None, alias="hazmatLabels")
     gift_attributes: GiftAttributes | None = _p.Field(default=None, alias="giftAttributes")
-    charges: Charges
+    charges: Charges | None = None
     cancellations: Cancellations | None = None
     hsn_code: str | None = _p.Field(default=None, alias="hsnCode")
     recommended_country_of_origin: CountryCode | None = _p.Field(default=None, alias="recommendedCountryOfOrigin")
     country_of_origin: CountryCode | None = _p.Field(default=None, alias="countryOfOrigin")
     recommended_currency_code: str | None = _p.Field(default=None, alias="recommendedCurrencyCode")
     item_value: Amount | None = _p.Field(default=None, alias="itemValue")
-    compliance_attributes: ComplianceAttributes = _p.Field(alias="complianceAttributes")
+    compliance_attributes: ComplianceAttributes | None = _p.Field(default=None, alias="complianceAttributes")
     custom_attributes: list[CustomAttribute] | None = _p.Field(default=None, alias="customAttributes")
 
 
 class ComplianceAttributes(_Model):
-    hazmat_labels_requirement: RequirementLevel = _p.Field(alias="hazmatLabelsRequirement")
-    serial_number_requirement: RequirementLevel = _p.Field(alias="serialNumberRequirement")
-    country_of_origin_requirement: RequirementLevel = _p.Field(alias="countryOfOriginRequirement")
-    item_value_requirement: RequirementLevel = _p.Field(alias="itemValueRequirement")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "hazmat_labels_requirement",
+        "serial_number_requirement",
+        "country_of_origin_requirement",
+        "item_value_requirement",
+    )
+    hazmat_labels_requirement: RequirementLevel | None = _p.Field(default=None, alias="hazmatLabelsRequirement")
+    serial_number_requirement: RequirementLevel | None = _p.Field(default=None, alias="serialNumberRequirement")
+    country_of_origin_requirement: RequirementLevel | None = _p.Field(default=None, alias="countryOfOriginRequirement")
+    item_value_requirement: RequirementLevel | None = _p.Field(default=None, alias="itemValueRequirement")
 
 
 class GiftAttributes(_Model):
-    gift_wrap_requirement: RequirementLevel = _p.Field(alias="giftWrapRequirement")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "gift_wrap_requirement",
+        "gift_message_presence",
+    )
+    gift_wrap_requirement: RequirementLevel | None = _p.Field(default=None, alias="giftWrapRequirement")
     gift_wrap_label: str | None = _p.Field(default=None, alias="giftWrapLabel")
-    gift_message_presence: PresenceStatus = _p.Field(alias="giftMessagePresence")
+    gift_message_presence: PresenceStatus | None = _p.Field(default=None, alias="giftMessagePresence")
     gift_message: Document | None = _p.Field(default=None, alias="giftMessage")
 
 
 class Cancellation(_Model):
-    cancelled_quantity: int = _p.Field(alias="cancelledQuantity")
-    cancelled_timestamp: DateTime = _p.Field(alias="cancelledTimestamp")
-    cancellation_type: str = _p.Field(alias="cancellationType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "cancelled_quantity",
+        "cancelled_timestamp",
+        "cancellation_type",
+    )
+    cancelled_quantity: int | None = _p.Field(default=None, alias="cancelledQuantity")
+    cancelled_timestamp: DateTime | None = _p.Field(default=None, alias="cancelledTimestamp")
+    cancellation_type: str | None = _p.Field(default=None, alias="cancellationType")
     cancellation_reason: str | None = _p.Field(default=None, alias="cancellationReason")
 
 
 class Shipment(_Model):
-    id: str
-    location_id: str = _p.Field(alias="locationId")
-    marketplace_attributes: MarketplaceAttributes = _p.Field(alias="marketplaceAttributes")
-    shipment_info: ShipmentInfo = _p.Field(alias="shipmentInfo")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "location_id",
+        "marketplace_attributes",
+        "shipment_info",
+        "shipment_requirements",
+        "charges",
+        "status",
+        "line_items",
+        "shipping_info",
+        "creation_date_time",
+        "last_updated_date_time",
+    )
+    id: str | None = None
+    location_id: str | None = _p.Field(default=None, alias="locationId")
+    marketplace_attributes: MarketplaceAttributes | None = _p.Field(default=None, alias="marketplaceAttributes")
+    shipment_info: ShipmentInfo | None = _p.Field(default=None, alias="shipmentInfo")
     invoice_info: InvoiceInfo | None = _p.Field(default=None, alias="invoiceInfo")
     party_info_list: PartyIdentificationInfoList | None = _p.Field(default=None, alias="partyInfoList")
-    shipment_requirements: ShipmentRequirements = _p.Field(alias="shipmentRequirements")
-    charges: Charges
-    status: str
+    shipment_requirements: ShipmentRequirements | None = _p.Field(default=None, alias="shipmentRequirements")
+    charges: Charges | None = None
+    status: str | None = None
     sub_status: str | None = _p.Field(default=None, alias="subStatus")
     reason: str | None = None
-    line_items: list[ShipmentLineItem] = _p.Field(alias="lineItems")
-    shipping_info: ShippingInfo = _p.Field(alias="shippingInfo")
+    line_items: list[ShipmentLineItem] | None = _p.Field(default=None, alias="lineItems")
+    shipping_info: ShippingInfo | None = _p.Field(default=None, alias="shippingInfo")
     packages: list[Package] | None = None
-    creation_date_time: DateTime = _p.Field(alias="creationDateTime")
-    last_updated_date_time: DateTime = _p.Field(alias="lastUpdatedDateTime")
+    creation_date_time: DateTime | None = _p.Field(default=None, alias="creationDateTime")
+    last_updated_date_time: DateTime | None = _p.Field(default=None, alias="lastUpdatedDateTime")
     earliest_pack_date_time: DateTime | None = _p.Field(default=None, alias="earliestPackDateTime")
 
 
 class ShippingInfo(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("expected_shipping_date_time_in_utc",)
     recommended_ship_method: str | None = _p.Field(default=None, alias="recommendedShipMethod")
-    expected_shipping_date_time_in_utc: DateTime = _p.Field(alias="expectedShippingDateTimeInUTC")
+    expected_shipping_date_time_in_utc: DateTime | None = _p.Field(default=None, alias="expectedShippingDateTimeInUTC")
     ship_to_address: Address | None = _p.Field(default=None, alias="shipToAddress")
     shipping_type: str | None = _p.Field(default=None, alias="shippingType")
     recommended_packages: RecommendedPackages | None = _p.Field(default=None, alias="recommendedPackages")
 
 
 class ShipmentInfo(_Model):
-    shipment_type: str = _p.Field(alias="shipmentType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_type",
+        "number_of_units",
+        "priority",
+        "buyer_order_id",
+    )
+    shipment_type: str | None = _p.Field(default=None, alias="shipmentType")
     original_shipment_info: ReplacedShipmentInfo | None = _p.Field(default=None, alias="originalShipmentInfo")
-    number_of_units: int = _p.Field(alias="numberOfUnits")
-    priority: Priority
-    buyer_order_id: str = _p.Field(alias="buyerOrderId")
+    number_of_units: int | None = _p.Field(default=None, alias="numberOfUnits")
+    priority: Priority | None = None
+    buyer_order_id: str | None = _p.Field(default=None, alias="buyerOrderId")
     order_states_eligible_for_rejection: list[str] | None = _p.Field(
         default=None, alias="orderStatesEligibleForRejection"
     )
@@ -293,8 +398,12 @@ class ShipmentInfo(_Model):
 
 
 class ShipmentRequirements(_Model):
-    p_slip: PackingSlipRequirement = _p.Field(alias="pSlip")
-    invoice: InvoiceRequirement
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "p_slip",
+        "invoice",
+    )
+    p_slip: PackingSlipRequirement | None = _p.Field(default=None, alias="pSlip")
+    invoice: InvoiceRequirement | None = None
 
 
 class PackingSlipRequirement(_Model):
@@ -308,8 +417,12 @@ class InvoiceRequirement(_Model):
 
 
 class PartyIdentificationInfo(_Model):
-    party_id: str = _p.Field(alias="partyId")
-    party_type: str = _p.Field(alias="partyType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "party_id",
+        "party_type",
+    )
+    party_id: str | None = _p.Field(default=None, alias="partyId")
+    party_type: str | None = _p.Field(default=None, alias="partyType")
     address: Address | None = None
     tax_info: TaxRegistrationInfo | None = _p.Field(default=None, alias="taxInfo")
 
@@ -322,21 +435,35 @@ class TaxRegistrationInfo(_Model):
 
 
 class ReplacedShipmentInfo(_Model):
-    id: str
-    location_id: str = _p.Field(alias="locationId")
-    marketplace_attributes: MarketplaceAttributes = _p.Field(alias="marketplaceAttributes")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "location_id",
+        "marketplace_attributes",
+    )
+    id: str | None = None
+    location_id: str | None = _p.Field(default=None, alias="locationId")
+    marketplace_attributes: MarketplaceAttributes | None = _p.Field(default=None, alias="marketplaceAttributes")
     original_line_items: OriginalLineItems | None = _p.Field(default=None, alias="originalLineItems")
 
 
 class OriginalLineItem(_Model):
-    replacing_sku: str = _p.Field(alias="replacingSku")
-    original_sku: str = _p.Field(alias="originalSku")
-    charges: Charges
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "replacing_sku",
+        "original_sku",
+        "charges",
+    )
+    replacing_sku: str | None = _p.Field(default=None, alias="replacingSku")
+    original_sku: str | None = _p.Field(default=None, alias="originalSku")
+    charges: Charges | None = None
 
 
 class InvoiceInfo(_Model):
-    invoice_id: str = _p.Field(alias="invoiceId")
-    creation_date_time: DateTime = _p.Field(alias="creationDateTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_id",
+        "creation_date_time",
+    )
+    invoice_id: str | None = _p.Field(default=None, alias="invoiceId")
+    creation_date_time: DateTime | None = _p.Field(default=None, alias="creationDateTime")
 
 
 class Pagination(_Model):
@@ -360,24 +487,31 @@ class ShippingOptionsResponse(_Model):
 
 
 class ShipLabelsInput(_Model):
-    package_ids: list[str] = _p.Field(alias="packageIds")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_ids",)
+    package_ids: list[str] | None = _p.Field(default=None, alias="packageIds")
     courier_supported_attributes: CourierSupportedAttributes | None = _p.Field(
         default=None, alias="courierSupportedAttributes"
     )
 
 
 class InvoiceResponse(_Model):
-    document: Document
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("document",)
+    document: Document | None = None
 
 
 class ShipLabelsResponse(_Model):
-    package_ship_label_list: PackageShipLabelList = _p.Field(alias="packageShipLabelList")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_ship_label_list",)
+    package_ship_label_list: PackageShipLabelList | None = _p.Field(default=None, alias="packageShipLabelList")
 
 
 class ShipLabelMetadata(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_name",
+        "tracking_id",
+    )
     shipping_option_id: str | None = _p.Field(default=None, alias="shippingOptionId")
-    carrier_name: str = _p.Field(alias="carrierName")
-    tracking_id: str = _p.Field(alias="trackingId")
+    carrier_name: str | None = _p.Field(default=None, alias="carrierName")
+    tracking_id: str | None = _p.Field(default=None, alias="trackingId")
     pickup_window: TimeWindow | None = _p.Field(default=None, alias="pickupWindow")
     time_slot: TimeWindow | None = _p.Field(default=None, alias="timeSlot")
     handover_location: HandoverLocation | None = _p.Field(default=None, alias="handoverLocation")
@@ -389,8 +523,12 @@ class Document(_Model):
 
 
 class ShippingOptions(_Model):
-    shipping_option_id: str = _p.Field(alias="shippingOptionId")
-    ship_by: str = _p.Field(alias="shipBy")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipping_option_id",
+        "ship_by",
+    )
+    shipping_option_id: str | None = _p.Field(default=None, alias="shippingOptionId")
+    ship_by: str | None = _p.Field(default=None, alias="shipBy")
     carrier_name: str | None = _p.Field(default=None, alias="carrierName")
     pickup_window: TimeWindow | None = _p.Field(default=None, alias="pickupWindow")
     time_slot: TimeWindow | None = _p.Field(default=None, alias="timeSlot")
@@ -398,22 +536,29 @@ class ShippingOptions(_Model):
 
 
 class TimeWindow(_Model):
-    start_time: int = _p.Field(alias="startTime")
-    end_time: int = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "end_time",
+    )
+    start_time: int | None = _p.Field(default=None, alias="startTime")
+    end_time: int | None = _p.Field(default=None, alias="endTime")
     handover_method: str | None = _p.Field(default=None, alias="handoverMethod")
 
 
 class ShipmentAcknowledgementRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("line_items",)
     reference_id: str | None = _p.Field(default=None, alias="referenceId")
-    line_items: list[LineItemWithReason] = _p.Field(alias="lineItems")
+    line_items: list[LineItemWithReason] | None = _p.Field(default=None, alias="lineItems")
 
 
 class DocumentV2(_Model):
-    url: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("url",)
+    url: str | None = None
 
 
 class Packages(_Model):
-    packages: list[Package]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("packages",)
+    packages: list[Package] | None = None
 
 
 class CustomAttribute(_Model):
@@ -431,17 +576,23 @@ class PackageShipLabel(_Model):
 
 
 class CourierSupportedAttributes(_Model):
-    carrier_name: str = _p.Field(alias="carrierName")
-    tracking_id: str = _p.Field(alias="trackingId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_name",
+        "tracking_id",
+    )
+    carrier_name: str | None = _p.Field(default=None, alias="carrierName")
+    tracking_id: str | None = _p.Field(default=None, alias="trackingId")
 
 
 class LineItem(_Model):
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("id",)
+    id: str | None = None
     quantity: int | None = None
 
 
 class LineItemWithReason(_Model):
-    line_item: LineItem = _p.Field(alias="lineItem")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("line_item",)
+    line_item: LineItem | None = _p.Field(default=None, alias="lineItem")
     reason: str | None = None
 
 

@@ -24,15 +24,21 @@ class GetItemEligibilityPreviewResponse(_Model):
 
 
 class ItemEligibilityPreview(_Model):
-    asin: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "program",
+        "is_eligible_for_program",
+    )
+    asin: str | None = None
     marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
-    program: str
-    is_eligible_for_program: bool = _p.Field(alias="isEligibleForProgram")
+    program: str | None = None
+    is_eligible_for_program: bool | None = _p.Field(default=None, alias="isEligibleForProgram")
     ineligibility_reason_list: list[str] | None = _p.Field(default=None, alias="ineligibilityReasonList")
 
 
 class Error(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("code",)
+    code: str | None = None
     message: str | None = None
     details: str | None = None
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.fba_inventory_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AddInventoryRequest",
@@ -36,9 +36,14 @@ __all__ = [
 
 
 class CreateInventoryItemRequest(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    product_name: str = _p.Field(alias="productName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "marketplace_id",
+        "product_name",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    product_name: str | None = _p.Field(default=None, alias="productName")
 
 
 class AddInventoryRequest(_Model):
@@ -46,9 +51,14 @@ class AddInventoryRequest(_Model):
 
 
 class InventoryItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "marketplace_id",
+        "quantity",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    quantity: int | None = None
 
 
 class CreateInventoryItemResponse(_Model):
@@ -76,8 +86,12 @@ class ReservedQuantity(_Model):
 
 
 class ResearchingQuantityEntry(_Model):
-    name: str
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "quantity",
+    )
+    name: str | None = None
+    quantity: int | None = None
 
 
 class ResearchingQuantity(_Model):
@@ -113,7 +127,7 @@ class InventorySummary(_Model):
     seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
     condition: str | None = None
     inventory_details: InventoryDetails | None = _p.Field(default=None, alias="inventoryDetails")
-    last_updated_time: _dt.datetime | None = _p.Field(default=None, alias="lastUpdatedTime")
+    last_updated_time: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedTime")
     product_name: str | None = _p.Field(default=None, alias="productName")
     total_quantity: int | None = _p.Field(default=None, alias="totalQuantity")
     stores: list[str] | None = None
@@ -124,8 +138,12 @@ class Pagination(_Model):
 
 
 class GetInventorySummariesResult(_Model):
-    granularity: Granularity
-    inventory_summaries: InventorySummaries = _p.Field(alias="inventorySummaries")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "granularity",
+        "inventory_summaries",
+    )
+    granularity: Granularity | None = None
+    inventory_summaries: InventorySummaries | None = _p.Field(default=None, alias="inventorySummaries")
 
 
 class GetInventorySummariesResponse(_Model):
@@ -135,7 +153,8 @@ class GetInventorySummariesResponse(_Model):
 
 
 class Error(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("code",)
+    code: str | None = None
     message: str | None = None
     details: str | None = None
 

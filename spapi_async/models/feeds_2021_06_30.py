@@ -4,12 +4,12 @@ used by ``spapi_async.apis.feeds_2021_06_30``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "CreateFeedDocumentResponse",
@@ -27,55 +27,82 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class CreateFeedResponse(_Model):
-    feed_id: str = _p.Field(alias="feedId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("feed_id",)
+    feed_id: str | None = _p.Field(default=None, alias="feedId")
 
 
 class Feed(_Model):
-    feed_id: str = _p.Field(alias="feedId")
-    feed_type: str = _p.Field(alias="feedType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "feed_id",
+        "feed_type",
+        "created_time",
+        "processing_status",
+    )
+    feed_id: str | None = _p.Field(default=None, alias="feedId")
+    feed_type: str | None = _p.Field(default=None, alias="feedType")
     marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
-    created_time: _dt.datetime = _p.Field(alias="createdTime")
-    processing_status: str = _p.Field(alias="processingStatus")
-    processing_start_time: _dt.datetime | None = _p.Field(default=None, alias="processingStartTime")
-    processing_end_time: _dt.datetime | None = _p.Field(default=None, alias="processingEndTime")
+    created_time: _Timestamp | None = _p.Field(default=None, alias="createdTime")
+    processing_status: str | None = _p.Field(default=None, alias="processingStatus")
+    processing_start_time: _Timestamp | None = _p.Field(default=None, alias="processingStartTime")
+    processing_end_time: _Timestamp | None = _p.Field(default=None, alias="processingEndTime")
     result_feed_document_id: str | None = _p.Field(default=None, alias="resultFeedDocumentId")
 
 
 class GetFeedsResponse(_Model):
-    feeds: FeedList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("feeds",)
+    feeds: FeedList | None = None
     next_token: str | None = _p.Field(default=None, alias="nextToken")
 
 
 class FeedDocument(_Model):
-    feed_document_id: str = _p.Field(alias="feedDocumentId")
-    url: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "feed_document_id",
+        "url",
+    )
+    feed_document_id: str | None = _p.Field(default=None, alias="feedDocumentId")
+    url: str | None = None
     compression_algorithm: str | None = _p.Field(default=None, alias="compressionAlgorithm")
 
 
 class CreateFeedSpecification(_Model):
-    feed_type: str = _p.Field(alias="feedType")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
-    input_feed_document_id: str = _p.Field(alias="inputFeedDocumentId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "feed_type",
+        "marketplace_ids",
+        "input_feed_document_id",
+    )
+    feed_type: str | None = _p.Field(default=None, alias="feedType")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
+    input_feed_document_id: str | None = _p.Field(default=None, alias="inputFeedDocumentId")
     feed_options: FeedOptions | None = _p.Field(default=None, alias="feedOptions")
 
 
 class CreateFeedDocumentSpecification(_Model):
-    content_type: str = _p.Field(alias="contentType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_type",)
+    content_type: str | None = _p.Field(default=None, alias="contentType")
 
 
 class CreateFeedDocumentResponse(_Model):
-    feed_document_id: str = _p.Field(alias="feedDocumentId")
-    url: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "feed_document_id",
+        "url",
+    )
+    feed_document_id: str | None = _p.Field(default=None, alias="feedDocumentId")
+    url: str | None = None
 
 
 FeedList: _t.TypeAlias = list[Feed]

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.finances_2024_06_19``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AmazonPayContext",
@@ -113,7 +113,8 @@ class Breakdown(_Model):
 
 
 class Context(_Model):
-    context_type: str = _p.Field(alias="contextType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("context_type",)
+    context_type: str | None = _p.Field(default=None, alias="contextType")
     store_name: str | None = _p.Field(default=None, alias="storeName")
     order_type: str | None = _p.Field(default=None, alias="orderType")
     channel: str | None = None
@@ -176,7 +177,7 @@ class Balance(_Model):
     amount: Currency | None = None
     balances: list[Balance] | None = None
     as_of_date: Date | None = _p.Field(default=None, alias="asOfDate")
-    last_updated_time: _dt.datetime | None = _p.Field(default=None, alias="lastUpdatedTime")
+    last_updated_time: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedTime")
 
 
 class PartnerMetadata(_Model):
@@ -200,12 +201,17 @@ class Summary(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -215,7 +221,7 @@ BigDecimal: _t.TypeAlias = float
 
 RelatedIdentifiers: _t.TypeAlias = list[RelatedIdentifier]
 
-Date: _t.TypeAlias = _dt.datetime
+Date: _t.TypeAlias = _Timestamp
 
 Items: _t.TypeAlias = list[Item]
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.finances_invoices_2026_06_25``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "BigDecimal",
@@ -33,34 +33,55 @@ __all__ = [
 
 
 class Currency(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    currency_amount: BigDecimal = _p.Field(alias="currencyAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "currency_amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    currency_amount: BigDecimal | None = _p.Field(default=None, alias="currencyAmount")
 
 
 class Breakdown(_Model):
-    breakdown_type: str = _p.Field(alias="breakdownType")
-    breakdown_amount: Currency = _p.Field(alias="breakdownAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "breakdown_type",
+        "breakdown_amount",
+    )
+    breakdown_type: str | None = _p.Field(default=None, alias="breakdownType")
+    breakdown_amount: Currency | None = _p.Field(default=None, alias="breakdownAmount")
     breakdowns: list[Breakdown] | None = None
 
 
 class BillingPeriod(_Model):
-    start_date: _dt.datetime = _p.Field(alias="startDate")
-    end_date: _dt.datetime = _p.Field(alias="endDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date",
+        "end_date",
+    )
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class PartnerMetadata(_Model):
-    partner_id: str = _p.Field(alias="partnerId")
-    partner_type: str = _p.Field(alias="partnerType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "partner_id",
+        "partner_type",
+    )
+    partner_id: str | None = _p.Field(default=None, alias="partnerId")
+    partner_type: str | None = _p.Field(default=None, alias="partnerType")
     partner_entities: list[str] | None = _p.Field(default=None, alias="partnerEntities")
     partner_name: str | None = _p.Field(default=None, alias="partnerName")
     partner_address: str | None = _p.Field(default=None, alias="partnerAddress")
@@ -68,41 +89,66 @@ class PartnerMetadata(_Model):
 
 
 class RelatedIdentifier(_Model):
-    related_identifier_name: str = _p.Field(alias="relatedIdentifierName")
-    related_identifier_value: list[str] = _p.Field(alias="relatedIdentifierValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "related_identifier_name",
+        "related_identifier_value",
+    )
+    related_identifier_name: str | None = _p.Field(default=None, alias="relatedIdentifierName")
+    related_identifier_value: list[str] | None = _p.Field(default=None, alias="relatedIdentifierValue")
 
 
 class InvoiceHeader(_Model):
-    invoice_number: str = _p.Field(alias="invoiceNumber")
-    invoice_status: str = _p.Field(alias="invoiceStatus")
-    invoice_type: str = _p.Field(alias="invoiceType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_number",
+        "invoice_status",
+        "invoice_type",
+        "payer",
+        "payee",
+        "invoice_identifier",
+        "issue_date",
+        "invoice_amount",
+        "creation_date",
+        "last_updated_date",
+    )
+    invoice_number: str | None = _p.Field(default=None, alias="invoiceNumber")
+    invoice_status: str | None = _p.Field(default=None, alias="invoiceStatus")
+    invoice_type: str | None = _p.Field(default=None, alias="invoiceType")
     billing_period: BillingPeriod | None = _p.Field(default=None, alias="billingPeriod")
-    payer: PartnerMetadata
-    payee: PartnerMetadata
-    invoice_identifier: str = _p.Field(alias="invoiceIdentifier")
-    issue_date: _dt.datetime = _p.Field(alias="issueDate")
-    due_date: _dt.datetime | None = _p.Field(default=None, alias="dueDate")
+    payer: PartnerMetadata | None = None
+    payee: PartnerMetadata | None = None
+    invoice_identifier: str | None = _p.Field(default=None, alias="invoiceIdentifier")
+    issue_date: _Timestamp | None = _p.Field(default=None, alias="issueDate")
+    due_date: _Timestamp | None = _p.Field(default=None, alias="dueDate")
     payment_terms: str | None = _p.Field(default=None, alias="paymentTerms")
-    invoice_amount: Currency = _p.Field(alias="invoiceAmount")
+    invoice_amount: Currency | None = _p.Field(default=None, alias="invoiceAmount")
     invoice_amount_breakdowns: list[Breakdown] | None = _p.Field(default=None, alias="invoiceAmountBreakdowns")
     invoice_settlement_breakdowns: list[Breakdown] | None = _p.Field(default=None, alias="invoiceSettlementBreakdowns")
     related_identifiers: list[RelatedIdentifier] | None = _p.Field(default=None, alias="relatedIdentifiers")
-    creation_date: _dt.datetime = _p.Field(alias="creationDate")
-    last_updated_date: _dt.datetime = _p.Field(alias="lastUpdatedDate")
+    creation_date: _Timestamp | None = _p.Field(default=None, alias="creationDate")
+    last_updated_date: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedDate")
 
 
 class ItemIdentifier(_Model):
-    item_identifier_name: str = _p.Field(alias="itemIdentifierName")
-    item_identifier_value: str = _p.Field(alias="itemIdentifierValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_identifier_name",
+        "item_identifier_value",
+    )
+    item_identifier_name: str | None = _p.Field(default=None, alias="itemIdentifierName")
+    item_identifier_value: str | None = _p.Field(default=None, alias="itemIdentifierValue")
 
 
 class ServiceChargePeriod(_Model):
-    start_date: _dt.datetime = _p.Field(alias="startDate")
-    end_date: _dt.datetime = _p.Field(alias="endDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date",
+        "end_date",
+    )
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
 
 
 class LineItemContext(_Model):
-    line_item_type: str = _p.Field(alias="lineItemType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("line_item_type",)
+    line_item_type: str | None = _p.Field(default=None, alias="lineItemType")
     item_identifiers: list[ItemIdentifier] | None = _p.Field(default=None, alias="itemIdentifiers")
     item_description: str | None = _p.Field(default=None, alias="itemDescription")
     service_charge_type: str | None = _p.Field(default=None, alias="serviceChargeType")
@@ -111,13 +157,18 @@ class LineItemContext(_Model):
 
 
 class VarianceReason(_Model):
-    variance_type: str = _p.Field(alias="varianceType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("variance_type",)
+    variance_type: str | None = _p.Field(default=None, alias="varianceType")
     defect_types: list[str] | None = _p.Field(default=None, alias="defectTypes")
 
 
 class MatchingContext(_Model):
-    matched_quantity: int = _p.Field(alias="matchedQuantity")
-    matched_amount: Currency = _p.Field(alias="matchedAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "matched_quantity",
+        "matched_amount",
+    )
+    matched_quantity: int | None = _p.Field(default=None, alias="matchedQuantity")
+    matched_amount: Currency | None = _p.Field(default=None, alias="matchedAmount")
     quantity_variance: int | None = _p.Field(default=None, alias="quantityVariance")
     price_variance: Currency | None = _p.Field(default=None, alias="priceVariance")
     paid_quantity: int | None = _p.Field(default=None, alias="paidQuantity")
@@ -126,13 +177,18 @@ class MatchingContext(_Model):
 
 
 class InvoiceItem(_Model):
-    line_item_id: str = _p.Field(alias="lineItemId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "line_item_id",
+        "total_amount",
+        "line_item_context",
+    )
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemId")
     unit_cost: Currency | None = _p.Field(default=None, alias="unitCost")
     quantity: int | None = None
     tax_rate_codes: list[str] | None = _p.Field(default=None, alias="taxRateCodes")
-    total_amount: Currency = _p.Field(alias="totalAmount")
+    total_amount: Currency | None = _p.Field(default=None, alias="totalAmount")
     total_amount_breakdown: list[Breakdown] | None = _p.Field(default=None, alias="totalAmountBreakdown")
-    line_item_context: LineItemContext = _p.Field(alias="lineItemContext")
+    line_item_context: LineItemContext | None = _p.Field(default=None, alias="lineItemContext")
     related_item_identifiers: list[RelatedIdentifier] | None = _p.Field(default=None, alias="relatedItemIdentifiers")
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.finances_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdhocDisbursementEvent",
@@ -145,14 +145,19 @@ class AdjustmentItem(_Model):
 
 
 class AffordabilityExpenseEvent(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_type_cgst",
+        "tax_type_sgst",
+        "tax_type_igst",
+    )
     amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
     posted_date: Date | None = _p.Field(default=None, alias="PostedDate")
     marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
     transaction_type: str | None = _p.Field(default=None, alias="TransactionType")
     base_expense: Currency | None = _p.Field(default=None, alias="BaseExpense")
-    tax_type_cgst: Currency = _p.Field(alias="TaxTypeCGST")
-    tax_type_sgst: Currency = _p.Field(alias="TaxTypeSGST")
-    tax_type_igst: Currency = _p.Field(alias="TaxTypeIGST")
+    tax_type_cgst: Currency | None = _p.Field(default=None, alias="TaxTypeCGST")
+    tax_type_sgst: Currency | None = _p.Field(default=None, alias="TaxTypeSGST")
+    tax_type_igst: Currency | None = _p.Field(default=None, alias="TaxTypeIGST")
     total_expense: Currency | None = _p.Field(default=None, alias="TotalExpense")
 
 
@@ -602,8 +607,12 @@ class CapacityReservationBillingEvent(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -629,7 +638,7 @@ ChargeRefundTransactions: _t.TypeAlias = list[ChargeRefundTransaction]
 
 CouponPaymentEventList: _t.TypeAlias = list[CouponPaymentEvent]
 
-Date: _t.TypeAlias = _dt.datetime
+Date: _t.TypeAlias = _Timestamp
 
 DebtRecoveryEventList: _t.TypeAlias = list[DebtRecoveryEvent]
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.fulfillment_inbound_2024_03_20``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -156,44 +156,68 @@ __all__ = [
 
 
 class Address(_Model):
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "address_line1",
+        "city",
+        "country_code",
+        "name",
+        "postal_code",
+    )
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
-    city: str
+    city: str | None = None
     company_name: str | None = _p.Field(default=None, alias="companyName")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     email: str | None = None
-    name: str
+    name: str | None = None
     phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
-    postal_code: str = _p.Field(alias="postalCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
     state_or_province_code: str | None = _p.Field(default=None, alias="stateOrProvinceCode")
 
 
 class AddressInput(_Model):
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "address_line1",
+        "city",
+        "country_code",
+        "name",
+        "phone_number",
+        "postal_code",
+    )
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
-    city: str
+    city: str | None = None
     company_name: str | None = _p.Field(default=None, alias="companyName")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     email: str | None = None
-    name: str
-    phone_number: str = _p.Field(alias="phoneNumber")
-    postal_code: str = _p.Field(alias="postalCode")
+    name: str | None = None
+    phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
     state_or_province_code: str | None = _p.Field(default=None, alias="stateOrProvinceCode")
 
 
 class AppointmentSlot(_Model):
-    slot_id: str = _p.Field(alias="slotId")
-    slot_time: AppointmentSlotTime = _p.Field(alias="slotTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "slot_id",
+        "slot_time",
+    )
+    slot_id: str | None = _p.Field(default=None, alias="slotId")
+    slot_time: AppointmentSlotTime | None = _p.Field(default=None, alias="slotTime")
 
 
 class AppointmentSlotTime(_Model):
-    end_time: _dt.datetime = _p.Field(alias="endTime")
-    start_time: _dt.datetime = _p.Field(alias="startTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "end_time",
+        "start_time",
+    )
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
 
 
 class Box(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_id",)
     box_id: str | None = _p.Field(default=None, alias="boxId")
     content_information_source: BoxContentInformationSource | None = _p.Field(
         default=None, alias="contentInformationSource"
@@ -203,35 +227,53 @@ class Box(_Model):
     external_container_identifier: str | None = _p.Field(default=None, alias="externalContainerIdentifier")
     external_container_identifier_type: str | None = _p.Field(default=None, alias="externalContainerIdentifierType")
     items: list[Item] | None = None
-    package_id: str = _p.Field(alias="packageId")
+    package_id: str | None = _p.Field(default=None, alias="packageId")
     quantity: int | None = None
     template_name: str | None = _p.Field(default=None, alias="templateName")
     weight: Weight | None = None
 
 
 class BoxInput(_Model):
-    content_information_source: BoxContentInformationSource = _p.Field(alias="contentInformationSource")
-    dimensions: Dimensions
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content_information_source",
+        "dimensions",
+        "quantity",
+        "weight",
+    )
+    content_information_source: BoxContentInformationSource | None = _p.Field(
+        default=None, alias="contentInformationSource"
+    )
+    dimensions: Dimensions | None = None
     items: list[ItemInput] | None = None
-    quantity: int
-    weight: Weight
+    quantity: int | None = None
+    weight: Weight | None = None
 
 
 class BoxRequirements(_Model):
-    weight: WeightRange
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("weight",)
+    weight: WeightRange | None = None
 
 
 class BoxUpdateInput(_Model):
-    content_information_source: BoxContentInformationSource = _p.Field(alias="contentInformationSource")
-    dimensions: Dimensions
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content_information_source",
+        "dimensions",
+        "quantity",
+        "weight",
+    )
+    content_information_source: BoxContentInformationSource | None = _p.Field(
+        default=None, alias="contentInformationSource"
+    )
+    dimensions: Dimensions | None = None
     items: list[ItemInput] | None = None
     package_id: str | None = _p.Field(default=None, alias="packageId")
-    quantity: int
-    weight: Weight
+    quantity: int | None = None
+    weight: Weight | None = None
 
 
 class CancelInboundPlanResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class CancelSelfShipAppointmentRequest(_Model):
@@ -239,7 +281,8 @@ class CancelSelfShipAppointmentRequest(_Model):
 
 
 class CancelSelfShipAppointmentResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class Carrier(_Model):
@@ -248,8 +291,12 @@ class Carrier(_Model):
 
 
 class CarrierAppointment(_Model):
-    end_time: _dt.datetime = _p.Field(alias="endTime")
-    start_time: _dt.datetime = _p.Field(alias="startTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "end_time",
+        "start_time",
+    )
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
 
 
 class ComplianceDetail(_Model):
@@ -260,76 +307,117 @@ class ComplianceDetail(_Model):
 
 
 class ConfirmDeliveryWindowOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class ConfirmPackingOptionResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class ConfirmPlacementOptionResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class ConfirmShipmentContentUpdatePreviewResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class ConfirmTransportationOptionsRequest(_Model):
-    transportation_selections: list[TransportationSelection] = _p.Field(alias="transportationSelections")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("transportation_selections",)
+    transportation_selections: list[TransportationSelection] | None = _p.Field(
+        default=None, alias="transportationSelections"
+    )
 
 
 class ConfirmTransportationOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class ContactInformation(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "phone_number",
+    )
     email: str | None = None
-    name: str
-    phone_number: str = _p.Field(alias="phoneNumber")
+    name: str | None = None
+    phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
 
 
 class ContentUpdatePreview(_Model):
-    content_update_preview_id: str = _p.Field(alias="contentUpdatePreviewId")
-    expiration: _dt.datetime
-    requested_updates: RequestedUpdates = _p.Field(alias="requestedUpdates")
-    transportation_option: TransportationOption = _p.Field(alias="transportationOption")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content_update_preview_id",
+        "expiration",
+        "requested_updates",
+        "transportation_option",
+    )
+    content_update_preview_id: str | None = _p.Field(default=None, alias="contentUpdatePreviewId")
+    expiration: _Timestamp | None = None
+    requested_updates: RequestedUpdates | None = _p.Field(default=None, alias="requestedUpdates")
+    transportation_option: TransportationOption | None = _p.Field(default=None, alias="transportationOption")
 
 
 class CreateInboundPlanRequest(_Model):
-    destination_marketplaces: list[str] = _p.Field(alias="destinationMarketplaces")
-    items: list[ItemInput]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "destination_marketplaces",
+        "items",
+        "source_address",
+    )
+    destination_marketplaces: list[str] | None = _p.Field(default=None, alias="destinationMarketplaces")
+    items: list[ItemInput] | None = None
     name: str | None = None
-    source_address: AddressInput = _p.Field(alias="sourceAddress")
+    source_address: AddressInput | None = _p.Field(default=None, alias="sourceAddress")
 
 
 class CreateInboundPlanResponse(_Model):
-    inbound_plan_id: str = _p.Field(alias="inboundPlanId")
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "inbound_plan_id",
+        "operation_id",
+    )
+    inbound_plan_id: str | None = _p.Field(default=None, alias="inboundPlanId")
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class CreateMarketplaceItemLabelsRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "label_type",
+        "marketplace_id",
+        "msku_quantities",
+    )
     height: float | None = None
-    label_type: LabelPrintType = _p.Field(alias="labelType")
+    label_type: LabelPrintType | None = _p.Field(default=None, alias="labelType")
     locale_code: str | None = _p.Field(default=None, alias="localeCode")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    msku_quantities: list[MskuQuantity] = _p.Field(alias="mskuQuantities")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    msku_quantities: list[MskuQuantity] | None = _p.Field(default=None, alias="mskuQuantities")
     page_type: ItemLabelPageType | None = _p.Field(default=None, alias="pageType")
     width: float | None = None
 
 
 class CreateMarketplaceItemLabelsResponse(_Model):
-    document_downloads: list[DocumentDownload] = _p.Field(alias="documentDownloads")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("document_downloads",)
+    document_downloads: list[DocumentDownload] | None = _p.Field(default=None, alias="documentDownloads")
 
 
 class Currency(_Model):
-    amount: float
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "code",
+    )
+    amount: float | None = None
+    code: str | None = None
 
 
 class CustomPlacementInput(_Model):
-    items: list[ItemInput]
-    warehouse_id: str = _p.Field(alias="warehouseId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "items",
+        "warehouse_id",
+    )
+    items: list[ItemInput] | None = None
+    warehouse_id: str | None = _p.Field(default=None, alias="warehouseId")
 
 
 class Dates(_Model):
@@ -337,35 +425,57 @@ class Dates(_Model):
 
 
 class DeliveryWindowOption(_Model):
-    availability_type: str = _p.Field(alias="availabilityType")
-    delivery_window_option_id: str = _p.Field(alias="deliveryWindowOptionId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "availability_type",
+        "delivery_window_option_id",
+        "end_date",
+        "start_date",
+        "valid_until",
+    )
+    availability_type: str | None = _p.Field(default=None, alias="availabilityType")
+    delivery_window_option_id: str | None = _p.Field(default=None, alias="deliveryWindowOptionId")
     discounts: list[Incentive] | None = None
-    end_date: _dt.datetime = _p.Field(alias="endDate")
-    start_date: _dt.datetime = _p.Field(alias="startDate")
-    valid_until: _dt.datetime = _p.Field(alias="validUntil")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
+    valid_until: _Timestamp | None = _p.Field(default=None, alias="validUntil")
 
 
 class Dimensions(_Model):
-    height: float
-    length: float
-    unit_of_measurement: UnitOfMeasurement = _p.Field(alias="unitOfMeasurement")
-    width: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "height",
+        "length",
+        "unit_of_measurement",
+        "width",
+    )
+    height: float | None = None
+    length: float | None = None
+    unit_of_measurement: UnitOfMeasurement | None = _p.Field(default=None, alias="unitOfMeasurement")
+    width: float | None = None
 
 
 class DocumentDownload(_Model):
-    download_type: str = _p.Field(alias="downloadType")
-    expiration: _dt.datetime | None = None
-    uri: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "download_type",
+        "uri",
+    )
+    download_type: str | None = _p.Field(default=None, alias="downloadType")
+    expiration: _Timestamp | None = None
+    uri: str | None = None
 
 
 class Error(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
     details: str | None = None
-    message: str
+    message: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class FreightInformation(_Model):
@@ -374,11 +484,13 @@ class FreightInformation(_Model):
 
 
 class GenerateDeliveryWindowOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GeneratePackingOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GeneratePlacementOptionsRequest(_Model):
@@ -386,124 +498,186 @@ class GeneratePlacementOptionsRequest(_Model):
 
 
 class GeneratePlacementOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GenerateSelfShipAppointmentSlotsRequest(_Model):
-    desired_end_date: _dt.datetime | None = _p.Field(default=None, alias="desiredEndDate")
-    desired_start_date: _dt.datetime | None = _p.Field(default=None, alias="desiredStartDate")
+    desired_end_date: _Timestamp | None = _p.Field(default=None, alias="desiredEndDate")
+    desired_start_date: _Timestamp | None = _p.Field(default=None, alias="desiredStartDate")
 
 
 class GenerateSelfShipAppointmentSlotsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GenerateShipmentContentUpdatePreviewsRequest(_Model):
-    boxes: list[BoxUpdateInput]
-    items: list[ItemInput]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "boxes",
+        "items",
+    )
+    boxes: list[BoxUpdateInput] | None = None
+    items: list[ItemInput] | None = None
 
 
 class GenerateShipmentContentUpdatePreviewsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GenerateTransportationOptionsRequest(_Model):
-    placement_option_id: str = _p.Field(alias="placementOptionId")
-    shipment_transportation_configurations: list[ShipmentTransportationConfiguration] = _p.Field(
-        alias="shipmentTransportationConfigurations"
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "placement_option_id",
+        "shipment_transportation_configurations",
+    )
+    placement_option_id: str | None = _p.Field(default=None, alias="placementOptionId")
+    shipment_transportation_configurations: list[ShipmentTransportationConfiguration] | None = _p.Field(
+        default=None, alias="shipmentTransportationConfigurations"
     )
 
 
 class GenerateTransportationOptionsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class GetDeliveryChallanDocumentResponse(_Model):
-    document_download: DocumentDownload = _p.Field(alias="documentDownload")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("document_download",)
+    document_download: DocumentDownload | None = _p.Field(default=None, alias="documentDownload")
 
 
 class GetSelfShipAppointmentSlotsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("self_ship_appointment_slots_availability",)
     pagination: Pagination | None = None
-    self_ship_appointment_slots_availability: SelfShipAppointmentSlotsAvailability = _p.Field(
-        alias="selfShipAppointmentSlotsAvailability"
+    self_ship_appointment_slots_availability: SelfShipAppointmentSlotsAvailability | None = _p.Field(
+        default=None, alias="selfShipAppointmentSlotsAvailability"
     )
 
 
 class InboundOperationStatus(_Model):
-    operation: str
-    operation_id: str = _p.Field(alias="operationId")
-    operation_problems: list[OperationProblem] = _p.Field(alias="operationProblems")
-    operation_status: OperationStatus = _p.Field(alias="operationStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "operation",
+        "operation_id",
+        "operation_problems",
+        "operation_status",
+    )
+    operation: str | None = None
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
+    operation_problems: list[OperationProblem] | None = _p.Field(default=None, alias="operationProblems")
+    operation_status: OperationStatus | None = _p.Field(default=None, alias="operationStatus")
 
 
 class InboundPlan(_Model):
-    created_at: _dt.datetime = _p.Field(alias="createdAt")
-    inbound_plan_id: str = _p.Field(alias="inboundPlanId")
-    last_updated_at: _dt.datetime = _p.Field(alias="lastUpdatedAt")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "created_at",
+        "inbound_plan_id",
+        "last_updated_at",
+        "marketplace_ids",
+        "name",
+        "source_address",
+        "status",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
+    inbound_plan_id: str | None = _p.Field(default=None, alias="inboundPlanId")
+    last_updated_at: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedAt")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
+    name: str | None = None
     packing_options: list[PackingOptionSummary] | None = _p.Field(default=None, alias="packingOptions")
     placement_options: list[PlacementOptionSummary] | None = _p.Field(default=None, alias="placementOptions")
     shipments: list[ShipmentSummary] | None = None
-    source_address: Address = _p.Field(alias="sourceAddress")
-    status: str
+    source_address: Address | None = _p.Field(default=None, alias="sourceAddress")
+    status: str | None = None
 
 
 class InboundPlanSummary(_Model):
-    created_at: _dt.datetime = _p.Field(alias="createdAt")
-    inbound_plan_id: str = _p.Field(alias="inboundPlanId")
-    last_updated_at: _dt.datetime = _p.Field(alias="lastUpdatedAt")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
-    name: str
-    source_address: Address = _p.Field(alias="sourceAddress")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "created_at",
+        "inbound_plan_id",
+        "last_updated_at",
+        "marketplace_ids",
+        "name",
+        "source_address",
+        "status",
+    )
+    created_at: _Timestamp | None = _p.Field(default=None, alias="createdAt")
+    inbound_plan_id: str | None = _p.Field(default=None, alias="inboundPlanId")
+    last_updated_at: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedAt")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
+    name: str | None = None
+    source_address: Address | None = _p.Field(default=None, alias="sourceAddress")
+    status: str | None = None
 
 
 class Incentive(_Model):
-    description: str
-    target: str
-    type: str
-    value: Currency
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "description",
+        "target",
+        "type",
+        "value",
+    )
+    description: str | None = None
+    target: str | None = None
+    type: str | None = None
+    value: Currency | None = None
 
 
 class Item(_Model):
-    asin: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "fnsku",
+        "label_owner",
+        "msku",
+        "prep_instructions",
+        "quantity",
+    )
+    asin: str | None = None
     expiration: str | None = None
-    fnsku: str
-    label_owner: str = _p.Field(alias="labelOwner")
+    fnsku: str | None = None
+    label_owner: str | None = _p.Field(default=None, alias="labelOwner")
     manufacturing_lot_code: str | None = _p.Field(default=None, alias="manufacturingLotCode")
-    msku: str
-    prep_instructions: list[PrepInstruction] = _p.Field(alias="prepInstructions")
-    quantity: int
+    msku: str | None = None
+    prep_instructions: list[PrepInstruction] | None = _p.Field(default=None, alias="prepInstructions")
+    quantity: int | None = None
 
 
 class ItemInput(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "label_owner",
+        "msku",
+        "prep_owner",
+        "quantity",
+    )
     expiration: str | None = None
-    label_owner: LabelOwner = _p.Field(alias="labelOwner")
+    label_owner: LabelOwner | None = _p.Field(default=None, alias="labelOwner")
     manufacturing_lot_code: str | None = _p.Field(default=None, alias="manufacturingLotCode")
-    msku: str
-    prep_owner: PrepOwner = _p.Field(alias="prepOwner")
-    quantity: int
+    msku: str | None = None
+    prep_owner: PrepOwner | None = _p.Field(default=None, alias="prepOwner")
+    quantity: int | None = None
 
 
 class ListDeliveryWindowOptionsResponse(_Model):
-    delivery_window_options: list[DeliveryWindowOption] = _p.Field(alias="deliveryWindowOptions")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("delivery_window_options",)
+    delivery_window_options: list[DeliveryWindowOption] | None = _p.Field(default=None, alias="deliveryWindowOptions")
     pagination: Pagination | None = None
 
 
 class ListInboundPlanBoxesResponse(_Model):
-    boxes: list[Box]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("boxes",)
+    boxes: list[Box] | None = None
     pagination: Pagination | None = None
 
 
 class ListInboundPlanItemsResponse(_Model):
-    items: list[Item]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("items",)
+    items: list[Item] | None = None
     pagination: Pagination | None = None
 
 
 class ListInboundPlanPalletsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("pallets",)
     pagination: Pagination | None = None
-    pallets: list[Pallet]
+    pallets: list[Pallet] | None = None
 
 
 class ListInboundPlansResponse(_Model):
@@ -516,52 +690,62 @@ class ListItemComplianceDetailsResponse(_Model):
 
 
 class ListPackingGroupBoxesResponse(_Model):
-    boxes: list[Box]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("boxes",)
+    boxes: list[Box] | None = None
     pagination: Pagination | None = None
 
 
 class ListPackingGroupItemsResponse(_Model):
-    items: list[Item]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("items",)
+    items: list[Item] | None = None
     pagination: Pagination | None = None
 
 
 class ListPackingOptionsResponse(_Model):
-    packing_options: list[PackingOption] = _p.Field(alias="packingOptions")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("packing_options",)
+    packing_options: list[PackingOption] | None = _p.Field(default=None, alias="packingOptions")
     pagination: Pagination | None = None
 
 
 class ListPlacementOptionsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("placement_options",)
     pagination: Pagination | None = None
-    placement_options: list[PlacementOption] = _p.Field(alias="placementOptions")
+    placement_options: list[PlacementOption] | None = _p.Field(default=None, alias="placementOptions")
 
 
 class ListPrepDetailsResponse(_Model):
-    msku_prep_details: list[MskuPrepDetail] = _p.Field(alias="mskuPrepDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("msku_prep_details",)
+    msku_prep_details: list[MskuPrepDetail] | None = _p.Field(default=None, alias="mskuPrepDetails")
 
 
 class ListShipmentBoxesResponse(_Model):
-    boxes: list[Box]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("boxes",)
+    boxes: list[Box] | None = None
     pagination: Pagination | None = None
 
 
 class ListShipmentContentUpdatePreviewsResponse(_Model):
-    content_update_previews: list[ContentUpdatePreview] = _p.Field(alias="contentUpdatePreviews")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content_update_previews",)
+    content_update_previews: list[ContentUpdatePreview] | None = _p.Field(default=None, alias="contentUpdatePreviews")
     pagination: Pagination | None = None
 
 
 class ListShipmentItemsResponse(_Model):
-    items: list[Item]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("items",)
+    items: list[Item] | None = None
     pagination: Pagination | None = None
 
 
 class ListShipmentPalletsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("pallets",)
     pagination: Pagination | None = None
-    pallets: list[Pallet]
+    pallets: list[Pallet] | None = None
 
 
 class ListTransportationOptionsResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("transportation_options",)
     pagination: Pagination | None = None
-    transportation_options: list[TransportationOption] = _p.Field(alias="transportationOptions")
+    transportation_options: list[TransportationOption] | None = _p.Field(default=None, alias="transportationOptions")
 
 
 class LtlTrackingDetail(_Model):
@@ -570,39 +754,60 @@ class LtlTrackingDetail(_Model):
 
 
 class LtlTrackingDetailInput(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("freight_bill_number",)
     bill_of_lading_number: str | None = _p.Field(default=None, alias="billOfLadingNumber")
-    freight_bill_number: list[str] = _p.Field(alias="freightBillNumber")
+    freight_bill_number: list[str] | None = _p.Field(default=None, alias="freightBillNumber")
 
 
 class MskuPrepDetail(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "msku",
+        "prep_category",
+        "prep_types",
+    )
     all_owners_constraint: AllOwnersConstraint | None = _p.Field(default=None, alias="allOwnersConstraint")
     label_owner_constraint: OwnerConstraint | None = _p.Field(default=None, alias="labelOwnerConstraint")
-    msku: str
-    prep_category: PrepCategory = _p.Field(alias="prepCategory")
+    msku: str | None = None
+    prep_category: PrepCategory | None = _p.Field(default=None, alias="prepCategory")
     prep_owner_constraint: OwnerConstraint | None = _p.Field(default=None, alias="prepOwnerConstraint")
-    prep_types: list[PrepType] = _p.Field(alias="prepTypes")
+    prep_types: list[PrepType] | None = _p.Field(default=None, alias="prepTypes")
 
 
 class MskuPrepDetailInput(_Model):
-    msku: str
-    prep_category: PrepCategory = _p.Field(alias="prepCategory")
-    prep_types: list[PrepType] = _p.Field(alias="prepTypes")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "msku",
+        "prep_category",
+        "prep_types",
+    )
+    msku: str | None = None
+    prep_category: PrepCategory | None = _p.Field(default=None, alias="prepCategory")
+    prep_types: list[PrepType] | None = _p.Field(default=None, alias="prepTypes")
 
 
 class MskuQuantity(_Model):
-    msku: str
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "msku",
+        "quantity",
+    )
+    msku: str | None = None
+    quantity: int | None = None
 
 
 class OperationProblem(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+        "severity",
+    )
+    code: str | None = None
     details: str | None = None
-    message: str
-    severity: str
+    message: str | None = None
+    severity: str | None = None
 
 
 class PackageGroupingInput(_Model):
-    boxes: list[BoxInput]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("boxes",)
+    boxes: list[BoxInput] | None = None
     packing_group_id: str | None = _p.Field(default=None, alias="packingGroupId")
     shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
 
@@ -614,19 +819,36 @@ class PackingConfiguration(_Model):
 
 
 class PackingOption(_Model):
-    discounts: list[Incentive]
-    expiration: _dt.datetime | None = None
-    fees: list[Incentive]
-    packing_groups: list[str] = _p.Field(alias="packingGroups")
-    packing_option_id: str = _p.Field(alias="packingOptionId")
-    status: str
-    supported_configurations: list[PackingConfiguration] = _p.Field(alias="supportedConfigurations")
-    supported_shipping_configurations: list[ShippingConfiguration] = _p.Field(alias="supportedShippingConfigurations")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "discounts",
+        "fees",
+        "packing_groups",
+        "packing_option_id",
+        "status",
+        "supported_configurations",
+        "supported_shipping_configurations",
+    )
+    discounts: list[Incentive] | None = None
+    expiration: _Timestamp | None = None
+    fees: list[Incentive] | None = None
+    packing_groups: list[str] | None = _p.Field(default=None, alias="packingGroups")
+    packing_option_id: str | None = _p.Field(default=None, alias="packingOptionId")
+    status: str | None = None
+    supported_configurations: list[PackingConfiguration] | None = _p.Field(
+        default=None, alias="supportedConfigurations"
+    )
+    supported_shipping_configurations: list[ShippingConfiguration] | None = _p.Field(
+        default=None, alias="supportedShippingConfigurations"
+    )
 
 
 class PackingOptionSummary(_Model):
-    packing_option_id: str = _p.Field(alias="packingOptionId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "packing_option_id",
+        "status",
+    )
+    packing_option_id: str | None = _p.Field(default=None, alias="packingOptionId")
+    status: str | None = None
 
 
 class Pagination(_Model):
@@ -634,32 +856,45 @@ class Pagination(_Model):
 
 
 class Pallet(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_id",)
     dimensions: Dimensions | None = None
-    package_id: str = _p.Field(alias="packageId")
+    package_id: str | None = _p.Field(default=None, alias="packageId")
     quantity: int | None = None
     stackability: Stackability | None = None
     weight: Weight | None = None
 
 
 class PalletInput(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("quantity",)
     dimensions: Dimensions | None = None
-    quantity: int
+    quantity: int | None = None
     stackability: Stackability | None = None
     weight: Weight | None = None
 
 
 class PlacementOption(_Model):
-    discounts: list[Incentive]
-    expiration: _dt.datetime | None = None
-    fees: list[Incentive]
-    placement_option_id: str = _p.Field(alias="placementOptionId")
-    shipment_ids: list[str] = _p.Field(alias="shipmentIds")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "discounts",
+        "fees",
+        "placement_option_id",
+        "shipment_ids",
+        "status",
+    )
+    discounts: list[Incentive] | None = None
+    expiration: _Timestamp | None = None
+    fees: list[Incentive] | None = None
+    placement_option_id: str | None = _p.Field(default=None, alias="placementOptionId")
+    shipment_ids: list[str] | None = _p.Field(default=None, alias="shipmentIds")
+    status: str | None = None
 
 
 class PlacementOptionSummary(_Model):
-    placement_option_id: str = _p.Field(alias="placementOptionId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "placement_option_id",
+        "status",
+    )
+    placement_option_id: str | None = _p.Field(default=None, alias="placementOptionId")
+    status: str | None = None
 
 
 class PrepInstruction(_Model):
@@ -669,9 +904,10 @@ class PrepInstruction(_Model):
 
 
 class Quote(_Model):
-    cost: Currency
-    expiration: _dt.datetime | None = None
-    voidable_until: _dt.datetime | None = _p.Field(default=None, alias="voidableUntil")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("cost",)
+    cost: Currency | None = None
+    expiration: _Timestamp | None = None
+    voidable_until: _Timestamp | None = _p.Field(default=None, alias="voidableUntil")
 
 
 class Region(_Model):
@@ -690,15 +926,24 @@ class ScheduleSelfShipAppointmentRequest(_Model):
 
 
 class ScheduleSelfShipAppointmentResponse(_Model):
-    self_ship_appointment_details: SelfShipAppointmentDetails = _p.Field(alias="selfShipAppointmentDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("self_ship_appointment_details",)
+    self_ship_appointment_details: SelfShipAppointmentDetails | None = _p.Field(
+        default=None, alias="selfShipAppointmentDetails"
+    )
 
 
 class SelectedDeliveryWindow(_Model):
-    availability_type: str = _p.Field(alias="availabilityType")
-    delivery_window_option_id: str = _p.Field(alias="deliveryWindowOptionId")
-    editable_until: _dt.datetime | None = _p.Field(default=None, alias="editableUntil")
-    end_date: _dt.datetime = _p.Field(alias="endDate")
-    start_date: _dt.datetime = _p.Field(alias="startDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "availability_type",
+        "delivery_window_option_id",
+        "end_date",
+        "start_date",
+    )
+    availability_type: str | None = _p.Field(default=None, alias="availabilityType")
+    delivery_window_option_id: str | None = _p.Field(default=None, alias="deliveryWindowOptionId")
+    editable_until: _Timestamp | None = _p.Field(default=None, alias="editableUntil")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
 
 
 class SelfShipAppointmentDetails(_Model):
@@ -708,69 +953,92 @@ class SelfShipAppointmentDetails(_Model):
 
 
 class SelfShipAppointmentSlotsAvailability(_Model):
-    expires_at: _dt.datetime | None = _p.Field(default=None, alias="expiresAt")
+    expires_at: _Timestamp | None = _p.Field(default=None, alias="expiresAt")
     slots: list[AppointmentSlot] | None = None
 
 
 class SetPackingInformationRequest(_Model):
-    package_groupings: list[PackageGroupingInput] = _p.Field(alias="packageGroupings")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_groupings",)
+    package_groupings: list[PackageGroupingInput] | None = _p.Field(default=None, alias="packageGroupings")
 
 
 class SetPackingInformationResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class SetPrepDetailsRequest(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    msku_prep_details: list[MskuPrepDetailInput] = _p.Field(alias="mskuPrepDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "msku_prep_details",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    msku_prep_details: list[MskuPrepDetailInput] | None = _p.Field(default=None, alias="mskuPrepDetails")
 
 
 class SetPrepDetailsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class Shipment(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "destination",
+        "placement_option_id",
+        "shipment_id",
+        "source",
+    )
     amazon_reference_id: str | None = _p.Field(default=None, alias="amazonReferenceId")
     contact_information: ContactInformation | None = _p.Field(default=None, alias="contactInformation")
     dates: Dates | None = None
-    destination: ShipmentDestination
+    destination: ShipmentDestination | None = None
     freight_information: FreightInformation | None = _p.Field(default=None, alias="freightInformation")
     name: str | None = None
-    placement_option_id: str = _p.Field(alias="placementOptionId")
+    placement_option_id: str | None = _p.Field(default=None, alias="placementOptionId")
     selected_delivery_window: SelectedDeliveryWindow | None = _p.Field(default=None, alias="selectedDeliveryWindow")
     selected_transportation_option_id: str | None = _p.Field(default=None, alias="selectedTransportationOptionId")
     self_ship_appointment_details: list[SelfShipAppointmentDetails] | None = _p.Field(
         default=None, alias="selfShipAppointmentDetails"
     )
     shipment_confirmation_id: str | None = _p.Field(default=None, alias="shipmentConfirmationId")
-    shipment_id: str = _p.Field(alias="shipmentId")
-    source: ShipmentSource
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    source: ShipmentSource | None = None
     status: str | None = None
     tracking_details: TrackingDetails | None = _p.Field(default=None, alias="trackingDetails")
 
 
 class ShipmentDestination(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("destination_type",)
     address: Address | None = None
-    destination_type: str = _p.Field(alias="destinationType")
+    destination_type: str | None = _p.Field(default=None, alias="destinationType")
     warehouse_id: str | None = _p.Field(default=None, alias="warehouseId")
 
 
 class ShipmentSource(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("source_type",)
     address: Address | None = None
-    source_type: str = _p.Field(alias="sourceType")
+    source_type: str | None = _p.Field(default=None, alias="sourceType")
 
 
 class ShipmentSummary(_Model):
-    shipment_id: str = _p.Field(alias="shipmentId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "status",
+    )
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    status: str | None = None
 
 
 class ShipmentTransportationConfiguration(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ready_to_ship_window",
+        "shipment_id",
+    )
     contact_information: ContactInformation | None = _p.Field(default=None, alias="contactInformation")
     freight_information: FreightInformation | None = _p.Field(default=None, alias="freightInformation")
     pallets: list[PalletInput] | None = None
-    ready_to_ship_window: WindowInput = _p.Field(alias="readyToShipWindow")
-    shipment_id: str = _p.Field(alias="shipmentId")
+    ready_to_ship_window: WindowInput | None = _p.Field(default=None, alias="readyToShipWindow")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
 
 
 class ShippingConfiguration(_Model):
@@ -779,8 +1047,12 @@ class ShippingConfiguration(_Model):
 
 
 class ShippingRequirements(_Model):
-    modes: list[str]
-    solution: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "modes",
+        "solution",
+    )
+    modes: list[str] | None = None
+    solution: str | None = None
 
 
 class SpdTrackingDetail(_Model):
@@ -788,7 +1060,8 @@ class SpdTrackingDetail(_Model):
 
 
 class SpdTrackingDetailInput(_Model):
-    spd_tracking_items: list[SpdTrackingItemInput] = _p.Field(alias="spdTrackingItems")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("spd_tracking_items",)
+    spd_tracking_items: list[SpdTrackingItemInput] | None = _p.Field(default=None, alias="spdTrackingItems")
 
 
 class SpdTrackingItem(_Model):
@@ -798,8 +1071,12 @@ class SpdTrackingItem(_Model):
 
 
 class SpdTrackingItemInput(_Model):
-    box_id: str = _p.Field(alias="boxId")
-    tracking_id: str = _p.Field(alias="trackingId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "box_id",
+        "tracking_id",
+    )
+    box_id: str | None = _p.Field(default=None, alias="boxId")
+    tracking_id: str | None = _p.Field(default=None, alias="trackingId")
 
 
 class TaxDetails(_Model):
@@ -825,74 +1102,111 @@ class TrackingDetailsInput(_Model):
 
 
 class TransportationOption(_Model):
-    carrier: Carrier
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier",
+        "preconditions",
+        "shipment_id",
+        "shipping_mode",
+        "shipping_solution",
+        "transportation_option_id",
+    )
+    carrier: Carrier | None = None
     carrier_appointment: CarrierAppointment | None = _p.Field(default=None, alias="carrierAppointment")
-    preconditions: list[str]
+    preconditions: list[str] | None = None
     quote: Quote | None = None
-    shipment_id: str = _p.Field(alias="shipmentId")
-    shipping_mode: str = _p.Field(alias="shippingMode")
-    shipping_solution: str = _p.Field(alias="shippingSolution")
-    transportation_option_id: str = _p.Field(alias="transportationOptionId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    shipping_mode: str | None = _p.Field(default=None, alias="shippingMode")
+    shipping_solution: str | None = _p.Field(default=None, alias="shippingSolution")
+    transportation_option_id: str | None = _p.Field(default=None, alias="transportationOptionId")
 
 
 class TransportationSelection(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "transportation_option_id",
+    )
     contact_information: ContactInformation | None = _p.Field(default=None, alias="contactInformation")
-    shipment_id: str = _p.Field(alias="shipmentId")
-    transportation_option_id: str = _p.Field(alias="transportationOptionId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    transportation_option_id: str | None = _p.Field(default=None, alias="transportationOptionId")
 
 
 class UpdateInboundPlanNameRequest(_Model):
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("name",)
+    name: str | None = None
 
 
 class UpdateItemComplianceDetailsRequest(_Model):
-    msku: str
-    tax_details: TaxDetails = _p.Field(alias="taxDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "msku",
+        "tax_details",
+    )
+    msku: str | None = None
+    tax_details: TaxDetails | None = _p.Field(default=None, alias="taxDetails")
 
 
 class UpdateItemComplianceDetailsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class UpdateShipmentNameRequest(_Model):
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("name",)
+    name: str | None = None
 
 
 class UpdateShipmentSourceAddressRequest(_Model):
-    address: AddressInput
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("address",)
+    address: AddressInput | None = None
 
 
 class UpdateShipmentSourceAddressResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class UpdateShipmentTrackingDetailsRequest(_Model):
-    tracking_details: TrackingDetailsInput = _p.Field(alias="trackingDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tracking_details",)
+    tracking_details: TrackingDetailsInput | None = _p.Field(default=None, alias="trackingDetails")
 
 
 class UpdateShipmentTrackingDetailsResponse(_Model):
-    operation_id: str = _p.Field(alias="operationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("operation_id",)
+    operation_id: str | None = _p.Field(default=None, alias="operationId")
 
 
 class Weight(_Model):
-    unit: UnitOfWeight
-    value: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: UnitOfWeight | None = None
+    value: float | None = None
 
 
 class WeightRange(_Model):
-    maximum: float
-    minimum: float
-    unit: UnitOfWeight
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "maximum",
+        "minimum",
+        "unit",
+    )
+    maximum: float | None = None
+    minimum: float | None = None
+    unit: UnitOfWeight | None = None
 
 
 class Window(_Model):
-    editable_until: _dt.datetime | None = _p.Field(default=None, alias="editableUntil")
-    end: _dt.datetime
-    start: _dt.datetime
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "end",
+        "start",
+    )
+    editable_until: _Timestamp | None = _p.Field(default=None, alias="editableUntil")
+    end: _Timestamp | None = None
+    start: _Timestamp | None = None
 
 
 class WindowInput(_Model):
-    start: _dt.datetime
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("start",)
+    start: _Timestamp | None = None
 
 
 #: Known values (others parse too): MUST_MATCH

@@ -59,8 +59,12 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -72,14 +76,22 @@ class ASINPrepInstructions(_Model):
 
 
 class Address(_Model):
-    name: str = _p.Field(alias="Name")
-    address_line1: str = _p.Field(alias="AddressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "city",
+        "state_or_province_code",
+        "country_code",
+        "postal_code",
+    )
+    name: str | None = _p.Field(default=None, alias="Name")
+    address_line1: str | None = _p.Field(default=None, alias="AddressLine1")
     address_line2: str | None = _p.Field(default=None, alias="AddressLine2")
     district_or_county: str | None = _p.Field(default=None, alias="DistrictOrCounty")
-    city: str = _p.Field(alias="City")
-    state_or_province_code: str = _p.Field(alias="StateOrProvinceCode")
-    country_code: str = _p.Field(alias="CountryCode")
-    postal_code: str = _p.Field(alias="PostalCode")
+    city: str | None = _p.Field(default=None, alias="City")
+    state_or_province_code: str | None = _p.Field(default=None, alias="StateOrProvinceCode")
+    country_code: str | None = _p.Field(default=None, alias="CountryCode")
+    postal_code: str | None = _p.Field(default=None, alias="PostalCode")
 
 
 class AmazonPrepFeesDetails(_Model):
@@ -88,8 +100,12 @@ class AmazonPrepFeesDetails(_Model):
 
 
 class Amount(_Model):
-    currency_code: CurrencyCode = _p.Field(alias="CurrencyCode")
-    value: BigDecimalType = _p.Field(alias="Value")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "value",
+    )
+    currency_code: CurrencyCode | None = _p.Field(default=None, alias="CurrencyCode")
+    value: BigDecimalType | None = _p.Field(default=None, alias="Value")
 
 
 class BoxContentsFeeDetails(_Model):
@@ -131,23 +147,31 @@ class GetPrepInstructionsResponse(_Model):
 
 
 class InboundShipmentInfo(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ship_from_address",
+        "are_cases_required",
+    )
     shipment_id: str | None = _p.Field(default=None, alias="ShipmentId")
     shipment_name: str | None = _p.Field(default=None, alias="ShipmentName")
-    ship_from_address: Address = _p.Field(alias="ShipFromAddress")
+    ship_from_address: Address | None = _p.Field(default=None, alias="ShipFromAddress")
     destination_fulfillment_center_id: str | None = _p.Field(default=None, alias="DestinationFulfillmentCenterId")
     shipment_status: ShipmentStatus | None = _p.Field(default=None, alias="ShipmentStatus")
     label_prep_type: LabelPrepType | None = _p.Field(default=None, alias="LabelPrepType")
-    are_cases_required: bool = _p.Field(alias="AreCasesRequired")
+    are_cases_required: bool | None = _p.Field(default=None, alias="AreCasesRequired")
     confirmed_need_by_date: DateStringType | None = _p.Field(default=None, alias="ConfirmedNeedByDate")
     box_contents_source: BoxContentsSource | None = _p.Field(default=None, alias="BoxContentsSource")
     estimated_box_contents_fee: BoxContentsFeeDetails | None = _p.Field(default=None, alias="EstimatedBoxContentsFee")
 
 
 class InboundShipmentItem(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "quantity_shipped",
+    )
     shipment_id: str | None = _p.Field(default=None, alias="ShipmentId")
-    seller_sku: str = _p.Field(alias="SellerSKU")
+    seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
     fulfillment_network_sku: str | None = _p.Field(default=None, alias="FulfillmentNetworkSKU")
-    quantity_shipped: Quantity = _p.Field(alias="QuantityShipped")
+    quantity_shipped: Quantity | None = _p.Field(default=None, alias="QuantityShipped")
     quantity_received: Quantity | None = _p.Field(default=None, alias="QuantityReceived")
     quantity_in_case: Quantity | None = _p.Field(default=None, alias="QuantityInCase")
     release_date: DateStringType | None = _p.Field(default=None, alias="ReleaseDate")
@@ -185,8 +209,12 @@ class GetShipmentsResponse(_Model):
 
 
 class PrepDetails(_Model):
-    prep_instruction: PrepInstruction = _p.Field(alias="PrepInstruction")
-    prep_owner: PrepOwner = _p.Field(alias="PrepOwner")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "prep_instruction",
+        "prep_owner",
+    )
+    prep_instruction: PrepInstruction | None = _p.Field(default=None, alias="PrepInstruction")
+    prep_owner: PrepOwner | None = _p.Field(default=None, alias="PrepOwner")
 
 
 class SKUPrepInstructions(_Model):

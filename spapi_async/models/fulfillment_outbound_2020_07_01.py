@@ -4,12 +4,12 @@ used by ``spapi_async.apis.fulfillment_outbound_2020_07_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdditionalLocationInfo",
@@ -135,26 +135,37 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "postal_code",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
-    postal_code: str = _p.Field(alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class CODSettings(_Model):
-    is_cod_required: bool = _p.Field(alias="isCodRequired")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("is_cod_required",)
+    is_cod_required: bool | None = _p.Field(default=None, alias="isCodRequired")
     cod_charge: Money | None = _p.Field(default=None, alias="codCharge")
     cod_charge_tax: Money | None = _p.Field(default=None, alias="codChargeTax")
     shipping_charge: Money | None = _p.Field(default=None, alias="shippingCharge")
@@ -162,9 +173,14 @@ class CODSettings(_Model):
 
 
 class CreateFulfillmentOrderItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    quantity: Quantity
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "seller_fulfillment_order_item_id",
+        "quantity",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    quantity: Quantity | None = None
     gift_message: str | None = _p.Field(default=None, alias="giftMessage")
     displayable_comment: str | None = _p.Field(default=None, alias="displayableComment")
     fulfillment_network_sku: str | None = _p.Field(default=None, alias="fulfillmentNetworkSku")
@@ -174,14 +190,23 @@ class CreateFulfillmentOrderItem(_Model):
 
 
 class CreateFulfillmentOrderRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_fulfillment_order_id",
+        "displayable_order_id",
+        "displayable_order_date",
+        "displayable_order_comment",
+        "shipping_speed_category",
+        "destination_address",
+        "items",
+    )
     marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
-    seller_fulfillment_order_id: str = _p.Field(alias="sellerFulfillmentOrderId")
-    displayable_order_id: str = _p.Field(alias="displayableOrderId")
-    displayable_order_date: Timestamp = _p.Field(alias="displayableOrderDate")
-    displayable_order_comment: str = _p.Field(alias="displayableOrderComment")
-    shipping_speed_category: ShippingSpeedCategory = _p.Field(alias="shippingSpeedCategory")
+    seller_fulfillment_order_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderId")
+    displayable_order_id: str | None = _p.Field(default=None, alias="displayableOrderId")
+    displayable_order_date: Timestamp | None = _p.Field(default=None, alias="displayableOrderDate")
+    displayable_order_comment: str | None = _p.Field(default=None, alias="displayableOrderComment")
+    shipping_speed_category: ShippingSpeedCategory | None = _p.Field(default=None, alias="shippingSpeedCategory")
     delivery_window: DeliveryWindow | None = _p.Field(default=None, alias="deliveryWindow")
-    destination_address: Address = _p.Field(alias="destinationAddress")
+    destination_address: Address | None = _p.Field(default=None, alias="destinationAddress")
     delivery_preferences: DeliveryPreferences | None = _p.Field(default=None, alias="deliveryPreferences")
     fulfillment_action: FulfillmentAction | None = _p.Field(default=None, alias="fulfillmentAction")
     fulfillment_policy: FulfillmentPolicy | None = _p.Field(default=None, alias="fulfillmentPolicy")
@@ -189,12 +214,13 @@ class CreateFulfillmentOrderRequest(_Model):
     ship_from_country_code: str | None = _p.Field(default=None, alias="shipFromCountryCode")
     notification_emails: NotificationEmailList | None = _p.Field(default=None, alias="notificationEmails")
     feature_constraints: list[FeatureSettings] | None = _p.Field(default=None, alias="featureConstraints")
-    items: CreateFulfillmentOrderItemList
+    items: CreateFulfillmentOrderItemList | None = None
     payment_information: PaymentInformationList | None = _p.Field(default=None, alias="paymentInformation")
 
 
 class CreateFulfillmentReturnRequest(_Model):
-    items: CreateReturnItemList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("items",)
+    items: CreateReturnItemList | None = None
 
 
 class CreateFulfillmentReturnResult(_Model):
@@ -209,21 +235,35 @@ class CreateFulfillmentReturnResponse(_Model):
 
 
 class CreateReturnItem(_Model):
-    seller_return_item_id: str = _p.Field(alias="sellerReturnItemId")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    amazon_shipment_id: str = _p.Field(alias="amazonShipmentId")
-    return_reason_code: str = _p.Field(alias="returnReasonCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_return_item_id",
+        "seller_fulfillment_order_item_id",
+        "amazon_shipment_id",
+        "return_reason_code",
+    )
+    seller_return_item_id: str | None = _p.Field(default=None, alias="sellerReturnItemId")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    amazon_shipment_id: str | None = _p.Field(default=None, alias="amazonShipmentId")
+    return_reason_code: str | None = _p.Field(default=None, alias="returnReasonCode")
     return_comment: str | None = _p.Field(default=None, alias="returnComment")
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "value",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    value: Decimal | None = None
 
 
 class DeliveryWindow(_Model):
-    start_date: Timestamp = _p.Field(alias="startDate")
-    end_date: Timestamp = _p.Field(alias="endDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date",
+        "end_date",
+    )
+    start_date: Timestamp | None = _p.Field(default=None, alias="startDate")
+    end_date: Timestamp | None = _p.Field(default=None, alias="endDate")
 
 
 class DeliveryPreferences(_Model):
@@ -232,44 +272,68 @@ class DeliveryPreferences(_Model):
 
 
 class DropOffLocation(_Model):
-    type: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("type",)
+    type: str | None = None
     attributes: dict[str, str] | None = None
 
 
 class Fee(_Model):
-    name: str
-    amount: Money
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "amount",
+    )
+    name: str | None = None
+    amount: Money | None = None
 
 
 class FulfillmentOrder(_Model):
-    seller_fulfillment_order_id: str = _p.Field(alias="sellerFulfillmentOrderId")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    displayable_order_id: str = _p.Field(alias="displayableOrderId")
-    displayable_order_date: Timestamp = _p.Field(alias="displayableOrderDate")
-    displayable_order_comment: str = _p.Field(alias="displayableOrderComment")
-    shipping_speed_category: ShippingSpeedCategory = _p.Field(alias="shippingSpeedCategory")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_fulfillment_order_id",
+        "marketplace_id",
+        "displayable_order_id",
+        "displayable_order_date",
+        "displayable_order_comment",
+        "shipping_speed_category",
+        "destination_address",
+        "received_date",
+        "fulfillment_order_status",
+        "status_updated_date",
+    )
+    seller_fulfillment_order_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderId")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    displayable_order_id: str | None = _p.Field(default=None, alias="displayableOrderId")
+    displayable_order_date: Timestamp | None = _p.Field(default=None, alias="displayableOrderDate")
+    displayable_order_comment: str | None = _p.Field(default=None, alias="displayableOrderComment")
+    shipping_speed_category: ShippingSpeedCategory | None = _p.Field(default=None, alias="shippingSpeedCategory")
     delivery_window: DeliveryWindow | None = _p.Field(default=None, alias="deliveryWindow")
-    destination_address: Address = _p.Field(alias="destinationAddress")
+    destination_address: Address | None = _p.Field(default=None, alias="destinationAddress")
     fulfillment_action: FulfillmentAction | None = _p.Field(default=None, alias="fulfillmentAction")
     fulfillment_policy: FulfillmentPolicy | None = _p.Field(default=None, alias="fulfillmentPolicy")
     cod_settings: CODSettings | None = _p.Field(default=None, alias="codSettings")
-    received_date: Timestamp = _p.Field(alias="receivedDate")
-    fulfillment_order_status: FulfillmentOrderStatus = _p.Field(alias="fulfillmentOrderStatus")
-    status_updated_date: Timestamp = _p.Field(alias="statusUpdatedDate")
+    received_date: Timestamp | None = _p.Field(default=None, alias="receivedDate")
+    fulfillment_order_status: FulfillmentOrderStatus | None = _p.Field(default=None, alias="fulfillmentOrderStatus")
+    status_updated_date: Timestamp | None = _p.Field(default=None, alias="statusUpdatedDate")
     notification_emails: NotificationEmailList | None = _p.Field(default=None, alias="notificationEmails")
     feature_constraints: list[FeatureSettings] | None = _p.Field(default=None, alias="featureConstraints")
 
 
 class FulfillmentOrderItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    quantity: Quantity
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "seller_fulfillment_order_item_id",
+        "quantity",
+        "cancelled_quantity",
+        "unfulfillable_quantity",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    quantity: Quantity | None = None
     gift_message: str | None = _p.Field(default=None, alias="giftMessage")
     displayable_comment: str | None = _p.Field(default=None, alias="displayableComment")
     fulfillment_network_sku: str | None = _p.Field(default=None, alias="fulfillmentNetworkSku")
     order_item_disposition: str | None = _p.Field(default=None, alias="orderItemDisposition")
-    cancelled_quantity: Quantity = _p.Field(alias="cancelledQuantity")
-    unfulfillable_quantity: Quantity = _p.Field(alias="unfulfillableQuantity")
+    cancelled_quantity: Quantity | None = _p.Field(default=None, alias="cancelledQuantity")
+    unfulfillable_quantity: Quantity | None = _p.Field(default=None, alias="unfulfillableQuantity")
     estimated_ship_date: Timestamp | None = _p.Field(default=None, alias="estimatedShipDate")
     estimated_arrival_date: Timestamp | None = _p.Field(default=None, alias="estimatedArrivalDate")
     per_unit_price: Money | None = _p.Field(default=None, alias="perUnitPrice")
@@ -278,10 +342,16 @@ class FulfillmentOrderItem(_Model):
 
 
 class FulfillmentPreview(_Model):
-    shipping_speed_category: ShippingSpeedCategory = _p.Field(alias="shippingSpeedCategory")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipping_speed_category",
+        "is_fulfillable",
+        "is_cod_capable",
+        "marketplace_id",
+    )
+    shipping_speed_category: ShippingSpeedCategory | None = _p.Field(default=None, alias="shippingSpeedCategory")
     scheduled_delivery_info: ScheduledDeliveryInfo | None = _p.Field(default=None, alias="scheduledDeliveryInfo")
-    is_fulfillable: bool = _p.Field(alias="isFulfillable")
-    is_cod_capable: bool = _p.Field(alias="isCODCapable")
+    is_fulfillable: bool | None = _p.Field(default=None, alias="isFulfillable")
+    is_cod_capable: bool | None = _p.Field(default=None, alias="isCODCapable")
     estimated_shipping_weight: Weight | None = _p.Field(default=None, alias="estimatedShippingWeight")
     estimated_fees: FeeList | None = _p.Field(default=None, alias="estimatedFees")
     fulfillment_preview_shipments: FulfillmentPreviewShipmentList | None = _p.Field(
@@ -291,52 +361,77 @@ class FulfillmentPreview(_Model):
         default=None, alias="unfulfillablePreviewItems"
     )
     order_unfulfillable_reasons: StringList | None = _p.Field(default=None, alias="orderUnfulfillableReasons")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     feature_constraints: list[FeatureSettings] | None = _p.Field(default=None, alias="featureConstraints")
 
 
 class FulfillmentPreviewItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    quantity: Quantity
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "quantity",
+        "seller_fulfillment_order_item_id",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    quantity: Quantity | None = None
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
     estimated_shipping_weight: Weight | None = _p.Field(default=None, alias="estimatedShippingWeight")
     shipping_weight_calculation_method: str | None = _p.Field(default=None, alias="shippingWeightCalculationMethod")
 
 
 class FulfillmentPreviewShipment(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("fulfillment_preview_items",)
     earliest_ship_date: Timestamp | None = _p.Field(default=None, alias="earliestShipDate")
     latest_ship_date: Timestamp | None = _p.Field(default=None, alias="latestShipDate")
     earliest_arrival_date: Timestamp | None = _p.Field(default=None, alias="earliestArrivalDate")
     latest_arrival_date: Timestamp | None = _p.Field(default=None, alias="latestArrivalDate")
     shipping_notes: list[str] | None = _p.Field(default=None, alias="shippingNotes")
-    fulfillment_preview_items: FulfillmentPreviewItemList = _p.Field(alias="fulfillmentPreviewItems")
+    fulfillment_preview_items: FulfillmentPreviewItemList | None = _p.Field(
+        default=None, alias="fulfillmentPreviewItems"
+    )
 
 
 class FulfillmentShipment(_Model):
-    amazon_shipment_id: str = _p.Field(alias="amazonShipmentId")
-    fulfillment_center_id: str = _p.Field(alias="fulfillmentCenterId")
-    fulfillment_shipment_status: str = _p.Field(alias="fulfillmentShipmentStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_shipment_id",
+        "fulfillment_center_id",
+        "fulfillment_shipment_status",
+        "fulfillment_shipment_item",
+    )
+    amazon_shipment_id: str | None = _p.Field(default=None, alias="amazonShipmentId")
+    fulfillment_center_id: str | None = _p.Field(default=None, alias="fulfillmentCenterId")
+    fulfillment_shipment_status: str | None = _p.Field(default=None, alias="fulfillmentShipmentStatus")
     shipping_date: Timestamp | None = _p.Field(default=None, alias="shippingDate")
     estimated_arrival_date: Timestamp | None = _p.Field(default=None, alias="estimatedArrivalDate")
     shipping_notes: list[str] | None = _p.Field(default=None, alias="shippingNotes")
-    fulfillment_shipment_item: FulfillmentShipmentItemList = _p.Field(alias="fulfillmentShipmentItem")
+    fulfillment_shipment_item: FulfillmentShipmentItemList | None = _p.Field(
+        default=None, alias="fulfillmentShipmentItem"
+    )
     fulfillment_shipment_package: FulfillmentShipmentPackageList | None = _p.Field(
         default=None, alias="fulfillmentShipmentPackage"
     )
 
 
 class FulfillmentShipmentItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    quantity: Quantity
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "seller_fulfillment_order_item_id",
+        "quantity",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    quantity: Quantity | None = None
     package_number: int | None = _p.Field(default=None, alias="packageNumber")
     serial_number: str | None = _p.Field(default=None, alias="serialNumber")
     manufacturer_lot_codes: StringList | None = _p.Field(default=None, alias="manufacturerLotCodes")
 
 
 class FulfillmentShipmentPackage(_Model):
-    package_number: int = _p.Field(alias="packageNumber")
-    carrier_code: str = _p.Field(alias="carrierCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_number",
+        "carrier_code",
+    )
+    package_number: int | None = _p.Field(default=None, alias="packageNumber")
+    carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     amazon_fulfillment_tracking_number: str | None = _p.Field(default=None, alias="amazonFulfillmentTrackingNumber")
     estimated_arrival_date: Timestamp | None = _p.Field(default=None, alias="estimatedArrivalDate")
@@ -345,11 +440,17 @@ class FulfillmentShipmentPackage(_Model):
 
 
 class GetFulfillmentOrderResult(_Model):
-    fulfillment_order: FulfillmentOrder = _p.Field(alias="fulfillmentOrder")
-    fulfillment_order_items: FulfillmentOrderItemList = _p.Field(alias="fulfillmentOrderItems")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "fulfillment_order",
+        "fulfillment_order_items",
+        "return_items",
+        "return_authorizations",
+    )
+    fulfillment_order: FulfillmentOrder | None = _p.Field(default=None, alias="fulfillmentOrder")
+    fulfillment_order_items: FulfillmentOrderItemList | None = _p.Field(default=None, alias="fulfillmentOrderItems")
     fulfillment_shipments: FulfillmentShipmentList | None = _p.Field(default=None, alias="fulfillmentShipments")
-    return_items: ReturnItemList = _p.Field(alias="returnItems")
-    return_authorizations: ReturnAuthorizationList = _p.Field(alias="returnAuthorizations")
+    return_items: ReturnItemList | None = _p.Field(default=None, alias="returnItems")
+    return_authorizations: ReturnAuthorizationList | None = _p.Field(default=None, alias="returnAuthorizations")
     payment_information: PaymentInformationList | None = _p.Field(default=None, alias="paymentInformation")
 
 
@@ -359,16 +460,25 @@ class GetFulfillmentOrderResponse(_Model):
 
 
 class GetFulfillmentPreviewItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    quantity: Quantity
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "quantity",
+        "seller_fulfillment_order_item_id",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    quantity: Quantity | None = None
     per_unit_declared_value: Money | None = _p.Field(default=None, alias="perUnitDeclaredValue")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
 
 
 class GetFulfillmentPreviewRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "address",
+        "items",
+    )
     marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
-    address: Address
-    items: GetFulfillmentPreviewItemList
+    address: Address | None = None
+    items: GetFulfillmentPreviewItemList | None = None
     shipping_speed_categories: ShippingSpeedCategoryList | None = _p.Field(
         default=None, alias="shippingSpeedCategories"
     )
@@ -387,8 +497,12 @@ class GetFulfillmentPreviewResponse(_Model):
 
 
 class GetDeliveryOffersRequest(_Model):
-    product: GetDeliveryOffersProduct
-    terms: GetDeliveryOffersTerms
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product",
+        "terms",
+    )
+    product: GetDeliveryOffersProduct | None = None
+    terms: GetDeliveryOffersTerms | None = None
 
 
 class GetDeliveryOffersResponse(_Model):
@@ -407,18 +521,27 @@ class DeliveryOffer(_Model):
 
 
 class GetDeliveryOffersProduct(_Model):
-    product_identifier: ProductIdentifier = _p.Field(alias="productIdentifier")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("product_identifier",)
+    product_identifier: ProductIdentifier | None = _p.Field(default=None, alias="productIdentifier")
     amount: Amount | None = None
 
 
 class Amount(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "value",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    value: Decimal | None = None
 
 
 class GetDeliveryOffersTerms(_Model):
-    origin: Origin
-    destination: Destination
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "origin",
+        "destination",
+    )
+    origin: Origin | None = None
+    destination: Destination | None = None
 
 
 class Destination(_Model):
@@ -427,27 +550,37 @@ class Destination(_Model):
 
 
 class ProductIdentifier(_Model):
-    merchant_sku: str = _p.Field(alias="merchantSku")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("merchant_sku",)
+    merchant_sku: str | None = _p.Field(default=None, alias="merchantSku")
 
 
 class Origin(_Model):
-    country_code: str = _p.Field(alias="countryCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("country_code",)
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
 
 
 class VariablePrecisionAddress(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "postal_code",
+        "country_code",
+    )
     address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
-    postal_code: str = _p.Field(alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
 
 
 class DateRange(_Model):
-    earliest: Timestamp
-    latest: Timestamp
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "earliest",
+        "latest",
+    )
+    earliest: Timestamp | None = None
+    latest: Timestamp | None = None
 
 
 class DeliveryPolicy(_Model):
@@ -460,14 +593,23 @@ class DeliveryMessage(_Model):
 
 
 class InvalidItemReason(_Model):
-    invalid_item_reason_code: InvalidItemReasonCode = _p.Field(alias="invalidItemReasonCode")
-    description: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invalid_item_reason_code",
+        "description",
+    )
+    invalid_item_reason_code: InvalidItemReasonCode | None = _p.Field(default=None, alias="invalidItemReasonCode")
+    description: str | None = None
 
 
 class InvalidReturnItem(_Model):
-    seller_return_item_id: str = _p.Field(alias="sellerReturnItemId")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    invalid_item_reason: InvalidItemReason = _p.Field(alias="invalidItemReason")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_return_item_id",
+        "seller_fulfillment_order_item_id",
+        "invalid_item_reason",
+    )
+    seller_return_item_id: str | None = _p.Field(default=None, alias="sellerReturnItemId")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    invalid_item_reason: InvalidItemReason | None = _p.Field(default=None, alias="invalidItemReason")
 
 
 class ListAllFulfillmentOrdersResult(_Model):
@@ -500,12 +642,14 @@ class DeliveryInformation(_Model):
 
 
 class DeliveryDocument(_Model):
-    document_type: str = _p.Field(alias="documentType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("document_type",)
+    document_type: str | None = _p.Field(default=None, alias="documentType")
     url: str | None = None
 
 
 class PackageTrackingDetails(_Model):
-    package_number: int = _p.Field(alias="packageNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_number",)
+    package_number: int | None = _p.Field(default=None, alias="packageNumber")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     customer_tracking_link: str | None = _p.Field(default=None, alias="customerTrackingLink")
     carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
@@ -528,68 +672,116 @@ class GetPackageTrackingDetailsResponse(_Model):
 
 
 class ReasonCodeDetails(_Model):
-    return_reason_code: str = _p.Field(alias="returnReasonCode")
-    description: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "return_reason_code",
+        "description",
+    )
+    return_reason_code: str | None = _p.Field(default=None, alias="returnReasonCode")
+    description: str | None = None
     translated_description: str | None = _p.Field(default=None, alias="translatedDescription")
 
 
 class PaymentInformation(_Model):
-    payment_transaction_id: str = _p.Field(alias="paymentTransactionId")
-    payment_mode: str = _p.Field(alias="paymentMode")
-    payment_date: Timestamp = _p.Field(alias="paymentDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "payment_transaction_id",
+        "payment_mode",
+        "payment_date",
+    )
+    payment_transaction_id: str | None = _p.Field(default=None, alias="paymentTransactionId")
+    payment_mode: str | None = _p.Field(default=None, alias="paymentMode")
+    payment_date: Timestamp | None = _p.Field(default=None, alias="paymentDate")
 
 
 class ReturnAuthorization(_Model):
-    return_authorization_id: str = _p.Field(alias="returnAuthorizationId")
-    fulfillment_center_id: str = _p.Field(alias="fulfillmentCenterId")
-    return_to_address: Address = _p.Field(alias="returnToAddress")
-    amazon_rma_id: str = _p.Field(alias="amazonRmaId")
-    rma_page_url: str = _p.Field(alias="rmaPageURL")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "return_authorization_id",
+        "fulfillment_center_id",
+        "return_to_address",
+        "amazon_rma_id",
+        "rma_page_url",
+    )
+    return_authorization_id: str | None = _p.Field(default=None, alias="returnAuthorizationId")
+    fulfillment_center_id: str | None = _p.Field(default=None, alias="fulfillmentCenterId")
+    return_to_address: Address | None = _p.Field(default=None, alias="returnToAddress")
+    amazon_rma_id: str | None = _p.Field(default=None, alias="amazonRmaId")
+    rma_page_url: str | None = _p.Field(default=None, alias="rmaPageURL")
 
 
 class ReturnItem(_Model):
-    seller_return_item_id: str = _p.Field(alias="sellerReturnItemId")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    amazon_shipment_id: str = _p.Field(alias="amazonShipmentId")
-    seller_return_reason_code: str = _p.Field(alias="sellerReturnReasonCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_return_item_id",
+        "seller_fulfillment_order_item_id",
+        "amazon_shipment_id",
+        "seller_return_reason_code",
+        "status",
+        "status_changed_date",
+    )
+    seller_return_item_id: str | None = _p.Field(default=None, alias="sellerReturnItemId")
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    amazon_shipment_id: str | None = _p.Field(default=None, alias="amazonShipmentId")
+    seller_return_reason_code: str | None = _p.Field(default=None, alias="sellerReturnReasonCode")
     return_comment: str | None = _p.Field(default=None, alias="returnComment")
     amazon_return_reason_code: str | None = _p.Field(default=None, alias="amazonReturnReasonCode")
-    status: FulfillmentReturnItemStatus
-    status_changed_date: Timestamp = _p.Field(alias="statusChangedDate")
+    status: FulfillmentReturnItemStatus | None = None
+    status_changed_date: Timestamp | None = _p.Field(default=None, alias="statusChangedDate")
     return_authorization_id: str | None = _p.Field(default=None, alias="returnAuthorizationId")
     return_received_condition: ReturnItemDisposition | None = _p.Field(default=None, alias="returnReceivedCondition")
     fulfillment_center_id: str | None = _p.Field(default=None, alias="fulfillmentCenterId")
 
 
 class ScheduledDeliveryInfo(_Model):
-    delivery_time_zone: str = _p.Field(alias="deliveryTimeZone")
-    delivery_windows: DeliveryWindowList = _p.Field(alias="deliveryWindows")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "delivery_time_zone",
+        "delivery_windows",
+    )
+    delivery_time_zone: str | None = _p.Field(default=None, alias="deliveryTimeZone")
+    delivery_windows: DeliveryWindowList | None = _p.Field(default=None, alias="deliveryWindows")
 
 
 class TrackingAddress(_Model):
-    city: str
-    state: str
-    country: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "city",
+        "state",
+        "country",
+    )
+    city: str | None = None
+    state: str | None = None
+    country: str | None = None
 
 
 class TrackingEvent(_Model):
-    event_date: Timestamp = _p.Field(alias="eventDate")
-    event_address: TrackingAddress = _p.Field(alias="eventAddress")
-    event_code: EventCode = _p.Field(alias="eventCode")
-    event_description: str = _p.Field(alias="eventDescription")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "event_date",
+        "event_address",
+        "event_code",
+        "event_description",
+    )
+    event_date: Timestamp | None = _p.Field(default=None, alias="eventDate")
+    event_address: TrackingAddress | None = _p.Field(default=None, alias="eventAddress")
+    event_code: EventCode | None = _p.Field(default=None, alias="eventCode")
+    event_description: str | None = _p.Field(default=None, alias="eventDescription")
 
 
 class UnfulfillablePreviewItem(_Model):
-    seller_sku: str = _p.Field(alias="sellerSku")
-    quantity: Quantity
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_sku",
+        "quantity",
+        "seller_fulfillment_order_item_id",
+    )
+    seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
+    quantity: Quantity | None = None
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
     item_unfulfillable_reasons: StringList | None = _p.Field(default=None, alias="itemUnfulfillableReasons")
 
 
 class UpdateFulfillmentOrderItem(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_fulfillment_order_item_id",
+        "quantity",
+    )
     seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
-    seller_fulfillment_order_item_id: str = _p.Field(alias="sellerFulfillmentOrderItemId")
-    quantity: Quantity
+    seller_fulfillment_order_item_id: str | None = _p.Field(default=None, alias="sellerFulfillmentOrderItemId")
+    quantity: Quantity | None = None
     gift_message: str | None = _p.Field(default=None, alias="giftMessage")
     displayable_comment: str | None = _p.Field(default=None, alias="displayableComment")
     fulfillment_network_sku: str | None = _p.Field(default=None, alias="fulfillmentNetworkSku")
@@ -627,8 +819,12 @@ class CancelFulfillmentOrderResponse(_Model):
 
 
 class Weight(_Model):
-    unit: str
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: str | None = None
 
 
 class GetFeatureInventoryResponse(_Model):
@@ -637,8 +833,12 @@ class GetFeatureInventoryResponse(_Model):
 
 
 class GetFeatureInventoryResult(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    feature_name: str = _p.Field(alias="featureName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "feature_name",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    feature_name: str | None = _p.Field(default=None, alias="featureName")
     next_token: str | None = _p.Field(default=None, alias="nextToken")
     feature_skus: list[FeatureSku] | None = _p.Field(default=None, alias="featureSkus")
 
@@ -657,12 +857,17 @@ class GetFeaturesResponse(_Model):
 
 
 class GetFeaturesResult(_Model):
-    features: Features
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("features",)
+    features: Features | None = None
 
 
 class Feature(_Model):
-    feature_name: str = _p.Field(alias="featureName")
-    feature_description: str = _p.Field(alias="featureDescription")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "feature_name",
+        "feature_description",
+    )
+    feature_name: str | None = _p.Field(default=None, alias="featureName")
+    feature_description: str | None = _p.Field(default=None, alias="featureDescription")
     seller_eligible: bool | None = _p.Field(default=None, alias="sellerEligible")
 
 
@@ -672,9 +877,14 @@ class GetFeatureSkuResponse(_Model):
 
 
 class GetFeatureSkuResult(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    feature_name: str = _p.Field(alias="featureName")
-    is_eligible: bool = _p.Field(alias="isEligible")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "feature_name",
+        "is_eligible",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    feature_name: str | None = _p.Field(default=None, alias="featureName")
+    is_eligible: bool | None = _p.Field(default=None, alias="isEligible")
     ineligible_reasons: list[str] | None = _p.Field(default=None, alias="ineligibleReasons")
     seller_sku: str | None = _p.Field(default=None, alias="sellerSku")
     fn_sku: str | None = _p.Field(default=None, alias="fnSku")
@@ -777,7 +987,7 @@ ShippingSpeedCategoryList: _t.TypeAlias = list[ShippingSpeedCategory]
 
 StringList: _t.TypeAlias = list[str]
 
-Timestamp: _t.TypeAlias = _dt.datetime
+Timestamp: _t.TypeAlias = _Timestamp
 
 #: Known values (others parse too): EVENT_101, EVENT_102, EVENT_201, EVENT_202, EVENT_203, EVENT_204, EVENT_205,
 #: EVENT_206, EVENT_301, EVENT_302, EVENT_304, EVENT_306, EVENT_307, EVENT_308, EVENT_309, EVENT_401, EVENT_402,

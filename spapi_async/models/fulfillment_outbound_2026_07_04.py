@@ -4,12 +4,12 @@ used by ``spapi_async.apis.fulfillment_outbound_2026_07_04``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdditionalServices",
@@ -110,13 +110,18 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class CancelOrderResponse(_Model):
@@ -128,13 +133,21 @@ class UpdateOrderResponse(_Model):
 
 
 class RollupPrice(_Model):
-    type: str
-    value: Money
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "value",
+    )
+    type: str | None = None
+    value: Money | None = None
 
 
 class EstimatedPrice(_Model):
-    rollup_prices: list[RollupPrice] = _p.Field(alias="rollupPrices")
-    total_price: Money = _p.Field(alias="totalPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "rollup_prices",
+        "total_price",
+    )
+    rollup_prices: list[RollupPrice] | None = _p.Field(default=None, alias="rollupPrices")
+    total_price: Money | None = _p.Field(default=None, alias="totalPrice")
 
 
 class OfferDestination(_Model):
@@ -143,17 +156,22 @@ class OfferDestination(_Model):
 
 
 class PreviewDestination(_Model):
-    delivery_address: Address = _p.Field(alias="deliveryAddress")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("delivery_address",)
+    delivery_address: Address | None = _p.Field(default=None, alias="deliveryAddress")
 
 
 class GetOrderPreviewRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "destination",
+        "line_items",
+    )
     channel: str | None = None
     fulfillment_configuration: PreviewFulfillmentConfiguration | None = _p.Field(
         default=None, alias="fulfillmentConfiguration"
     )
     origin: OrderOrigin | None = None
-    destination: PreviewDestination
-    line_items: list[PreviewLineItem] = _p.Field(alias="lineItems")
+    destination: PreviewDestination | None = None
+    line_items: list[PreviewLineItem] | None = _p.Field(default=None, alias="lineItems")
     exclude_estimated_fees: bool | None = _p.Field(default=None, alias="excludeEstimatedFees")
     include_payment_on_delivery: bool | None = _p.Field(default=None, alias="includePaymentOnDelivery")
 
@@ -164,62 +182,88 @@ class ServiceLevel(_Model):
 
 
 class VariablePrecisionAddress(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "postal_code",
+        "country_code",
+    )
     address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
-    postal_code: str = _p.Field(alias="postalCode")
-    country_code: CountryCode = _p.Field(alias="countryCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
+    country_code: CountryCode | None = _p.Field(default=None, alias="countryCode")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "postal_code",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     district_or_county: str | None = _p.Field(default=None, alias="districtOrCounty")
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
-    postal_code: str = _p.Field(alias="postalCode")
-    country_code: CountryCode = _p.Field(alias="countryCode")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
+    country_code: CountryCode | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
     email: str | None = None
 
 
 class PreviewLineItem(_Model):
-    product: PreviewProduct
-    amount: Amount
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product",
+        "amount",
+    )
+    product: PreviewProduct | None = None
+    amount: Amount | None = None
 
 
 class PreviewPlannedShipmentItem(_Model):
-    product_identifier: ProductIdentifier = _p.Field(alias="productIdentifier")
-    amount: Amount
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_identifier",
+        "amount",
+    )
+    product_identifier: ProductIdentifier | None = _p.Field(default=None, alias="productIdentifier")
+    amount: Amount | None = None
 
 
 class PreviewProduct(_Model):
-    product_identifier: ProductIdentifier = _p.Field(alias="productIdentifier")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("product_identifier",)
+    product_identifier: ProductIdentifier | None = _p.Field(default=None, alias="productIdentifier")
     per_unit_declared_value: Money | None = _p.Field(default=None, alias="perUnitDeclaredValue")
 
 
 class OrderProduct(_Model):
-    product_identifier: ProductIdentifier = _p.Field(alias="productIdentifier")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("product_identifier",)
+    product_identifier: ProductIdentifier | None = _p.Field(default=None, alias="productIdentifier")
     per_unit_declared_value: Money | None = _p.Field(default=None, alias="perUnitDeclaredValue")
 
 
 class ProductIdentifier(_Model):
-    amazon_sku: str = _p.Field(alias="amazonSku")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_sku",)
+    amazon_sku: str | None = _p.Field(default=None, alias="amazonSku")
 
 
 class Amount(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("value",)
     unit: str | None = None
-    value: Decimal
+    value: Decimal | None = None
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    amount: Decimal | None = None
 
 
 class PreviewServices(_Model):
@@ -259,23 +303,29 @@ class PaymentInformation(_Model):
 class Payment(_Model):
     payment_id: str | None = _p.Field(default=None, alias="paymentId")
     payment_method: str | None = _p.Field(default=None, alias="paymentMethod")
-    payment_time: _dt.datetime | None = _p.Field(default=None, alias="paymentTime")
+    payment_time: _Timestamp | None = _p.Field(default=None, alias="paymentTime")
 
 
 class GetOrderPreviewResponse(_Model):
-    planned_shipments: list[PreviewPlannedShipment] = _p.Field(alias="plannedShipments")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("planned_shipments",)
+    planned_shipments: list[PreviewPlannedShipment] | None = _p.Field(default=None, alias="plannedShipments")
     constraints: list[Constraint] | None = None
 
 
 class PreviewPlannedShipment(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("items",)
     estimated_shipping_weight: Weight | None = _p.Field(default=None, alias="estimatedShippingWeight")
-    items: list[PreviewPlannedShipmentItem]
+    items: list[PreviewPlannedShipmentItem] | None = None
     offers: list[PreviewDeliveryOffer] | None = None
 
 
 class Weight(_Model):
-    unit: str
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: Decimal | None = None
 
 
 class PreviewDeliveryOffer(_Model):
@@ -286,41 +336,64 @@ class PreviewDeliveryOffer(_Model):
 
 
 class TimeInterval(_Model):
-    start_time: Timestamp = _p.Field(alias="startTime")
-    end_time: Timestamp = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "end_time",
+    )
+    start_time: Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: Timestamp | None = _p.Field(default=None, alias="endTime")
 
 
 class Constraint(_Model):
-    message: str
-    type: str
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "message",
+        "type",
+        "code",
+    )
+    message: str | None = None
+    type: str | None = None
+    code: str | None = None
     details: list[ConstraintDetail] | None = None
 
 
 class ConstraintDetail(_Model):
-    type: str
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "value",
+    )
+    type: str | None = None
+    value: str | None = None
 
 
 class CreateOrderRequest(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "destination",
+        "line_items",
+    )
+    order_id: str | None = _p.Field(default=None, alias="orderId")
     channel: str | None = None
     fulfillment_configuration: OrderFulfillmentConfiguration | None = _p.Field(
         default=None, alias="fulfillmentConfiguration"
     )
     origin: OrderOrigin | None = None
-    destination: OrderDestination
-    line_items: list[CreateOrderLineItem] = _p.Field(alias="lineItems")
+    destination: OrderDestination | None = None
+    line_items: list[CreateOrderLineItem] | None = _p.Field(default=None, alias="lineItems")
     payment_information: PaymentInformation | None = _p.Field(default=None, alias="paymentInformation")
 
 
 class CreateOrderResponse(_Model):
-    order: FulfillmentOrder
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order",)
+    order: FulfillmentOrder | None = None
 
 
 class CreateOrderAcceptedResponse(_Model):
-    order_id: str = _p.Field(alias="orderId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "status",
+    )
+    order_id: str | None = _p.Field(default=None, alias="orderId")
+    status: str | None = None
 
 
 class OrderServices(_Model):
@@ -330,18 +403,28 @@ class OrderServices(_Model):
 
 
 class CreateOrderLineItem(_Model):
-    line_item_id: str = _p.Field(alias="lineItemId")
-    product: OrderProduct
-    amount: Amount
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "line_item_id",
+        "product",
+        "amount",
+    )
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemId")
+    product: OrderProduct | None = None
+    amount: Amount | None = None
     fulfillment_configuration: LineItemFulfillmentConfiguration | None = _p.Field(
         default=None, alias="fulfillmentConfiguration"
     )
 
 
 class OrderLineItem(_Model):
-    line_item_id: str = _p.Field(alias="lineItemId")
-    product: OrderProduct
-    amount: Amount
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "line_item_id",
+        "product",
+        "amount",
+    )
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemId")
+    product: OrderProduct | None = None
+    amount: Amount | None = None
     cancelled_amount: Amount | None = _p.Field(default=None, alias="cancelledAmount")
     unfulfillable_amount: Amount | None = _p.Field(default=None, alias="unfulfillableAmount")
     fulfillment_configuration: LineItemFulfillmentConfiguration | None = _p.Field(
@@ -350,11 +433,13 @@ class OrderLineItem(_Model):
 
 
 class OrderOrigin(_Model):
-    country_code: CountryCode = _p.Field(alias="countryCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("country_code",)
+    country_code: CountryCode | None = _p.Field(default=None, alias="countryCode")
 
 
 class OrderDestination(_Model):
-    delivery_address: Address = _p.Field(alias="deliveryAddress")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("delivery_address",)
+    delivery_address: Address | None = _p.Field(default=None, alias="deliveryAddress")
     delivery_notes: str | None = _p.Field(default=None, alias="deliveryNotes")
     drop_off_location: OrderDropOffLocation | None = _p.Field(default=None, alias="dropOffLocation")
 
@@ -391,12 +476,16 @@ class OrderLineItemDeliveryService(_Model):
 
 
 class GetOffersRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "origin",
+        "items",
+    )
     fulfillment_configuration: OfferFulfillmentConfiguration | None = _p.Field(
         default=None, alias="fulfillmentConfiguration"
     )
-    origin: OrderOrigin
+    origin: OrderOrigin | None = None
     destination: OfferDestination | None = None
-    items: list[OfferItem]
+    items: list[OfferItem] | None = None
 
 
 class GetOffersResponse(_Model):
@@ -417,22 +506,30 @@ class UpdateOrderRequest(_Model):
 
 
 class GetOrderResponse(_Model):
-    order: FulfillmentOrder
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order",)
+    order: FulfillmentOrder | None = None
 
 
 class AmazonFacility(_Model):
-    facility_id: str = _p.Field(alias="facilityId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("facility_id",)
+    facility_id: str | None = _p.Field(default=None, alias="facilityId")
     address: Address | None = None
 
 
 class Shipment(_Model):
-    amazon_shipment_id: str = _p.Field(alias="amazonShipmentId")
-    amazon_facility: AmazonFacility = _p.Field(alias="amazonFacility")
-    status: ShipmentStatus
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_shipment_id",
+        "amazon_facility",
+        "status",
+        "items",
+    )
+    amazon_shipment_id: str | None = _p.Field(default=None, alias="amazonShipmentId")
+    amazon_facility: AmazonFacility | None = _p.Field(default=None, alias="amazonFacility")
+    status: ShipmentStatus | None = None
     ship_time: Timestamp | None = _p.Field(default=None, alias="shipTime")
     delivery_time: Timestamp | None = _p.Field(default=None, alias="deliveryTime")
     shipping_notes: list[str] | None = _p.Field(default=None, alias="shippingNotes")
-    items: list[ShipmentItem]
+    items: list[ShipmentItem] | None = None
     packages: list[Package] | None = None
     service_level: ShipmentServiceLevel | None = _p.Field(default=None, alias="serviceLevel")
 
@@ -442,7 +539,8 @@ class ShipmentServiceLevel(_Model):
 
 
 class Package(_Model):
-    package_id: str = _p.Field(alias="packageId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_id",)
+    package_id: str | None = _p.Field(default=None, alias="packageId")
     delivery_time: Timestamp | None = _p.Field(default=None, alias="deliveryTime")
     status: ShipmentPackageStatus | None = None
     tracking: Tracking | None = None
@@ -450,24 +548,35 @@ class Package(_Model):
 
 
 class UpdatePackageRequest(_Model):
-    status: ShipmentPackageStatus
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("status",)
+    status: ShipmentPackageStatus | None = None
     delivery_time: Timestamp | None = _p.Field(default=None, alias="deliveryTime")
     tracking: Tracking | None = None
 
 
 class ShipmentItem(_Model):
-    product_identifier: ProductIdentifier = _p.Field(alias="productIdentifier")
-    line_item_id: str = _p.Field(alias="lineItemId")
-    amount: Amount
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_identifier",
+        "line_item_id",
+        "amount",
+    )
+    product_identifier: ProductIdentifier | None = _p.Field(default=None, alias="productIdentifier")
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemId")
+    amount: Amount | None = None
     package_id: str | None = _p.Field(default=None, alias="packageId")
     unit_identifiers: UnitIdentifiers | None = _p.Field(default=None, alias="unitIdentifiers")
     shipment_item_id: str | None = _p.Field(default=None, alias="shipmentItemId")
 
 
 class FulfillmentOrder(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "receive_time",
+        "line_items",
+    )
+    order_id: str | None = _p.Field(default=None, alias="orderId")
     channel: str | None = None
-    receive_time: Timestamp = _p.Field(alias="receiveTime")
+    receive_time: Timestamp | None = _p.Field(default=None, alias="receiveTime")
     status: OrderStatus | None = None
     status_update_time: Timestamp | None = _p.Field(default=None, alias="statusUpdateTime")
     fulfillment_configuration: OrderResponseFulfillmentConfiguration | None = _p.Field(
@@ -475,13 +584,14 @@ class FulfillmentOrder(_Model):
     )
     origin: OrderOrigin | None = None
     destination: OrderDestination | None = None
-    line_items: list[OrderLineItem] = _p.Field(alias="lineItems")
+    line_items: list[OrderLineItem] | None = _p.Field(default=None, alias="lineItems")
     shipments: list[Shipment] | None = None
     payment_information: PaymentInformation | None = _p.Field(default=None, alias="paymentInformation")
 
 
 class ListOrdersResponse(_Model):
-    orders: list[FulfillmentOrder]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("orders",)
+    orders: list[FulfillmentOrder] | None = None
     pagination: Pagination | None = None
 
 
@@ -490,7 +600,8 @@ class Pagination(_Model):
 
 
 class UpdateOrderStatusRequest(_Model):
-    status: OrderStatus
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("status",)
+    status: OrderStatus | None = None
 
 
 class AmazonTracking(_Model):
@@ -499,8 +610,9 @@ class AmazonTracking(_Model):
 
 
 class CarrierTracking(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("carrier_code",)
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
-    carrier_code: str = _p.Field(alias="carrierCode")
+    carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
     tracking_url: str | None = _p.Field(default=None, alias="trackingUrl")
 
 
@@ -583,7 +695,7 @@ class UpdateOrderFulfillmentConfiguration(_Model):
 
 Decimal: _t.TypeAlias = str
 
-Timestamp: _t.TypeAlias = _dt.datetime
+Timestamp: _t.TypeAlias = _Timestamp
 
 CountryCode: _t.TypeAlias = str
 

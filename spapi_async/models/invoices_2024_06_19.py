@@ -4,12 +4,12 @@ used by ``spapi_async.apis.invoices_2024_06_19``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AttributeOption",
@@ -57,27 +57,32 @@ class CarrierDetailsContext(_Model):
 
 
 class Error(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
     details: str | None = None
-    message: str
+    message: str | None = None
 
 
 class Export(_Model):
     error_message: str | None = _p.Field(default=None, alias="errorMessage")
     export_id: str | None = _p.Field(default=None, alias="exportId")
-    generate_export_finished_at: _dt.datetime | None = _p.Field(default=None, alias="generateExportFinishedAt")
-    generate_export_started_at: _dt.datetime | None = _p.Field(default=None, alias="generateExportStartedAt")
+    generate_export_finished_at: _Timestamp | None = _p.Field(default=None, alias="generateExportFinishedAt")
+    generate_export_started_at: _Timestamp | None = _p.Field(default=None, alias="generateExportStartedAt")
     invoices_document_ids: list[str] | None = _p.Field(default=None, alias="invoicesDocumentIds")
     status: ExportStatus | None = None
 
 
 class ExportInvoicesRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
     date_end: str | None = _p.Field(default=None, alias="dateEnd")
     date_start: str | None = _p.Field(default=None, alias="dateStart")
     external_invoice_id: str | None = _p.Field(default=None, alias="externalInvoiceId")
     file_format: FileFormat | None = _p.Field(default=None, alias="fileFormat")
     invoice_type: str | None = _p.Field(default=None, alias="invoiceType")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     series: str | None = None
     statuses: list[str] | None = None
     transaction_identifier: TransactionIdentifier | None = _p.Field(default=None, alias="transactionIdentifier")
@@ -115,12 +120,18 @@ class GetInvoicesResponse(_Model):
 
 
 class GovernmentInvoiceRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_type",
+        "marketplace_id",
+        "shipment_id",
+        "transaction_type",
+    )
     contexts: list[CarrierDetailsContext] | None = None
     inbound_plan_id: str | None = _p.Field(default=None, alias="inboundPlanId")
-    invoice_type: str = _p.Field(alias="invoiceType")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    shipment_id: str = _p.Field(alias="shipmentId")
-    transaction_type: str = _p.Field(alias="transactionType")
+    invoice_type: str | None = _p.Field(default=None, alias="invoiceType")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
+    transaction_type: str | None = _p.Field(default=None, alias="transactionType")
 
 
 class GovernmentInvoiceStatusResponse(_Model):
@@ -134,7 +145,7 @@ class GovtInvoiceDocumentResponse(_Model):
 
 
 class Invoice(_Model):
-    date: _dt.datetime | None = None
+    date: _Timestamp | None = None
     error_code: str | None = _p.Field(default=None, alias="errorCode")
     external_invoice_id: str | None = _p.Field(default=None, alias="externalInvoiceId")
     gov_response: str | None = _p.Field(default=None, alias="govResponse")
@@ -175,7 +186,8 @@ class TransactionIdentifier(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 #: Known values (others parse too): REQUESTED, PROCESSING, DONE, ERROR

@@ -22,41 +22,68 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Issue(_Model):
-    code: str
-    message: str
-    severity: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+        "severity",
+    )
+    code: str | None = None
+    message: str | None = None
+    severity: str | None = None
     attribute_name: str | None = _p.Field(default=None, alias="attributeName")
 
 
 class PatchOperation(_Model):
-    op: str
-    path: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "op",
+        "path",
+    )
+    op: str | None = None
+    path: str | None = None
     value: list[dict[str, _t.Any]] | None = None
 
 
 class ListingsItemPatchRequest(_Model):
-    product_type: str = _p.Field(alias="productType")
-    patches: list[PatchOperation]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_type",
+        "patches",
+    )
+    product_type: str | None = _p.Field(default=None, alias="productType")
+    patches: list[PatchOperation] | None = None
 
 
 class ListingsItemPutRequest(_Model):
-    product_type: str = _p.Field(alias="productType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_type",
+        "attributes",
+    )
+    product_type: str | None = _p.Field(default=None, alias="productType")
     requirements: str | None = None
-    attributes: dict[str, _t.Any]
+    attributes: dict[str, _t.Any] | None = None
 
 
 class ListingsItemSubmissionResponse(_Model):
-    sku: str
-    status: str
-    submission_id: str = _p.Field(alias="submissionId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "sku",
+        "status",
+        "submission_id",
+    )
+    sku: str | None = None
+    status: str | None = None
+    submission_id: str | None = _p.Field(default=None, alias="submissionId")
     issues: list[Issue] | None = None

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.listings_items_2021_08_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Audience",
@@ -50,23 +50,33 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class ItemSearchResults(_Model):
-    number_of_results: int = _p.Field(alias="numberOfResults")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "number_of_results",
+        "items",
+    )
+    number_of_results: int | None = _p.Field(default=None, alias="numberOfResults")
     pagination: Pagination | None = None
-    items: list[Item]
+    items: list[Item] | None = None
 
 
 class Item(_Model):
-    sku: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("sku",)
+    sku: str | None = None
     summaries: ItemSummaries | None = None
     attributes: ItemAttributes | None = None
     issues: ItemIssues | None = None
@@ -80,22 +90,34 @@ class Item(_Model):
 
 
 class ItemSummaryByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "product_type",
+        "status",
+        "created_date",
+        "last_updated_date",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     asin: str | None = None
-    product_type: str = _p.Field(alias="productType")
+    product_type: str | None = _p.Field(default=None, alias="productType")
     condition_type: str | None = _p.Field(default=None, alias="conditionType")
-    status: list[str]
+    status: list[str] | None = None
     fn_sku: str | None = _p.Field(default=None, alias="fnSku")
     item_name: str | None = _p.Field(default=None, alias="itemName")
-    created_date: _dt.datetime = _p.Field(alias="createdDate")
-    last_updated_date: _dt.datetime = _p.Field(alias="lastUpdatedDate")
+    created_date: _Timestamp | None = _p.Field(default=None, alias="createdDate")
+    last_updated_date: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedDate")
     main_image: ItemImage | None = _p.Field(default=None, alias="mainImage")
 
 
 class ItemImage(_Model):
-    link: str
-    height: int
-    width: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "link",
+        "height",
+        "width",
+    )
+    link: str | None = None
+    height: int | None = None
+    width: int | None = None
 
 
 class ItemAttributes(_Model):
@@ -103,75 +125,112 @@ class ItemAttributes(_Model):
 
 
 class Issue(_Model):
-    code: str
-    message: str
-    severity: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+        "severity",
+        "categories",
+    )
+    code: str | None = None
+    message: str | None = None
+    severity: str | None = None
     attribute_names: list[str] | None = _p.Field(default=None, alias="attributeNames")
-    categories: list[str]
+    categories: list[str] | None = None
     enforcements: IssueEnforcements | None = None
     marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
 
 
 class IssueEnforcements(_Model):
-    actions: list[IssueEnforcementAction]
-    exemption: IssueExemption
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "actions",
+        "exemption",
+    )
+    actions: list[IssueEnforcementAction] | None = None
+    exemption: IssueExemption | None = None
 
 
 class IssueEnforcementAction(_Model):
-    action: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("action",)
+    action: str | None = None
 
 
 class IssueExemption(_Model):
-    status: str
-    expiry_date: _dt.datetime | None = _p.Field(default=None, alias="expiryDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("status",)
+    status: str | None = None
+    expiry_date: _Timestamp | None = _p.Field(default=None, alias="expiryDate")
 
 
 class ItemOfferByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    offer_type: str = _p.Field(alias="offerType")
-    price: Money
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "offer_type",
+        "price",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    offer_type: str | None = _p.Field(default=None, alias="offerType")
+    price: Money | None = None
     points: Points | None = None
     audience: Audience | None = None
 
 
 class ItemProcurement(_Model):
-    cost_price: Money = _p.Field(alias="costPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("cost_price",)
+    cost_price: Money | None = _p.Field(default=None, alias="costPrice")
 
 
 class ItemRelationshipsByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    relationships: list[ItemRelationship]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "relationships",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    relationships: list[ItemRelationship] | None = None
 
 
 class ItemRelationship(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("type",)
     child_skus: list[str] | None = _p.Field(default=None, alias="childSkus")
     parent_skus: list[str] | None = _p.Field(default=None, alias="parentSkus")
     variation_theme: ItemVariationTheme | None = _p.Field(default=None, alias="variationTheme")
-    type: str
+    type: str | None = None
 
 
 class ItemVariationTheme(_Model):
-    attributes: list[str]
-    theme: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "attributes",
+        "theme",
+    )
+    attributes: list[str] | None = None
+    theme: str | None = None
 
 
 class ItemProductTypeByMarketplace(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
-    product_type: str = _p.Field(alias="productType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "product_type",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
+    product_type: str | None = _p.Field(default=None, alias="productType")
 
 
 class FulfillmentAvailability(_Model):
-    fulfillment_channel_code: str = _p.Field(alias="fulfillmentChannelCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("fulfillment_channel_code",)
+    fulfillment_channel_code: str | None = _p.Field(default=None, alias="fulfillmentChannelCode")
     quantity: int | None = None
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    amount: Decimal | None = None
 
 
 class Points(_Model):
-    points_number: int = _p.Field(alias="pointsNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("points_number",)
+    points_number: int | None = _p.Field(default=None, alias="pointsNumber")
 
 
 class Audience(_Model):
@@ -180,26 +239,43 @@ class Audience(_Model):
 
 
 class PatchOperation(_Model):
-    op: str
-    path: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "op",
+        "path",
+    )
+    op: str | None = None
+    path: str | None = None
     value: list[dict[str, _t.Any]] | None = None
 
 
 class ListingsItemPatchRequest(_Model):
-    product_type: str = _p.Field(alias="productType")
-    patches: list[PatchOperation]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_type",
+        "patches",
+    )
+    product_type: str | None = _p.Field(default=None, alias="productType")
+    patches: list[PatchOperation] | None = None
 
 
 class ListingsItemPutRequest(_Model):
-    product_type: str = _p.Field(alias="productType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_type",
+        "attributes",
+    )
+    product_type: str | None = _p.Field(default=None, alias="productType")
     requirements: str | None = None
-    attributes: dict[str, _t.Any]
+    attributes: dict[str, _t.Any] | None = None
 
 
 class ListingsItemSubmissionResponse(_Model):
-    sku: str
-    status: str
-    submission_id: str = _p.Field(alias="submissionId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "sku",
+        "status",
+        "submission_id",
+    )
+    sku: str | None = None
+    status: str | None = None
+    submission_id: str | None = _p.Field(default=None, alias="submissionId")
     issues: list[Issue] | None = None
     identifiers: ItemIdentifiers | None = None
 

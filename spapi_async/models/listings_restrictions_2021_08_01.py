@@ -21,31 +21,42 @@ __all__ = [
 
 
 class RestrictionList(_Model):
-    restrictions: list[Restriction]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("restrictions",)
+    restrictions: list[Restriction] | None = None
 
 
 class Restriction(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_id",)
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     condition_type: str | None = _p.Field(default=None, alias="conditionType")
     reasons: list[Reason] | None = None
 
 
 class Reason(_Model):
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("message",)
+    message: str | None = None
     reason_code: str | None = _p.Field(default=None, alias="reasonCode")
     links: list[Link] | None = None
 
 
 class Link(_Model):
-    resource: str
-    verb: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "resource",
+        "verb",
+    )
+    resource: str | None = None
+    verb: str | None = None
     title: str | None = None
     type: str | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.merchant_fulfillment_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdditionalInputs",
@@ -121,8 +121,12 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -136,27 +140,44 @@ class LabelFormatOption(_Model):
 
 
 class AvailableCarrierWillPickUpOption(_Model):
-    carrier_will_pick_up_option: CarrierWillPickUpOption = _p.Field(alias="CarrierWillPickUpOption")
-    charge: CurrencyAmount = _p.Field(alias="Charge")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_will_pick_up_option",
+        "charge",
+    )
+    carrier_will_pick_up_option: CarrierWillPickUpOption | None = _p.Field(
+        default=None, alias="CarrierWillPickUpOption"
+    )
+    charge: CurrencyAmount | None = _p.Field(default=None, alias="Charge")
 
 
 class AvailableDeliveryExperienceOption(_Model):
-    delivery_experience_option: DeliveryExperienceOption = _p.Field(alias="DeliveryExperienceOption")
-    charge: CurrencyAmount = _p.Field(alias="Charge")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "delivery_experience_option",
+        "charge",
+    )
+    delivery_experience_option: DeliveryExperienceOption | None = _p.Field(
+        default=None, alias="DeliveryExperienceOption"
+    )
+    charge: CurrencyAmount | None = _p.Field(default=None, alias="Charge")
 
 
 class AvailableShippingServiceOptions(_Model):
-    available_carrier_will_pick_up_options: AvailableCarrierWillPickUpOptionsList = _p.Field(
-        alias="AvailableCarrierWillPickUpOptions"
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "available_carrier_will_pick_up_options",
+        "available_delivery_experience_options",
     )
-    available_delivery_experience_options: AvailableDeliveryExperienceOptionsList = _p.Field(
-        alias="AvailableDeliveryExperienceOptions"
+    available_carrier_will_pick_up_options: AvailableCarrierWillPickUpOptionsList | None = _p.Field(
+        default=None, alias="AvailableCarrierWillPickUpOptions"
+    )
+    available_delivery_experience_options: AvailableDeliveryExperienceOptionsList | None = _p.Field(
+        default=None, alias="AvailableDeliveryExperienceOptions"
     )
 
 
 class Constraint(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("validation_string",)
     validation_reg_ex: str | None = _p.Field(default=None, alias="ValidationRegEx")
-    validation_string: str = _p.Field(alias="ValidationString")
+    validation_string: str | None = _p.Field(default=None, alias="ValidationString")
 
 
 class AdditionalInputs(_Model):
@@ -165,12 +186,19 @@ class AdditionalInputs(_Model):
 
 
 class SellerInputDefinition(_Model):
-    is_required: bool = _p.Field(alias="IsRequired")
-    data_type: str = _p.Field(alias="DataType")
-    constraints: Constraints = _p.Field(alias="Constraints")
-    input_display_text: str = _p.Field(alias="InputDisplayText")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "is_required",
+        "data_type",
+        "constraints",
+        "input_display_text",
+        "stored_value",
+    )
+    is_required: bool | None = _p.Field(default=None, alias="IsRequired")
+    data_type: str | None = _p.Field(default=None, alias="DataType")
+    constraints: Constraints | None = _p.Field(default=None, alias="Constraints")
+    input_display_text: str | None = _p.Field(default=None, alias="InputDisplayText")
     input_target: InputTargetType | None = _p.Field(default=None, alias="InputTarget")
-    stored_value: AdditionalSellerInput = _p.Field(alias="StoredValue")
+    stored_value: AdditionalSellerInput | None = _p.Field(default=None, alias="StoredValue")
     restricted_set_values: RestrictedSetValues | None = _p.Field(default=None, alias="RestrictedSetValues")
 
 
@@ -187,22 +215,35 @@ class AdditionalSellerInput(_Model):
 
 
 class AdditionalSellerInputs(_Model):
-    additional_input_field_name: str = _p.Field(alias="AdditionalInputFieldName")
-    additional_seller_input: AdditionalSellerInput = _p.Field(alias="AdditionalSellerInput")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "additional_input_field_name",
+        "additional_seller_input",
+    )
+    additional_input_field_name: str | None = _p.Field(default=None, alias="AdditionalInputFieldName")
+    additional_seller_input: AdditionalSellerInput | None = _p.Field(default=None, alias="AdditionalSellerInput")
 
 
 class Address(_Model):
-    name: AddressName = _p.Field(alias="Name")
-    address_line1: AddressLine1 = _p.Field(alias="AddressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "email",
+        "city",
+        "postal_code",
+        "country_code",
+        "phone",
+    )
+    name: AddressName | None = _p.Field(default=None, alias="Name")
+    address_line1: AddressLine1 | None = _p.Field(default=None, alias="AddressLine1")
     address_line2: AddressLine2 | None = _p.Field(default=None, alias="AddressLine2")
     address_line3: AddressLine3 | None = _p.Field(default=None, alias="AddressLine3")
     district_or_county: DistrictOrCounty | None = _p.Field(default=None, alias="DistrictOrCounty")
-    email: EmailAddress = _p.Field(alias="Email")
-    city: City = _p.Field(alias="City")
+    email: EmailAddress | None = _p.Field(default=None, alias="Email")
+    city: City | None = _p.Field(default=None, alias="City")
     state_or_province_code: StateOrProvinceCode | None = _p.Field(default=None, alias="StateOrProvinceCode")
-    postal_code: PostalCode = _p.Field(alias="PostalCode")
-    country_code: CountryCode = _p.Field(alias="CountryCode")
-    phone: PhoneNumber = _p.Field(alias="Phone")
+    postal_code: PostalCode | None = _p.Field(default=None, alias="PostalCode")
+    country_code: CountryCode | None = _p.Field(default=None, alias="CountryCode")
+    phone: PhoneNumber | None = _p.Field(default=None, alias="Phone")
 
 
 class Benefits(_Model):
@@ -221,8 +262,12 @@ class CancelShipmentResponse(_Model):
 
 
 class CreateShipmentRequest(_Model):
-    shipment_request_details: ShipmentRequestDetails = _p.Field(alias="ShipmentRequestDetails")
-    shipping_service_id: ShippingServiceIdentifier = _p.Field(alias="ShippingServiceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_request_details",
+        "shipping_service_id",
+    )
+    shipment_request_details: ShipmentRequestDetails | None = _p.Field(default=None, alias="ShipmentRequestDetails")
+    shipping_service_id: ShippingServiceIdentifier | None = _p.Field(default=None, alias="ShippingServiceId")
     shipping_service_offer_id: str | None = _p.Field(default=None, alias="ShippingServiceOfferId")
     hazmat_type: HazmatType | None = _p.Field(default=None, alias="HazmatType")
     label_format_option: LabelFormatOptionRequest | None = _p.Field(default=None, alias="LabelFormatOption")
@@ -237,14 +282,23 @@ class CreateShipmentResponse(_Model):
 
 
 class ItemLevelFields(_Model):
-    asin: str = _p.Field(alias="Asin")
-    additional_inputs: AdditionalInputsList = _p.Field(alias="AdditionalInputs")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "additional_inputs",
+    )
+    asin: str | None = _p.Field(default=None, alias="Asin")
+    additional_inputs: AdditionalInputsList | None = _p.Field(default=None, alias="AdditionalInputs")
 
 
 class GetAdditionalSellerInputsRequest(_Model):
-    shipping_service_id: ShippingServiceIdentifier = _p.Field(alias="ShippingServiceId")
-    ship_from_address: Address = _p.Field(alias="ShipFromAddress")
-    order_id: AmazonOrderId = _p.Field(alias="OrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipping_service_id",
+        "ship_from_address",
+        "order_id",
+    )
+    shipping_service_id: ShippingServiceIdentifier | None = _p.Field(default=None, alias="ShippingServiceId")
+    ship_from_address: Address | None = _p.Field(default=None, alias="ShipFromAddress")
+    order_id: AmazonOrderId | None = _p.Field(default=None, alias="OrderId")
 
 
 class GetAdditionalSellerInputsResult(_Model):
@@ -258,18 +312,28 @@ class GetAdditionalSellerInputsResponse(_Model):
 
 
 class CurrencyAmount(_Model):
-    currency_code: str = _p.Field(alias="CurrencyCode")
-    amount: float = _p.Field(alias="Amount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="CurrencyCode")
+    amount: float | None = _p.Field(default=None, alias="Amount")
 
 
 class FileContents(_Model):
-    contents: str = _p.Field(alias="Contents")
-    file_type: FileType = _p.Field(alias="FileType")
-    checksum: str = _p.Field(alias="Checksum")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "contents",
+        "file_type",
+        "checksum",
+    )
+    contents: str | None = _p.Field(default=None, alias="Contents")
+    file_type: FileType | None = _p.Field(default=None, alias="FileType")
+    checksum: str | None = _p.Field(default=None, alias="Checksum")
 
 
 class GetEligibleShipmentServicesRequest(_Model):
-    shipment_request_details: ShipmentRequestDetails = _p.Field(alias="ShipmentRequestDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("shipment_request_details",)
+    shipment_request_details: ShipmentRequestDetails | None = _p.Field(default=None, alias="ShipmentRequestDetails")
     shipping_offering_filter: ShippingOfferingFilter | None = _p.Field(default=None, alias="ShippingOfferingFilter")
 
 
@@ -279,7 +343,8 @@ class GetEligibleShipmentServicesResponse(_Model):
 
 
 class GetEligibleShipmentServicesResult(_Model):
-    shipping_service_list: ShippingServiceList = _p.Field(alias="ShippingServiceList")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("shipping_service_list",)
+    shipping_service_list: ShippingServiceList | None = _p.Field(default=None, alias="ShippingServiceList")
     rejected_shipping_service_list: RejectedShippingServiceList | None = _p.Field(
         default=None, alias="RejectedShippingServiceList"
     )
@@ -297,8 +362,12 @@ class GetShipmentResponse(_Model):
 
 
 class Item(_Model):
-    order_item_id: OrderItemId = _p.Field(alias="OrderItemId")
-    quantity: ItemQuantity = _p.Field(alias="Quantity")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_item_id",
+        "quantity",
+    )
+    order_item_id: OrderItemId | None = _p.Field(default=None, alias="OrderItemId")
+    quantity: ItemQuantity | None = _p.Field(default=None, alias="Quantity")
     item_weight: Weight | None = _p.Field(default=None, alias="ItemWeight")
     item_description: ItemDescription | None = _p.Field(default=None, alias="ItemDescription")
     transparency_code_list: TransparencyCodeList | None = _p.Field(default=None, alias="TransparencyCodeList")
@@ -311,9 +380,13 @@ class Item(_Model):
 
 
 class Label(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "dimensions",
+        "file_contents",
+    )
     custom_text_for_label: CustomTextForLabel | None = _p.Field(default=None, alias="CustomTextForLabel")
-    dimensions: LabelDimensions = _p.Field(alias="Dimensions")
-    file_contents: FileContents = _p.Field(alias="FileContents")
+    dimensions: LabelDimensions | None = _p.Field(default=None, alias="Dimensions")
+    file_contents: FileContents | None = _p.Field(default=None, alias="FileContents")
     label_format: LabelFormat | None = _p.Field(default=None, alias="LabelFormat")
     standard_id_for_label: StandardIdForLabel | None = _p.Field(default=None, alias="StandardIdForLabel")
 
@@ -324,9 +397,14 @@ class LabelCustomization(_Model):
 
 
 class LabelDimensions(_Model):
-    length: LabelDimension = _p.Field(alias="Length")
-    width: LabelDimension = _p.Field(alias="Width")
-    unit: UnitOfLength = _p.Field(alias="Unit")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "unit",
+    )
+    length: LabelDimension | None = _p.Field(default=None, alias="Length")
+    width: LabelDimension | None = _p.Field(default=None, alias="Width")
+    unit: UnitOfLength | None = _p.Field(default=None, alias="Unit")
 
 
 class Length(_Model):
@@ -345,33 +423,55 @@ class PackageDimensions(_Model):
 
 
 class Shipment(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="ShipmentId")
-    amazon_order_id: AmazonOrderId = _p.Field(alias="AmazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "amazon_order_id",
+        "item_list",
+        "ship_from_address",
+        "ship_to_address",
+        "package_dimensions",
+        "weight",
+        "insurance",
+        "shipping_service",
+        "label",
+        "status",
+        "created_date",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="ShipmentId")
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="AmazonOrderId")
     seller_order_id: SellerOrderId | None = _p.Field(default=None, alias="SellerOrderId")
-    item_list: ItemList = _p.Field(alias="ItemList")
-    ship_from_address: Address = _p.Field(alias="ShipFromAddress")
-    ship_to_address: Address = _p.Field(alias="ShipToAddress")
-    package_dimensions: PackageDimensions = _p.Field(alias="PackageDimensions")
-    weight: Weight = _p.Field(alias="Weight")
-    insurance: CurrencyAmount = _p.Field(alias="Insurance")
-    shipping_service: ShippingService = _p.Field(alias="ShippingService")
-    label: Label = _p.Field(alias="Label")
-    status: ShipmentStatus = _p.Field(alias="Status")
+    item_list: ItemList | None = _p.Field(default=None, alias="ItemList")
+    ship_from_address: Address | None = _p.Field(default=None, alias="ShipFromAddress")
+    ship_to_address: Address | None = _p.Field(default=None, alias="ShipToAddress")
+    package_dimensions: PackageDimensions | None = _p.Field(default=None, alias="PackageDimensions")
+    weight: Weight | None = _p.Field(default=None, alias="Weight")
+    insurance: CurrencyAmount | None = _p.Field(default=None, alias="Insurance")
+    shipping_service: ShippingService | None = _p.Field(default=None, alias="ShippingService")
+    label: Label | None = _p.Field(default=None, alias="Label")
+    status: ShipmentStatus | None = _p.Field(default=None, alias="Status")
     tracking_id: TrackingId | None = _p.Field(default=None, alias="TrackingId")
-    created_date: Timestamp = _p.Field(alias="CreatedDate")
+    created_date: Timestamp | None = _p.Field(default=None, alias="CreatedDate")
     last_updated_date: Timestamp | None = _p.Field(default=None, alias="LastUpdatedDate")
 
 
 class ShipmentRequestDetails(_Model):
-    amazon_order_id: AmazonOrderId = _p.Field(alias="AmazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_order_id",
+        "item_list",
+        "ship_from_address",
+        "package_dimensions",
+        "weight",
+        "shipping_service_options",
+    )
+    amazon_order_id: AmazonOrderId | None = _p.Field(default=None, alias="AmazonOrderId")
     seller_order_id: SellerOrderId | None = _p.Field(default=None, alias="SellerOrderId")
-    item_list: ItemList = _p.Field(alias="ItemList")
-    ship_from_address: Address = _p.Field(alias="ShipFromAddress")
-    package_dimensions: PackageDimensions = _p.Field(alias="PackageDimensions")
-    weight: Weight = _p.Field(alias="Weight")
+    item_list: ItemList | None = _p.Field(default=None, alias="ItemList")
+    ship_from_address: Address | None = _p.Field(default=None, alias="ShipFromAddress")
+    package_dimensions: PackageDimensions | None = _p.Field(default=None, alias="PackageDimensions")
+    weight: Weight | None = _p.Field(default=None, alias="Weight")
     must_arrive_by_date: Timestamp | None = _p.Field(default=None, alias="MustArriveByDate")
     ship_date: Timestamp | None = _p.Field(default=None, alias="ShipDate")
-    shipping_service_options: ShippingServiceOptions = _p.Field(alias="ShippingServiceOptions")
+    shipping_service_options: ShippingServiceOptions | None = _p.Field(default=None, alias="ShippingServiceOptions")
     label_customization: LabelCustomization | None = _p.Field(default=None, alias="LabelCustomization")
 
 
@@ -383,17 +483,28 @@ class ShippingOfferingFilter(_Model):
 
 
 class ShippingService(_Model):
-    shipping_service_name: str = _p.Field(alias="ShippingServiceName")
-    carrier_name: str = _p.Field(alias="CarrierName")
-    shipping_service_id: ShippingServiceIdentifier = _p.Field(alias="ShippingServiceId")
-    shipping_service_offer_id: str = _p.Field(alias="ShippingServiceOfferId")
-    ship_date: Timestamp = _p.Field(alias="ShipDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipping_service_name",
+        "carrier_name",
+        "shipping_service_id",
+        "shipping_service_offer_id",
+        "ship_date",
+        "rate",
+        "rate_with_adjustments",
+        "shipping_service_options",
+        "requires_additional_seller_inputs",
+    )
+    shipping_service_name: str | None = _p.Field(default=None, alias="ShippingServiceName")
+    carrier_name: str | None = _p.Field(default=None, alias="CarrierName")
+    shipping_service_id: ShippingServiceIdentifier | None = _p.Field(default=None, alias="ShippingServiceId")
+    shipping_service_offer_id: str | None = _p.Field(default=None, alias="ShippingServiceOfferId")
+    ship_date: Timestamp | None = _p.Field(default=None, alias="ShipDate")
     earliest_estimated_delivery_date: Timestamp | None = _p.Field(default=None, alias="EarliestEstimatedDeliveryDate")
     latest_estimated_delivery_date: Timestamp | None = _p.Field(default=None, alias="LatestEstimatedDeliveryDate")
-    rate: CurrencyAmount = _p.Field(alias="Rate")
-    rate_with_adjustments: CurrencyAmount = _p.Field(alias="RateWithAdjustments")
+    rate: CurrencyAmount | None = _p.Field(default=None, alias="Rate")
+    rate_with_adjustments: CurrencyAmount | None = _p.Field(default=None, alias="RateWithAdjustments")
     adjustment_item_list: AdjustmentItemList | None = _p.Field(default=None, alias="AdjustmentItemList")
-    shipping_service_options: ShippingServiceOptions = _p.Field(alias="ShippingServiceOptions")
+    shipping_service_options: ShippingServiceOptions | None = _p.Field(default=None, alias="ShippingServiceOptions")
     available_shipping_service_options: AvailableShippingServiceOptions | None = _p.Field(
         default=None, alias="AvailableShippingServiceOptions"
     )
@@ -401,14 +512,18 @@ class ShippingService(_Model):
     available_format_options_for_label: AvailableFormatOptionsForLabelList | None = _p.Field(
         default=None, alias="AvailableFormatOptionsForLabel"
     )
-    requires_additional_seller_inputs: bool = _p.Field(alias="RequiresAdditionalSellerInputs")
+    requires_additional_seller_inputs: bool | None = _p.Field(default=None, alias="RequiresAdditionalSellerInputs")
     benefits: Benefits | None = _p.Field(default=None, alias="Benefits")
 
 
 class ShippingServiceOptions(_Model):
-    delivery_experience: DeliveryExperienceType = _p.Field(alias="DeliveryExperience")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "delivery_experience",
+        "carrier_will_pick_up",
+    )
+    delivery_experience: DeliveryExperienceType | None = _p.Field(default=None, alias="DeliveryExperience")
     declared_value: CurrencyAmount | None = _p.Field(default=None, alias="DeclaredValue")
-    carrier_will_pick_up: bool = _p.Field(alias="CarrierWillPickUp")
+    carrier_will_pick_up: bool | None = _p.Field(default=None, alias="CarrierWillPickUp")
     carrier_will_pick_up_option: CarrierWillPickUpOption | None = _p.Field(
         default=None, alias="CarrierWillPickUpOption"
     )
@@ -416,29 +531,45 @@ class ShippingServiceOptions(_Model):
 
 
 class RejectedShippingService(_Model):
-    carrier_name: str = _p.Field(alias="CarrierName")
-    shipping_service_name: str = _p.Field(alias="ShippingServiceName")
-    shipping_service_id: ShippingServiceIdentifier = _p.Field(alias="ShippingServiceId")
-    rejection_reason_code: str = _p.Field(alias="RejectionReasonCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_name",
+        "shipping_service_name",
+        "shipping_service_id",
+        "rejection_reason_code",
+    )
+    carrier_name: str | None = _p.Field(default=None, alias="CarrierName")
+    shipping_service_name: str | None = _p.Field(default=None, alias="ShippingServiceName")
+    shipping_service_id: ShippingServiceIdentifier | None = _p.Field(default=None, alias="ShippingServiceId")
+    rejection_reason_code: str | None = _p.Field(default=None, alias="RejectionReasonCode")
     rejection_reason_message: str | None = _p.Field(default=None, alias="RejectionReasonMessage")
 
 
 class TemporarilyUnavailableCarrier(_Model):
-    carrier_name: str = _p.Field(alias="CarrierName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("carrier_name",)
+    carrier_name: str | None = _p.Field(default=None, alias="CarrierName")
 
 
 class TermsAndConditionsNotAcceptedCarrier(_Model):
-    carrier_name: str = _p.Field(alias="CarrierName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("carrier_name",)
+    carrier_name: str | None = _p.Field(default=None, alias="CarrierName")
 
 
 class Weight(_Model):
-    value: WeightValue = _p.Field(alias="Value")
-    unit: UnitOfWeight = _p.Field(alias="Unit")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "unit",
+    )
+    value: WeightValue | None = _p.Field(default=None, alias="Value")
+    unit: UnitOfWeight | None = _p.Field(default=None, alias="Unit")
 
 
 class LiquidVolume(_Model):
-    unit: str = _p.Field(alias="Unit")
-    value: float = _p.Field(alias="Value")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = _p.Field(default=None, alias="Unit")
+    value: float | None = _p.Field(default=None, alias="Value")
 
 
 class DangerousGoodsDetails(_Model):
@@ -449,7 +580,8 @@ class DangerousGoodsDetails(_Model):
 
 
 class RateItem(_Model):
-    rate_item_id: RateItemID = _p.Field(alias="RateItemID")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("rate_item_id",)
+    rate_item_id: RateItemID | None = _p.Field(default=None, alias="RateItemID")
     rate_item_type: RateItemType | None = _p.Field(default=None, alias="RateItemType")
     rate_item_charge: CurrencyAmount | None = _p.Field(default=None, alias="RateItemCharge")
     rate_item_name_localization: str | None = _p.Field(default=None, alias="RateItemNameLocalization")
@@ -577,7 +709,7 @@ TemporarilyUnavailableCarrierList: _t.TypeAlias = list[TemporarilyUnavailableCar
 
 TermsAndConditionsNotAcceptedCarrierList: _t.TypeAlias = list[TermsAndConditionsNotAcceptedCarrier]
 
-Timestamp: _t.TypeAlias = _dt.datetime
+Timestamp: _t.TypeAlias = _Timestamp
 
 TrackingId: _t.TypeAlias = str
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.messaging_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Attachment",
@@ -50,17 +50,23 @@ __all__ = [
 
 
 class Attachment(_Model):
-    upload_destination_id: str = _p.Field(alias="uploadDestinationId")
-    file_name: str = _p.Field(alias="fileName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "upload_destination_id",
+        "file_name",
+    )
+    upload_destination_id: str | None = _p.Field(default=None, alias="uploadDestinationId")
+    file_name: str | None = _p.Field(default=None, alias="fileName")
 
 
 class LinkObject(_Model):
-    href: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("href",)
+    href: str | None = None
     name: str | None = None
 
 
 class MessagingAction(_Model):
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("name",)
+    name: str | None = None
 
 
 class Schema(_Model):
@@ -76,14 +82,19 @@ class GetMessagingActionsForOrderResponse(_Model):
 class GetMessagingActionsForOrderResponseLinks(_Model):
     """Schema ``GetMessagingActionsForOrderResponse._links``."""
 
-    self: LinkObject
-    actions: list[LinkObject]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "self",
+        "actions",
+    )
+    self: LinkObject | None = None
+    actions: list[LinkObject] | None = None
 
 
 class GetMessagingActionsForOrderResponseEmbedded(_Model):
     """Schema ``GetMessagingActionsForOrderResponse._embedded``."""
 
-    actions: list[GetMessagingActionResponse]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("actions",)
+    actions: list[GetMessagingActionResponse] | None = None
 
 
 class GetMessagingActionResponse(_Model):
@@ -96,8 +107,12 @@ class GetMessagingActionResponse(_Model):
 class GetMessagingActionResponseLinks(_Model):
     """Schema ``GetMessagingActionResponse._links``."""
 
-    self: LinkObject
-    schema_: LinkObject = _p.Field(alias="schema")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "self",
+        "schema_",
+    )
+    self: LinkObject | None = None
+    schema_: LinkObject | None = _p.Field(default=None, alias="schema")
 
 
 class GetMessagingActionResponseEmbedded(_Model):
@@ -115,7 +130,8 @@ class GetSchemaResponse(_Model):
 class GetSchemaResponseLinks(_Model):
     """Schema ``GetSchemaResponse._links``."""
 
-    self: LinkObject
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("self",)
+    self: LinkObject | None = None
 
 
 class InvoiceRequest(_Model):
@@ -169,8 +185,8 @@ class CreateConfirmServiceDetailsResponse(_Model):
 
 class CreateWarrantyRequest(_Model):
     attachments: list[Attachment] | None = None
-    coverage_start_date: _dt.datetime | None = _p.Field(default=None, alias="coverageStartDate")
-    coverage_end_date: _dt.datetime | None = _p.Field(default=None, alias="coverageEndDate")
+    coverage_start_date: _Timestamp | None = _p.Field(default=None, alias="coverageStartDate")
+    coverage_end_date: _Timestamp | None = _p.Field(default=None, alias="coverageEndDate")
 
 
 class CreateWarrantyResponse(_Model):
@@ -206,8 +222,12 @@ class CreateUnexpectedProblemResponse(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

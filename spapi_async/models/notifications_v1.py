@@ -59,11 +59,12 @@ class ProcessingDirective(_Model):
 
 
 class EventFilter(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("event_filter_type",)
     aggregation_settings: AggregationSettings | None = _p.Field(default=None, alias="aggregationSettings")
     marketplace_ids: MarketplaceIds | None = _p.Field(default=None, alias="marketplaceIds")
     order_change_types: OrderChangeTypes | None = _p.Field(default=None, alias="orderChangeTypes")
     tracking_identifier: TrackingIdentifier | None = _p.Field(default=None, alias="trackingIdentifier")
-    event_filter_type: str = _p.Field(alias="eventFilterType")
+    event_filter_type: str | None = _p.Field(default=None, alias="eventFilterType")
 
 
 class TrackingFilter(_Model):
@@ -82,7 +83,8 @@ class TrackingIdentifier(_Model):
 class TrackingIdentifierCarrierTracking(_Model):
     """Schema ``TrackingIdentifier.carrierTracking``."""
 
-    tracking_number: str = _p.Field(alias="trackingNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tracking_number",)
+    tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
 
 
@@ -95,7 +97,8 @@ class AggregationFilter(_Model):
 
 
 class AggregationSettings(_Model):
-    aggregation_time_period: AggregationTimePeriod = _p.Field(alias="aggregationTimePeriod")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("aggregation_time_period",)
+    aggregation_time_period: AggregationTimePeriod | None = _p.Field(default=None, alias="aggregationTimePeriod")
 
 
 class OrderChangeTypeFilter(_Model):
@@ -103,9 +106,14 @@ class OrderChangeTypeFilter(_Model):
 
 
 class Subscription(_Model):
-    subscription_id: str = _p.Field(alias="subscriptionId")
-    payload_version: str = _p.Field(alias="payloadVersion")
-    destination_id: str = _p.Field(alias="destinationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "subscription_id",
+        "payload_version",
+        "destination_id",
+    )
+    subscription_id: str | None = _p.Field(default=None, alias="subscriptionId")
+    payload_version: str | None = _p.Field(default=None, alias="payloadVersion")
+    destination_id: str | None = _p.Field(default=None, alias="destinationId")
     processing_directive: ProcessingDirective | None = _p.Field(default=None, alias="processingDirective")
 
 
@@ -115,8 +123,12 @@ class CreateSubscriptionResponse(_Model):
 
 
 class CreateSubscriptionRequest(_Model):
-    payload_version: str = _p.Field(alias="payloadVersion")
-    destination_id: str = _p.Field(alias="destinationId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "payload_version",
+        "destination_id",
+    )
+    payload_version: str | None = _p.Field(default=None, alias="payloadVersion")
+    destination_id: str | None = _p.Field(default=None, alias="destinationId")
     processing_directive: ProcessingDirective | None = _p.Field(default=None, alias="processingDirective")
 
 
@@ -155,9 +167,14 @@ class SendTestNotificationResponse(_Model):
 
 
 class Destination(_Model):
-    name: str
-    destination_id: str = _p.Field(alias="destinationId")
-    resource: DestinationResource
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "destination_id",
+        "resource",
+    )
+    name: str | None = None
+    destination_id: str | None = _p.Field(default=None, alias="destinationId")
+    resource: DestinationResource | None = None
 
 
 class DestinationResource(_Model):
@@ -171,23 +188,39 @@ class DestinationResourceSpecification(_Model):
 
 
 class SqsResource(_Model):
-    arn: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("arn",)
+    arn: str | None = None
 
 
 class EventBridgeResourceSpecification(_Model):
-    region: str
-    account_id: str = _p.Field(alias="accountId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "region",
+        "account_id",
+    )
+    region: str | None = None
+    account_id: str | None = _p.Field(default=None, alias="accountId")
 
 
 class EventBridgeResource(_Model):
-    name: str
-    region: str
-    account_id: str = _p.Field(alias="accountId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "region",
+        "account_id",
+    )
+    name: str | None = None
+    region: str | None = None
+    account_id: str | None = _p.Field(default=None, alias="accountId")
 
 
 class CreateDestinationRequest(_Model):
-    resource_specification: DestinationResourceSpecification = _p.Field(alias="resourceSpecification")
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "resource_specification",
+        "name",
+    )
+    resource_specification: DestinationResourceSpecification | None = _p.Field(
+        default=None, alias="resourceSpecification"
+    )
+    name: str | None = None
 
 
 class CreateDestinationResponse(_Model):
@@ -210,13 +243,18 @@ class DeleteDestinationResponse(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class TestNotification(_Model):
-    payload_version: str = _p.Field(alias="payloadVersion")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("payload_version",)
+    payload_version: str | None = _p.Field(default=None, alias="payloadVersion")
     test_scenario: str | None = _p.Field(default=None, alias="testScenario")
 
 

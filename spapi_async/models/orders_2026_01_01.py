@@ -4,12 +4,12 @@ used by ``spapi_async.apis.orders_2026_01_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "SKU",
@@ -88,10 +88,11 @@ __all__ = [
 
 
 class SearchOrdersResponse(_Model):
-    orders: list[Order]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("orders",)
+    orders: list[Order] | None = None
     pagination: Pagination | None = None
-    last_updated_before: _dt.datetime | None = _p.Field(default=None, alias="lastUpdatedBefore")
-    created_before: _dt.datetime | None = _p.Field(default=None, alias="createdBefore")
+    last_updated_before: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedBefore")
+    created_before: _Timestamp | None = _p.Field(default=None, alias="createdBefore")
 
 
 class Pagination(_Model):
@@ -99,31 +100,43 @@ class Pagination(_Model):
 
 
 class GetOrderResponse(_Model):
-    order: Order
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order",)
+    order: Order | None = None
 
 
 class Order(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_id",
+        "created_time",
+        "last_updated_time",
+        "sales_channel",
+        "order_items",
+    )
+    order_id: str | None = _p.Field(default=None, alias="orderId")
     order_aliases: list[Alias] | None = _p.Field(default=None, alias="orderAliases")
-    created_time: _dt.datetime = _p.Field(alias="createdTime")
-    last_updated_time: _dt.datetime = _p.Field(alias="lastUpdatedTime")
+    created_time: _Timestamp | None = _p.Field(default=None, alias="createdTime")
+    last_updated_time: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedTime")
     programs: list[str] | None = None
     associated_orders: list[AssociatedOrder] | None = _p.Field(default=None, alias="associatedOrders")
-    sales_channel: SalesChannel = _p.Field(alias="salesChannel")
+    sales_channel: SalesChannel | None = _p.Field(default=None, alias="salesChannel")
     buyer: Buyer | None = None
     recipient: Recipient | None = None
     proceeds: OrderProceeds | None = None
     payment: OrderPayment | None = None
     tax: OrderTax | None = None
     fulfillment: OrderFulfillment | None = None
-    order_items: list[OrderItem] = _p.Field(alias="orderItems")
+    order_items: list[OrderItem] | None = _p.Field(default=None, alias="orderItems")
     packages: list[OrderPackage] | None = None
     fulfillment_orders: list[FulfillmentOrder] | None = _p.Field(default=None, alias="fulfillmentOrders")
 
 
 class Alias(_Model):
-    alias_id: str = _p.Field(alias="aliasId")
-    alias_type: str = _p.Field(alias="aliasType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "alias_id",
+        "alias_type",
+    )
+    alias_id: str | None = _p.Field(default=None, alias="aliasId")
+    alias_type: str | None = _p.Field(default=None, alias="aliasType")
 
 
 class AssociatedOrder(_Model):
@@ -132,7 +145,8 @@ class AssociatedOrder(_Model):
 
 
 class SalesChannel(_Model):
-    channel_name: str = _p.Field(alias="channelName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("channel_name",)
+    channel_name: str | None = _p.Field(default=None, alias="channelName")
     marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     marketplace_name: str | None = _p.Field(default=None, alias="marketplaceName")
 
@@ -155,13 +169,18 @@ class OrderProceeds(_Model):
 
 
 class OrderProceedsBreakdown(_Model):
-    type: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "subtotal",
+    )
+    type: str | None = None
     status: str | None = None
-    subtotal: Money
+    subtotal: Money | None = None
 
 
 class OrderFulfillment(_Model):
-    fulfillment_status: FulfillmentStatus = _p.Field(alias="fulfillmentStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("fulfillment_status",)
+    fulfillment_status: FulfillmentStatus | None = _p.Field(default=None, alias="fulfillmentStatus")
     fulfilled_by: str | None = _p.Field(default=None, alias="fulfilledBy")
     fulfillment_service_level: str | None = _p.Field(default=None, alias="fulfillmentServiceLevel")
     ship_by_window: DateTimeRange | None = _p.Field(default=None, alias="shipByWindow")
@@ -170,12 +189,17 @@ class OrderFulfillment(_Model):
 
 
 class OrderItem(_Model):
-    order_item_id: str = _p.Field(alias="orderItemId")
-    quantity_ordered: int = _p.Field(alias="quantityOrdered")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_item_id",
+        "quantity_ordered",
+        "product",
+    )
+    order_item_id: str | None = _p.Field(default=None, alias="orderItemId")
+    quantity_ordered: int | None = _p.Field(default=None, alias="quantityOrdered")
     measurement: Measurement | None = None
     associated_order_items: list[AssociatedOrderItem] | None = _p.Field(default=None, alias="associatedOrderItems")
     programs: list[str] | None = None
-    product: ItemProduct
+    product: ItemProduct | None = None
     proceeds: ItemProceeds | None = None
     expense: ItemExpense | None = None
     promotion: ItemPromotion | None = None
@@ -185,11 +209,12 @@ class OrderItem(_Model):
 
 
 class OrderPackage(_Model):
-    package_reference_id: str = _p.Field(alias="packageReferenceId")
-    created_time: _dt.datetime | None = _p.Field(default=None, alias="createdTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_reference_id",)
+    package_reference_id: str | None = _p.Field(default=None, alias="packageReferenceId")
+    created_time: _Timestamp | None = _p.Field(default=None, alias="createdTime")
     package_status: PackageStatus | None = _p.Field(default=None, alias="packageStatus")
     carrier: str | None = None
-    ship_time: _dt.datetime | None = _p.Field(default=None, alias="shipTime")
+    ship_time: _Timestamp | None = _p.Field(default=None, alias="shipTime")
     shipping_service: str | None = _p.Field(default=None, alias="shippingService")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     ship_from_address: MerchantAddress | None = _p.Field(default=None, alias="shipFromAddress")
@@ -243,8 +268,12 @@ class MerchantAddress(_Model):
 
 
 class Measurement(_Model):
-    unit: str
-    value: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: float | None = None
 
 
 class ItemProduct(_Model):
@@ -325,8 +354,12 @@ class ItemCustomization(_Model):
 
 
 class ItemProceedsBreakdown(_Model):
-    type: str
-    subtotal: Money
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "subtotal",
+    )
+    type: str | None = None
+    subtotal: Money | None = None
     detailed_breakdowns: list[ItemProceedsDetailedBreakdown] | None = _p.Field(default=None, alias="detailedBreakdowns")
 
 
@@ -383,7 +416,8 @@ class SerialNumberRequirement(_Model):
 
 
 class ItemSubstitutionPreference(_Model):
-    substitution_type: str = _p.Field(alias="substitutionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("substitution_type",)
+    substitution_type: str | None = _p.Field(default=None, alias="substitutionType")
     substitution_options: list[ItemSubstitutionOption] | None = _p.Field(default=None, alias="substitutionOptions")
 
 
@@ -410,13 +444,18 @@ class ItemInternationalShipping(_Model):
 
 
 class PackageStatus(_Model):
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("status",)
+    status: str | None = None
     detailed_status: str | None = _p.Field(default=None, alias="detailedStatus")
 
 
 class PackageItem(_Model):
-    order_item_id: str = _p.Field(alias="orderItemId")
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_item_id",
+        "quantity",
+    )
+    order_item_id: str | None = _p.Field(default=None, alias="orderItemId")
+    quantity: int | None = None
     transparency_codes: list[str] | None = _p.Field(default=None, alias="transparencyCodes")
 
 
@@ -481,27 +520,37 @@ class ItemTaxCollection(_Model):
 
 
 class Money(_Model):
-    amount: Decimal
-    currency_code: str = _p.Field(alias="currencyCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "currency_code",
+    )
+    amount: Decimal | None = None
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
 
 
 class DateTimeRange(_Model):
-    earliest_date_time: _dt.datetime | None = _p.Field(default=None, alias="earliestDateTime")
-    latest_date_time: _dt.datetime | None = _p.Field(default=None, alias="latestDateTime")
+    earliest_date_time: _Timestamp | None = _p.Field(default=None, alias="earliestDateTime")
+    latest_date_time: _Timestamp | None = _p.Field(default=None, alias="latestDateTime")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class FulfillmentOrder(_Model):
-    fulfillment_order_id: str = _p.Field(alias="fulfillmentOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("fulfillment_order_id",)
+    fulfillment_order_id: str | None = _p.Field(default=None, alias="fulfillmentOrderId")
 
 
 #: Known values (others parse too): PENDING_AVAILABILITY, PENDING, UNSHIPPED, PARTIALLY_SHIPPED, SHIPPED, CANCELLED,

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.orders_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -105,20 +105,26 @@ __all__ = [
 
 
 class UpdateShipmentStatusRequest(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    shipment_status: ShipmentStatus = _p.Field(alias="shipmentStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "shipment_status",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    shipment_status: ShipmentStatus | None = _p.Field(default=None, alias="shipmentStatus")
     order_items: OrderItems | None = _p.Field(default=None, alias="orderItems")
 
 
 class UpdateVerificationStatusRequest(_Model):
-    regulated_order_verification_status: UpdateVerificationStatusRequestBody = _p.Field(
-        alias="regulatedOrderVerificationStatus"
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("regulated_order_verification_status",)
+    regulated_order_verification_status: UpdateVerificationStatusRequestBody | None = _p.Field(
+        default=None, alias="regulatedOrderVerificationStatus"
     )
 
 
 class UpdateVerificationStatusRequestBody(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("external_reviewer_id",)
     status: VerificationStatus | None = None
-    external_reviewer_id: str = _p.Field(alias="externalReviewerId")
+    external_reviewer_id: str | None = _p.Field(default=None, alias="externalReviewerId")
     rejection_reason_id: str | None = _p.Field(default=None, alias="rejectionReasonId")
     verification_details: VerificationDetails | None = _p.Field(default=None, alias="verificationDetails")
 
@@ -172,18 +178,25 @@ class GetOrderItemsBuyerInfoResponse(_Model):
 
 
 class OrdersList(_Model):
-    orders: OrderList = _p.Field(alias="Orders")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("orders",)
+    orders: OrderList | None = _p.Field(default=None, alias="Orders")
     next_token: str | None = _p.Field(default=None, alias="NextToken")
     last_updated_before: str | None = _p.Field(default=None, alias="LastUpdatedBefore")
     created_before: str | None = _p.Field(default=None, alias="CreatedBefore")
 
 
 class Order(_Model):
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_order_id",
+        "purchase_date",
+        "last_update_date",
+        "order_status",
+    )
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
     seller_order_id: str | None = _p.Field(default=None, alias="SellerOrderId")
-    purchase_date: str = _p.Field(alias="PurchaseDate")
-    last_update_date: str = _p.Field(alias="LastUpdateDate")
-    order_status: str = _p.Field(alias="OrderStatus")
+    purchase_date: str | None = _p.Field(default=None, alias="PurchaseDate")
+    last_update_date: str | None = _p.Field(default=None, alias="LastUpdateDate")
+    order_status: str | None = _p.Field(default=None, alias="OrderStatus")
     fulfillment_channel: str | None = _p.Field(default=None, alias="FulfillmentChannel")
     sales_channel: str | None = _p.Field(default=None, alias="SalesChannel")
     order_channel: str | None = _p.Field(default=None, alias="OrderChannel")
@@ -233,7 +246,8 @@ class Order(_Model):
 
 
 class OrderBuyerInfo(_Model):
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_order_id",)
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
     buyer_email: str | None = _p.Field(default=None, alias="BuyerEmail")
     buyer_name: str | None = _p.Field(default=None, alias="BuyerName")
     buyer_county: str | None = _p.Field(default=None, alias="BuyerCounty")
@@ -242,18 +256,29 @@ class OrderBuyerInfo(_Model):
 
 
 class OrderRegulatedInfo(_Model):
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
-    regulated_information: RegulatedInformation = _p.Field(alias="RegulatedInformation")
-    requires_dosage_label: bool = _p.Field(alias="RequiresDosageLabel")
-    regulated_order_verification_status: RegulatedOrderVerificationStatus = _p.Field(
-        alias="RegulatedOrderVerificationStatus"
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amazon_order_id",
+        "regulated_information",
+        "requires_dosage_label",
+        "regulated_order_verification_status",
+    )
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
+    regulated_information: RegulatedInformation | None = _p.Field(default=None, alias="RegulatedInformation")
+    requires_dosage_label: bool | None = _p.Field(default=None, alias="RequiresDosageLabel")
+    regulated_order_verification_status: RegulatedOrderVerificationStatus | None = _p.Field(
+        default=None, alias="RegulatedOrderVerificationStatus"
     )
 
 
 class RegulatedOrderVerificationStatus(_Model):
-    status: VerificationStatus = _p.Field(alias="Status")
-    requires_merchant_action: bool = _p.Field(alias="RequiresMerchantAction")
-    valid_rejection_reasons: list[RejectionReason] = _p.Field(alias="ValidRejectionReasons")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status",
+        "requires_merchant_action",
+        "valid_rejection_reasons",
+    )
+    status: VerificationStatus | None = _p.Field(default=None, alias="Status")
+    requires_merchant_action: bool | None = _p.Field(default=None, alias="RequiresMerchantAction")
+    valid_rejection_reasons: list[RejectionReason] | None = _p.Field(default=None, alias="ValidRejectionReasons")
     rejection_reason: RejectionReason | None = _p.Field(default=None, alias="RejectionReason")
     review_date: str | None = _p.Field(default=None, alias="ReviewDate")
     external_reviewer_id: str | None = _p.Field(default=None, alias="ExternalReviewerId")
@@ -266,39 +291,71 @@ class RegulatedOrderVerificationStatus(_Model):
 
 
 class RejectionReason(_Model):
-    rejection_reason_id: str = _p.Field(alias="RejectionReasonId")
-    rejection_reason_description: str = _p.Field(alias="RejectionReasonDescription")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "rejection_reason_id",
+        "rejection_reason_description",
+    )
+    rejection_reason_id: str | None = _p.Field(default=None, alias="RejectionReasonId")
+    rejection_reason_description: str | None = _p.Field(default=None, alias="RejectionReasonDescription")
 
 
 class PrescriptionDetail(_Model):
-    prescription_id: str = _p.Field(alias="prescriptionId")
-    expiration_date: _dt.datetime = _p.Field(alias="expirationDate")
-    written_quantity: int = _p.Field(alias="writtenQuantity")
-    total_refills_authorized: int = _p.Field(alias="totalRefillsAuthorized")
-    refills_remaining: int = _p.Field(alias="refillsRemaining")
-    clinic_id: str = _p.Field(alias="clinicId")
-    usage_instructions: str = _p.Field(alias="usageInstructions")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "prescription_id",
+        "expiration_date",
+        "written_quantity",
+        "total_refills_authorized",
+        "refills_remaining",
+        "clinic_id",
+        "usage_instructions",
+    )
+    prescription_id: str | None = _p.Field(default=None, alias="prescriptionId")
+    expiration_date: _Timestamp | None = _p.Field(default=None, alias="expirationDate")
+    written_quantity: int | None = _p.Field(default=None, alias="writtenQuantity")
+    total_refills_authorized: int | None = _p.Field(default=None, alias="totalRefillsAuthorized")
+    refills_remaining: int | None = _p.Field(default=None, alias="refillsRemaining")
+    clinic_id: str | None = _p.Field(default=None, alias="clinicId")
+    usage_instructions: str | None = _p.Field(default=None, alias="usageInstructions")
 
 
 class ApprovedAttribute(_Model):
-    attribute_name: str = _p.Field(alias="attributeName")
-    original_value: str = _p.Field(alias="originalValue")
-    approved_value: str = _p.Field(alias="approvedValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "attribute_name",
+        "original_value",
+        "approved_value",
+    )
+    attribute_name: str | None = _p.Field(default=None, alias="attributeName")
+    original_value: str | None = _p.Field(default=None, alias="originalValue")
+    approved_value: str | None = _p.Field(default=None, alias="approvedValue")
 
 
 class InterimStatusDetail(_Model):
-    status_code: str = _p.Field(alias="statusCode")
-    status_date_time: _dt.datetime = _p.Field(alias="statusDateTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status_code",
+        "status_date_time",
+    )
+    status_code: str | None = _p.Field(default=None, alias="statusCode")
+    status_date_time: _Timestamp | None = _p.Field(default=None, alias="statusDateTime")
 
 
 class ValidInterimStatusCode(_Model):
-    status_code: str = _p.Field(alias="StatusCode")
-    status_description: str = _p.Field(alias="StatusDescription")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status_code",
+        "status_description",
+    )
+    status_code: str | None = _p.Field(default=None, alias="StatusCode")
+    status_description: str | None = _p.Field(default=None, alias="StatusDescription")
 
 
 class ValidVerificationDetail(_Model):
-    verification_detail_type: str = _p.Field(alias="VerificationDetailType")
-    valid_verification_statuses: list[VerificationStatus] = _p.Field(alias="ValidVerificationStatuses")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "verification_detail_type",
+        "valid_verification_statuses",
+    )
+    verification_detail_type: str | None = _p.Field(default=None, alias="VerificationDetailType")
+    valid_verification_statuses: list[VerificationStatus] | None = _p.Field(
+        default=None, alias="ValidVerificationStatuses"
+    )
 
 
 class VerificationDetails(_Model):
@@ -310,18 +367,26 @@ class VerificationDetails(_Model):
 
 
 class RegulatedInformation(_Model):
-    fields_: list[RegulatedInformationField] = _p.Field(alias="Fields")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("fields_",)
+    fields_: list[RegulatedInformationField] | None = _p.Field(default=None, alias="Fields")
 
 
 class RegulatedInformationField(_Model):
-    field_id: str = _p.Field(alias="FieldId")
-    field_label: str = _p.Field(alias="FieldLabel")
-    field_type: str = _p.Field(alias="FieldType")
-    field_value: str = _p.Field(alias="FieldValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "field_id",
+        "field_label",
+        "field_type",
+        "field_value",
+    )
+    field_id: str | None = _p.Field(default=None, alias="FieldId")
+    field_label: str | None = _p.Field(default=None, alias="FieldLabel")
+    field_type: str | None = _p.Field(default=None, alias="FieldType")
+    field_value: str | None = _p.Field(default=None, alias="FieldValue")
 
 
 class OrderAddress(_Model):
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amazon_order_id",)
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
     buyer_company_name: str | None = _p.Field(default=None, alias="BuyerCompanyName")
     shipping_address: Address | None = _p.Field(default=None, alias="ShippingAddress")
     delivery_preferences: DeliveryPreferences | None = _p.Field(default=None, alias="DeliveryPreferences")
@@ -397,8 +462,12 @@ class Money(_Model):
 
 
 class PaymentExecutionDetailItem(_Model):
-    payment: Money = _p.Field(alias="Payment")
-    payment_method: str = _p.Field(alias="PaymentMethod")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "payment",
+        "payment_method",
+    )
+    payment: Money | None = _p.Field(default=None, alias="Payment")
+    payment_method: str | None = _p.Field(default=None, alias="PaymentMethod")
     acquirer_id: str | None = _p.Field(default=None, alias="AcquirerId")
     card_brand: str | None = _p.Field(default=None, alias="CardBrand")
     authorization_code: str | None = _p.Field(default=None, alias="AuthorizationCode")
@@ -420,18 +489,27 @@ class TaxClassification(_Model):
 
 
 class OrderItemsList(_Model):
-    order_items: OrderItemList = _p.Field(alias="OrderItems")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_items",
+        "amazon_order_id",
+    )
+    order_items: OrderItemList | None = _p.Field(default=None, alias="OrderItems")
     next_token: str | None = _p.Field(default=None, alias="NextToken")
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
 
 
 class OrderItem(_Model):
-    asin: str = _p.Field(alias="ASIN")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "order_item_id",
+        "quantity_ordered",
+    )
+    asin: str | None = _p.Field(default=None, alias="ASIN")
     seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
-    order_item_id: str = _p.Field(alias="OrderItemId")
+    order_item_id: str | None = _p.Field(default=None, alias="OrderItemId")
     associated_items: list[AssociatedItem] | None = _p.Field(default=None, alias="AssociatedItems")
     title: str | None = _p.Field(default=None, alias="Title")
-    quantity_ordered: int = _p.Field(alias="QuantityOrdered")
+    quantity_ordered: int | None = _p.Field(default=None, alias="QuantityOrdered")
     quantity_shipped: int | None = _p.Field(default=None, alias="QuantityShipped")
     product_info: ProductInfoDetail | None = _p.Field(default=None, alias="ProductInfo")
     points_granted: PointsGrantedDetail | None = _p.Field(default=None, alias="PointsGranted")
@@ -469,11 +547,13 @@ class OrderItem(_Model):
 
 
 class AmazonPrograms(_Model):
-    programs: list[str] = _p.Field(alias="Programs")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("programs",)
+    programs: list[str] | None = _p.Field(default=None, alias="Programs")
 
 
 class SubstitutionPreferences(_Model):
-    substitution_type: str = _p.Field(alias="SubstitutionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("substitution_type",)
+    substitution_type: str | None = _p.Field(default=None, alias="SubstitutionType")
     substitution_options: SubstitutionOptionList | None = _p.Field(default=None, alias="SubstitutionOptions")
 
 
@@ -486,8 +566,12 @@ class SubstitutionOption(_Model):
 
 
 class Measurement(_Model):
-    unit: str = _p.Field(alias="Unit")
-    value: float = _p.Field(alias="Value")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = _p.Field(default=None, alias="Unit")
+    value: float | None = _p.Field(default=None, alias="Value")
 
 
 class AssociatedItem(_Model):
@@ -497,13 +581,18 @@ class AssociatedItem(_Model):
 
 
 class OrderItemsBuyerInfoList(_Model):
-    order_items: OrderItemBuyerInfoList = _p.Field(alias="OrderItems")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_items",
+        "amazon_order_id",
+    )
+    order_items: OrderItemBuyerInfoList | None = _p.Field(default=None, alias="OrderItems")
     next_token: str | None = _p.Field(default=None, alias="NextToken")
-    amazon_order_id: str = _p.Field(alias="AmazonOrderId")
+    amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
 
 
 class OrderItemBuyerInfo(_Model):
-    order_item_id: str = _p.Field(alias="OrderItemId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_item_id",)
+    order_item_id: str | None = _p.Field(default=None, alias="OrderItemId")
     buyer_customized_info: BuyerCustomizedInfoDetail | None = _p.Field(default=None, alias="BuyerCustomizedInfo")
     gift_wrap_price: Money | None = _p.Field(default=None, alias="GiftWrapPrice")
     gift_wrap_tax: Money | None = _p.Field(default=None, alias="GiftWrapTax")
@@ -577,9 +666,13 @@ class BuyerRequestedCancel(_Model):
 
 
 class ConfirmShipmentRequest(_Model):
-    package_detail: PackageDetail = _p.Field(alias="packageDetail")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_detail",
+        "marketplace_id",
+    )
+    package_detail: PackageDetail | None = _p.Field(default=None, alias="packageDetail")
     cod_collection_method: str | None = _p.Field(default=None, alias="codCollectionMethod")
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
 
 
 class ConfirmShipmentErrorResponse(_Model):
@@ -587,25 +680,40 @@ class ConfirmShipmentErrorResponse(_Model):
 
 
 class PackageDetail(_Model):
-    package_reference_id: PackageReferenceId = _p.Field(alias="packageReferenceId")
-    carrier_code: str = _p.Field(alias="carrierCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_reference_id",
+        "carrier_code",
+        "tracking_number",
+        "ship_date",
+        "order_items",
+    )
+    package_reference_id: PackageReferenceId | None = _p.Field(default=None, alias="packageReferenceId")
+    carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
     carrier_name: str | None = _p.Field(default=None, alias="carrierName")
     shipping_method: str | None = _p.Field(default=None, alias="shippingMethod")
-    tracking_number: str = _p.Field(alias="trackingNumber")
-    ship_date: _dt.datetime = _p.Field(alias="shipDate")
+    tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
+    ship_date: _Timestamp | None = _p.Field(default=None, alias="shipDate")
     ship_from_supply_source_id: str | None = _p.Field(default=None, alias="shipFromSupplySourceId")
-    order_items: ConfirmShipmentOrderItemsList = _p.Field(alias="orderItems")
+    order_items: ConfirmShipmentOrderItemsList | None = _p.Field(default=None, alias="orderItems")
 
 
 class ConfirmShipmentOrderItem(_Model):
-    order_item_id: str = _p.Field(alias="orderItemId")
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order_item_id",
+        "quantity",
+    )
+    order_item_id: str | None = _p.Field(default=None, alias="orderItemId")
+    quantity: int | None = None
     transparency_codes: TransparencyCodeList | None = _p.Field(default=None, alias="transparencyCodes")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.product_fees_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Error",
@@ -44,16 +44,25 @@ class GetMyFeesEstimateRequest(_Model):
 
 
 class FeesEstimateByIdRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id_type",
+        "id_value",
+    )
     fees_estimate_request: FeesEstimateRequest | None = _p.Field(default=None, alias="FeesEstimateRequest")
-    id_type: IdType = _p.Field(alias="IdType")
-    id_value: str = _p.Field(alias="IdValue")
+    id_type: IdType | None = _p.Field(default=None, alias="IdType")
+    id_value: str | None = _p.Field(default=None, alias="IdValue")
 
 
 class FeesEstimateRequest(_Model):
-    marketplace_id: str = _p.Field(alias="MarketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "price_to_estimate_fees",
+        "identifier",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
     is_amazon_fulfilled: bool | None = _p.Field(default=None, alias="IsAmazonFulfilled")
-    price_to_estimate_fees: PriceToEstimateFees = _p.Field(alias="PriceToEstimateFees")
-    identifier: str = _p.Field(alias="Identifier")
+    price_to_estimate_fees: PriceToEstimateFees | None = _p.Field(default=None, alias="PriceToEstimateFees")
+    identifier: str | None = _p.Field(default=None, alias="Identifier")
     optional_fulfillment_program: OptionalFulfillmentProgram | None = _p.Field(
         default=None, alias="OptionalFulfillmentProgram"
     )
@@ -74,12 +83,17 @@ class Points(_Model):
 
 
 class GetMyFeesEstimatesErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -104,39 +118,57 @@ class FeesEstimateIdentifier(_Model):
 
 
 class PriceToEstimateFees(_Model):
-    listing_price: MoneyType = _p.Field(alias="ListingPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("listing_price",)
+    listing_price: MoneyType | None = _p.Field(default=None, alias="ListingPrice")
     shipping: MoneyType | None = _p.Field(default=None, alias="Shipping")
     points: Points | None = _p.Field(default=None, alias="Points")
 
 
 class FeesEstimate(_Model):
-    time_of_fees_estimation: _dt.datetime = _p.Field(alias="TimeOfFeesEstimation")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("time_of_fees_estimation",)
+    time_of_fees_estimation: _Timestamp | None = _p.Field(default=None, alias="TimeOfFeesEstimation")
     total_fees_estimate: MoneyType | None = _p.Field(default=None, alias="TotalFeesEstimate")
     fee_detail_list: FeeDetailList | None = _p.Field(default=None, alias="FeeDetailList")
 
 
 class FeesEstimateError(_Model):
-    type: str = _p.Field(alias="Type")
-    code: str = _p.Field(alias="Code")
-    message: str = _p.Field(alias="Message")
-    detail: FeesEstimateErrorDetail = _p.Field(alias="Detail")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "code",
+        "message",
+        "detail",
+    )
+    type: str | None = _p.Field(default=None, alias="Type")
+    code: str | None = _p.Field(default=None, alias="Code")
+    message: str | None = _p.Field(default=None, alias="Message")
+    detail: FeesEstimateErrorDetail | None = _p.Field(default=None, alias="Detail")
 
 
 class FeeDetail(_Model):
-    fee_type: str = _p.Field(alias="FeeType")
-    fee_amount: MoneyType = _p.Field(alias="FeeAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "fee_type",
+        "fee_amount",
+        "final_fee",
+    )
+    fee_type: str | None = _p.Field(default=None, alias="FeeType")
+    fee_amount: MoneyType | None = _p.Field(default=None, alias="FeeAmount")
     fee_promotion: MoneyType | None = _p.Field(default=None, alias="FeePromotion")
     tax_amount: MoneyType | None = _p.Field(default=None, alias="TaxAmount")
-    final_fee: MoneyType = _p.Field(alias="FinalFee")
+    final_fee: MoneyType | None = _p.Field(default=None, alias="FinalFee")
     included_fee_detail_list: IncludedFeeDetailList | None = _p.Field(default=None, alias="IncludedFeeDetailList")
 
 
 class IncludedFeeDetail(_Model):
-    fee_type: str = _p.Field(alias="FeeType")
-    fee_amount: MoneyType = _p.Field(alias="FeeAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "fee_type",
+        "fee_amount",
+        "final_fee",
+    )
+    fee_type: str | None = _p.Field(default=None, alias="FeeType")
+    fee_amount: MoneyType | None = _p.Field(default=None, alias="FeeAmount")
     fee_promotion: MoneyType | None = _p.Field(default=None, alias="FeePromotion")
     tax_amount: MoneyType | None = _p.Field(default=None, alias="TaxAmount")
-    final_fee: MoneyType = _p.Field(alias="FinalFee")
+    final_fee: MoneyType | None = _p.Field(default=None, alias="FinalFee")
 
 
 class MoneyType(_Model):

@@ -83,18 +83,28 @@ class GetFeaturedOfferExpectedPriceBatchRequest(_Model):
 
 
 class FeaturedOfferExpectedPriceRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+        "marketplace_id",
+        "sku",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     body: HttpBody | None = None
     headers: HttpHeaders | None = None
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    sku: Sku
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    sku: Sku | None = None
     segment: Segment | None = None
 
 
 class FeaturedOfferExpectedPriceRequestParams(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    sku: Sku
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "sku",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    sku: Sku | None = None
     segment: Segment | None = None
 
 
@@ -103,44 +113,70 @@ class GetFeaturedOfferExpectedPriceBatchResponse(_Model):
 
 
 class FeaturedOfferExpectedPriceResponse(_Model):
-    headers: HttpHeaders
-    status: HttpStatusLine
-    request: FeaturedOfferExpectedPriceRequestParams
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "headers",
+        "status",
+        "request",
+    )
+    headers: HttpHeaders | None = None
+    status: HttpStatusLine | None = None
+    request: FeaturedOfferExpectedPriceRequestParams | None = None
     body: FeaturedOfferExpectedPriceResponseBody | None = None
 
 
 class CompetitiveSummaryBatchRequest(_Model):
-    requests: CompetitiveSummaryRequestList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("requests",)
+    requests: CompetitiveSummaryRequestList | None = None
 
 
 class CompetitiveSummaryRequest(_Model):
-    asin: Asin
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    included_data: list[CompetitiveSummaryIncludedData] = _p.Field(alias="includedData")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "marketplace_id",
+        "included_data",
+        "method",
+        "uri",
+    )
+    asin: Asin | None = None
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    included_data: list[CompetitiveSummaryIncludedData] | None = _p.Field(default=None, alias="includedData")
     lowest_priced_offers_inputs: list[LowestPricedOffersInput] | None = _p.Field(
         default=None, alias="lowestPricedOffersInputs"
     )
-    method: HttpMethod
-    uri: HttpUri
+    method: HttpMethod | None = None
+    uri: HttpUri | None = None
 
 
 class LowestPricedOffersInput(_Model):
-    item_condition: Condition = _p.Field(alias="itemCondition")
-    offer_type: str = _p.Field(alias="offerType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_condition",
+        "offer_type",
+    )
+    item_condition: Condition | None = _p.Field(default=None, alias="itemCondition")
+    offer_type: str | None = _p.Field(default=None, alias="offerType")
 
 
 class CompetitiveSummaryBatchResponse(_Model):
-    responses: CompetitiveSummaryResponseList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("responses",)
+    responses: CompetitiveSummaryResponseList | None = None
 
 
 class CompetitiveSummaryResponse(_Model):
-    status: HttpStatusLine
-    body: CompetitiveSummaryResponseBody
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status",
+        "body",
+    )
+    status: HttpStatusLine | None = None
+    body: CompetitiveSummaryResponseBody | None = None
 
 
 class CompetitiveSummaryResponseBody(_Model):
-    asin: Asin
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "asin",
+        "marketplace_id",
+    )
+    asin: Asin | None = None
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
     featured_buying_options: list[FeaturedBuyingOption] | None = _p.Field(default=None, alias="featuredBuyingOptions")
     lowest_priced_offers: list[LowestPricedOffer] | None = _p.Field(default=None, alias="lowestPricedOffers")
     reference_prices: list[ReferencePrice] | None = _p.Field(default=None, alias="referencePrices")
@@ -149,8 +185,12 @@ class CompetitiveSummaryResponseBody(_Model):
 
 
 class ReferencePrice(_Model):
-    name: str
-    price: MoneyType
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "price",
+    )
+    name: str | None = None
+    price: MoneyType | None = None
 
 
 class SimilarItems(_Model):
@@ -158,38 +198,62 @@ class SimilarItems(_Model):
 
 
 class Item(_Model):
-    asin: Asin
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("asin",)
+    asin: Asin | None = None
 
 
 class FeaturedBuyingOption(_Model):
-    buying_option_type: str = _p.Field(alias="buyingOptionType")
-    segmented_featured_offers: list[SegmentedFeaturedOffer] = _p.Field(alias="segmentedFeaturedOffers")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "buying_option_type",
+        "segmented_featured_offers",
+    )
+    buying_option_type: str | None = _p.Field(default=None, alias="buyingOptionType")
+    segmented_featured_offers: list[SegmentedFeaturedOffer] | None = _p.Field(
+        default=None, alias="segmentedFeaturedOffers"
+    )
 
 
 class SegmentedFeaturedOffer(_Model):
-    seller_id: str = _p.Field(alias="sellerId")
-    condition: Condition
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_id",
+        "condition",
+        "fulfillment_type",
+        "listing_price",
+        "featured_offer_segments",
+    )
+    seller_id: str | None = _p.Field(default=None, alias="sellerId")
+    condition: Condition | None = None
     sub_condition: str | None = _p.Field(default=None, alias="subCondition")
-    fulfillment_type: FulfillmentType = _p.Field(alias="fulfillmentType")
-    listing_price: MoneyType = _p.Field(alias="listingPrice")
+    fulfillment_type: FulfillmentType | None = _p.Field(default=None, alias="fulfillmentType")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="listingPrice")
     shipping_options: list[ShippingOption] | None = _p.Field(default=None, alias="shippingOptions")
     points: Points | None = None
     prime_details: PrimeDetails | None = _p.Field(default=None, alias="primeDetails")
     promotions: Promotions | None = None
-    featured_offer_segments: list[FeaturedOfferSegment] = _p.Field(alias="featuredOfferSegments")
+    featured_offer_segments: list[FeaturedOfferSegment] | None = _p.Field(default=None, alias="featuredOfferSegments")
 
 
 class LowestPricedOffer(_Model):
-    lowest_priced_offers_input: LowestPricedOffersInput = _p.Field(alias="lowestPricedOffersInput")
-    offers: list[Offer]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "lowest_priced_offers_input",
+        "offers",
+    )
+    lowest_priced_offers_input: LowestPricedOffersInput | None = _p.Field(default=None, alias="lowestPricedOffersInput")
+    offers: list[Offer] | None = None
 
 
 class Offer(_Model):
-    seller_id: str = _p.Field(alias="sellerId")
-    condition: Condition
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "seller_id",
+        "condition",
+        "fulfillment_type",
+        "listing_price",
+    )
+    seller_id: str | None = _p.Field(default=None, alias="sellerId")
+    condition: Condition | None = None
     sub_condition: str | None = _p.Field(default=None, alias="subCondition")
-    fulfillment_type: FulfillmentType = _p.Field(alias="fulfillmentType")
-    listing_price: MoneyType = _p.Field(alias="listingPrice")
+    fulfillment_type: FulfillmentType | None = _p.Field(default=None, alias="fulfillmentType")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="listingPrice")
     shipping_options: list[ShippingOption] | None = _p.Field(default=None, alias="shippingOptions")
     points: Points | None = None
     prime_details: PrimeDetails | None = _p.Field(default=None, alias="primeDetails")
@@ -197,12 +261,17 @@ class Offer(_Model):
 
 
 class PrimeDetails(_Model):
-    eligibility: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("eligibility",)
+    eligibility: str | None = None
 
 
 class Promotion(_Model):
-    promotion_type: PromotionType = _p.Field(alias="promotionType")
-    promotion_savings: PromotionSavings = _p.Field(alias="promotionSavings")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "promotion_type",
+        "promotion_savings",
+    )
+    promotion_type: PromotionType | None = _p.Field(default=None, alias="promotionType")
+    promotion_savings: PromotionSavings | None = _p.Field(default=None, alias="promotionSavings")
     purchase_requirements: PurchaseRequirements | None = _p.Field(default=None, alias="purchaseRequirements")
 
 
@@ -227,23 +296,39 @@ class PurchaseCondition(_Model):
 
 
 class QuantityThreshold(_Model):
-    type: str
-    quantity: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "quantity",
+    )
+    type: str | None = None
+    quantity: int | None = None
 
 
 class AmountThreshold(_Model):
-    type: str
-    currency: MoneyType
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "currency",
+    )
+    type: str | None = None
+    currency: MoneyType | None = None
 
 
 class ShippingOption(_Model):
-    shipping_option_type: _t.Any = _p.Field(alias="shippingOptionType")
-    price: MoneyType
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipping_option_type",
+        "price",
+    )
+    shipping_option_type: _t.Any | None = _p.Field(default=None, alias="shippingOptionType")
+    price: MoneyType | None = None
 
 
 class FeaturedOfferSegment(_Model):
-    customer_membership: str = _p.Field(alias="customerMembership")
-    segment_details: SegmentDetails = _p.Field(alias="segmentDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "customer_membership",
+        "segment_details",
+    )
+    customer_membership: str | None = _p.Field(default=None, alias="customerMembership")
+    segment_details: SegmentDetails | None = _p.Field(default=None, alias="segmentDetails")
 
 
 class SegmentDetails(_Model):
@@ -261,7 +346,8 @@ class PostalCode(_Model):
 
 
 class Errors(_Model):
-    errors: ErrorList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: ErrorList | None = None
 
 
 class FeaturedOfferExpectedPriceResponseBody(_Model):
@@ -273,21 +359,24 @@ class FeaturedOfferExpectedPriceResponseBody(_Model):
 
 
 class FeaturedOfferExpectedPriceResult(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("result_status",)
     featured_offer_expected_price: FeaturedOfferExpectedPrice | None = _p.Field(
         default=None, alias="featuredOfferExpectedPrice"
     )
-    result_status: str = _p.Field(alias="resultStatus")
+    result_status: str | None = _p.Field(default=None, alias="resultStatus")
     competing_featured_offer: FeaturedOffer | None = _p.Field(default=None, alias="competingFeaturedOffer")
     current_featured_offer: FeaturedOffer | None = _p.Field(default=None, alias="currentFeaturedOffer")
 
 
 class FeaturedOfferExpectedPrice(_Model):
-    listing_price: MoneyType = _p.Field(alias="listingPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("listing_price",)
+    listing_price: MoneyType | None = _p.Field(default=None, alias="listingPrice")
     points: Points | None = None
 
 
 class FeaturedOffer(_Model):
-    offer_identifier: OfferIdentifier = _p.Field(alias="offerIdentifier")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("offer_identifier",)
+    offer_identifier: OfferIdentifier | None = _p.Field(default=None, alias="offerIdentifier")
     condition: Condition | None = None
     price: Price | None = None
 
@@ -298,22 +387,34 @@ class HttpStatusLine(_Model):
 
 
 class BatchRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     body: HttpBody | None = None
     headers: HttpHeaders | None = None
 
 
 class BatchResponse(_Model):
-    headers: HttpHeaders
-    status: HttpStatusLine
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "headers",
+        "status",
+    )
+    headers: HttpHeaders | None = None
+    status: HttpStatusLine | None = None
 
 
 class OfferIdentifier(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "asin",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
     seller_id: str | None = _p.Field(default=None, alias="sellerId")
     sku: str | None = None
-    asin: Asin
+    asin: Asin | None = None
     fulfillment_type: FulfillmentType | None = _p.Field(default=None, alias="fulfillmentType")
 
 
@@ -323,7 +424,8 @@ class MoneyType(_Model):
 
 
 class Price(_Model):
-    listing_price: MoneyType = _p.Field(alias="listingPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("listing_price",)
+    listing_price: MoneyType | None = _p.Field(default=None, alias="listingPrice")
     shipping_price: MoneyType | None = _p.Field(default=None, alias="shippingPrice")
     points: Points | None = None
 
@@ -338,8 +440,12 @@ class Segment(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

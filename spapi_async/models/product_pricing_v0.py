@@ -4,12 +4,12 @@ used by ``spapi_async.apis.product_pricing_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "ASINIdentifier",
@@ -96,26 +96,42 @@ class GetListingOffersBatchRequest(_Model):
 
 
 class BatchOffersRequestParams(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="MarketplaceId")
-    item_condition: ItemCondition = _p.Field(alias="ItemCondition")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "item_condition",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="MarketplaceId")
+    item_condition: ItemCondition | None = _p.Field(default=None, alias="ItemCondition")
     customer_type: CustomerType | None = _p.Field(default=None, alias="CustomerType")
 
 
 class ItemOffersRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+        "marketplace_id",
+        "item_condition",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     headers: HttpRequestHeaders | None = None
-    marketplace_id: MarketplaceId = _p.Field(alias="MarketplaceId")
-    item_condition: ItemCondition = _p.Field(alias="ItemCondition")
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="MarketplaceId")
+    item_condition: ItemCondition | None = _p.Field(default=None, alias="ItemCondition")
     customer_type: CustomerType | None = _p.Field(default=None, alias="CustomerType")
 
 
 class ListingOffersRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+        "marketplace_id",
+        "item_condition",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     headers: HttpRequestHeaders | None = None
-    marketplace_id: MarketplaceId = _p.Field(alias="MarketplaceId")
-    item_condition: ItemCondition = _p.Field(alias="ItemCondition")
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="MarketplaceId")
+    item_condition: ItemCondition | None = _p.Field(default=None, alias="ItemCondition")
     customer_type: CustomerType | None = _p.Field(default=None, alias="CustomerType")
 
 
@@ -128,41 +144,57 @@ class GetListingOffersBatchResponse(_Model):
 
 
 class BatchOffersResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("body",)
     headers: HttpResponseHeaders | None = None
     status: GetOffersHttpStatusLine | None = None
-    body: GetOffersResponse
+    body: GetOffersResponse | None = None
 
 
 class ItemOffersRequestParams(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="MarketplaceId")
-    item_condition: ItemCondition = _p.Field(alias="ItemCondition")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "item_condition",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="MarketplaceId")
+    item_condition: ItemCondition | None = _p.Field(default=None, alias="ItemCondition")
     customer_type: CustomerType | None = _p.Field(default=None, alias="CustomerType")
     asin: str | None = _p.Field(default=None, alias="Asin")
 
 
 class ItemOffersResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "body",
+        "request",
+    )
     headers: HttpResponseHeaders | None = None
     status: GetOffersHttpStatusLine | None = None
-    body: GetOffersResponse
-    request: ItemOffersRequestParams
+    body: GetOffersResponse | None = None
+    request: ItemOffersRequestParams | None = None
 
 
 class ListingOffersRequestParams(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="MarketplaceId")
-    item_condition: ItemCondition = _p.Field(alias="ItemCondition")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "item_condition",
+        "seller_sku",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="MarketplaceId")
+    item_condition: ItemCondition | None = _p.Field(default=None, alias="ItemCondition")
     customer_type: CustomerType | None = _p.Field(default=None, alias="CustomerType")
-    seller_sku: str = _p.Field(alias="SellerSKU")
+    seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
 
 
 class ListingOffersResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("body",)
     headers: HttpResponseHeaders | None = None
     status: GetOffersHttpStatusLine | None = None
-    body: GetOffersResponse
+    body: GetOffersResponse | None = None
     request: ListingOffersRequestParams | None = None
 
 
 class Errors(_Model):
-    errors: ErrorList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: ErrorList | None = None
 
 
 class GetPricingResponse(_Model):
@@ -176,14 +208,22 @@ class GetOffersResponse(_Model):
 
 
 class GetOffersResult(_Model):
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "item_condition",
+        "status",
+        "identifier",
+        "summary",
+        "offers",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
     asin: str | None = _p.Field(default=None, alias="ASIN")
     sku: str | None = _p.Field(default=None, alias="SKU")
-    item_condition: ConditionType = _p.Field(alias="ItemCondition")
-    status: str
-    identifier: ItemIdentifier = _p.Field(alias="Identifier")
-    summary: Summary = _p.Field(alias="Summary")
-    offers: OfferDetailList = _p.Field(alias="Offers")
+    item_condition: ConditionType | None = _p.Field(default=None, alias="ItemCondition")
+    status: str | None = None
+    identifier: ItemIdentifier | None = _p.Field(default=None, alias="Identifier")
+    summary: Summary | None = _p.Field(default=None, alias="Summary")
+    offers: OfferDetailList | None = _p.Field(default=None, alias="Offers")
 
 
 class HttpResponseHeaders(_Model):
@@ -197,20 +237,26 @@ class GetOffersHttpStatusLine(_Model):
 
 
 class BatchRequest(_Model):
-    uri: str
-    method: HttpMethod
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "uri",
+        "method",
+    )
+    uri: str | None = None
+    method: HttpMethod | None = None
     headers: HttpRequestHeaders | None = None
 
 
 class Price(_Model):
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("status",)
+    status: str | None = None
     seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
     asin: str | None = _p.Field(default=None, alias="ASIN")
     product: Product | None = _p.Field(default=None, alias="Product")
 
 
 class Product(_Model):
-    identifiers: IdentifierType = _p.Field(alias="Identifiers")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("identifiers",)
+    identifiers: IdentifierType | None = _p.Field(default=None, alias="Identifiers")
     attribute_sets: AttributeSetList | None = _p.Field(default=None, alias="AttributeSets")
     relationships: RelationshipList | None = _p.Field(default=None, alias="Relationships")
     competitive_pricing: CompetitivePricingType | None = _p.Field(default=None, alias="CompetitivePricing")
@@ -219,30 +265,48 @@ class Product(_Model):
 
 
 class IdentifierType(_Model):
-    marketplace_asin: ASINIdentifier = _p.Field(alias="MarketplaceASIN")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("marketplace_asin",)
+    marketplace_asin: ASINIdentifier | None = _p.Field(default=None, alias="MarketplaceASIN")
     sku_identifier: SellerSKUIdentifier | None = _p.Field(default=None, alias="SKUIdentifier")
 
 
 class ASINIdentifier(_Model):
-    marketplace_id: str = _p.Field(alias="MarketplaceId")
-    asin: str = _p.Field(alias="ASIN")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "asin",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
+    asin: str | None = _p.Field(default=None, alias="ASIN")
 
 
 class SellerSKUIdentifier(_Model):
-    marketplace_id: str = _p.Field(alias="MarketplaceId")
-    seller_id: str = _p.Field(alias="SellerId")
-    seller_sku: str = _p.Field(alias="SellerSKU")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "seller_id",
+        "seller_sku",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
+    seller_id: str | None = _p.Field(default=None, alias="SellerId")
+    seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
 
 
 class CompetitivePricingType(_Model):
-    competitive_prices: CompetitivePriceList = _p.Field(alias="CompetitivePrices")
-    number_of_offer_listings: NumberOfOfferListingsList = _p.Field(alias="NumberOfOfferListings")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "competitive_prices",
+        "number_of_offer_listings",
+    )
+    competitive_prices: CompetitivePriceList | None = _p.Field(default=None, alias="CompetitivePrices")
+    number_of_offer_listings: NumberOfOfferListingsList | None = _p.Field(default=None, alias="NumberOfOfferListings")
     trade_in_value: MoneyType | None = _p.Field(default=None, alias="TradeInValue")
 
 
 class CompetitivePriceType(_Model):
-    competitive_price_id: str = _p.Field(alias="CompetitivePriceId")
-    price: PriceType = _p.Field(alias="Price")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "competitive_price_id",
+        "price",
+    )
+    competitive_price_id: str | None = _p.Field(default=None, alias="CompetitivePriceId")
+    price: PriceType | None = _p.Field(default=None, alias="Price")
     condition: str | None = None
     subcondition: str | None = None
     offer_type: OfferCustomerType | None = _p.Field(default=None, alias="offerType")
@@ -253,8 +317,12 @@ class CompetitivePriceType(_Model):
 
 
 class OfferListingCountType(_Model):
-    count: int = _p.Field(alias="Count")
-    condition: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "count",
+        "condition",
+    )
+    count: int | None = _p.Field(default=None, alias="Count")
+    condition: str | None = None
 
 
 class MoneyType(_Model):
@@ -263,35 +331,53 @@ class MoneyType(_Model):
 
 
 class SalesRankType(_Model):
-    product_category_id: str = _p.Field(alias="ProductCategoryId")
-    rank: int = _p.Field(alias="Rank")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_category_id",
+        "rank",
+    )
+    product_category_id: str | None = _p.Field(default=None, alias="ProductCategoryId")
+    rank: int | None = _p.Field(default=None, alias="Rank")
 
 
 class PriceType(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("listing_price",)
     landed_price: MoneyType | None = _p.Field(default=None, alias="LandedPrice")
-    listing_price: MoneyType = _p.Field(alias="ListingPrice")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="ListingPrice")
     shipping: MoneyType | None = _p.Field(default=None, alias="Shipping")
     points: Points | None = _p.Field(default=None, alias="Points")
 
 
 class OfferType(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "buying_price",
+        "regular_price",
+        "fulfillment_channel",
+        "item_condition",
+        "item_sub_condition",
+        "seller_sku",
+    )
     offer_type: OfferCustomerType | None = _p.Field(default=None, alias="offerType")
-    buying_price: PriceType = _p.Field(alias="BuyingPrice")
-    regular_price: MoneyType = _p.Field(alias="RegularPrice")
+    buying_price: PriceType | None = _p.Field(default=None, alias="BuyingPrice")
+    regular_price: MoneyType | None = _p.Field(default=None, alias="RegularPrice")
     business_price: MoneyType | None = _p.Field(default=None, alias="businessPrice")
     quantity_discount_prices: list[QuantityDiscountPriceType] | None = _p.Field(
         default=None, alias="quantityDiscountPrices"
     )
-    fulfillment_channel: str = _p.Field(alias="FulfillmentChannel")
-    item_condition: str = _p.Field(alias="ItemCondition")
-    item_sub_condition: str = _p.Field(alias="ItemSubCondition")
-    seller_sku: str = _p.Field(alias="SellerSKU")
+    fulfillment_channel: str | None = _p.Field(default=None, alias="FulfillmentChannel")
+    item_condition: str | None = _p.Field(default=None, alias="ItemCondition")
+    item_sub_condition: str | None = _p.Field(default=None, alias="ItemSubCondition")
+    seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
 
 
 class QuantityDiscountPriceType(_Model):
-    quantity_tier: int = _p.Field(alias="quantityTier")
-    quantity_discount_type: QuantityDiscountType = _p.Field(alias="quantityDiscountType")
-    listing_price: MoneyType = _p.Field(alias="listingPrice")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "quantity_tier",
+        "quantity_discount_type",
+        "listing_price",
+    )
+    quantity_tier: int | None = _p.Field(default=None, alias="quantityTier")
+    quantity_discount_type: QuantityDiscountType | None = _p.Field(default=None, alias="quantityDiscountType")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="listingPrice")
 
 
 class Points(_Model):
@@ -300,14 +386,19 @@ class Points(_Model):
 
 
 class ItemIdentifier(_Model):
-    marketplace_id: str = _p.Field(alias="MarketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "item_condition",
+    )
+    marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
     asin: str | None = _p.Field(default=None, alias="ASIN")
     seller_sku: str | None = _p.Field(default=None, alias="SellerSKU")
-    item_condition: ConditionType = _p.Field(alias="ItemCondition")
+    item_condition: ConditionType | None = _p.Field(default=None, alias="ItemCondition")
 
 
 class Summary(_Model):
-    total_offer_count: int = _p.Field(alias="TotalOfferCount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("total_offer_count",)
+    total_offer_count: int | None = _p.Field(default=None, alias="TotalOfferCount")
     number_of_offers: NumberOfOffers | None = _p.Field(default=None, alias="NumberOfOffers")
     lowest_prices: LowestPrices | None = _p.Field(default=None, alias="LowestPrices")
     buy_box_prices: BuyBoxPrices | None = _p.Field(default=None, alias="BuyBoxPrices")
@@ -318,7 +409,7 @@ class Summary(_Model):
     )
     sales_rankings: SalesRankList | None = _p.Field(default=None, alias="SalesRankings")
     buy_box_eligible_offers: BuyBoxEligibleOffers | None = _p.Field(default=None, alias="BuyBoxEligibleOffers")
-    offers_available_time: _dt.datetime | None = _p.Field(default=None, alias="OffersAvailableTime")
+    offers_available_time: _Timestamp | None = _p.Field(default=None, alias="OffersAvailableTime")
 
 
 class OfferCountType(_Model):
@@ -328,58 +419,81 @@ class OfferCountType(_Model):
 
 
 class LowestPriceType(_Model):
-    condition: str
-    fulfillment_channel: str = _p.Field(alias="fulfillmentChannel")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "condition",
+        "fulfillment_channel",
+        "listing_price",
+    )
+    condition: str | None = None
+    fulfillment_channel: str | None = _p.Field(default=None, alias="fulfillmentChannel")
     offer_type: OfferCustomerType | None = _p.Field(default=None, alias="offerType")
     quantity_tier: int | None = _p.Field(default=None, alias="quantityTier")
     quantity_discount_type: QuantityDiscountType | None = _p.Field(default=None, alias="quantityDiscountType")
     landed_price: MoneyType | None = _p.Field(default=None, alias="LandedPrice")
-    listing_price: MoneyType = _p.Field(alias="ListingPrice")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="ListingPrice")
     shipping: MoneyType | None = _p.Field(default=None, alias="Shipping")
     points: Points | None = _p.Field(default=None, alias="Points")
 
 
 class BuyBoxPriceType(_Model):
-    condition: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "condition",
+        "landed_price",
+        "listing_price",
+        "shipping",
+    )
+    condition: str | None = None
     offer_type: OfferCustomerType | None = _p.Field(default=None, alias="offerType")
     quantity_tier: int | None = _p.Field(default=None, alias="quantityTier")
     quantity_discount_type: QuantityDiscountType | None = _p.Field(default=None, alias="quantityDiscountType")
-    landed_price: MoneyType = _p.Field(alias="LandedPrice")
-    listing_price: MoneyType = _p.Field(alias="ListingPrice")
-    shipping: MoneyType = _p.Field(alias="Shipping")
+    landed_price: MoneyType | None = _p.Field(default=None, alias="LandedPrice")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="ListingPrice")
+    shipping: MoneyType | None = _p.Field(default=None, alias="Shipping")
     points: Points | None = _p.Field(default=None, alias="Points")
     seller_id: str | None = _p.Field(default=None, alias="sellerId")
 
 
 class OfferDetail(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "sub_condition",
+        "shipping_time",
+        "listing_price",
+        "shipping",
+        "is_fulfilled_by_amazon",
+    )
     my_offer: bool | None = _p.Field(default=None, alias="MyOffer")
     offer_type: OfferCustomerType | None = _p.Field(default=None, alias="offerType")
-    sub_condition: str = _p.Field(alias="SubCondition")
+    sub_condition: str | None = _p.Field(default=None, alias="SubCondition")
     seller_id: str | None = _p.Field(default=None, alias="SellerId")
     condition_notes: str | None = _p.Field(default=None, alias="ConditionNotes")
     seller_feedback_rating: SellerFeedbackType | None = _p.Field(default=None, alias="SellerFeedbackRating")
-    shipping_time: DetailedShippingTimeType = _p.Field(alias="ShippingTime")
-    listing_price: MoneyType = _p.Field(alias="ListingPrice")
+    shipping_time: DetailedShippingTimeType | None = _p.Field(default=None, alias="ShippingTime")
+    listing_price: MoneyType | None = _p.Field(default=None, alias="ListingPrice")
     quantity_discount_prices: list[QuantityDiscountPriceType] | None = _p.Field(
         default=None, alias="quantityDiscountPrices"
     )
     points: Points | None = _p.Field(default=None, alias="Points")
-    shipping: MoneyType = _p.Field(alias="Shipping")
+    shipping: MoneyType | None = _p.Field(default=None, alias="Shipping")
     ships_from: ShipsFromType | None = _p.Field(default=None, alias="ShipsFrom")
-    is_fulfilled_by_amazon: bool = _p.Field(alias="IsFulfilledByAmazon")
+    is_fulfilled_by_amazon: bool | None = _p.Field(default=None, alias="IsFulfilledByAmazon")
     prime_information: PrimeInformationType | None = _p.Field(default=None, alias="PrimeInformation")
     is_buy_box_winner: bool | None = _p.Field(default=None, alias="IsBuyBoxWinner")
     is_featured_merchant: bool | None = _p.Field(default=None, alias="IsFeaturedMerchant")
 
 
 class PrimeInformationType(_Model):
-    is_prime: bool = _p.Field(alias="IsPrime")
-    is_national_prime: bool = _p.Field(alias="IsNationalPrime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "is_prime",
+        "is_national_prime",
+    )
+    is_prime: bool | None = _p.Field(default=None, alias="IsPrime")
+    is_national_prime: bool | None = _p.Field(default=None, alias="IsNationalPrime")
 
 
 class SellerFeedbackType(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("feedback_count",)
     seller_positive_feedback_rating: float | None = _p.Field(default=None, alias="SellerPositiveFeedbackRating")
-    feedback_count: int = _p.Field(alias="FeedbackCount")
+    feedback_count: int | None = _p.Field(default=None, alias="FeedbackCount")
 
 
 class DetailedShippingTimeType(_Model):
@@ -395,8 +509,12 @@ class ShipsFromType(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

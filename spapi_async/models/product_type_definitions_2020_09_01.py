@@ -4,6 +4,8 @@ used by ``spapi_async.apis.product_type_definitions_2020_09_01``."""
 
 from __future__ import annotations
 
+import typing as _t
+
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
@@ -22,38 +24,62 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class SchemaLink(_Model):
-    link: SchemaLinkLink
-    checksum: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "link",
+        "checksum",
+    )
+    link: SchemaLinkLink | None = None
+    checksum: str | None = None
 
 
 class SchemaLinkLink(_Model):
     """Schema ``SchemaLink.link``."""
 
-    resource: str
-    verb: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "resource",
+        "verb",
+    )
+    resource: str | None = None
+    verb: str | None = None
 
 
 class ProductTypeDefinition(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "schema_",
+        "requirements",
+        "requirements_enforced",
+        "property_groups",
+        "locale",
+        "marketplace_ids",
+        "product_type",
+        "display_name",
+        "product_type_version",
+    )
     meta_schema: SchemaLink | None = _p.Field(default=None, alias="metaSchema")
-    schema_: SchemaLink = _p.Field(alias="schema")
-    requirements: str
-    requirements_enforced: str = _p.Field(alias="requirementsEnforced")
-    property_groups: dict[str, PropertyGroup] = _p.Field(alias="propertyGroups")
-    locale: str
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
-    product_type: str = _p.Field(alias="productType")
-    display_name: str = _p.Field(alias="displayName")
-    product_type_version: ProductTypeVersion = _p.Field(alias="productTypeVersion")
+    schema_: SchemaLink | None = _p.Field(default=None, alias="schema")
+    requirements: str | None = None
+    requirements_enforced: str | None = _p.Field(default=None, alias="requirementsEnforced")
+    property_groups: dict[str, PropertyGroup] | None = _p.Field(default=None, alias="propertyGroups")
+    locale: str | None = None
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
+    product_type: str | None = _p.Field(default=None, alias="productType")
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    product_type_version: ProductTypeVersion | None = _p.Field(default=None, alias="productTypeVersion")
 
 
 class PropertyGroup(_Model):
@@ -63,17 +89,30 @@ class PropertyGroup(_Model):
 
 
 class ProductTypeVersion(_Model):
-    version: str
-    latest: bool
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "version",
+        "latest",
+    )
+    version: str | None = None
+    latest: bool | None = None
     release_candidate: bool | None = _p.Field(default=None, alias="releaseCandidate")
 
 
 class ProductType(_Model):
-    name: str
-    display_name: str = _p.Field(alias="displayName")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "display_name",
+        "marketplace_ids",
+    )
+    name: str | None = None
+    display_name: str | None = _p.Field(default=None, alias="displayName")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
 
 
 class ProductTypeList(_Model):
-    product_types: list[ProductType] = _p.Field(alias="productTypes")
-    product_type_version: str = _p.Field(alias="productTypeVersion")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "product_types",
+        "product_type_version",
+    )
+    product_types: list[ProductType] | None = _p.Field(default=None, alias="productTypes")
+    product_type_version: str | None = _p.Field(default=None, alias="productTypeVersion")

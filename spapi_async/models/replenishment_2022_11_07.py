@@ -4,12 +4,12 @@ used by ``spapi_async.apis.replenishment_2022_11_07``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AggregationFrequency",
@@ -58,24 +58,38 @@ __all__ = [
 
 
 class GetSellingPartnerMetricsRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "time_interval",
+        "time_period_type",
+        "marketplace_id",
+        "program_types",
+    )
     aggregation_frequency: AggregationFrequency | None = _p.Field(default=None, alias="aggregationFrequency")
-    time_interval: TimeInterval = _p.Field(alias="timeInterval")
+    time_interval: TimeInterval | None = _p.Field(default=None, alias="timeInterval")
     metrics: list[Metric] | None = None
     filters: GetSellingPartnerMetricsRequestFilters | None = None
-    time_period_type: TimePeriodType = _p.Field(alias="timePeriodType")
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    program_types: ProgramTypes = _p.Field(alias="programTypes")
+    time_period_type: TimePeriodType | None = _p.Field(default=None, alias="timePeriodType")
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    program_types: ProgramTypes | None = _p.Field(default=None, alias="programTypes")
 
 
 class ListOfferMetricsRequest(_Model):
-    pagination: ListOfferMetricsRequestPagination
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "pagination",
+        "filters",
+    )
+    pagination: ListOfferMetricsRequestPagination | None = None
     sort: ListOfferMetricsRequestSort | None = None
-    filters: ListOfferMetricsRequestFilters
+    filters: ListOfferMetricsRequestFilters | None = None
 
 
 class ListOffersRequest(_Model):
-    pagination: ListOffersRequestPagination
-    filters: ListOffersRequestFilters
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "pagination",
+        "filters",
+    )
+    pagination: ListOffersRequestPagination | None = None
+    filters: ListOffersRequestFilters | None = None
     sort: ListOffersRequestSort | None = None
 
 
@@ -138,16 +152,26 @@ class GetSellingPartnerMetricsRequestFilters(_Model):
 
 
 class ListOfferMetricsRequestPagination(_Model):
-    limit: int
-    offset: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "limit",
+        "offset",
+    )
+    limit: int | None = None
+    offset: int | None = None
 
 
 class ListOfferMetricsRequestFilters(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "time_interval",
+        "time_period_type",
+        "marketplace_id",
+        "program_types",
+    )
     aggregation_frequency: AggregationFrequency | None = _p.Field(default=None, alias="aggregationFrequency")
-    time_interval: TimeInterval = _p.Field(alias="timeInterval")
-    time_period_type: TimePeriodType = _p.Field(alias="timePeriodType")
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    program_types: ProgramTypes = _p.Field(alias="programTypes")
+    time_interval: TimeInterval | None = _p.Field(default=None, alias="timeInterval")
+    time_period_type: TimePeriodType | None = _p.Field(default=None, alias="timePeriodType")
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    program_types: ProgramTypes | None = _p.Field(default=None, alias="programTypes")
     asins: list[str] | None = None
     skus: list[str] | None = None
     fulfillment_channel_types: list[FulfillmentChannelType] | None = _p.Field(
@@ -158,34 +182,54 @@ class ListOfferMetricsRequestFilters(_Model):
 
 
 class ListOfferMetricsRequestSort(_Model):
-    order: SortOrder
-    key: ListOfferMetricsSortKey
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order",
+        "key",
+    )
+    order: SortOrder | None = None
+    key: ListOfferMetricsSortKey | None = None
 
 
 class ListOffersRequestPagination(_Model):
-    limit: int
-    offset: int
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "limit",
+        "offset",
+    )
+    limit: int | None = None
+    offset: int | None = None
 
 
 class ListOffersRequestFilters(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "program_types",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
     skus: list[str] | None = None
     asins: list[str] | None = None
     eligibilities: list[EligibilityStatus] | None = None
     preferences: Preference | None = None
     promotions: Promotion | None = None
-    program_types: ProgramTypes = _p.Field(alias="programTypes")
+    program_types: ProgramTypes | None = _p.Field(default=None, alias="programTypes")
     deliveries_conditions: list[str] | None = _p.Field(default=None, alias="deliveriesConditions")
 
 
 class ListOffersRequestSort(_Model):
-    order: SortOrder
-    key: ListOffersSortKey
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "order",
+        "key",
+    )
+    order: SortOrder | None = None
+    key: ListOffersSortKey | None = None
 
 
 class TimeInterval(_Model):
-    start_date: _dt.datetime = _p.Field(alias="startDate")
-    end_date: _dt.datetime = _p.Field(alias="endDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date",
+        "end_date",
+    )
+    start_date: _Timestamp | None = _p.Field(default=None, alias="startDate")
+    end_date: _Timestamp | None = _p.Field(default=None, alias="endDate")
 
 
 class GetSellingPartnerMetricsResponse(_Model):
@@ -348,12 +392,17 @@ class ListOfferMetricsResponseOffer(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

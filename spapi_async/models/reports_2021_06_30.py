@@ -4,12 +4,12 @@ used by ``spapi_async.apis.reports_2021_06_30``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "CreateReportResponse",
@@ -29,74 +29,107 @@ __all__ = [
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Report(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "report_id",
+        "report_type",
+        "created_time",
+        "processing_status",
+    )
     marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
-    report_id: str = _p.Field(alias="reportId")
-    report_type: str = _p.Field(alias="reportType")
-    data_start_time: _dt.datetime | None = _p.Field(default=None, alias="dataStartTime")
-    data_end_time: _dt.datetime | None = _p.Field(default=None, alias="dataEndTime")
+    report_id: str | None = _p.Field(default=None, alias="reportId")
+    report_type: str | None = _p.Field(default=None, alias="reportType")
+    data_start_time: _Timestamp | None = _p.Field(default=None, alias="dataStartTime")
+    data_end_time: _Timestamp | None = _p.Field(default=None, alias="dataEndTime")
     report_schedule_id: str | None = _p.Field(default=None, alias="reportScheduleId")
-    created_time: _dt.datetime = _p.Field(alias="createdTime")
-    processing_status: str = _p.Field(alias="processingStatus")
-    processing_start_time: _dt.datetime | None = _p.Field(default=None, alias="processingStartTime")
-    processing_end_time: _dt.datetime | None = _p.Field(default=None, alias="processingEndTime")
+    created_time: _Timestamp | None = _p.Field(default=None, alias="createdTime")
+    processing_status: str | None = _p.Field(default=None, alias="processingStatus")
+    processing_start_time: _Timestamp | None = _p.Field(default=None, alias="processingStartTime")
+    processing_end_time: _Timestamp | None = _p.Field(default=None, alias="processingEndTime")
     report_document_id: str | None = _p.Field(default=None, alias="reportDocumentId")
 
 
 class CreateReportScheduleSpecification(_Model):
-    report_type: str = _p.Field(alias="reportType")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "report_type",
+        "marketplace_ids",
+        "period",
+    )
+    report_type: str | None = _p.Field(default=None, alias="reportType")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
     report_options: ReportOptions | None = _p.Field(default=None, alias="reportOptions")
-    period: str
-    next_report_creation_time: _dt.datetime | None = _p.Field(default=None, alias="nextReportCreationTime")
+    period: str | None = None
+    next_report_creation_time: _Timestamp | None = _p.Field(default=None, alias="nextReportCreationTime")
 
 
 class CreateReportSpecification(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "report_type",
+        "marketplace_ids",
+    )
     report_options: ReportOptions | None = _p.Field(default=None, alias="reportOptions")
-    report_type: str = _p.Field(alias="reportType")
-    data_start_time: _dt.datetime | None = _p.Field(default=None, alias="dataStartTime")
-    data_end_time: _dt.datetime | None = _p.Field(default=None, alias="dataEndTime")
-    marketplace_ids: list[str] = _p.Field(alias="marketplaceIds")
+    report_type: str | None = _p.Field(default=None, alias="reportType")
+    data_start_time: _Timestamp | None = _p.Field(default=None, alias="dataStartTime")
+    data_end_time: _Timestamp | None = _p.Field(default=None, alias="dataEndTime")
+    marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
 
 
 class ReportSchedule(_Model):
-    report_schedule_id: str = _p.Field(alias="reportScheduleId")
-    report_type: str = _p.Field(alias="reportType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "report_schedule_id",
+        "report_type",
+        "period",
+    )
+    report_schedule_id: str | None = _p.Field(default=None, alias="reportScheduleId")
+    report_type: str | None = _p.Field(default=None, alias="reportType")
     marketplace_ids: list[str] | None = _p.Field(default=None, alias="marketplaceIds")
     report_options: ReportOptions | None = _p.Field(default=None, alias="reportOptions")
-    period: str
-    next_report_creation_time: _dt.datetime | None = _p.Field(default=None, alias="nextReportCreationTime")
+    period: str | None = None
+    next_report_creation_time: _Timestamp | None = _p.Field(default=None, alias="nextReportCreationTime")
 
 
 class ReportScheduleList(_Model):
-    report_schedules: list[ReportSchedule] = _p.Field(alias="reportSchedules")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("report_schedules",)
+    report_schedules: list[ReportSchedule] | None = _p.Field(default=None, alias="reportSchedules")
 
 
 class CreateReportResponse(_Model):
-    report_id: str = _p.Field(alias="reportId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("report_id",)
+    report_id: str | None = _p.Field(default=None, alias="reportId")
 
 
 class GetReportsResponse(_Model):
-    reports: ReportList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("reports",)
+    reports: ReportList | None = None
     next_token: str | None = _p.Field(default=None, alias="nextToken")
 
 
 class CreateReportScheduleResponse(_Model):
-    report_schedule_id: str = _p.Field(alias="reportScheduleId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("report_schedule_id",)
+    report_schedule_id: str | None = _p.Field(default=None, alias="reportScheduleId")
 
 
 class ReportDocument(_Model):
-    report_document_id: str = _p.Field(alias="reportDocumentId")
-    url: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "report_document_id",
+        "url",
+    )
+    report_document_id: str | None = _p.Field(default=None, alias="reportDocumentId")
+    url: str | None = None
     compression_algorithm: str | None = _p.Field(default=None, alias="compressionAlgorithm")
 
 

@@ -27,23 +27,39 @@ class GetOrderMetricsResponse(_Model):
 
 
 class OrderMetricsInterval(_Model):
-    interval: str
-    unit_count: int = _p.Field(alias="unitCount")
-    order_item_count: int = _p.Field(alias="orderItemCount")
-    order_count: int = _p.Field(alias="orderCount")
-    average_unit_price: Money = _p.Field(alias="averageUnitPrice")
-    total_sales: Money = _p.Field(alias="totalSales")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "interval",
+        "unit_count",
+        "order_item_count",
+        "order_count",
+        "average_unit_price",
+        "total_sales",
+    )
+    interval: str | None = None
+    unit_count: int | None = _p.Field(default=None, alias="unitCount")
+    order_item_count: int | None = _p.Field(default=None, alias="orderItemCount")
+    order_count: int | None = _p.Field(default=None, alias="orderCount")
+    average_unit_price: Money | None = _p.Field(default=None, alias="averageUnitPrice")
+    total_sales: Money | None = _p.Field(default=None, alias="totalSales")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    amount: Decimal | None = None
 
 
 OrderMetricsList: _t.TypeAlias = list[OrderMetricsInterval]

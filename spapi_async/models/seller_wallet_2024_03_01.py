@@ -4,12 +4,12 @@ used by ``spapi_async.apis.seller_wallet_2024_03_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Balance",
@@ -57,45 +57,72 @@ __all__ = [
 
 
 class PayeeContactInformation(_Model):
-    payee_first_name: str = _p.Field(alias="payeeFirstName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "payee_first_name",
+        "payee_last_name",
+        "address_line1",
+        "city",
+        "state",
+        "postal_code",
+        "country_code",
+        "email_address",
+        "phone_number",
+        "payee_entity_type",
+    )
+    payee_first_name: str | None = _p.Field(default=None, alias="payeeFirstName")
     payee_middle_name: str | None = _p.Field(default=None, alias="payeeMiddleName")
-    payee_last_name: str = _p.Field(alias="payeeLastName")
-    address_line1: str = _p.Field(alias="addressLine1")
+    payee_last_name: str | None = _p.Field(default=None, alias="payeeLastName")
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
-    city: str
-    state: str
-    postal_code: str = _p.Field(alias="postalCode")
+    city: str | None = None
+    state: str | None = None
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
     country: str | None = None
-    country_code: str = _p.Field(alias="countryCode")
-    email_address: str = _p.Field(alias="emailAddress")
-    phone_number: str = _p.Field(alias="phoneNumber")
-    payee_entity_type: PayeeEntityType = _p.Field(alias="payeeEntityType")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    email_address: str | None = _p.Field(default=None, alias="emailAddress")
+    phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
+    payee_entity_type: PayeeEntityType | None = _p.Field(default=None, alias="payeeEntityType")
 
 
 class BankAccount(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "bank_account_ownership_type",
+        "account_country_code",
+        "account_currency",
+        "bank_account_number_tail",
+    )
     account_id: str | None = _p.Field(default=None, alias="accountId")
     account_holder_name: str | None = _p.Field(default=None, alias="accountHolderName")
     bank_account_number_format: BankAccountNumberFormat | None = _p.Field(default=None, alias="bankAccountNumberFormat")
     bank_name: str | None = _p.Field(default=None, alias="bankName")
-    bank_account_ownership_type: BankAccountOwnershipType = _p.Field(alias="bankAccountOwnershipType")
+    bank_account_ownership_type: BankAccountOwnershipType | None = _p.Field(
+        default=None, alias="bankAccountOwnershipType"
+    )
     routing_number: str | None = _p.Field(default=None, alias="routingNumber")
     bank_number_format: BankNumberFormat | None = _p.Field(default=None, alias="bankNumberFormat")
-    account_country_code: str = _p.Field(alias="accountCountryCode")
-    account_currency: str = _p.Field(alias="accountCurrency")
-    bank_account_number_tail: str = _p.Field(alias="bankAccountNumberTail")
+    account_country_code: str | None = _p.Field(default=None, alias="accountCountryCode")
+    account_currency: str | None = _p.Field(default=None, alias="accountCurrency")
+    bank_account_number_tail: str | None = _p.Field(default=None, alias="bankAccountNumberTail")
     bank_account_holder_status: BankAccountHolderStatus | None = _p.Field(default=None, alias="bankAccountHolderStatus")
 
 
 class BankAccountListing(_Model):
-    accounts: list[BankAccount]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("accounts",)
+    accounts: list[BankAccount] | None = None
 
 
 class Balance(_Model):
-    account_id: str = _p.Field(alias="accountId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "account_id",
+        "balance_amount",
+        "balance_currency",
+        "last_update_date",
+    )
+    account_id: str | None = _p.Field(default=None, alias="accountId")
     balance_type: BalanceType | None = _p.Field(default=None, alias="balanceType")
-    balance_amount: BigDecimal = _p.Field(alias="balanceAmount")
-    balance_currency: str = _p.Field(alias="balanceCurrency")
-    last_update_date: _dt.datetime = _p.Field(alias="lastUpdateDate")
+    balance_amount: BigDecimal | None = _p.Field(default=None, alias="balanceAmount")
+    balance_currency: str | None = _p.Field(default=None, alias="balanceCurrency")
+    last_update_date: _Timestamp | None = _p.Field(default=None, alias="lastUpdateDate")
 
 
 class BalanceListing(_Model):
@@ -103,8 +130,12 @@ class BalanceListing(_Model):
 
 
 class CreateTransactionResponse(_Model):
-    transaction: Transaction
-    call_back_url: str = _p.Field(alias="callBackURL")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transaction",
+        "call_back_url",
+    )
+    transaction: Transaction | None = None
+    call_back_url: str | None = _p.Field(default=None, alias="callBackURL")
 
 
 class Currency(_Model):
@@ -113,147 +144,243 @@ class Currency(_Model):
 
 
 class DeleteTransferSchedule(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class FxRateDetails(_Model):
-    fx_rate_id: str = _p.Field(alias="fxRateId")
-    base_rate: BigDecimal = _p.Field(alias="baseRate")
-    effective_fx_rate: BigDecimal = _p.Field(alias="effectiveFxRate")
-    rate_direction: RateDirection = _p.Field(alias="rateDirection")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "fx_rate_id",
+        "base_rate",
+        "effective_fx_rate",
+        "rate_direction",
+    )
+    fx_rate_id: str | None = _p.Field(default=None, alias="fxRateId")
+    base_rate: BigDecimal | None = _p.Field(default=None, alias="baseRate")
+    effective_fx_rate: BigDecimal | None = _p.Field(default=None, alias="effectiveFxRate")
+    rate_direction: RateDirection | None = _p.Field(default=None, alias="rateDirection")
 
 
 class Fee(_Model):
-    fee_id: str = _p.Field(alias="feeId")
-    fee_type: FeeType = _p.Field(alias="feeType")
-    fee_rate_value: str = _p.Field(alias="feeRateValue")
-    fee_amount: Currency = _p.Field(alias="feeAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "fee_id",
+        "fee_type",
+        "fee_rate_value",
+        "fee_amount",
+    )
+    fee_id: str | None = _p.Field(default=None, alias="feeId")
+    fee_type: FeeType | None = _p.Field(default=None, alias="feeType")
+    fee_rate_value: str | None = _p.Field(default=None, alias="feeRateValue")
+    fee_amount: Currency | None = _p.Field(default=None, alias="feeAmount")
 
 
 class PaymentPreference(_Model):
-    payment_preference_payment_type: PaymentPreferencePaymentType = _p.Field(alias="paymentPreferencePaymentType")
-    value: BigDecimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "payment_preference_payment_type",
+        "value",
+    )
+    payment_preference_payment_type: PaymentPreferencePaymentType | None = _p.Field(
+        default=None, alias="paymentPreferencePaymentType"
+    )
+    value: BigDecimal | None = None
 
 
 class TransferScheduleInformation(_Model):
-    schedule_start_date: _dt.datetime | None = _p.Field(default=None, alias="scheduleStartDate")
-    schedule_end_date: _dt.datetime | None = _p.Field(default=None, alias="scheduleEndDate")
+    schedule_start_date: _Timestamp | None = _p.Field(default=None, alias="scheduleStartDate")
+    schedule_end_date: _Timestamp | None = _p.Field(default=None, alias="scheduleEndDate")
     schedule_expression: ScheduleExpression | None = _p.Field(default=None, alias="scheduleExpression")
     schedule_type: ScheduleTransferType | None = _p.Field(default=None, alias="scheduleType")
 
 
 class ScheduleExpression(_Model):
-    schedule_expression_type: ScheduleExpressionType = _p.Field(alias="scheduleExpressionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("schedule_expression_type",)
+    schedule_expression_type: ScheduleExpressionType | None = _p.Field(default=None, alias="scheduleExpressionType")
     recurring_frequency: RecurringFrequency | None = _p.Field(default=None, alias="recurringFrequency")
 
 
 class TransactionInitiationRequest(_Model):
-    source_account_id: str = _p.Field(alias="sourceAccountId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "source_account_id",
+        "destination_transaction_instrument",
+        "source_amount",
+        "request_time",
+    )
+    source_account_id: str | None = _p.Field(default=None, alias="sourceAccountId")
     destination_account_id: str | None = _p.Field(default=None, alias="destinationAccountId")
-    destination_transaction_instrument: TransactionInstrumentDetails = _p.Field(
-        alias="destinationTransactionInstrument"
+    destination_transaction_instrument: TransactionInstrumentDetails | None = _p.Field(
+        default=None, alias="destinationTransactionInstrument"
     )
     transaction_description: str | None = _p.Field(default=None, alias="transactionDescription")
     customer_payment_reference: str | None = _p.Field(default=None, alias="customerPaymentReference")
     payee_contact_information: PayeeContactInformation | None = _p.Field(default=None, alias="payeeContactInformation")
-    source_amount: Currency = _p.Field(alias="sourceAmount")
+    source_amount: Currency | None = _p.Field(default=None, alias="sourceAmount")
     transfer_rate_details: TransferRatePreview | None = _p.Field(default=None, alias="transferRateDetails")
-    request_time: _dt.datetime = _p.Field(alias="requestTime")
+    request_time: _Timestamp | None = _p.Field(default=None, alias="requestTime")
 
 
 class TransactionInstrumentDetails(_Model):
-    bank_account: BankAccount = _p.Field(alias="bankAccount")
-    bank_account_number: str = _p.Field(alias="bankAccountNumber")
-    account_holder_name: str = _p.Field(alias="accountHolderName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "bank_account",
+        "bank_account_number",
+        "account_holder_name",
+    )
+    bank_account: BankAccount | None = _p.Field(default=None, alias="bankAccount")
+    bank_account_number: str | None = _p.Field(default=None, alias="bankAccountNumber")
+    account_holder_name: str | None = _p.Field(default=None, alias="accountHolderName")
 
 
 class Transaction(_Model):
-    account_id: str = _p.Field(alias="accountId")
-    transaction_id: str = _p.Field(alias="transactionId")
-    transaction_type: TransactionType = _p.Field(alias="transactionType")
-    transaction_status: TransactionStatus = _p.Field(alias="transactionStatus")
-    transaction_request_date: _dt.datetime = _p.Field(alias="transactionRequestDate")
-    expected_completion_date: _dt.datetime | None = _p.Field(default=None, alias="expectedCompletionDate")
-    transaction_actual_completion_date: _dt.datetime | None = _p.Field(
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "account_id",
+        "transaction_id",
+        "transaction_type",
+        "transaction_status",
+        "transaction_request_date",
+        "last_update_date",
+        "transaction_requester_source",
+        "transaction_description",
+        "transaction_destination_account",
+        "transaction_request_amount",
+        "transfer_rate_details",
+    )
+    account_id: str | None = _p.Field(default=None, alias="accountId")
+    transaction_id: str | None = _p.Field(default=None, alias="transactionId")
+    transaction_type: TransactionType | None = _p.Field(default=None, alias="transactionType")
+    transaction_status: TransactionStatus | None = _p.Field(default=None, alias="transactionStatus")
+    transaction_request_date: _Timestamp | None = _p.Field(default=None, alias="transactionRequestDate")
+    expected_completion_date: _Timestamp | None = _p.Field(default=None, alias="expectedCompletionDate")
+    transaction_actual_completion_date: _Timestamp | None = _p.Field(
         default=None, alias="transactionActualCompletionDate"
     )
-    last_update_date: _dt.datetime = _p.Field(alias="lastUpdateDate")
+    last_update_date: _Timestamp | None = _p.Field(default=None, alias="lastUpdateDate")
     requester_name: str | None = _p.Field(default=None, alias="requesterName")
-    transaction_requester_source: str = _p.Field(alias="transactionRequesterSource")
-    transaction_description: str = _p.Field(alias="transactionDescription")
+    transaction_requester_source: str | None = _p.Field(default=None, alias="transactionRequesterSource")
+    transaction_description: str | None = _p.Field(default=None, alias="transactionDescription")
     transaction_source_account: TransactionAccount | None = _p.Field(default=None, alias="transactionSourceAccount")
-    transaction_destination_account: TransactionAccount = _p.Field(alias="transactionDestinationAccount")
-    transaction_request_amount: Currency = _p.Field(alias="transactionRequestAmount")
-    transfer_rate_details: TransferRatePreview = _p.Field(alias="transferRateDetails")
+    transaction_destination_account: TransactionAccount | None = _p.Field(
+        default=None, alias="transactionDestinationAccount"
+    )
+    transaction_request_amount: Currency | None = _p.Field(default=None, alias="transactionRequestAmount")
+    transfer_rate_details: TransferRatePreview | None = _p.Field(default=None, alias="transferRateDetails")
     transaction_final_amount: Currency | None = _p.Field(default=None, alias="transactionFinalAmount")
     transaction_failure_reason: str | None = _p.Field(default=None, alias="transactionFailureReason")
 
 
 class TransactionAccount(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "bank_name",
+        "bank_account_number_format",
+        "bank_account_currency",
+    )
     account_id: str | None = _p.Field(default=None, alias="accountId")
     bank_account_holder_name: str | None = _p.Field(default=None, alias="bankAccountHolderName")
-    bank_name: str = _p.Field(alias="bankName")
-    bank_account_number_format: BankAccountNumberFormat = _p.Field(alias="bankAccountNumberFormat")
+    bank_name: str | None = _p.Field(default=None, alias="bankName")
+    bank_account_number_format: BankAccountNumberFormat | None = _p.Field(default=None, alias="bankAccountNumberFormat")
     bank_account_number_tail: str | None = _p.Field(default=None, alias="bankAccountNumberTail")
     bank_account_country_code: str | None = _p.Field(default=None, alias="bankAccountCountryCode")
-    bank_account_currency: str = _p.Field(alias="bankAccountCurrency")
+    bank_account_currency: str | None = _p.Field(default=None, alias="bankAccountCurrency")
 
 
 class TransactionListing(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("transactions",)
     next_page_token: str | None = _p.Field(default=None, alias="nextPageToken")
-    transactions: list[Transaction]
+    transactions: list[Transaction] | None = None
 
 
 class TransferRatePreview(_Model):
-    base_amount: Currency = _p.Field(alias="baseAmount")
-    fx_rate_details: FxRateDetails = _p.Field(alias="fxRateDetails")
-    transfer_amount: Currency = _p.Field(alias="transferAmount")
-    fees: list[Fee]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "base_amount",
+        "fx_rate_details",
+        "transfer_amount",
+        "fees",
+    )
+    base_amount: Currency | None = _p.Field(default=None, alias="baseAmount")
+    fx_rate_details: FxRateDetails | None = _p.Field(default=None, alias="fxRateDetails")
+    transfer_amount: Currency | None = _p.Field(default=None, alias="transferAmount")
+    fees: list[Fee] | None = None
 
 
 class TransferSchedule(_Model):
-    transfer_schedule_id: str = _p.Field(alias="transferScheduleId")
-    transaction_type: TransactionType = _p.Field(alias="transactionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transfer_schedule_id",
+        "transaction_type",
+        "transaction_destination_account",
+        "transfer_schedule_status",
+        "transfer_schedule_information",
+        "transfer_schedule_failures",
+    )
+    transfer_schedule_id: str | None = _p.Field(default=None, alias="transferScheduleId")
+    transaction_type: TransactionType | None = _p.Field(default=None, alias="transactionType")
     transaction_source_account: TransactionAccount | None = _p.Field(default=None, alias="transactionSourceAccount")
-    transaction_destination_account: TransactionAccount = _p.Field(alias="transactionDestinationAccount")
-    transfer_schedule_status: TransferScheduleStatus = _p.Field(alias="transferScheduleStatus")
-    transfer_schedule_information: TransferScheduleInformation = _p.Field(alias="transferScheduleInformation")
+    transaction_destination_account: TransactionAccount | None = _p.Field(
+        default=None, alias="transactionDestinationAccount"
+    )
+    transfer_schedule_status: TransferScheduleStatus | None = _p.Field(default=None, alias="transferScheduleStatus")
+    transfer_schedule_information: TransferScheduleInformation | None = _p.Field(
+        default=None, alias="transferScheduleInformation"
+    )
     payment_preference: PaymentPreference | None = _p.Field(default=None, alias="paymentPreference")
-    transfer_schedule_failures: list[TransferScheduleFailures] = _p.Field(alias="transferScheduleFailures")
+    transfer_schedule_failures: list[TransferScheduleFailures] | None = _p.Field(
+        default=None, alias="transferScheduleFailures"
+    )
 
 
 class TransferScheduleFailures(_Model):
-    transfer_schedule_failure_date: _dt.datetime = _p.Field(alias="transferScheduleFailureDate")
-    transfer_schedule_failure_reason: str = _p.Field(alias="transferScheduleFailureReason")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transfer_schedule_failure_date",
+        "transfer_schedule_failure_reason",
+    )
+    transfer_schedule_failure_date: _Timestamp | None = _p.Field(default=None, alias="transferScheduleFailureDate")
+    transfer_schedule_failure_reason: str | None = _p.Field(default=None, alias="transferScheduleFailureReason")
 
 
 class TransferScheduleListing(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("transfer_schedules",)
     next_page_token: str | None = _p.Field(default=None, alias="nextPageToken")
-    transfer_schedules: list[TransferSchedule] = _p.Field(alias="transferSchedules")
+    transfer_schedules: list[TransferSchedule] | None = _p.Field(default=None, alias="transferSchedules")
 
 
 class TransferScheduleRequest(_Model):
-    source_account_id: str = _p.Field(alias="sourceAccountId")
-    source_currency_code: str = _p.Field(alias="sourceCurrencyCode")
-    destination_account_id: str = _p.Field(alias="destinationAccountId")
-    destination_transaction_instrument: TransactionInstrumentDetails = _p.Field(
-        alias="destinationTransactionInstrument"
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "source_account_id",
+        "source_currency_code",
+        "destination_account_id",
+        "destination_transaction_instrument",
+        "transaction_type",
+        "transfer_schedule_information",
+        "payment_preference",
     )
-    transaction_type: TransactionType = _p.Field(alias="transactionType")
-    transfer_schedule_information: TransferScheduleInformation = _p.Field(alias="transferScheduleInformation")
-    payment_preference: PaymentPreference = _p.Field(alias="paymentPreference")
+    source_account_id: str | None = _p.Field(default=None, alias="sourceAccountId")
+    source_currency_code: str | None = _p.Field(default=None, alias="sourceCurrencyCode")
+    destination_account_id: str | None = _p.Field(default=None, alias="destinationAccountId")
+    destination_transaction_instrument: TransactionInstrumentDetails | None = _p.Field(
+        default=None, alias="destinationTransactionInstrument"
+    )
+    transaction_type: TransactionType | None = _p.Field(default=None, alias="transactionType")
+    transfer_schedule_information: TransferScheduleInformation | None = _p.Field(
+        default=None, alias="transferScheduleInformation"
+    )
+    payment_preference: PaymentPreference | None = _p.Field(default=None, alias="paymentPreference")
     transfer_schedule_status: TransferScheduleStatus | None = _p.Field(default=None, alias="transferScheduleStatus")
 
 

@@ -27,15 +27,24 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class MarketplaceParticipation(_Model):
-    marketplace: Marketplace
-    participation: Participation
-    store_name: str = _p.Field(alias="storeName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace",
+        "participation",
+        "store_name",
+    )
+    marketplace: Marketplace | None = None
+    participation: Participation | None = None
+    store_name: str | None = _p.Field(default=None, alias="storeName")
 
 
 class GetMarketplaceParticipationsResponse(_Model):
@@ -44,17 +53,29 @@ class GetMarketplaceParticipationsResponse(_Model):
 
 
 class Marketplace(_Model):
-    id: str
-    name: str
-    country_code: str = _p.Field(alias="countryCode")
-    default_currency_code: str = _p.Field(alias="defaultCurrencyCode")
-    default_language_code: str = _p.Field(alias="defaultLanguageCode")
-    domain_name: str = _p.Field(alias="domainName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+        "country_code",
+        "default_currency_code",
+        "default_language_code",
+        "domain_name",
+    )
+    id: str | None = None
+    name: str | None = None
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
+    default_currency_code: str | None = _p.Field(default=None, alias="defaultCurrencyCode")
+    default_language_code: str | None = _p.Field(default=None, alias="defaultLanguageCode")
+    domain_name: str | None = _p.Field(default=None, alias="domainName")
 
 
 class Participation(_Model):
-    is_participating: bool = _p.Field(alias="isParticipating")
-    has_suspended_listings: bool = _p.Field(alias="hasSuspendedListings")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "is_participating",
+        "has_suspended_listings",
+    )
+    is_participating: bool | None = _p.Field(default=None, alias="isParticipating")
+    has_suspended_listings: bool | None = _p.Field(default=None, alias="hasSuspendedListings")
 
 
 class GetAccountResponse(_Model):
@@ -63,33 +84,52 @@ class GetAccountResponse(_Model):
 
 
 class Account(_Model):
-    marketplace_participation_list: MarketplaceParticipationList = _p.Field(alias="marketplaceParticipationList")
-    business_type: str = _p.Field(alias="businessType")
-    selling_plan: str = _p.Field(alias="sellingPlan")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_participation_list",
+        "business_type",
+        "selling_plan",
+    )
+    marketplace_participation_list: MarketplaceParticipationList | None = _p.Field(
+        default=None, alias="marketplaceParticipationList"
+    )
+    business_type: str | None = _p.Field(default=None, alias="businessType")
+    selling_plan: str | None = _p.Field(default=None, alias="sellingPlan")
     business: Business | None = None
     primary_contact: PrimaryContact | None = _p.Field(default=None, alias="primaryContact")
 
 
 class Business(_Model):
-    name: str
-    registered_business_address: Address = _p.Field(alias="registeredBusinessAddress")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "registered_business_address",
+    )
+    name: str | None = None
+    registered_business_address: Address | None = _p.Field(default=None, alias="registeredBusinessAddress")
     company_registration_number: str | None = _p.Field(default=None, alias="companyRegistrationNumber")
     company_tax_identification_number: str | None = _p.Field(default=None, alias="companyTaxIdentificationNumber")
     non_latin_name: str | None = _p.Field(default=None, alias="nonLatinName")
 
 
 class Address(_Model):
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "address_line1",
+        "country_code",
+    )
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     state_or_province_code: str | None = _p.Field(default=None, alias="stateOrProvinceCode")
     city: str | None = None
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
 
 
 class PrimaryContact(_Model):
-    name: str
-    address: Address
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address",
+    )
+    name: str | None = None
+    address: Address | None = None
     non_latin_name: str | None = _p.Field(default=None, alias="nonLatinName")
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.services_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AddAppointmentRequest",
@@ -127,7 +127,8 @@ class AssignAppointmentResourcesResponsePayload(_Model):
 
 
 class AssignAppointmentResourcesRequest(_Model):
-    resources: AppointmentResources
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("resources",)
+    resources: AppointmentResources | None = None
 
 
 class JobListing(_Model):
@@ -138,7 +139,7 @@ class JobListing(_Model):
 
 
 class ServiceJob(_Model):
-    create_time: _dt.datetime | None = _p.Field(default=None, alias="createTime")
+    create_time: _Timestamp | None = _p.Field(default=None, alias="createTime")
     service_job_id: ServiceJobId | None = _p.Field(default=None, alias="serviceJobId")
     service_job_status: str | None = _p.Field(default=None, alias="serviceJobStatus")
     scope_of_work: ScopeOfWork | None = _p.Field(default=None, alias="scopeOfWork")
@@ -180,8 +181,12 @@ class Payment(_Model):
 
 
 class MoneyAmount(_Model):
-    value: float
-    currency: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "currency",
+    )
+    value: float | None = None
+    currency: str | None = None
 
 
 class Buyer(_Model):
@@ -192,8 +197,12 @@ class Buyer(_Model):
 
 
 class AppointmentTime(_Model):
-    start_time: _dt.datetime = _p.Field(alias="startTime")
-    duration_in_minutes: int = _p.Field(alias="durationInMinutes")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "duration_in_minutes",
+    )
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    duration_in_minutes: int | None = _p.Field(default=None, alias="durationInMinutes")
 
 
 class Appointment(_Model):
@@ -214,7 +223,7 @@ class Poa(_Model):
     appointment_time: AppointmentTime | None = _p.Field(default=None, alias="appointmentTime")
     technicians: list[Technician] | None = None
     uploading_technician: str | None = _p.Field(default=None, alias="uploadingTechnician")
-    upload_time: _dt.datetime | None = _p.Field(default=None, alias="uploadTime")
+    upload_time: _Timestamp | None = _p.Field(default=None, alias="uploadTime")
     poa_type: str | None = _p.Field(default=None, alias="poaType")
 
 
@@ -230,13 +239,13 @@ class AssociatedItem(_Model):
 
 
 class ItemDelivery(_Model):
-    estimated_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="estimatedDeliveryDate")
+    estimated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="estimatedDeliveryDate")
     item_delivery_promise: ItemDeliveryPromise | None = _p.Field(default=None, alias="itemDeliveryPromise")
 
 
 class ItemDeliveryPromise(_Model):
-    start_time: _dt.datetime | None = _p.Field(default=None, alias="startTime")
-    end_time: _dt.datetime | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
 
 
 class LinkedAsset(_Model):
@@ -251,8 +260,12 @@ class ServiceLocation(_Model):
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
@@ -265,29 +278,43 @@ class Address(_Model):
 
 
 class AddAppointmentRequest(_Model):
-    appointment_time: AppointmentTimeInput = _p.Field(alias="appointmentTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("appointment_time",)
+    appointment_time: AppointmentTimeInput | None = _p.Field(default=None, alias="appointmentTime")
 
 
 class RescheduleAppointmentRequest(_Model):
-    appointment_time: AppointmentTimeInput = _p.Field(alias="appointmentTime")
-    reschedule_reason_code: RescheduleReasonCode = _p.Field(alias="rescheduleReasonCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "appointment_time",
+        "reschedule_reason_code",
+    )
+    appointment_time: AppointmentTimeInput | None = _p.Field(default=None, alias="appointmentTime")
+    reschedule_reason_code: RescheduleReasonCode | None = _p.Field(default=None, alias="rescheduleReasonCode")
 
 
 class AppointmentTimeInput(_Model):
-    start_time: _dt.datetime = _p.Field(alias="startTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("start_time",)
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
     duration_in_minutes: int | None = _p.Field(default=None, alias="durationInMinutes")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
     error_level: str | None = _p.Field(default=None, alias="errorLevel")
 
 
 class Warning(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -307,8 +334,8 @@ class RangeCapacity(_Model):
 
 
 class RangeSlot(_Model):
-    start_date_time: _dt.datetime | None = _p.Field(default=None, alias="startDateTime")
-    end_date_time: _dt.datetime | None = _p.Field(default=None, alias="endDateTime")
+    start_date_time: _Timestamp | None = _p.Field(default=None, alias="startDateTime")
+    end_date_time: _Timestamp | None = _p.Field(default=None, alias="endDateTime")
     capacity: int | None = None
 
 
@@ -324,7 +351,7 @@ class FixedSlotCapacity(_Model):
 
 
 class FixedSlot(_Model):
-    start_date_time: _dt.datetime | None = _p.Field(default=None, alias="startDateTime")
+    start_date_time: _Timestamp | None = _p.Field(default=None, alias="startDateTime")
     scheduled_capacity: int | None = _p.Field(default=None, alias="scheduledCapacity")
     available_capacity: int | None = _p.Field(default=None, alias="availableCapacity")
     encumbered_capacity: int | None = _p.Field(default=None, alias="encumberedCapacity")
@@ -344,13 +371,17 @@ class SetAppointmentFulfillmentDataRequest(_Model):
 
 
 class FulfillmentTime(_Model):
-    start_time: _dt.datetime | None = _p.Field(default=None, alias="startTime")
-    end_time: _dt.datetime | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
 
 
 class DateTimeRange(_Model):
-    start_time: _dt.datetime = _p.Field(alias="startTime")
-    end_time: _dt.datetime = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "end_time",
+    )
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
 
 
 class FulfillmentDocument(_Model):
@@ -377,22 +408,31 @@ class CancelReservationResponse(_Model):
 
 
 class Recurrence(_Model):
-    end_time: _dt.datetime = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("end_time",)
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
     days_of_week: list[DayOfWeek] | None = _p.Field(default=None, alias="daysOfWeek")
     days_of_month: list[int] | None = _p.Field(default=None, alias="daysOfMonth")
 
 
 class AvailabilityRecord(_Model):
-    start_time: _dt.datetime = _p.Field(alias="startTime")
-    end_time: _dt.datetime = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "end_time",
+    )
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
     recurrence: Recurrence | None = None
     capacity: int | None = None
 
 
 class Reservation(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "availability",
+    )
     reservation_id: str | None = _p.Field(default=None, alias="reservationId")
-    type: str
-    availability: AvailabilityRecord
+    type: str | None = None
+    availability: AvailabilityRecord | None = None
 
 
 class UpdateScheduleRecord(_Model):
@@ -414,30 +454,47 @@ class UpdateReservationRecord(_Model):
 
 
 class RangeSlotCapacityQuery(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date_time",
+        "end_date_time",
+    )
     capacity_types: list[CapacityType] | None = _p.Field(default=None, alias="capacityTypes")
-    start_date_time: _dt.datetime = _p.Field(alias="startDateTime")
-    end_date_time: _dt.datetime = _p.Field(alias="endDateTime")
+    start_date_time: _Timestamp | None = _p.Field(default=None, alias="startDateTime")
+    end_date_time: _Timestamp | None = _p.Field(default=None, alias="endDateTime")
 
 
 class FixedSlotCapacityQuery(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_date_time",
+        "end_date_time",
+    )
     capacity_types: list[CapacityType] | None = _p.Field(default=None, alias="capacityTypes")
     slot_duration: float | None = _p.Field(default=None, alias="slotDuration")
-    start_date_time: _dt.datetime = _p.Field(alias="startDateTime")
-    end_date_time: _dt.datetime = _p.Field(alias="endDateTime")
+    start_date_time: _Timestamp | None = _p.Field(default=None, alias="startDateTime")
+    end_date_time: _Timestamp | None = _p.Field(default=None, alias="endDateTime")
 
 
 class UpdateScheduleRequest(_Model):
-    schedules: AvailabilityRecords
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("schedules",)
+    schedules: AvailabilityRecords | None = None
 
 
 class CreateReservationRequest(_Model):
-    resource_id: str = _p.Field(alias="resourceId")
-    reservation: Reservation
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "resource_id",
+        "reservation",
+    )
+    resource_id: str | None = _p.Field(default=None, alias="resourceId")
+    reservation: Reservation | None = None
 
 
 class UpdateReservationRequest(_Model):
-    resource_id: str = _p.Field(alias="resourceId")
-    reservation: Reservation
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "resource_id",
+        "reservation",
+    )
+    resource_id: str | None = _p.Field(default=None, alias="resourceId")
+    reservation: Reservation | None = None
 
 
 class GetAppointmentSlotsResponse(_Model):
@@ -447,20 +504,24 @@ class GetAppointmentSlotsResponse(_Model):
 
 class AppointmentSlotReport(_Model):
     scheduling_type: str | None = _p.Field(default=None, alias="schedulingType")
-    start_time: _dt.datetime | None = _p.Field(default=None, alias="startTime")
-    end_time: _dt.datetime | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
     appointment_slots: list[AppointmentSlot] | None = _p.Field(default=None, alias="appointmentSlots")
 
 
 class AppointmentSlot(_Model):
-    start_time: _dt.datetime | None = _p.Field(default=None, alias="startTime")
-    end_time: _dt.datetime | None = _p.Field(default=None, alias="endTime")
+    start_time: _Timestamp | None = _p.Field(default=None, alias="startTime")
+    end_time: _Timestamp | None = _p.Field(default=None, alias="endTime")
     capacity: int | None = None
 
 
 class ServiceUploadDocument(_Model):
-    content_type: str = _p.Field(alias="contentType")
-    content_length: float = _p.Field(alias="contentLength")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content_type",
+        "content_length",
+    )
+    content_type: str | None = _p.Field(default=None, alias="contentType")
+    content_length: float | None = _p.Field(default=None, alias="contentLength")
     content_md5: str | None = _p.Field(default=None, alias="contentMD5")
 
 
@@ -470,16 +531,26 @@ class CreateServiceDocumentUploadDestination(_Model):
 
 
 class ServiceDocumentUploadDestination(_Model):
-    upload_destination_id: str = _p.Field(alias="uploadDestinationId")
-    url: str
-    encryption_details: EncryptionDetails = _p.Field(alias="encryptionDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "upload_destination_id",
+        "url",
+        "encryption_details",
+    )
+    upload_destination_id: str | None = _p.Field(default=None, alias="uploadDestinationId")
+    url: str | None = None
+    encryption_details: EncryptionDetails | None = _p.Field(default=None, alias="encryptionDetails")
     headers: dict[str, _t.Any] | None = None
 
 
 class EncryptionDetails(_Model):
-    standard: str
-    initialization_vector: str = _p.Field(alias="initializationVector")
-    key: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "standard",
+        "initialization_vector",
+        "key",
+    )
+    standard: str | None = None
+    initialization_vector: str | None = _p.Field(default=None, alias="initializationVector")
+    key: str | None = None
 
 
 ServiceJobId: _t.TypeAlias = str

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.shipment_invoicing_v0``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -49,7 +49,7 @@ class ShipmentDetail(_Model):
     warehouse_id: str | None = _p.Field(default=None, alias="WarehouseId")
     amazon_order_id: str | None = _p.Field(default=None, alias="AmazonOrderId")
     amazon_shipment_id: str | None = _p.Field(default=None, alias="AmazonShipmentId")
-    purchase_date: _dt.datetime | None = _p.Field(default=None, alias="PurchaseDate")
+    purchase_date: _Timestamp | None = _p.Field(default=None, alias="PurchaseDate")
     shipping_address: Address | None = _p.Field(default=None, alias="ShippingAddress")
     payment_method_details: PaymentMethodDetailItemList | None = _p.Field(default=None, alias="PaymentMethodDetails")
     payments: PaymentInformationList | None = _p.Field(default=None, alias="Payments")
@@ -123,15 +123,23 @@ class Money(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class SubmitInvoiceRequest(_Model):
-    invoice_content: Blob = _p.Field(alias="InvoiceContent")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_content",
+        "content_md5_value",
+    )
+    invoice_content: Blob | None = _p.Field(default=None, alias="InvoiceContent")
     marketplace_id: str | None = _p.Field(default=None, alias="MarketplaceId")
-    content_md5_value: str = _p.Field(alias="ContentMD5Value")
+    content_md5_value: str | None = _p.Field(default=None, alias="ContentMD5Value")
 
 
 class SubmitInvoiceResponse(_Model):

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.shipping_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AcceptedRate",
@@ -80,8 +80,12 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -93,8 +97,12 @@ class Location(_Model):
 
 
 class Event(_Model):
-    event_code: EventCode = _p.Field(alias="eventCode")
-    event_time: _dt.datetime = _p.Field(alias="eventTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "event_code",
+        "event_time",
+    )
+    event_code: EventCode | None = _p.Field(default=None, alias="eventCode")
+    event_time: _Timestamp | None = _p.Field(default=None, alias="eventTime")
     location: Location | None = None
 
 
@@ -103,22 +111,30 @@ class TrackingSummary(_Model):
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "state_or_region",
+        "city",
+        "country_code",
+        "postal_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
-    state_or_region: StateOrRegion = _p.Field(alias="stateOrRegion")
-    city: City
-    country_code: CountryCode = _p.Field(alias="countryCode")
-    postal_code: PostalCode = _p.Field(alias="postalCode")
+    state_or_region: StateOrRegion | None = _p.Field(default=None, alias="stateOrRegion")
+    city: City | None = None
+    country_code: CountryCode | None = _p.Field(default=None, alias="countryCode")
+    postal_code: PostalCode | None = _p.Field(default=None, alias="postalCode")
     email: str | None = None
     copy_emails: list[str] | None = _p.Field(default=None, alias="copyEmails")
     phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
 
 
 class TimeRange(_Model):
-    start: _dt.datetime | None = None
-    end: _dt.datetime | None = None
+    start: _Timestamp | None = None
+    end: _Timestamp | None = None
 
 
 class ShippingPromiseSet(_Model):
@@ -130,7 +146,7 @@ class Rate(_Model):
     rate_id: str | None = _p.Field(default=None, alias="rateId")
     total_charge: Currency | None = _p.Field(default=None, alias="totalCharge")
     billed_weight: Weight | None = _p.Field(default=None, alias="billedWeight")
-    expiration_time: _dt.datetime | None = _p.Field(default=None, alias="expirationTime")
+    expiration_time: _Timestamp | None = _p.Field(default=None, alias="expirationTime")
     service_type: ServiceType | None = _p.Field(default=None, alias="serviceType")
     promise: ShippingPromiseSet | None = None
 
@@ -143,10 +159,16 @@ class AcceptedRate(_Model):
 
 
 class ServiceRate(_Model):
-    total_charge: Currency = _p.Field(alias="totalCharge")
-    billable_weight: Weight = _p.Field(alias="billableWeight")
-    service_type: ServiceType = _p.Field(alias="serviceType")
-    promise: ShippingPromiseSet
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "total_charge",
+        "billable_weight",
+        "service_type",
+        "promise",
+    )
+    total_charge: Currency | None = _p.Field(default=None, alias="totalCharge")
+    billable_weight: Weight | None = _p.Field(default=None, alias="billableWeight")
+    service_type: ServiceType | None = _p.Field(default=None, alias="serviceType")
+    promise: ShippingPromiseSet | None = None
 
 
 class Party(_Model):
@@ -154,41 +176,72 @@ class Party(_Model):
 
 
 class Currency(_Model):
-    value: float
-    unit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "unit",
+    )
+    value: float | None = None
+    unit: str | None = None
 
 
 class Dimensions(_Model):
-    length: float
-    width: float
-    height: float
-    unit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "height",
+        "unit",
+    )
+    length: float | None = None
+    width: float | None = None
+    height: float | None = None
+    unit: str | None = None
 
 
 class Weight(_Model):
-    unit: str
-    value: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: float | None = None
 
 
 class ContainerItem(_Model):
-    quantity: float
-    unit_price: Currency = _p.Field(alias="unitPrice")
-    unit_weight: Weight = _p.Field(alias="unitWeight")
-    title: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "quantity",
+        "unit_price",
+        "unit_weight",
+        "title",
+    )
+    quantity: float | None = None
+    unit_price: Currency | None = _p.Field(default=None, alias="unitPrice")
+    unit_weight: Weight | None = _p.Field(default=None, alias="unitWeight")
+    title: str | None = None
 
 
 class Container(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "container_reference_id",
+        "value",
+        "dimensions",
+        "items",
+        "weight",
+    )
     container_type: str | None = _p.Field(default=None, alias="containerType")
-    container_reference_id: ContainerReferenceId = _p.Field(alias="containerReferenceId")
-    value: Currency
-    dimensions: Dimensions
-    items: list[ContainerItem]
-    weight: Weight
+    container_reference_id: ContainerReferenceId | None = _p.Field(default=None, alias="containerReferenceId")
+    value: Currency | None = None
+    dimensions: Dimensions | None = None
+    items: list[ContainerItem] | None = None
+    weight: Weight | None = None
 
 
 class ContainerSpecification(_Model):
-    dimensions: Dimensions
-    weight: Weight
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "dimensions",
+        "weight",
+    )
+    dimensions: Dimensions | None = None
+    weight: Weight | None = None
 
 
 class Label(_Model):
@@ -203,90 +256,154 @@ class LabelResult(_Model):
 
 
 class LabelSpecification(_Model):
-    label_format: str = _p.Field(alias="labelFormat")
-    label_stock_size: str = _p.Field(alias="labelStockSize")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "label_format",
+        "label_stock_size",
+    )
+    label_format: str | None = _p.Field(default=None, alias="labelFormat")
+    label_stock_size: str | None = _p.Field(default=None, alias="labelStockSize")
 
 
 class CreateShipmentRequest(_Model):
-    client_reference_id: ClientReferenceId = _p.Field(alias="clientReferenceId")
-    ship_to: Address = _p.Field(alias="shipTo")
-    ship_from: Address = _p.Field(alias="shipFrom")
-    containers: ContainerList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "client_reference_id",
+        "ship_to",
+        "ship_from",
+        "containers",
+    )
+    client_reference_id: ClientReferenceId | None = _p.Field(default=None, alias="clientReferenceId")
+    ship_to: Address | None = _p.Field(default=None, alias="shipTo")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
+    containers: ContainerList | None = None
 
 
 class PurchaseLabelsRequest(_Model):
-    rate_id: RateId = _p.Field(alias="rateId")
-    label_specification: LabelSpecification = _p.Field(alias="labelSpecification")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "rate_id",
+        "label_specification",
+    )
+    rate_id: RateId | None = _p.Field(default=None, alias="rateId")
+    label_specification: LabelSpecification | None = _p.Field(default=None, alias="labelSpecification")
 
 
 class RetrieveShippingLabelRequest(_Model):
-    label_specification: LabelSpecification = _p.Field(alias="labelSpecification")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("label_specification",)
+    label_specification: LabelSpecification | None = _p.Field(default=None, alias="labelSpecification")
 
 
 class GetRatesRequest(_Model):
-    ship_to: Address = _p.Field(alias="shipTo")
-    ship_from: Address = _p.Field(alias="shipFrom")
-    service_types: ServiceTypeList = _p.Field(alias="serviceTypes")
-    ship_date: _dt.datetime | None = _p.Field(default=None, alias="shipDate")
-    container_specifications: ContainerSpecificationList = _p.Field(alias="containerSpecifications")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ship_to",
+        "ship_from",
+        "service_types",
+        "container_specifications",
+    )
+    ship_to: Address | None = _p.Field(default=None, alias="shipTo")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
+    service_types: ServiceTypeList | None = _p.Field(default=None, alias="serviceTypes")
+    ship_date: _Timestamp | None = _p.Field(default=None, alias="shipDate")
+    container_specifications: ContainerSpecificationList | None = _p.Field(
+        default=None, alias="containerSpecifications"
+    )
 
 
 class PurchaseShipmentRequest(_Model):
-    client_reference_id: ClientReferenceId = _p.Field(alias="clientReferenceId")
-    ship_to: Address = _p.Field(alias="shipTo")
-    ship_from: Address = _p.Field(alias="shipFrom")
-    ship_date: _dt.datetime | None = _p.Field(default=None, alias="shipDate")
-    service_type: ServiceType = _p.Field(alias="serviceType")
-    containers: ContainerList
-    label_specification: LabelSpecification = _p.Field(alias="labelSpecification")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "client_reference_id",
+        "ship_to",
+        "ship_from",
+        "service_type",
+        "containers",
+        "label_specification",
+    )
+    client_reference_id: ClientReferenceId | None = _p.Field(default=None, alias="clientReferenceId")
+    ship_to: Address | None = _p.Field(default=None, alias="shipTo")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
+    ship_date: _Timestamp | None = _p.Field(default=None, alias="shipDate")
+    service_type: ServiceType | None = _p.Field(default=None, alias="serviceType")
+    containers: ContainerList | None = None
+    label_specification: LabelSpecification | None = _p.Field(default=None, alias="labelSpecification")
 
 
 class CreateShipmentResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    eligible_rates: RateList = _p.Field(alias="eligibleRates")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "eligible_rates",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    eligible_rates: RateList | None = _p.Field(default=None, alias="eligibleRates")
 
 
 class Shipment(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    client_reference_id: ClientReferenceId = _p.Field(alias="clientReferenceId")
-    ship_from: Address = _p.Field(alias="shipFrom")
-    ship_to: Address = _p.Field(alias="shipTo")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "client_reference_id",
+        "ship_from",
+        "ship_to",
+        "containers",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    client_reference_id: ClientReferenceId | None = _p.Field(default=None, alias="clientReferenceId")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
+    ship_to: Address | None = _p.Field(default=None, alias="shipTo")
     accepted_rate: AcceptedRate | None = _p.Field(default=None, alias="acceptedRate")
     shipper: Party | None = None
-    containers: ContainerList
+    containers: ContainerList | None = None
 
 
 class PurchaseLabelsResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "accepted_rate",
+        "label_results",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
     client_reference_id: ClientReferenceId | None = _p.Field(default=None, alias="clientReferenceId")
-    accepted_rate: AcceptedRate = _p.Field(alias="acceptedRate")
-    label_results: LabelResultList = _p.Field(alias="labelResults")
+    accepted_rate: AcceptedRate | None = _p.Field(default=None, alias="acceptedRate")
+    label_results: LabelResultList | None = _p.Field(default=None, alias="labelResults")
 
 
 class RetrieveShippingLabelResult(_Model):
-    label_stream: LabelStream = _p.Field(alias="labelStream")
-    label_specification: LabelSpecification = _p.Field(alias="labelSpecification")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "label_stream",
+        "label_specification",
+    )
+    label_stream: LabelStream | None = _p.Field(default=None, alias="labelStream")
+    label_specification: LabelSpecification | None = _p.Field(default=None, alias="labelSpecification")
 
 
 class Account(_Model):
-    account_id: AccountId = _p.Field(alias="accountId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("account_id",)
+    account_id: AccountId | None = _p.Field(default=None, alias="accountId")
 
 
 class GetRatesResult(_Model):
-    service_rates: ServiceRateList = _p.Field(alias="serviceRates")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("service_rates",)
+    service_rates: ServiceRateList | None = _p.Field(default=None, alias="serviceRates")
 
 
 class PurchaseShipmentResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    service_rate: ServiceRate = _p.Field(alias="serviceRate")
-    label_results: LabelResultList = _p.Field(alias="labelResults")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "service_rate",
+        "label_results",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    service_rate: ServiceRate | None = _p.Field(default=None, alias="serviceRate")
+    label_results: LabelResultList | None = _p.Field(default=None, alias="labelResults")
 
 
 class TrackingInformation(_Model):
-    tracking_id: TrackingId = _p.Field(alias="trackingId")
-    summary: TrackingSummary
-    promised_delivery_date: PromisedDeliveryDate = _p.Field(alias="promisedDeliveryDate")
-    event_history: EventList = _p.Field(alias="eventHistory")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tracking_id",
+        "summary",
+        "promised_delivery_date",
+        "event_history",
+    )
+    tracking_id: TrackingId | None = _p.Field(default=None, alias="trackingId")
+    summary: TrackingSummary | None = None
+    promised_delivery_date: PromisedDeliveryDate | None = _p.Field(default=None, alias="promisedDeliveryDate")
+    event_history: EventList | None = _p.Field(default=None, alias="eventHistory")
 
 
 class CreateShipmentResponse(_Model):
@@ -357,7 +474,7 @@ EventList: _t.TypeAlias = list[Event]
 
 TrackingId: _t.TypeAlias = str
 
-PromisedDeliveryDate: _t.TypeAlias = _dt.datetime
+PromisedDeliveryDate: _t.TypeAlias = _Timestamp
 
 #: Known values (others parse too): Amazon Shipping Ground, Amazon Shipping Standard, Amazon Shipping Premium
 ServiceType: _t.TypeAlias = str

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.shipping_v2``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AccessPoint",
@@ -204,28 +204,41 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Weight(_Model):
-    unit: str
-    value: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: float | None = None
 
 
 class LiquidVolume(_Model):
-    unit: str
-    value: float
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit",
+        "value",
+    )
+    unit: str | None = None
+    value: float | None = None
 
 
 class InvoiceDetails(_Model):
     invoice_number: str | None = _p.Field(default=None, alias="invoiceNumber")
-    invoice_date: _dt.datetime | None = _p.Field(default=None, alias="invoiceDate")
+    invoice_date: _Timestamp | None = _p.Field(default=None, alias="invoiceDate")
 
 
 class ChargeComponent(_Model):
@@ -234,20 +247,34 @@ class ChargeComponent(_Model):
 
 
 class Currency(_Model):
-    value: float
-    unit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "unit",
+    )
+    value: float | None = None
+    unit: str | None = None
 
 
 class Dimensions(_Model):
-    length: float
-    width: float
-    height: float
-    unit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "height",
+        "unit",
+    )
+    length: float | None = None
+    width: float | None = None
+    height: float | None = None
+    unit: str | None = None
 
 
 class TrackingDetailCodes(_Model):
-    forward: list[DetailCodes]
-    returns: list[DetailCodes]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "forward",
+        "returns",
+    )
+    forward: list[DetailCodes] | None = None
+    returns: list[DetailCodes] | None = None
 
 
 class ShipperInstruction(_Model):
@@ -255,15 +282,23 @@ class ShipperInstruction(_Model):
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "state_or_region",
+        "city",
+        "country_code",
+        "postal_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     company_name: str | None = _p.Field(default=None, alias="companyName")
-    state_or_region: StateOrRegion = _p.Field(alias="stateOrRegion")
-    city: City
-    country_code: CountryCode = _p.Field(alias="countryCode")
-    postal_code: PostalCode = _p.Field(alias="postalCode")
+    state_or_region: StateOrRegion | None = _p.Field(default=None, alias="stateOrRegion")
+    city: City | None = None
+    country_code: CountryCode | None = _p.Field(default=None, alias="countryCode")
+    postal_code: PostalCode | None = _p.Field(default=None, alias="postalCode")
     email: str | None = None
     phone_number: str | None = _p.Field(default=None, alias="phoneNumber")
     geocode: Geocode | None = None
@@ -286,52 +321,87 @@ class RequestedLabelCustomization(_Model):
 
 
 class PackageDocument(_Model):
-    type: DocumentType
-    format: DocumentFormat
-    contents: Contents
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "format",
+        "contents",
+    )
+    type: DocumentType | None = None
+    format: DocumentFormat | None = None
+    contents: Contents | None = None
 
 
 class PrintOption(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "supported_page_layouts",
+        "supported_file_joining_options",
+        "supported_document_details",
+    )
     supported_dpis: list[Dpi] | None = _p.Field(default=None, alias="supportedDPIs")
-    supported_page_layouts: list[PageLayout] = _p.Field(alias="supportedPageLayouts")
-    supported_file_joining_options: list[NeedFileJoining] = _p.Field(alias="supportedFileJoiningOptions")
-    supported_document_details: list[SupportedDocumentDetail] = _p.Field(alias="supportedDocumentDetails")
+    supported_page_layouts: list[PageLayout] | None = _p.Field(default=None, alias="supportedPageLayouts")
+    supported_file_joining_options: list[NeedFileJoining] | None = _p.Field(
+        default=None, alias="supportedFileJoiningOptions"
+    )
+    supported_document_details: list[SupportedDocumentDetail] | None = _p.Field(
+        default=None, alias="supportedDocumentDetails"
+    )
 
 
 class DocumentSize(_Model):
-    width: float
-    length: float
-    unit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "width",
+        "length",
+        "unit",
+    )
+    width: float | None = None
+    length: float | None = None
+    unit: str | None = None
 
 
 class SupportedDocumentDetail(_Model):
-    name: DocumentType
-    is_mandatory: bool = _p.Field(alias="isMandatory")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "is_mandatory",
+    )
+    name: DocumentType | None = None
+    is_mandatory: bool | None = _p.Field(default=None, alias="isMandatory")
 
 
 class RequestedDocumentSpecification(_Model):
-    format: DocumentFormat
-    size: DocumentSize
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "format",
+        "size",
+        "need_file_joining",
+        "requested_document_types",
+    )
+    format: DocumentFormat | None = None
+    size: DocumentSize | None = None
     dpi: Dpi | None = None
     page_layout: PageLayout | None = _p.Field(default=None, alias="pageLayout")
-    need_file_joining: NeedFileJoining = _p.Field(alias="needFileJoining")
-    requested_document_types: list[DocumentType] = _p.Field(alias="requestedDocumentTypes")
+    need_file_joining: NeedFileJoining | None = _p.Field(default=None, alias="needFileJoining")
+    requested_document_types: list[DocumentType] | None = _p.Field(default=None, alias="requestedDocumentTypes")
     requested_label_customization: RequestedLabelCustomization | None = _p.Field(
         default=None, alias="requestedLabelCustomization"
     )
 
 
 class SupportedDocumentSpecification(_Model):
-    format: DocumentFormat
-    size: DocumentSize
-    print_options: PrintOptionList = _p.Field(alias="printOptions")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "format",
+        "size",
+        "print_options",
+    )
+    format: DocumentFormat | None = None
+    size: DocumentSize | None = None
+    print_options: PrintOptionList | None = _p.Field(default=None, alias="printOptions")
 
 
 class Item(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("quantity",)
     item_value: Currency | None = _p.Field(default=None, alias="itemValue")
     description: str | None = None
     item_identifier: str | None = _p.Field(default=None, alias="itemIdentifier")
-    quantity: int
+    quantity: int | None = None
     weight: Weight | None = None
     liquid_volume: LiquidVolume | None = _p.Field(default=None, alias="liquidVolume")
     is_hazmat: bool | None = _p.Field(default=None, alias="isHazmat")
@@ -345,30 +415,46 @@ class Item(_Model):
 
 
 class Package(_Model):
-    dimensions: Dimensions
-    weight: Weight
-    insured_value: Currency = _p.Field(alias="insuredValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "dimensions",
+        "weight",
+        "insured_value",
+        "package_client_reference_id",
+        "items",
+    )
+    dimensions: Dimensions | None = None
+    weight: Weight | None = None
+    insured_value: Currency | None = _p.Field(default=None, alias="insuredValue")
     is_hazmat: bool | None = _p.Field(default=None, alias="isHazmat")
     seller_display_name: str | None = _p.Field(default=None, alias="sellerDisplayName")
     charges: ChargeList | None = None
-    package_client_reference_id: PackageClientReferenceId = _p.Field(alias="packageClientReferenceId")
-    items: ItemList
+    package_client_reference_id: PackageClientReferenceId | None = _p.Field(
+        default=None, alias="packageClientReferenceId"
+    )
+    items: ItemList | None = None
 
 
 class DirectFulfillmentItemIdentifiers(_Model):
-    line_item_id: str = _p.Field(alias="lineItemID")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("line_item_id",)
+    line_item_id: str | None = _p.Field(default=None, alias="lineItemID")
     piece_number: str | None = _p.Field(default=None, alias="pieceNumber")
 
 
 class PackageDocumentDetail(_Model):
-    package_client_reference_id: PackageClientReferenceId = _p.Field(alias="packageClientReferenceId")
-    package_documents: PackageDocumentList = _p.Field(alias="packageDocuments")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "package_client_reference_id",
+        "package_documents",
+    )
+    package_client_reference_id: PackageClientReferenceId | None = _p.Field(
+        default=None, alias="packageClientReferenceId"
+    )
+    package_documents: PackageDocumentList | None = _p.Field(default=None, alias="packageDocuments")
     tracking_id: TrackingId | None = _p.Field(default=None, alias="trackingId")
 
 
 class TimeWindow(_Model):
-    start: _dt.datetime | None = None
-    end: _dt.datetime | None = None
+    start: _Timestamp | None = None
+    end: _Timestamp | None = None
 
 
 class Promise(_Model):
@@ -377,24 +463,36 @@ class Promise(_Model):
 
 
 class RequestedValueAddedService(_Model):
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("id",)
+    id: str | None = None
 
 
 class AvailableValueAddedServiceGroup(_Model):
-    group_id: str = _p.Field(alias="groupId")
-    group_description: str = _p.Field(alias="groupDescription")
-    is_required: bool = _p.Field(alias="isRequired")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "group_id",
+        "group_description",
+        "is_required",
+    )
+    group_id: str | None = _p.Field(default=None, alias="groupId")
+    group_description: str | None = _p.Field(default=None, alias="groupDescription")
+    is_required: bool | None = _p.Field(default=None, alias="isRequired")
     value_added_services: list[ValueAddedService] | None = _p.Field(default=None, alias="valueAddedServices")
 
 
 class ValueAddedService(_Model):
-    id: str
-    name: str
-    cost: Currency
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+        "cost",
+    )
+    id: str | None = None
+    name: str | None = None
+    cost: Currency | None = None
 
 
 class CollectOnDelivery(_Model):
-    amount: Currency
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("amount",)
+    amount: Currency | None = None
 
 
 class ValueAddedServiceDetails(_Model):
@@ -409,18 +507,27 @@ class DangerousGoodsDetails(_Model):
 
 
 class TaxDetail(_Model):
-    tax_type: TaxType = _p.Field(alias="taxType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_type",
+        "tax_registration_number",
+    )
+    tax_type: TaxType | None = _p.Field(default=None, alias="taxType")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
 
 
 class GoodsOwner(_Model):
-    merchant_id: MerchantId = _p.Field(alias="merchantId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("merchant_id",)
+    merchant_id: MerchantId | None = _p.Field(default=None, alias="merchantId")
 
 
 class Event(_Model):
-    event_code: EventCode = _p.Field(alias="eventCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "event_code",
+        "event_time",
+    )
+    event_code: EventCode | None = _p.Field(default=None, alias="eventCode")
     location: Location | None = None
-    event_time: _dt.datetime = _p.Field(alias="eventTime")
+    event_time: _Timestamp | None = _p.Field(default=None, alias="eventTime")
     shipment_type: ShipmentType | None = _p.Field(default=None, alias="shipmentType")
 
 
@@ -430,51 +537,76 @@ class TrackingSummary(_Model):
 
 
 class AmazonOrderDetails(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_id",)
+    order_id: str | None = _p.Field(default=None, alias="orderId")
 
 
 class AmazonShipmentDetails(_Model):
-    shipment_id: str = _p.Field(alias="shipmentId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("shipment_id",)
+    shipment_id: str | None = _p.Field(default=None, alias="shipmentId")
 
 
 class ChannelDetails(_Model):
-    channel_type: ChannelType = _p.Field(alias="channelType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("channel_type",)
+    channel_type: ChannelType | None = _p.Field(default=None, alias="channelType")
     amazon_order_details: AmazonOrderDetails | None = _p.Field(default=None, alias="amazonOrderDetails")
     amazon_shipment_details: AmazonShipmentDetails | None = _p.Field(default=None, alias="amazonShipmentDetails")
 
 
 class Rate(_Model):
-    rate_id: RateId = _p.Field(alias="rateId")
-    carrier_id: CarrierId = _p.Field(alias="carrierId")
-    carrier_name: CarrierName = _p.Field(alias="carrierName")
-    service_id: ServiceId = _p.Field(alias="serviceId")
-    service_name: ServiceName = _p.Field(alias="serviceName")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "rate_id",
+        "carrier_id",
+        "carrier_name",
+        "service_id",
+        "service_name",
+        "total_charge",
+        "promise",
+        "supported_document_specifications",
+        "requires_additional_inputs",
+    )
+    rate_id: RateId | None = _p.Field(default=None, alias="rateId")
+    carrier_id: CarrierId | None = _p.Field(default=None, alias="carrierId")
+    carrier_name: CarrierName | None = _p.Field(default=None, alias="carrierName")
+    service_id: ServiceId | None = _p.Field(default=None, alias="serviceId")
+    service_name: ServiceName | None = _p.Field(default=None, alias="serviceName")
     billed_weight: Weight | None = _p.Field(default=None, alias="billedWeight")
-    total_charge: Currency = _p.Field(alias="totalCharge")
-    promise: Promise
-    supported_document_specifications: SupportedDocumentSpecificationList = _p.Field(
-        alias="supportedDocumentSpecifications"
+    total_charge: Currency | None = _p.Field(default=None, alias="totalCharge")
+    promise: Promise | None = None
+    supported_document_specifications: SupportedDocumentSpecificationList | None = _p.Field(
+        default=None, alias="supportedDocumentSpecifications"
     )
     available_value_added_service_groups: AvailableValueAddedServiceGroupList | None = _p.Field(
         default=None, alias="availableValueAddedServiceGroups"
     )
-    requires_additional_inputs: bool = _p.Field(alias="requiresAdditionalInputs")
+    requires_additional_inputs: bool | None = _p.Field(default=None, alias="requiresAdditionalInputs")
     rate_item_list: RateItemList | None = _p.Field(default=None, alias="rateItemList")
     payment_type: PaymentType | None = _p.Field(default=None, alias="paymentType")
     benefits: Benefits | None = None
 
 
 class IneligibilityReason(_Model):
-    code: IneligibilityReasonCode
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: IneligibilityReasonCode | None = None
+    message: str | None = None
 
 
 class IneligibleRate(_Model):
-    service_id: ServiceId = _p.Field(alias="serviceId")
-    service_name: ServiceName = _p.Field(alias="serviceName")
-    carrier_name: CarrierName = _p.Field(alias="carrierName")
-    carrier_id: CarrierId = _p.Field(alias="carrierId")
-    ineligibility_reasons: list[IneligibilityReason] = _p.Field(alias="ineligibilityReasons")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "service_id",
+        "service_name",
+        "carrier_name",
+        "carrier_id",
+        "ineligibility_reasons",
+    )
+    service_id: ServiceId | None = _p.Field(default=None, alias="serviceId")
+    service_name: ServiceName | None = _p.Field(default=None, alias="serviceName")
+    carrier_name: CarrierName | None = _p.Field(default=None, alias="carrierName")
+    carrier_id: CarrierId | None = _p.Field(default=None, alias="carrierId")
+    ineligibility_reasons: list[IneligibilityReason] | None = _p.Field(default=None, alias="ineligibilityReasons")
 
 
 class CancelShipmentResult(_Model):
@@ -486,15 +618,20 @@ class CancelShipmentResponse(_Model):
 
 
 class GetRatesRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ship_from",
+        "packages",
+        "channel_details",
+    )
     ship_to: Address | None = _p.Field(default=None, alias="shipTo")
-    ship_from: Address = _p.Field(alias="shipFrom")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
     return_to: Address | None = _p.Field(default=None, alias="returnTo")
-    ship_date: _dt.datetime | None = _p.Field(default=None, alias="shipDate")
+    ship_date: _Timestamp | None = _p.Field(default=None, alias="shipDate")
     shipper_instruction: ShipperInstruction | None = _p.Field(default=None, alias="shipperInstruction")
-    packages: PackageList
+    packages: PackageList | None = None
     value_added_services: ValueAddedServiceDetails | None = _p.Field(default=None, alias="valueAddedServices")
     tax_details: TaxDetailList | None = _p.Field(default=None, alias="taxDetails")
-    channel_details: ChannelDetails = _p.Field(alias="channelDetails")
+    channel_details: ChannelDetails | None = _p.Field(default=None, alias="channelDetails")
     client_reference_details: ClientReferenceDetails | None = _p.Field(default=None, alias="clientReferenceDetails")
     shipment_type: ShipmentType | None = _p.Field(default=None, alias="shipmentType")
     destination_access_point_details: AccessPointDetails | None = _p.Field(
@@ -508,13 +645,17 @@ class AccessPointDetails(_Model):
 
 
 class NdrRequestData(_Model):
-    reschedule_date: _dt.datetime | None = _p.Field(default=None, alias="rescheduleDate")
+    reschedule_date: _Timestamp | None = _p.Field(default=None, alias="rescheduleDate")
     additional_address_notes: AdditionalAddressNotes | None = _p.Field(default=None, alias="additionalAddressNotes")
 
 
 class GetRatesResult(_Model):
-    request_token: RequestToken = _p.Field(alias="requestToken")
-    rates: RateList
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "request_token",
+        "rates",
+    )
+    request_token: RequestToken | None = _p.Field(default=None, alias="requestToken")
+    rates: RateList | None = None
     ineligible_rates: IneligibleRateList | None = _p.Field(default=None, alias="ineligibleRates")
 
 
@@ -523,16 +664,18 @@ class GetRatesResponse(_Model):
 
 
 class DirectPurchaseRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("channel_details",)
     ship_to: Address | None = _p.Field(default=None, alias="shipTo")
     ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
     return_to: Address | None = _p.Field(default=None, alias="returnTo")
     packages: PackageList | None = None
-    channel_details: ChannelDetails = _p.Field(alias="channelDetails")
+    channel_details: ChannelDetails | None = _p.Field(default=None, alias="channelDetails")
     label_specifications: RequestedDocumentSpecification | None = _p.Field(default=None, alias="labelSpecifications")
 
 
 class DirectPurchaseResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("shipment_id",)
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
     package_document_detail_list: PackageDocumentDetailList | None = _p.Field(
         default=None, alias="packageDocumentDetailList"
     )
@@ -543,8 +686,12 @@ class DirectPurchaseResponse(_Model):
 
 
 class GetShipmentDocumentsResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    package_document_detail: PackageDocumentDetail = _p.Field(alias="packageDocumentDetail")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "package_document_detail",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    package_document_detail: PackageDocumentDetail | None = _p.Field(default=None, alias="packageDocumentDetail")
     benefits: Benefits | None = None
 
 
@@ -553,26 +700,42 @@ class GetShipmentDocumentsResponse(_Model):
 
 
 class GetTrackingResult(_Model):
-    tracking_id: TrackingId = _p.Field(alias="trackingId")
-    alternate_leg_tracking_id: AlternateLegTrackingId = _p.Field(alias="alternateLegTrackingId")
-    event_history: list[Event] = _p.Field(alias="eventHistory")
-    promised_delivery_date: _dt.datetime = _p.Field(alias="promisedDeliveryDate")
-    summary: TrackingSummary
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tracking_id",
+        "alternate_leg_tracking_id",
+        "event_history",
+        "promised_delivery_date",
+        "summary",
+    )
+    tracking_id: TrackingId | None = _p.Field(default=None, alias="trackingId")
+    alternate_leg_tracking_id: AlternateLegTrackingId | None = _p.Field(default=None, alias="alternateLegTrackingId")
+    event_history: list[Event] | None = _p.Field(default=None, alias="eventHistory")
+    promised_delivery_date: _Timestamp | None = _p.Field(default=None, alias="promisedDeliveryDate")
+    summary: TrackingSummary | None = None
 
 
 class SubmitNdrFeedbackRequest(_Model):
-    tracking_id: TrackingId = _p.Field(alias="trackingId")
-    ndr_action: NdrAction = _p.Field(alias="ndrAction")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tracking_id",
+        "ndr_action",
+    )
+    tracking_id: TrackingId | None = _p.Field(default=None, alias="trackingId")
+    ndr_action: NdrAction | None = _p.Field(default=None, alias="ndrAction")
     ndr_request_data: NdrRequestData | None = _p.Field(default=None, alias="ndrRequestData")
 
 
 class CreateClaimRequest(_Model):
-    tracking_id: TrackingId = _p.Field(alias="trackingId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tracking_id",
+        "claim_reason",
+        "settlement_type",
+    )
+    tracking_id: TrackingId | None = _p.Field(default=None, alias="trackingId")
     declared_value: Currency | None = _p.Field(default=None, alias="declaredValue")
-    claim_reason: ClaimReason = _p.Field(alias="claimReason")
+    claim_reason: ClaimReason | None = _p.Field(default=None, alias="claimReason")
     is_replacement_package_sent: bool | None = _p.Field(default=None, alias="isReplacementPackageSent")
     proofs: ClaimProofURLs | None = None
-    settlement_type: SettlementType = _p.Field(alias="settlementType")
+    settlement_type: SettlementType | None = _p.Field(default=None, alias="settlementType")
 
 
 class GetTrackingResponse(_Model):
@@ -584,9 +747,16 @@ class CreateClaimResponse(_Model):
 
 
 class PurchaseShipmentRequest(_Model):
-    request_token: RequestToken = _p.Field(alias="requestToken")
-    rate_id: RateId = _p.Field(alias="rateId")
-    requested_document_specification: RequestedDocumentSpecification = _p.Field(alias="requestedDocumentSpecification")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "request_token",
+        "rate_id",
+        "requested_document_specification",
+    )
+    request_token: RequestToken | None = _p.Field(default=None, alias="requestToken")
+    rate_id: RateId | None = _p.Field(default=None, alias="rateId")
+    requested_document_specification: RequestedDocumentSpecification | None = _p.Field(
+        default=None, alias="requestedDocumentSpecification"
+    )
     requested_value_added_services: RequestedValueAddedServiceList | None = _p.Field(
         default=None, alias="requestedValueAddedServices"
     )
@@ -594,9 +764,14 @@ class PurchaseShipmentRequest(_Model):
 
 
 class PurchaseShipmentResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    package_document_details: PackageDocumentDetailList = _p.Field(alias="packageDocumentDetails")
-    promise: Promise
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "package_document_details",
+        "promise",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    package_document_details: PackageDocumentDetailList | None = _p.Field(default=None, alias="packageDocumentDetails")
+    promise: Promise | None = None
     benefits: Benefits | None = None
 
 
@@ -605,19 +780,26 @@ class PurchaseShipmentResponse(_Model):
 
 
 class OneClickShipmentRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ship_from",
+        "packages",
+        "channel_details",
+        "label_specifications",
+        "service_selection",
+    )
     ship_to: Address | None = _p.Field(default=None, alias="shipTo")
-    ship_from: Address = _p.Field(alias="shipFrom")
+    ship_from: Address | None = _p.Field(default=None, alias="shipFrom")
     return_to: Address | None = _p.Field(default=None, alias="returnTo")
-    ship_date: _dt.datetime | None = _p.Field(default=None, alias="shipDate")
+    ship_date: _Timestamp | None = _p.Field(default=None, alias="shipDate")
     goods_owner: GoodsOwner | None = _p.Field(default=None, alias="goodsOwner")
-    packages: PackageList
+    packages: PackageList | None = None
     value_added_services_details: OneClickShipmentValueAddedServiceDetails | None = _p.Field(
         default=None, alias="valueAddedServicesDetails"
     )
     tax_details: TaxDetailList | None = _p.Field(default=None, alias="taxDetails")
-    channel_details: ChannelDetails = _p.Field(alias="channelDetails")
-    label_specifications: RequestedDocumentSpecification = _p.Field(alias="labelSpecifications")
-    service_selection: ServiceSelection = _p.Field(alias="serviceSelection")
+    channel_details: ChannelDetails | None = _p.Field(default=None, alias="channelDetails")
+    label_specifications: RequestedDocumentSpecification | None = _p.Field(default=None, alias="labelSpecifications")
+    service_selection: ServiceSelection | None = _p.Field(default=None, alias="serviceSelection")
     shipper_instruction: ShipperInstruction | None = _p.Field(default=None, alias="shipperInstruction")
     destination_access_point_details: AccessPointDetails | None = _p.Field(
         default=None, alias="destinationAccessPointDetails"
@@ -629,12 +811,20 @@ class OneClickShipmentResponse(_Model):
 
 
 class OneClickShipmentResult(_Model):
-    shipment_id: ShipmentId = _p.Field(alias="shipmentId")
-    package_document_details: PackageDocumentDetailList = _p.Field(alias="packageDocumentDetails")
-    promise: Promise
-    carrier: Carrier
-    service: Service
-    total_charge: Currency = _p.Field(alias="totalCharge")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_id",
+        "package_document_details",
+        "promise",
+        "carrier",
+        "service",
+        "total_charge",
+    )
+    shipment_id: ShipmentId | None = _p.Field(default=None, alias="shipmentId")
+    package_document_details: PackageDocumentDetailList | None = _p.Field(default=None, alias="packageDocumentDetails")
+    promise: Promise | None = None
+    carrier: Carrier | None = None
+    service: Service | None = None
+    total_charge: Currency | None = _p.Field(default=None, alias="totalCharge")
 
 
 class GetAccessPointsResponse(_Model):
@@ -642,7 +832,8 @@ class GetAccessPointsResponse(_Model):
 
 
 class GetAccessPointsResult(_Model):
-    access_points_map: AccessPointsMap = _p.Field(alias="accessPointsMap")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("access_points_map",)
+    access_points_map: AccessPointsMap | None = _p.Field(default=None, alias="accessPointsMap")
 
 
 class AccessPoint(_Model):
@@ -695,9 +886,15 @@ class GetCarrierAccountsRequest(_Model):
 
 
 class LinkCarrierAccountRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_account_type",
+        "carrier_account_attributes",
+    )
     client_reference_details: ClientReferenceDetails | None = _p.Field(default=None, alias="clientReferenceDetails")
-    carrier_account_type: CarrierAccountType = _p.Field(alias="carrierAccountType")
-    carrier_account_attributes: CarrierAccountAttributes = _p.Field(alias="carrierAccountAttributes")
+    carrier_account_type: CarrierAccountType | None = _p.Field(default=None, alias="carrierAccountType")
+    carrier_account_attributes: CarrierAccountAttributes | None = _p.Field(
+        default=None, alias="carrierAccountAttributes"
+    )
     encrypted_carrier_account_attributes: CarrierAccountAttributes | None = _p.Field(
         default=None, alias="encryptedCarrierAccountAttributes"
     )
@@ -709,8 +906,9 @@ class UnlinkCarrierAccountRequest(_Model):
 
 
 class GenerateCollectionFormRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("carrier_id",)
     client_reference_details: ClientReferenceDetails | None = _p.Field(default=None, alias="clientReferenceDetails")
-    carrier_id: CarrierId = _p.Field(alias="carrierId")
+    carrier_id: CarrierId | None = _p.Field(default=None, alias="carrierId")
     ship_from_address: Address | None = _p.Field(default=None, alias="shipFromAddress")
 
 
@@ -731,7 +929,8 @@ class GetCarrierAccountFormInputsResponse(_Model):
 
 
 class GetCarrierAccountsResponse(_Model):
-    active_accounts: ActiveAccounts = _p.Field(alias="activeAccounts")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("active_accounts",)
+    active_accounts: ActiveAccounts | None = _p.Field(default=None, alias="activeAccounts")
 
 
 class LinkCarrierAccountResponse(_Model):
@@ -765,13 +964,21 @@ class GetCollectionFormResponse(_Model):
 
 
 class ClientReferenceDetail(_Model):
-    client_reference_type: str = _p.Field(alias="clientReferenceType")
-    client_reference_id: str = _p.Field(alias="clientReferenceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "client_reference_type",
+        "client_reference_id",
+    )
+    client_reference_type: str | None = _p.Field(default=None, alias="clientReferenceType")
+    client_reference_id: str | None = _p.Field(default=None, alias="clientReferenceId")
 
 
 class CarrierAccount(_Model):
-    carrier_account_id: AccountId = _p.Field(alias="carrierAccountId")
-    carrier_id: CarrierId = _p.Field(alias="carrierId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carrier_account_id",
+        "carrier_id",
+    )
+    carrier_account_id: AccountId | None = _p.Field(default=None, alias="carrierAccountId")
+    carrier_id: CarrierId | None = _p.Field(default=None, alias="carrierId")
 
 
 class ActiveAccount(_Model):
@@ -851,32 +1058,47 @@ class RateItem(_Model):
 
 
 class Benefits(_Model):
-    included_benefits: IncludedBenefits = _p.Field(alias="includedBenefits")
-    excluded_benefits: ExcludedBenefits = _p.Field(alias="excludedBenefits")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "included_benefits",
+        "excluded_benefits",
+    )
+    included_benefits: IncludedBenefits | None = _p.Field(default=None, alias="includedBenefits")
+    excluded_benefits: ExcludedBenefits | None = _p.Field(default=None, alias="excludedBenefits")
 
 
 class ExcludedBenefit(_Model):
-    benefit: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("benefit",)
+    benefit: str | None = None
     reason_codes: ExcludedBenefitReasonCodes | None = _p.Field(default=None, alias="reasonCodes")
 
 
 class ServiceSelection(_Model):
-    service_id: ServiceIds = _p.Field(alias="serviceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("service_id",)
+    service_id: ServiceIds | None = _p.Field(default=None, alias="serviceId")
 
 
 class OneClickShipmentValueAddedService(_Model):
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("id",)
+    id: str | None = None
     amount: Currency | None = None
 
 
 class Service(_Model):
-    id: ServiceId
-    name: ServiceName
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+    )
+    id: ServiceId | None = None
+    name: ServiceName | None = None
 
 
 class Carrier(_Model):
-    id: CarrierId
-    name: CarrierName
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "name",
+    )
+    id: CarrierId | None = None
+    name: CarrierName | None = None
 
 
 ChargeList: _t.TypeAlias = list[ChargeComponent]

@@ -29,12 +29,14 @@ __all__ = [
 
 
 class LinkObject(_Model):
-    href: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("href",)
+    href: str | None = None
     name: str | None = None
 
 
 class SolicitationsAction(_Model):
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("name",)
+    name: str | None = None
 
 
 class Schema(_Model):
@@ -50,14 +52,19 @@ class GetSolicitationActionsForOrderResponse(_Model):
 class GetSolicitationActionsForOrderResponseLinks(_Model):
     """Schema ``GetSolicitationActionsForOrderResponse._links``."""
 
-    self: LinkObject
-    actions: list[LinkObject]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "self",
+        "actions",
+    )
+    self: LinkObject | None = None
+    actions: list[LinkObject] | None = None
 
 
 class GetSolicitationActionsForOrderResponseEmbedded(_Model):
     """Schema ``GetSolicitationActionsForOrderResponse._embedded``."""
 
-    actions: list[GetSolicitationActionResponse]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("actions",)
+    actions: list[GetSolicitationActionResponse] | None = None
 
 
 class GetSolicitationActionResponse(_Model):
@@ -70,8 +77,12 @@ class GetSolicitationActionResponse(_Model):
 class GetSolicitationActionResponseLinks(_Model):
     """Schema ``GetSolicitationActionResponse._links``."""
 
-    self: LinkObject
-    schema_: LinkObject = _p.Field(alias="schema")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "self",
+        "schema_",
+    )
+    self: LinkObject | None = None
+    schema_: LinkObject | None = _p.Field(default=None, alias="schema")
 
 
 class GetSolicitationActionResponseEmbedded(_Model):
@@ -89,7 +100,8 @@ class GetSchemaResponse(_Model):
 class GetSchemaResponseLinks(_Model):
     """Schema ``GetSchemaResponse._links``."""
 
-    self: LinkObject
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("self",)
+    self: LinkObject | None = None
 
 
 class CreateProductReviewAndSellerFeedbackSolicitationResponse(_Model):
@@ -97,8 +109,12 @@ class CreateProductReviewAndSellerFeedbackSolicitationResponse(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

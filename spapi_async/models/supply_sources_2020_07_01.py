@@ -59,13 +59,18 @@ __all__ = [
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class GetSupplySourcesResponse(_Model):
@@ -78,14 +83,23 @@ class UpdateSupplySourceStatusRequest(_Model):
 
 
 class CreateSupplySourceRequest(_Model):
-    supply_source_code: SupplySourceCode = _p.Field(alias="supplySourceCode")
-    alias: SupplySourceAlias
-    address: Address
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "supply_source_code",
+        "alias",
+        "address",
+    )
+    supply_source_code: SupplySourceCode | None = _p.Field(default=None, alias="supplySourceCode")
+    alias: SupplySourceAlias | None = None
+    address: Address | None = None
 
 
 class CreateSupplySourceResponse(_Model):
-    supply_source_id: SupplySourceId = _p.Field(alias="supplySourceId")
-    supply_source_code: SupplySourceCode = _p.Field(alias="supplySourceCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "supply_source_id",
+        "supply_source_code",
+    )
+    supply_source_id: SupplySourceId | None = _p.Field(default=None, alias="supplySourceId")
+    supply_source_code: SupplySourceCode | None = _p.Field(default=None, alias="supplySourceCode")
 
 
 class UpdateSupplySourceRequest(_Model):
@@ -208,8 +222,9 @@ class Duration(_Model):
 
 
 class ThroughputConfig(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("throughput_unit",)
     throughput_cap: ThroughputCap | None = _p.Field(default=None, alias="throughputCap")
-    throughput_unit: ThroughputUnit = _p.Field(alias="throughputUnit")
+    throughput_unit: ThroughputUnit | None = _p.Field(default=None, alias="throughputUnit")
 
 
 class ReturnLocation(_Model):
@@ -254,16 +269,22 @@ class OperatingHoursByDay(_Model):
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "state_or_region",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     county: str | None = None
     district: str | None = None
-    state_or_region: str = _p.Field(alias="stateOrRegion")
+    state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 

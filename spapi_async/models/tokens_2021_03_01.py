@@ -4,6 +4,8 @@ used by ``spapi_async.apis.tokens_2021_03_01``."""
 
 from __future__ import annotations
 
+import typing as _t
+
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
@@ -18,13 +20,18 @@ __all__ = [
 
 
 class CreateRestrictedDataTokenRequest(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("restricted_resources",)
     target_application: str | None = _p.Field(default=None, alias="targetApplication")
-    restricted_resources: list[RestrictedResource] = _p.Field(alias="restrictedResources")
+    restricted_resources: list[RestrictedResource] | None = _p.Field(default=None, alias="restrictedResources")
 
 
 class RestrictedResource(_Model):
-    method: str
-    path: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "method",
+        "path",
+    )
+    method: str | None = None
+    path: str | None = None
     data_elements: list[str] | None = _p.Field(default=None, alias="dataElements")
 
 
@@ -34,8 +41,12 @@ class CreateRestrictedDataTokenResponse(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

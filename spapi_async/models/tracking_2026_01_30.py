@@ -28,15 +28,20 @@ __all__ = [
 
 
 class GetShipmentTrackingResponse(_Model):
-    tracking_detail: TrackingDetail = _p.Field(alias="trackingDetail")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tracking_detail",)
+    tracking_detail: TrackingDetail | None = _p.Field(default=None, alias="trackingDetail")
 
 
 class TrackingDetail(_Model):
-    identifier: TrackingIdentifier
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "identifier",
+        "milestone_history",
+    )
+    identifier: TrackingIdentifier | None = None
     tracking_url: str | None = _p.Field(default=None, alias="trackingUrl")
     tracking_estimates: list[TrackingEstimate] | None = _p.Field(default=None, alias="trackingEstimates")
     latest_milestone: TrackingMilestone | None = _p.Field(default=None, alias="latestMilestone")
-    milestone_history: list[TrackingMilestone] = _p.Field(alias="milestoneHistory")
+    milestone_history: list[TrackingMilestone] | None = _p.Field(default=None, alias="milestoneHistory")
 
 
 class TrackingIdentifier(_Model):
@@ -49,31 +54,49 @@ class TrackingIdentifier(_Model):
 
 
 class CarrierTracking(_Model):
-    tracking_number: str = _p.Field(alias="trackingNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tracking_number",)
+    tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     carrier_code: str | None = _p.Field(default=None, alias="carrierCode")
 
 
 class TrackingEstimate(_Model):
-    type: str
-    estimated_interval: BoundedInterval = _p.Field(alias="estimatedInterval")
-    last_updated_time: Instant = _p.Field(alias="lastUpdatedTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "estimated_interval",
+        "last_updated_time",
+    )
+    type: str | None = None
+    estimated_interval: BoundedInterval | None = _p.Field(default=None, alias="estimatedInterval")
+    last_updated_time: Instant | None = _p.Field(default=None, alias="lastUpdatedTime")
 
 
 class BoundedInterval(_Model):
-    start_time: Instant = _p.Field(alias="startTime")
-    end_time: Instant = _p.Field(alias="endTime")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "start_time",
+        "end_time",
+    )
+    start_time: Instant | None = _p.Field(default=None, alias="startTime")
+    end_time: Instant | None = _p.Field(default=None, alias="endTime")
 
 
 class TrackingMilestone(_Model):
-    status: TrackingMilestoneStatus
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status",
+        "occurred_at",
+    )
+    status: TrackingMilestoneStatus | None = None
     location: TrackingMilestoneLocation | None = None
-    occurred_at: Instant = _p.Field(alias="occurredAt")
+    occurred_at: Instant | None = _p.Field(default=None, alias="occurredAt")
 
 
 class TrackingMilestoneStatus(_Model):
-    code: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "description",
+    )
+    code: str | None = None
     sub_code: str | None = _p.Field(default=None, alias="subCode")
-    description: str
+    description: str | None = None
 
 
 class TrackingMilestoneLocation(_Model):
@@ -87,12 +110,17 @@ class TrackingMilestoneAddress(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.transfers_2024_06_01``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AssignmentType",
@@ -45,12 +45,17 @@ __all__ = [
 
 
 class InitiatePayoutRequest(_Model):
-    marketplace_id: MarketplaceId = _p.Field(alias="marketplaceId")
-    account_type: str = _p.Field(alias="accountType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "marketplace_id",
+        "account_type",
+    )
+    marketplace_id: MarketplaceId | None = _p.Field(default=None, alias="marketplaceId")
+    account_type: str | None = _p.Field(default=None, alias="accountType")
 
 
 class InitiatePayoutResponse(_Model):
-    payout_reference_id: str = _p.Field(alias="payoutReferenceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("payout_reference_id",)
+    payout_reference_id: str | None = _p.Field(default=None, alias="payoutReferenceId")
 
 
 class ListPayoutsResponse(_Model):
@@ -64,9 +69,13 @@ class ListExpectedPayoutsResponse(_Model):
 
 
 class ExpectedPayout(_Model):
-    partner_metadata: PartnerMetadata = _p.Field(alias="partnerMetadata")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "partner_metadata",
+        "status",
+    )
+    partner_metadata: PartnerMetadata | None = _p.Field(default=None, alias="partnerMetadata")
     amount: Currency | None = None
-    status: ExpectedPayoutStatusName
+    status: ExpectedPayoutStatusName | None = None
     period: Period | None = None
     scheduled_date: Date | None = _p.Field(default=None, alias="scheduledDate")
     account_tail: str | None = _p.Field(default=None, alias="accountTail")
@@ -75,10 +84,16 @@ class ExpectedPayout(_Model):
 
 
 class Payout(_Model):
-    id: str
-    partner_metadata: PartnerMetadata = _p.Field(alias="partnerMetadata")
-    current_status: PayoutStatusName = _p.Field(alias="currentStatus")
-    status_history: list[PayoutStatusEntry] = _p.Field(alias="statusHistory")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "id",
+        "partner_metadata",
+        "current_status",
+        "status_history",
+    )
+    id: str | None = None
+    partner_metadata: PartnerMetadata | None = _p.Field(default=None, alias="partnerMetadata")
+    current_status: PayoutStatusName | None = _p.Field(default=None, alias="currentStatus")
+    status_history: list[PayoutStatusEntry] | None = _p.Field(default=None, alias="statusHistory")
     type: PayoutTypeName | None = None
     amount: Currency | None = None
     account_tail: str | None = _p.Field(default=None, alias="accountTail")
@@ -91,8 +106,12 @@ class Payout(_Model):
 
 
 class PayoutStatusEntry(_Model):
-    status: PayoutStatusName
-    last_updated_date: Date = _p.Field(alias="lastUpdatedDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "status",
+        "last_updated_date",
+    )
+    status: PayoutStatusName | None = None
+    last_updated_date: Date | None = _p.Field(default=None, alias="lastUpdatedDate")
     failure_reason: str | None = _p.Field(default=None, alias="failureReason")
 
 
@@ -102,19 +121,29 @@ class Currency(_Model):
 
 
 class PartnerMetadata(_Model):
-    partner_id: str = _p.Field(alias="partnerId")
-    account_type: str = _p.Field(alias="accountType")
-    marketplace_id: str = _p.Field(alias="marketplaceId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "partner_id",
+        "account_type",
+        "marketplace_id",
+    )
+    partner_id: str | None = _p.Field(default=None, alias="partnerId")
+    account_type: str | None = _p.Field(default=None, alias="accountType")
+    marketplace_id: str | None = _p.Field(default=None, alias="marketplaceId")
 
 
 class Period(_Model):
-    start_date: Date = _p.Field(alias="startDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("start_date",)
+    start_date: Date | None = _p.Field(default=None, alias="startDate")
     end_date: Date | None = _p.Field(default=None, alias="endDate")
 
 
 class RelatedIdentifier(_Model):
-    related_identifier_name: RelatedIdentifierName = _p.Field(alias="relatedIdentifierName")
-    related_identifier_value: str = _p.Field(alias="relatedIdentifierValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "related_identifier_name",
+        "related_identifier_value",
+    )
+    related_identifier_name: RelatedIdentifierName | None = _p.Field(default=None, alias="relatedIdentifierName")
+    related_identifier_value: str | None = _p.Field(default=None, alias="relatedIdentifierValue")
 
 
 class GetPaymentMethodsResponse(_Model):
@@ -137,12 +166,17 @@ class ExpiryDate(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -165,7 +199,7 @@ RelatedIdentifiers: _t.TypeAlias = list[RelatedIdentifier]
 
 BigDecimal: _t.TypeAlias = float
 
-Date: _t.TypeAlias = _dt.datetime
+Date: _t.TypeAlias = _Timestamp
 
 PaymentMethodList: _t.TypeAlias = list[PaymentMethodDetails]
 

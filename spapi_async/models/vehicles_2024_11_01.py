@@ -28,8 +28,9 @@ __all__ = [
 
 
 class VehiclesResponse(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("vehicles",)
     pagination: Pagination | None = None
-    vehicles: list[Vehicle]
+    vehicles: list[Vehicle] | None = None
 
 
 class Pagination(_Model):
@@ -38,8 +39,13 @@ class Pagination(_Model):
 
 
 class Vehicle(_Model):
-    make: str
-    model: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "make",
+        "model",
+        "identifiers",
+    )
+    make: str | None = None
+    model: str | None = None
     variant_name: str | None = _p.Field(default=None, alias="variantName")
     body_style: str | None = _p.Field(default=None, alias="bodyStyle")
     drive_type: str | None = _p.Field(default=None, alias="driveType")
@@ -49,26 +55,39 @@ class Vehicle(_Model):
     manufacturing_stop_date: MonthAndYear | None = _p.Field(default=None, alias="manufacturingStopDate")
     last_processed_date: str | None = _p.Field(default=None, alias="lastProcessedDate")
     status: VehicleStatusInCatalog | None = None
-    identifiers: list[VehicleIdentifiers]
+    identifiers: list[VehicleIdentifiers] | None = None
 
 
 class EngineOutput(_Model):
-    value: float
-    unit: EngineOutputUnit
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "value",
+        "unit",
+    )
+    value: float | None = None
+    unit: EngineOutputUnit | None = None
 
 
 class VehicleIdentifiers(_Model):
-    standard: VehicleStandard
-    value: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "standard",
+        "value",
+    )
+    standard: VehicleStandard | None = None
+    value: str | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -28,25 +28,33 @@ class SubmitInventoryUpdateRequest(_Model):
 
 
 class InventoryUpdate(_Model):
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    is_full_update: bool = _p.Field(alias="isFullUpdate")
-    items: list[ItemDetails]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "selling_party",
+        "is_full_update",
+        "items",
+    )
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    is_full_update: bool | None = _p.Field(default=None, alias="isFullUpdate")
+    items: list[ItemDetails] | None = None
 
 
 class ItemDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("available_quantity",)
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    available_quantity: ItemQuantity = _p.Field(alias="availableQuantity")
+    available_quantity: ItemQuantity | None = _p.Field(default=None, alias="availableQuantity")
     is_obsolete: bool | None = _p.Field(default=None, alias="isObsolete")
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
 
 
 class ItemQuantity(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("unit_of_measure",)
     amount: int | None = None
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
 
 
 class SubmitInventoryUpdateResponse(_Model):
@@ -59,8 +67,12 @@ class TransactionReference(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_direct_fulfillment_orders_2021_12_28``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AcknowledgementStatus",
@@ -52,63 +52,87 @@ class Pagination(_Model):
 
 
 class Order(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("purchase_order_number",)
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
     order_details: OrderDetails | None = _p.Field(default=None, alias="orderDetails")
 
 
 class OrderDetails(_Model):
-    customer_order_number: str = _p.Field(alias="customerOrderNumber")
-    order_date: _dt.datetime = _p.Field(alias="orderDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "customer_order_number",
+        "order_date",
+        "shipment_details",
+        "selling_party",
+        "ship_from_party",
+        "ship_to_party",
+        "bill_to_party",
+        "items",
+    )
+    customer_order_number: str | None = _p.Field(default=None, alias="customerOrderNumber")
+    order_date: _Timestamp | None = _p.Field(default=None, alias="orderDate")
     order_status: str | None = _p.Field(default=None, alias="orderStatus")
-    shipment_details: ShipmentDetails = _p.Field(alias="shipmentDetails")
+    shipment_details: ShipmentDetails | None = _p.Field(default=None, alias="shipmentDetails")
     tax_total: TaxItemDetails | None = _p.Field(default=None, alias="taxTotal")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    ship_to_party: Address = _p.Field(alias="shipToParty")
-    bill_to_party: PartyIdentification = _p.Field(alias="billToParty")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    ship_to_party: Address | None = _p.Field(default=None, alias="shipToParty")
+    bill_to_party: PartyIdentification | None = _p.Field(default=None, alias="billToParty")
     has_customizable_items: bool | None = _p.Field(default=None, alias="hasCustomizableItems")
-    items: list[OrderItem]
+    items: list[OrderItem] | None = None
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     address: Address | None = None
     tax_info: TaxRegistrationDetails | None = _p.Field(default=None, alias="taxInfo")
 
 
 class TaxRegistrationDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tax_registration_number",)
     tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
     tax_registration_address: Address | None = _p.Field(default=None, alias="taxRegistrationAddress")
     tax_registration_messages: str | None = _p.Field(default=None, alias="taxRegistrationMessages")
 
 
 class Address(_Model):
-    name: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "state_or_region",
+        "country_code",
+    )
+    name: str | None = None
     attention: str | None = None
-    address_line1: str = _p.Field(alias="addressLine1")
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
     county: str | None = None
     district: str | None = None
-    state_or_region: str = _p.Field(alias="stateOrRegion")
+    state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class OrderItem(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "ordered_quantity",
+        "net_price",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
     title: str | None = None
-    ordered_quantity: ItemQuantity = _p.Field(alias="orderedQuantity")
+    ordered_quantity: ItemQuantity | None = _p.Field(default=None, alias="orderedQuantity")
     scheduled_delivery_shipment: ScheduledDeliveryShipment | None = _p.Field(
         default=None, alias="scheduledDeliveryShipment"
     )
     gift_details: GiftDetails | None = _p.Field(default=None, alias="giftDetails")
-    net_price: Money = _p.Field(alias="netPrice")
+    net_price: Money | None = _p.Field(default=None, alias="netPrice")
     tax_details: TaxItemDetails | None = _p.Field(default=None, alias="taxDetails")
     total_price: Money | None = _p.Field(default=None, alias="totalPrice")
     buyer_customized_info: BuyerCustomizedInfoDetail | None = _p.Field(default=None, alias="buyerCustomizedInfo")
@@ -135,7 +159,8 @@ class TransactionId(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class SubmitAcknowledgementRequest(_Model):
@@ -145,20 +170,33 @@ class SubmitAcknowledgementRequest(_Model):
 
 
 class OrderAcknowledgementItem(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    vendor_order_number: str = _p.Field(alias="vendorOrderNumber")
-    acknowledgement_date: _dt.datetime = _p.Field(alias="acknowledgementDate")
-    acknowledgement_status: AcknowledgementStatus = _p.Field(alias="acknowledgementStatus")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    item_acknowledgements: list[OrderItemAcknowledgement] = _p.Field(alias="itemAcknowledgements")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "vendor_order_number",
+        "acknowledgement_date",
+        "acknowledgement_status",
+        "selling_party",
+        "ship_from_party",
+        "item_acknowledgements",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    vendor_order_number: str | None = _p.Field(default=None, alias="vendorOrderNumber")
+    acknowledgement_date: _Timestamp | None = _p.Field(default=None, alias="acknowledgementDate")
+    acknowledgement_status: AcknowledgementStatus | None = _p.Field(default=None, alias="acknowledgementStatus")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    item_acknowledgements: list[OrderItemAcknowledgement] | None = _p.Field(default=None, alias="itemAcknowledgements")
 
 
 class OrderItemAcknowledgement(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "acknowledged_quantity",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    acknowledged_quantity: ItemQuantity = _p.Field(alias="acknowledgedQuantity")
+    acknowledged_quantity: ItemQuantity | None = _p.Field(default=None, alias="acknowledgedQuantity")
 
 
 class ItemQuantity(_Model):
@@ -167,8 +205,9 @@ class ItemQuantity(_Model):
 
 
 class TaxDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tax_amount",)
     tax_rate: Decimal | None = _p.Field(default=None, alias="taxRate")
-    tax_amount: Money = _p.Field(alias="taxAmount")
+    tax_amount: Money | None = _p.Field(default=None, alias="taxAmount")
     taxable_amount: Money | None = _p.Field(default=None, alias="taxableAmount")
     type: str | None = None
 
@@ -179,32 +218,42 @@ class AcknowledgementStatus(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class ShipmentDetails(_Model):
-    is_priority_shipment: bool = _p.Field(alias="isPriorityShipment")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "is_priority_shipment",
+        "is_pslip_required",
+        "ship_method",
+        "shipment_dates",
+        "message_to_customer",
+    )
+    is_priority_shipment: bool | None = _p.Field(default=None, alias="isPriorityShipment")
     is_scheduled_delivery_shipment: bool | None = _p.Field(default=None, alias="isScheduledDeliveryShipment")
-    is_pslip_required: bool = _p.Field(alias="isPslipRequired")
+    is_pslip_required: bool | None = _p.Field(default=None, alias="isPslipRequired")
     is_gift: bool | None = _p.Field(default=None, alias="isGift")
-    ship_method: str = _p.Field(alias="shipMethod")
-    shipment_dates: ShipmentDates = _p.Field(alias="shipmentDates")
-    message_to_customer: str = _p.Field(alias="messageToCustomer")
+    ship_method: str | None = _p.Field(default=None, alias="shipMethod")
+    shipment_dates: ShipmentDates | None = _p.Field(default=None, alias="shipmentDates")
+    message_to_customer: str | None = _p.Field(default=None, alias="messageToCustomer")
 
 
 class ShipmentDates(_Model):
-    required_ship_date: _dt.datetime = _p.Field(alias="requiredShipDate")
-    promised_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="promisedDeliveryDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("required_ship_date",)
+    required_ship_date: _Timestamp | None = _p.Field(default=None, alias="requiredShipDate")
+    promised_delivery_date: _Timestamp | None = _p.Field(default=None, alias="promisedDeliveryDate")
 
 
 class ScheduledDeliveryShipment(_Model):
     scheduled_delivery_service_type: str | None = _p.Field(default=None, alias="scheduledDeliveryServiceType")
-    earliest_nominated_delivery_date: _dt.datetime | None = _p.Field(
-        default=None, alias="earliestNominatedDeliveryDate"
-    )
-    latest_nominated_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="latestNominatedDeliveryDate")
+    earliest_nominated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="earliestNominatedDeliveryDate")
+    latest_nominated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="latestNominatedDeliveryDate")
 
 
 class GiftDetails(_Model):

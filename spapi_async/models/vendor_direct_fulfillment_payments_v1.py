@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_direct_fulfillment_payments_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdditionalDetails",
@@ -36,28 +36,42 @@ class SubmitInvoiceRequest(_Model):
 
 
 class InvoiceDetail(_Model):
-    invoice_number: str = _p.Field(alias="invoiceNumber")
-    invoice_date: _dt.datetime = _p.Field(alias="invoiceDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_number",
+        "invoice_date",
+        "remit_to_party",
+        "ship_from_party",
+        "invoice_total",
+        "items",
+    )
+    invoice_number: str | None = _p.Field(default=None, alias="invoiceNumber")
+    invoice_date: _Timestamp | None = _p.Field(default=None, alias="invoiceDate")
     reference_number: str | None = _p.Field(default=None, alias="referenceNumber")
-    remit_to_party: PartyIdentification = _p.Field(alias="remitToParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
+    remit_to_party: PartyIdentification | None = _p.Field(default=None, alias="remitToParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
     bill_to_party: PartyIdentification | None = _p.Field(default=None, alias="billToParty")
     ship_to_country_code: str | None = _p.Field(default=None, alias="shipToCountryCode")
     payment_terms_code: str | None = _p.Field(default=None, alias="paymentTermsCode")
-    invoice_total: Money = _p.Field(alias="invoiceTotal")
+    invoice_total: Money | None = _p.Field(default=None, alias="invoiceTotal")
     tax_totals: list[TaxDetail] | None = _p.Field(default=None, alias="taxTotals")
     additional_details: list[AdditionalDetails] | None = _p.Field(default=None, alias="additionalDetails")
     charge_details: list[ChargeDetails] | None = _p.Field(default=None, alias="chargeDetails")
-    items: list[InvoiceItem]
+    items: list[InvoiceItem] | None = None
 
 
 class InvoiceItem(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "invoiced_quantity",
+        "net_cost",
+        "purchase_order_number",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    invoiced_quantity: ItemQuantity = _p.Field(alias="invoicedQuantity")
-    net_cost: Money = _p.Field(alias="netCost")
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
+    invoiced_quantity: ItemQuantity | None = _p.Field(default=None, alias="invoicedQuantity")
+    net_cost: Money | None = _p.Field(default=None, alias="netCost")
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
     vendor_order_number: str | None = _p.Field(default=None, alias="vendorOrderNumber")
     hsn_code: str | None = _p.Field(default=None, alias="hsnCode")
     tax_details: list[TaxDetail] | None = _p.Field(default=None, alias="taxDetails")
@@ -65,7 +79,8 @@ class InvoiceItem(_Model):
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     address: Address | None = None
     tax_registration_details: list[TaxRegistrationDetail] | None = _p.Field(
         default=None, alias="taxRegistrationDetails"
@@ -73,53 +88,82 @@ class PartyIdentification(_Model):
 
 
 class TaxRegistrationDetail(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tax_registration_number",)
     tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
     tax_registration_address: Address | None = _p.Field(default=None, alias="taxRegistrationAddress")
     tax_registration_message: str | None = _p.Field(default=None, alias="taxRegistrationMessage")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "city",
+        "state_or_region",
+        "postal_code",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
-    city: str
+    city: str | None = None
     county: str | None = None
     district: str | None = None
-    state_or_region: str = _p.Field(alias="stateOrRegion")
-    postal_code: str = _p.Field(alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
+    postal_code: str | None = _p.Field(default=None, alias="postalCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    amount: Decimal | None = None
 
 
 class TaxDetail(_Model):
-    tax_type: str = _p.Field(alias="taxType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_type",
+        "tax_amount",
+    )
+    tax_type: str | None = _p.Field(default=None, alias="taxType")
     tax_rate: Decimal | None = _p.Field(default=None, alias="taxRate")
-    tax_amount: Money = _p.Field(alias="taxAmount")
+    tax_amount: Money | None = _p.Field(default=None, alias="taxAmount")
     taxable_amount: Money | None = _p.Field(default=None, alias="taxableAmount")
 
 
 class ChargeDetails(_Model):
-    type: str
-    charge_amount: Money = _p.Field(alias="chargeAmount")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "charge_amount",
+    )
+    type: str | None = None
+    charge_amount: Money | None = _p.Field(default=None, alias="chargeAmount")
     tax_details: list[TaxDetail] | None = _p.Field(default=None, alias="taxDetails")
 
 
 class AdditionalDetails(_Model):
-    type: str
-    detail: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "detail",
+    )
+    type: str | None = None
+    detail: str | None = None
     language_code: str | None = _p.Field(default=None, alias="languageCode")
 
 
 class ItemQuantity(_Model):
-    amount: int
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "unit_of_measure",
+    )
+    amount: int | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
 
 
 class SubmitInvoiceResponse(_Model):
@@ -132,8 +176,12 @@ class TransactionReference(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

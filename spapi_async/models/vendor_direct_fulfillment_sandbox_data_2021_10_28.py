@@ -4,6 +4,8 @@ used by ``spapi_async.apis.vendor_direct_fulfillment_sandbox_data_2021_10_28``."
 
 from __future__ import annotations
 
+import typing as _t
+
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
@@ -29,12 +31,17 @@ class GenerateOrderScenarioRequest(_Model):
 
 
 class OrderScenarioRequest(_Model):
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "selling_party",
+        "ship_from_party",
+    )
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
 
 
 class Pagination(_Model):
@@ -50,8 +57,12 @@ class TransactionStatus(_Model):
 
 
 class Transaction(_Model):
-    transaction_id: str = _p.Field(alias="transactionId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transaction_id",
+        "status",
+    )
+    transaction_id: str | None = _p.Field(default=None, alias="transactionId")
+    status: str | None = None
     test_case_data: TestCaseData | None = _p.Field(default=None, alias="testCaseData")
 
 
@@ -60,19 +71,29 @@ class TestCaseData(_Model):
 
 
 class Scenario(_Model):
-    scenario_id: str = _p.Field(alias="scenarioId")
-    orders: list[TestOrder]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "scenario_id",
+        "orders",
+    )
+    scenario_id: str | None = _p.Field(default=None, alias="scenarioId")
+    orders: list[TestOrder] | None = None
 
 
 class TestOrder(_Model):
-    order_id: str = _p.Field(alias="orderId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("order_id",)
+    order_id: str | None = _p.Field(default=None, alias="orderId")
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_direct_fulfillment_shipping_2021_12_28``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -55,8 +55,12 @@ __all__ = [
 
 
 class PackingSlip(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    content: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "content",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    content: str | None = None
     content_type: str | None = _p.Field(default=None, alias="contentType")
 
 
@@ -66,8 +70,12 @@ class PackingSlipList(_Model):
 
 
 class CreateShippingLabelsRequest(_Model):
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "selling_party",
+        "ship_from_party",
+    )
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
     containers: list[Container] | None = None
 
 
@@ -76,29 +84,43 @@ class SubmitShippingLabelsRequest(_Model):
 
 
 class ShippingLabelRequest(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "selling_party",
+        "ship_from_party",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
     containers: list[Container] | None = None
 
 
 class Item(_Model):
-    item_sequence_number: int = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "shipped_quantity",
+    )
+    item_sequence_number: int | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    shipped_quantity: ItemQuantity = _p.Field(alias="shippedQuantity")
+    shipped_quantity: ItemQuantity | None = _p.Field(default=None, alias="shippedQuantity")
 
 
 class PackedItem(_Model):
-    item_sequence_number: int = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "packed_quantity",
+    )
+    item_sequence_number: int | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     piece_number: int | None = _p.Field(default=None, alias="pieceNumber")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    packed_quantity: ItemQuantity = _p.Field(alias="packedQuantity")
+    packed_quantity: ItemQuantity | None = _p.Field(default=None, alias="packedQuantity")
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     address: Address | None = None
     tax_registration_details: list[TaxRegistrationDetails] | None = _p.Field(
         default=None, alias="taxRegistrationDetails"
@@ -106,32 +128,49 @@ class PartyIdentification(_Model):
 
 
 class ShipmentDetails(_Model):
-    shipped_date: _dt.datetime = _p.Field(alias="shippedDate")
-    shipment_status: str = _p.Field(alias="shipmentStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipped_date",
+        "shipment_status",
+    )
+    shipped_date: _Timestamp | None = _p.Field(default=None, alias="shippedDate")
+    shipment_status: str | None = _p.Field(default=None, alias="shipmentStatus")
     is_priority_shipment: bool | None = _p.Field(default=None, alias="isPriorityShipment")
     vendor_order_number: str | None = _p.Field(default=None, alias="vendorOrderNumber")
-    estimated_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="estimatedDeliveryDate")
+    estimated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="estimatedDeliveryDate")
 
 
 class StatusUpdateDetails(_Model):
-    tracking_number: str = _p.Field(alias="trackingNumber")
-    status_code: str = _p.Field(alias="statusCode")
-    reason_code: str = _p.Field(alias="reasonCode")
-    status_date_time: _dt.datetime = _p.Field(alias="statusDateTime")
-    status_location_address: Address = _p.Field(alias="statusLocationAddress")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tracking_number",
+        "status_code",
+        "reason_code",
+        "status_date_time",
+        "status_location_address",
+    )
+    tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
+    status_code: str | None = _p.Field(default=None, alias="statusCode")
+    reason_code: str | None = _p.Field(default=None, alias="reasonCode")
+    status_date_time: _Timestamp | None = _p.Field(default=None, alias="statusDateTime")
+    status_location_address: Address | None = _p.Field(default=None, alias="statusLocationAddress")
     shipment_schedule: ShipmentSchedule | None = _p.Field(default=None, alias="shipmentSchedule")
 
 
 class TaxRegistrationDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("tax_registration_number",)
     tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
     tax_registration_address: Address | None = _p.Field(default=None, alias="taxRegistrationAddress")
     tax_registration_messages: str | None = _p.Field(default=None, alias="taxRegistrationMessages")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
@@ -139,31 +178,45 @@ class Address(_Model):
     district: str | None = None
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class ShipmentSchedule(_Model):
-    estimated_delivery_date_time: _dt.datetime | None = _p.Field(default=None, alias="estimatedDeliveryDateTime")
-    appt_window_start_date_time: _dt.datetime | None = _p.Field(default=None, alias="apptWindowStartDateTime")
-    appt_window_end_date_time: _dt.datetime | None = _p.Field(default=None, alias="apptWindowEndDateTime")
+    estimated_delivery_date_time: _Timestamp | None = _p.Field(default=None, alias="estimatedDeliveryDateTime")
+    appt_window_start_date_time: _Timestamp | None = _p.Field(default=None, alias="apptWindowStartDateTime")
+    appt_window_end_date_time: _Timestamp | None = _p.Field(default=None, alias="apptWindowEndDateTime")
 
 
 class Dimensions(_Model):
-    length: Decimal
-    width: Decimal
-    height: Decimal
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "height",
+        "unit_of_measure",
+    )
+    length: Decimal | None = None
+    width: Decimal | None = None
+    height: Decimal | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
 
 
 class Weight(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "value",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    value: Decimal | None = None
 
 
 class ItemQuantity(_Model):
-    amount: int
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "unit_of_measure",
+    )
+    amount: int | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
 
 
 class ShippingLabelList(_Model):
@@ -172,19 +225,27 @@ class ShippingLabelList(_Model):
 
 
 class LabelData(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("content",)
     package_identifier: str | None = _p.Field(default=None, alias="packageIdentifier")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     ship_method: str | None = _p.Field(default=None, alias="shipMethod")
     ship_method_name: str | None = _p.Field(default=None, alias="shipMethodName")
-    content: str
+    content: str | None = None
 
 
 class ShippingLabel(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    label_format: str = _p.Field(alias="labelFormat")
-    label_data: list[LabelData] = _p.Field(alias="labelData")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "selling_party",
+        "ship_from_party",
+        "label_format",
+        "label_data",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    label_format: str | None = _p.Field(default=None, alias="labelFormat")
+    label_data: list[LabelData] | None = _p.Field(default=None, alias="labelData")
 
 
 class SubmitShipmentConfirmationsRequest(_Model):
@@ -192,11 +253,18 @@ class SubmitShipmentConfirmationsRequest(_Model):
 
 
 class ShipmentConfirmation(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    shipment_details: ShipmentDetails = _p.Field(alias="shipmentDetails")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    items: list[Item]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "shipment_details",
+        "selling_party",
+        "ship_from_party",
+        "items",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    shipment_details: ShipmentDetails | None = _p.Field(default=None, alias="shipmentDetails")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    items: list[Item] | None = None
     containers: list[Container] | None = None
 
 
@@ -205,10 +273,16 @@ class SubmitShipmentStatusUpdatesRequest(_Model):
 
 
 class ShipmentStatusUpdate(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    status_update_details: StatusUpdateDetails = _p.Field(alias="statusUpdateDetails")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "selling_party",
+        "ship_from_party",
+        "status_update_details",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    status_update_details: StatusUpdateDetails | None = _p.Field(default=None, alias="statusUpdateDetails")
 
 
 class CustomerInvoiceList(_Model):
@@ -221,8 +295,12 @@ class Pagination(_Model):
 
 
 class CustomerInvoice(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    content: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "content",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    content: str | None = None
 
 
 class TransactionReference(_Model):
@@ -230,18 +308,29 @@ class TransactionReference(_Model):
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
 class Container(_Model):
-    container_type: str = _p.Field(alias="containerType")
-    container_identifier: str = _p.Field(alias="containerIdentifier")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "container_type",
+        "container_identifier",
+        "weight",
+        "packed_items",
+    )
+    container_type: str | None = _p.Field(default=None, alias="containerType")
+    container_identifier: str | None = _p.Field(default=None, alias="containerIdentifier")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     manifest_id: str | None = _p.Field(default=None, alias="manifestId")
     manifest_date: str | None = _p.Field(default=None, alias="manifestDate")
@@ -250,30 +339,43 @@ class Container(_Model):
     carrier: str | None = None
     container_sequence_number: int | None = _p.Field(default=None, alias="containerSequenceNumber")
     dimensions: Dimensions | None = None
-    weight: Weight
-    packed_items: list[PackedItem] = _p.Field(alias="packedItems")
+    weight: Weight | None = None
+    packed_items: list[PackedItem] | None = _p.Field(default=None, alias="packedItems")
 
 
 class CreateContainerLabelRequest(_Model):
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    carrier_id: CarrierId = _p.Field(alias="carrierId")
-    vendor_container_id: VendorContainerId = _p.Field(alias="vendorContainerId")
-    packages: Packages
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "selling_party",
+        "ship_from_party",
+        "carrier_id",
+        "vendor_container_id",
+        "packages",
+    )
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    carrier_id: CarrierId | None = _p.Field(default=None, alias="carrierId")
+    vendor_container_id: VendorContainerId | None = _p.Field(default=None, alias="vendorContainerId")
+    packages: Packages | None = None
 
 
 class Package(_Model):
-    package_tracking_number: str = _p.Field(alias="packageTrackingNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("package_tracking_number",)
+    package_tracking_number: str | None = _p.Field(default=None, alias="packageTrackingNumber")
 
 
 class CreateContainerLabelResponse(_Model):
-    container_label: ContainerLabel = _p.Field(alias="containerLabel")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("container_label",)
+    container_label: ContainerLabel | None = _p.Field(default=None, alias="containerLabel")
 
 
 class ContainerLabel(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "content",
+        "format",
+    )
     container_tracking_number: str | None = _p.Field(default=None, alias="containerTrackingNumber")
-    content: str
-    format: ContainerLabelFormat
+    content: str | None = None
+    format: ContainerLabelFormat | None = None
 
 
 Decimal: _t.TypeAlias = str

@@ -4,6 +4,8 @@ used by ``spapi_async.apis.vendor_direct_fulfillment_transactions_2021_12_28``."
 
 from __future__ import annotations
 
+import typing as _t
+
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
@@ -21,16 +23,25 @@ class TransactionStatus(_Model):
 
 
 class Transaction(_Model):
-    transaction_id: str = _p.Field(alias="transactionId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transaction_id",
+        "status",
+    )
+    transaction_id: str | None = _p.Field(default=None, alias="transactionId")
+    status: str | None = None
     errors: ErrorList | None = None
 
 
 class ErrorList(_Model):
-    errors: list[Error]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("errors",)
+    errors: list[Error] | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_invoices_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AdditionalDetails",
@@ -47,8 +47,12 @@ class TransactionId(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
@@ -57,16 +61,23 @@ class SubmitInvoicesRequest(_Model):
 
 
 class Invoice(_Model):
-    invoice_type: str = _p.Field(alias="invoiceType")
-    id: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "invoice_type",
+        "id",
+        "date",
+        "remit_to_party",
+        "invoice_total",
+    )
+    invoice_type: str | None = _p.Field(default=None, alias="invoiceType")
+    id: str | None = None
     reference_number: str | None = _p.Field(default=None, alias="referenceNumber")
-    date: DateTime
-    remit_to_party: PartyIdentification = _p.Field(alias="remitToParty")
+    date: DateTime | None = None
+    remit_to_party: PartyIdentification | None = _p.Field(default=None, alias="remitToParty")
     ship_to_party: PartyIdentification | None = _p.Field(default=None, alias="shipToParty")
     ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
     bill_to_party: PartyIdentification | None = _p.Field(default=None, alias="billToParty")
     payment_terms: PaymentTerms | None = _p.Field(default=None, alias="paymentTerms")
-    invoice_total: Money = _p.Field(alias="invoiceTotal")
+    invoice_total: Money | None = _p.Field(default=None, alias="invoiceTotal")
     tax_details: list[TaxDetails] | None = _p.Field(default=None, alias="taxDetails")
     additional_details: list[AdditionalDetails] | None = _p.Field(default=None, alias="additionalDetails")
     charge_details: list[ChargeDetails] | None = _p.Field(default=None, alias="chargeDetails")
@@ -75,7 +86,8 @@ class Invoice(_Model):
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     address: Address | None = None
     tax_registration_details: list[TaxRegistrationDetails] | None = _p.Field(
         default=None, alias="taxRegistrationDetails"
@@ -83,13 +95,22 @@ class PartyIdentification(_Model):
 
 
 class TaxRegistrationDetails(_Model):
-    tax_registration_type: str = _p.Field(alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_registration_type",
+        "tax_registration_number",
+    )
+    tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
@@ -97,16 +118,21 @@ class Address(_Model):
     district: str | None = None
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_or_zip_code: str | None = _p.Field(default=None, alias="postalOrZipCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class InvoiceItem(_Model):
-    item_sequence_number: int = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "invoiced_quantity",
+        "net_cost",
+    )
+    item_sequence_number: int | None = _p.Field(default=None, alias="itemSequenceNumber")
     amazon_product_identifier: str | None = _p.Field(default=None, alias="amazonProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    invoiced_quantity: ItemQuantity = _p.Field(alias="invoicedQuantity")
-    net_cost: Money = _p.Field(alias="netCost")
+    invoiced_quantity: ItemQuantity | None = _p.Field(default=None, alias="invoicedQuantity")
+    net_cost: Money | None = _p.Field(default=None, alias="netCost")
     net_cost_unit_of_measure: NetCostUnitOfMeasure | None = _p.Field(default=None, alias="netCostUnitOfMeasure")
     purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
     hsn_code: str | None = _p.Field(default=None, alias="hsnCode")
@@ -117,9 +143,13 @@ class InvoiceItem(_Model):
 
 
 class TaxDetails(_Model):
-    tax_type: str = _p.Field(alias="taxType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_type",
+        "tax_amount",
+    )
+    tax_type: str | None = _p.Field(default=None, alias="taxType")
     tax_rate: Decimal | None = _p.Field(default=None, alias="taxRate")
-    tax_amount: Money = _p.Field(alias="taxAmount")
+    tax_amount: Money | None = _p.Field(default=None, alias="taxAmount")
     taxable_amount: Money | None = _p.Field(default=None, alias="taxableAmount")
 
 
@@ -129,22 +159,34 @@ class Money(_Model):
 
 
 class AdditionalDetails(_Model):
-    type: str
-    detail: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "detail",
+    )
+    type: str | None = None
+    detail: str | None = None
     language_code: str | None = _p.Field(default=None, alias="languageCode")
 
 
 class ChargeDetails(_Model):
-    type: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "charge_amount",
+    )
+    type: str | None = None
     description: str | None = None
-    charge_amount: Money = _p.Field(alias="chargeAmount")
+    charge_amount: Money | None = _p.Field(default=None, alias="chargeAmount")
     tax_details: list[TaxDetails] | None = _p.Field(default=None, alias="taxDetails")
 
 
 class AllowanceDetails(_Model):
-    type: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "type",
+        "allowance_amount",
+    )
+    type: str | None = None
     description: str | None = None
-    allowance_amount: Money = _p.Field(alias="allowanceAmount")
+    allowance_amount: Money | None = _p.Field(default=None, alias="allowanceAmount")
     tax_details: list[TaxDetails] | None = _p.Field(default=None, alias="taxDetails")
 
 
@@ -166,15 +208,23 @@ class CreditNoteDetails(_Model):
 
 
 class ItemQuantity(_Model):
-    amount: int
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "unit_of_measure",
+    )
+    amount: int | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
     unit_size: int | None = _p.Field(default=None, alias="unitSize")
     total_weight: TotalWeight | None = _p.Field(default=None, alias="totalWeight")
 
 
 class TotalWeight(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "amount",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    amount: Decimal | None = None
 
 
 ErrorList: _t.TypeAlias = list[Error]
@@ -184,4 +234,4 @@ NetCostUnitOfMeasure: _t.TypeAlias = str
 
 Decimal: _t.TypeAlias = str
 
-DateTime: _t.TypeAlias = _dt.datetime
+DateTime: _t.TypeAlias = _Timestamp

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_orders_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "AcknowledgementStatusDetails",
@@ -68,15 +68,24 @@ class Pagination(_Model):
 
 
 class Order(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    purchase_order_state: str = _p.Field(alias="purchaseOrderState")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "purchase_order_state",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    purchase_order_state: str | None = _p.Field(default=None, alias="purchaseOrderState")
     order_details: OrderDetails | None = _p.Field(default=None, alias="orderDetails")
 
 
 class OrderDetails(_Model):
-    purchase_order_date: _dt.datetime = _p.Field(alias="purchaseOrderDate")
-    purchase_order_changed_date: _dt.datetime | None = _p.Field(default=None, alias="purchaseOrderChangedDate")
-    purchase_order_state_changed_date: _dt.datetime = _p.Field(alias="purchaseOrderStateChangedDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_date",
+        "purchase_order_state_changed_date",
+        "items",
+    )
+    purchase_order_date: _Timestamp | None = _p.Field(default=None, alias="purchaseOrderDate")
+    purchase_order_changed_date: _Timestamp | None = _p.Field(default=None, alias="purchaseOrderChangedDate")
+    purchase_order_state_changed_date: _Timestamp | None = _p.Field(default=None, alias="purchaseOrderStateChangedDate")
     purchase_order_type: str | None = _p.Field(default=None, alias="purchaseOrderType")
     import_details: ImportDetails | None = _p.Field(default=None, alias="importDetails")
     deal_code: str | None = _p.Field(default=None, alias="dealCode")
@@ -87,7 +96,7 @@ class OrderDetails(_Model):
     bill_to_party: PartyIdentification | None = _p.Field(default=None, alias="billToParty")
     ship_window: DateTimeInterval | None = _p.Field(default=None, alias="shipWindow")
     delivery_window: DateTimeInterval | None = _p.Field(default=None, alias="deliveryWindow")
-    items: list[OrderItem]
+    items: list[OrderItem] | None = None
 
 
 class ImportDetails(_Model):
@@ -99,19 +108,29 @@ class ImportDetails(_Model):
 
 
 class PartyIdentification(_Model):
-    party_id: str = _p.Field(alias="partyId")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     address: Address | None = None
     tax_info: TaxRegistrationDetails | None = _p.Field(default=None, alias="taxInfo")
 
 
 class TaxRegistrationDetails(_Model):
-    tax_registration_type: str = _p.Field(alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_registration_type",
+        "tax_registration_number",
+    )
+    tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
@@ -119,16 +138,21 @@ class Address(_Model):
     district: str | None = None
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class OrderItem(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "ordered_quantity",
+        "is_back_order_allowed",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     amazon_product_identifier: str | None = _p.Field(default=None, alias="amazonProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    ordered_quantity: ItemQuantity = _p.Field(alias="orderedQuantity")
-    is_back_order_allowed: bool = _p.Field(alias="isBackOrderAllowed")
+    ordered_quantity: ItemQuantity | None = _p.Field(default=None, alias="orderedQuantity")
+    is_back_order_allowed: bool | None = _p.Field(default=None, alias="isBackOrderAllowed")
     net_cost: Money | None = _p.Field(default=None, alias="netCost")
     list_price: Money | None = _p.Field(default=None, alias="listPrice")
 
@@ -153,28 +177,42 @@ class SubmitAcknowledgementRequest(_Model):
 
 
 class OrderAcknowledgement(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    acknowledgement_date: _dt.datetime = _p.Field(alias="acknowledgementDate")
-    items: list[OrderAcknowledgementItem]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "selling_party",
+        "acknowledgement_date",
+        "items",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    acknowledgement_date: _Timestamp | None = _p.Field(default=None, alias="acknowledgementDate")
+    items: list[OrderAcknowledgementItem] | None = None
 
 
 class OrderAcknowledgementItem(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "ordered_quantity",
+        "item_acknowledgements",
+    )
     item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     amazon_product_identifier: str | None = _p.Field(default=None, alias="amazonProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    ordered_quantity: ItemQuantity = _p.Field(alias="orderedQuantity")
+    ordered_quantity: ItemQuantity | None = _p.Field(default=None, alias="orderedQuantity")
     net_cost: Money | None = _p.Field(default=None, alias="netCost")
     list_price: Money | None = _p.Field(default=None, alias="listPrice")
     discount_multiplier: str | None = _p.Field(default=None, alias="discountMultiplier")
-    item_acknowledgements: list[OrderItemAcknowledgement] = _p.Field(alias="itemAcknowledgements")
+    item_acknowledgements: list[OrderItemAcknowledgement] | None = _p.Field(default=None, alias="itemAcknowledgements")
 
 
 class OrderItemAcknowledgement(_Model):
-    acknowledgement_code: str = _p.Field(alias="acknowledgementCode")
-    acknowledged_quantity: ItemQuantity = _p.Field(alias="acknowledgedQuantity")
-    scheduled_ship_date: _dt.datetime | None = _p.Field(default=None, alias="scheduledShipDate")
-    scheduled_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="scheduledDeliveryDate")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "acknowledgement_code",
+        "acknowledged_quantity",
+    )
+    acknowledgement_code: str | None = _p.Field(default=None, alias="acknowledgementCode")
+    acknowledged_quantity: ItemQuantity | None = _p.Field(default=None, alias="acknowledgedQuantity")
+    scheduled_ship_date: _Timestamp | None = _p.Field(default=None, alias="scheduledShipDate")
+    scheduled_delivery_date: _Timestamp | None = _p.Field(default=None, alias="scheduledDeliveryDate")
     rejection_reason: str | None = _p.Field(default=None, alias="rejectionReason")
 
 
@@ -195,17 +233,26 @@ class OrderListStatus(_Model):
 
 
 class OrderStatus(_Model):
-    purchase_order_number: str = _p.Field(alias="purchaseOrderNumber")
-    purchase_order_status: str = _p.Field(alias="purchaseOrderStatus")
-    purchase_order_date: _dt.datetime = _p.Field(alias="purchaseOrderDate")
-    last_updated_date: _dt.datetime | None = _p.Field(default=None, alias="lastUpdatedDate")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_to_party: PartyIdentification = _p.Field(alias="shipToParty")
-    item_status: ItemStatus = _p.Field(alias="itemStatus")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "purchase_order_number",
+        "purchase_order_status",
+        "purchase_order_date",
+        "selling_party",
+        "ship_to_party",
+        "item_status",
+    )
+    purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
+    purchase_order_status: str | None = _p.Field(default=None, alias="purchaseOrderStatus")
+    purchase_order_date: _Timestamp | None = _p.Field(default=None, alias="purchaseOrderDate")
+    last_updated_date: _Timestamp | None = _p.Field(default=None, alias="lastUpdatedDate")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_to_party: PartyIdentification | None = _p.Field(default=None, alias="shipToParty")
+    item_status: ItemStatus | None = _p.Field(default=None, alias="itemStatus")
 
 
 class OrderItemStatus(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("item_sequence_number",)
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
     net_cost: Money | None = _p.Field(default=None, alias="netCost")
@@ -242,24 +289,28 @@ class OrderItemStatusReceivingStatus(_Model):
 
     receive_status: str | None = _p.Field(default=None, alias="receiveStatus")
     received_quantity: ItemQuantity | None = _p.Field(default=None, alias="receivedQuantity")
-    last_receive_date: _dt.datetime | None = _p.Field(default=None, alias="lastReceiveDate")
+    last_receive_date: _Timestamp | None = _p.Field(default=None, alias="lastReceiveDate")
 
 
 class OrderedQuantityDetails(_Model):
-    updated_date: _dt.datetime | None = _p.Field(default=None, alias="updatedDate")
+    updated_date: _Timestamp | None = _p.Field(default=None, alias="updatedDate")
     ordered_quantity: ItemQuantity | None = _p.Field(default=None, alias="orderedQuantity")
     cancelled_quantity: ItemQuantity | None = _p.Field(default=None, alias="cancelledQuantity")
 
 
 class AcknowledgementStatusDetails(_Model):
-    acknowledgement_date: _dt.datetime | None = _p.Field(default=None, alias="acknowledgementDate")
+    acknowledgement_date: _Timestamp | None = _p.Field(default=None, alias="acknowledgementDate")
     accepted_quantity: ItemQuantity | None = _p.Field(default=None, alias="acceptedQuantity")
     rejected_quantity: ItemQuantity | None = _p.Field(default=None, alias="rejectedQuantity")
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

@@ -4,12 +4,12 @@ used by ``spapi_async.apis.vendor_shipments_v1``."""
 
 from __future__ import annotations
 
-import datetime as _dt
 import typing as _t
 
 import pydantic as _p
 
 from .._model import SPAPIModel as _Model
+from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "Address",
@@ -103,42 +103,59 @@ class Pagination(_Model):
 
 
 class ShipmentConfirmation(_Model):
-    shipment_identifier: str = _p.Field(alias="shipmentIdentifier")
-    shipment_confirmation_type: str = _p.Field(alias="shipmentConfirmationType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "shipment_identifier",
+        "shipment_confirmation_type",
+        "shipment_confirmation_date",
+        "selling_party",
+        "ship_from_party",
+        "ship_to_party",
+        "shipped_items",
+    )
+    shipment_identifier: str | None = _p.Field(default=None, alias="shipmentIdentifier")
+    shipment_confirmation_type: str | None = _p.Field(default=None, alias="shipmentConfirmationType")
     shipment_type: str | None = _p.Field(default=None, alias="shipmentType")
     shipment_structure: str | None = _p.Field(default=None, alias="shipmentStructure")
     transportation_details: TransportationDetailsForShipmentConfirmation | None = _p.Field(
         default=None, alias="transportationDetails"
     )
     amazon_reference_number: str | None = _p.Field(default=None, alias="amazonReferenceNumber")
-    shipment_confirmation_date: _dt.datetime = _p.Field(alias="shipmentConfirmationDate")
-    shipped_date: _dt.datetime | None = _p.Field(default=None, alias="shippedDate")
-    estimated_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="estimatedDeliveryDate")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    ship_to_party: PartyIdentification = _p.Field(alias="shipToParty")
+    shipment_confirmation_date: _Timestamp | None = _p.Field(default=None, alias="shipmentConfirmationDate")
+    shipped_date: _Timestamp | None = _p.Field(default=None, alias="shippedDate")
+    estimated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="estimatedDeliveryDate")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    ship_to_party: PartyIdentification | None = _p.Field(default=None, alias="shipToParty")
     shipment_measurements: ShipmentMeasurements | None = _p.Field(default=None, alias="shipmentMeasurements")
     import_details: ImportDetails | None = _p.Field(default=None, alias="importDetails")
-    shipped_items: list[Item] = _p.Field(alias="shippedItems")
+    shipped_items: list[Item] | None = _p.Field(default=None, alias="shippedItems")
     cartons: list[Carton] | None = None
     pallets: list[Pallet] | None = None
 
 
 class Shipment(_Model):
-    vendor_shipment_identifier: str = _p.Field(alias="vendorShipmentIdentifier")
-    transaction_type: str = _p.Field(alias="transactionType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "vendor_shipment_identifier",
+        "transaction_type",
+        "transaction_date",
+        "selling_party",
+        "ship_from_party",
+        "ship_to_party",
+    )
+    vendor_shipment_identifier: str | None = _p.Field(default=None, alias="vendorShipmentIdentifier")
+    transaction_type: str | None = _p.Field(default=None, alias="transactionType")
     buyer_reference_number: str | None = _p.Field(default=None, alias="buyerReferenceNumber")
-    transaction_date: _dt.datetime = _p.Field(alias="transactionDate")
+    transaction_date: _Timestamp | None = _p.Field(default=None, alias="transactionDate")
     current_shipment_status: str | None = _p.Field(default=None, alias="currentShipmentStatus")
-    currentshipment_status_date: _dt.datetime | None = _p.Field(default=None, alias="currentshipmentStatusDate")
+    currentshipment_status_date: _Timestamp | None = _p.Field(default=None, alias="currentshipmentStatusDate")
     shipment_status_details: list[ShipmentStatusDetails] | None = _p.Field(default=None, alias="shipmentStatusDetails")
-    shipment_create_date: _dt.datetime | None = _p.Field(default=None, alias="shipmentCreateDate")
-    shipment_confirm_date: _dt.datetime | None = _p.Field(default=None, alias="shipmentConfirmDate")
-    package_label_create_date: _dt.datetime | None = _p.Field(default=None, alias="packageLabelCreateDate")
+    shipment_create_date: _Timestamp | None = _p.Field(default=None, alias="shipmentCreateDate")
+    shipment_confirm_date: _Timestamp | None = _p.Field(default=None, alias="shipmentConfirmDate")
+    package_label_create_date: _Timestamp | None = _p.Field(default=None, alias="packageLabelCreateDate")
     shipment_freight_term: str | None = _p.Field(default=None, alias="shipmentFreightTerm")
-    selling_party: PartyIdentification = _p.Field(alias="sellingParty")
-    ship_from_party: PartyIdentification = _p.Field(alias="shipFromParty")
-    ship_to_party: PartyIdentification = _p.Field(alias="shipToParty")
+    selling_party: PartyIdentification | None = _p.Field(default=None, alias="sellingParty")
+    ship_from_party: PartyIdentification | None = _p.Field(default=None, alias="shipFromParty")
+    ship_to_party: PartyIdentification | None = _p.Field(default=None, alias="shipToParty")
     shipment_measurements: TransportShipmentMeasurements | None = _p.Field(default=None, alias="shipmentMeasurements")
     collect_freight_pickup_details: CollectFreightPickupDetails | None = _p.Field(
         default=None, alias="collectFreightPickupDetails"
@@ -150,7 +167,7 @@ class Shipment(_Model):
 
 
 class TransportLabel(_Model):
-    label_create_date_time: _dt.datetime | None = _p.Field(default=None, alias="labelCreateDateTime")
+    label_create_date_time: _Timestamp | None = _p.Field(default=None, alias="labelCreateDateTime")
     shipment_information: ShipmentInformation | None = _p.Field(default=None, alias="shipmentInformation")
     label_data: list[LabelData] | None = _p.Field(default=None, alias="labelData")
 
@@ -188,7 +205,7 @@ class VendorDetails(_Model):
 
 class ShipmentStatusDetails(_Model):
     shipment_status: str | None = _p.Field(default=None, alias="shipmentStatus")
-    shipment_status_date: _dt.datetime | None = _p.Field(default=None, alias="shipmentStatusDate")
+    shipment_status_date: _Timestamp | None = _p.Field(default=None, alias="shipmentStatusDate")
 
 
 class TransportShipmentMeasurements(_Model):
@@ -200,14 +217,14 @@ class TransportShipmentMeasurements(_Model):
 
 
 class CollectFreightPickupDetails(_Model):
-    requested_pick_up: _dt.datetime | None = _p.Field(default=None, alias="requestedPickUp")
-    scheduled_pick_up: _dt.datetime | None = _p.Field(default=None, alias="scheduledPickUp")
-    carrier_assignment_date: _dt.datetime | None = _p.Field(default=None, alias="carrierAssignmentDate")
+    requested_pick_up: _Timestamp | None = _p.Field(default=None, alias="requestedPickUp")
+    scheduled_pick_up: _Timestamp | None = _p.Field(default=None, alias="scheduledPickUp")
+    carrier_assignment_date: _Timestamp | None = _p.Field(default=None, alias="carrierAssignmentDate")
 
 
 class PurchaseOrders(_Model):
     purchase_order_number: str | None = _p.Field(default=None, alias="purchaseOrderNumber")
-    purchase_order_date: _dt.datetime | None = _p.Field(default=None, alias="purchaseOrderDate")
+    purchase_order_date: _Timestamp | None = _p.Field(default=None, alias="purchaseOrderDate")
     ship_window: str | None = _p.Field(default=None, alias="shipWindow")
     items: list[PurchaseOrderItems] | None = None
 
@@ -215,9 +232,9 @@ class PurchaseOrders(_Model):
 class TransportationDetails(_Model):
     ship_mode: str | None = _p.Field(default=None, alias="shipMode")
     transportation_mode: str | None = _p.Field(default=None, alias="transportationMode")
-    shipped_date: _dt.datetime | None = _p.Field(default=None, alias="shippedDate")
-    estimated_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="estimatedDeliveryDate")
-    shipment_delivery_date: _dt.datetime | None = _p.Field(default=None, alias="shipmentDeliveryDate")
+    shipped_date: _Timestamp | None = _p.Field(default=None, alias="shippedDate")
+    estimated_delivery_date: _Timestamp | None = _p.Field(default=None, alias="estimatedDeliveryDate")
+    shipment_delivery_date: _Timestamp | None = _p.Field(default=None, alias="shipmentDeliveryDate")
     carrier_details: CarrierDetails | None = _p.Field(default=None, alias="carrierDetails")
     bill_of_lading_number: str | None = _p.Field(default=None, alias="billOfLadingNumber")
 
@@ -243,14 +260,18 @@ class ImportDetails(_Model):
     route: Route | None = None
     import_containers: str | None = _p.Field(default=None, alias="importContainers")
     billable_weight: Weight | None = _p.Field(default=None, alias="billableWeight")
-    estimated_ship_by_date: _dt.datetime | None = _p.Field(default=None, alias="estimatedShipByDate")
+    estimated_ship_by_date: _Timestamp | None = _p.Field(default=None, alias="estimatedShipByDate")
     handling_instructions: str | None = _p.Field(default=None, alias="handlingInstructions")
 
 
 class Containers(_Model):
-    container_type: str = _p.Field(alias="containerType")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "container_type",
+        "container_identifiers",
+    )
+    container_type: str | None = _p.Field(default=None, alias="containerType")
     container_sequence_number: str | None = _p.Field(default=None, alias="containerSequenceNumber")
-    container_identifiers: list[ContainerIdentification] = _p.Field(alias="containerIdentifiers")
+    container_identifiers: list[ContainerIdentification] | None = _p.Field(default=None, alias="containerIdentifiers")
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
     dimensions: Dimensions | None = None
     weight: Weight | None = None
@@ -269,28 +290,40 @@ class PackedItems(_Model):
 
 
 class Item(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "shipped_quantity",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     amazon_product_identifier: str | None = _p.Field(default=None, alias="amazonProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    shipped_quantity: ItemQuantity = _p.Field(alias="shippedQuantity")
+    shipped_quantity: ItemQuantity | None = _p.Field(default=None, alias="shippedQuantity")
     item_details: ItemDetails | None = _p.Field(default=None, alias="itemDetails")
 
 
 class PurchaseOrderItems(_Model):
-    item_sequence_number: str = _p.Field(alias="itemSequenceNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_sequence_number",
+        "shipped_quantity",
+    )
+    item_sequence_number: str | None = _p.Field(default=None, alias="itemSequenceNumber")
     buyer_product_identifier: str | None = _p.Field(default=None, alias="buyerProductIdentifier")
     vendor_product_identifier: str | None = _p.Field(default=None, alias="vendorProductIdentifier")
-    shipped_quantity: ItemQuantity = _p.Field(alias="shippedQuantity")
+    shipped_quantity: ItemQuantity | None = _p.Field(default=None, alias="shippedQuantity")
     maximum_retail_price: Money | None = _p.Field(default=None, alias="maximumRetailPrice")
 
 
 class Carton(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "carton_sequence_number",
+        "items",
+    )
     carton_identifiers: list[ContainerIdentification] | None = _p.Field(default=None, alias="cartonIdentifiers")
-    carton_sequence_number: str = _p.Field(alias="cartonSequenceNumber")
+    carton_sequence_number: str | None = _p.Field(default=None, alias="cartonSequenceNumber")
     dimensions: Dimensions | None = None
     weight: Weight | None = None
     tracking_number: str | None = _p.Field(default=None, alias="trackingNumber")
-    items: list[ContainerItem]
+    items: list[ContainerItem] | None = None
 
 
 class InnerContainersDetails(_Model):
@@ -305,7 +338,8 @@ class ContainerSequenceNumbers(_Model):
 
 
 class Pallet(_Model):
-    pallet_identifiers: list[ContainerIdentification] = _p.Field(alias="palletIdentifiers")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("pallet_identifiers",)
+    pallet_identifiers: list[ContainerIdentification] | None = _p.Field(default=None, alias="palletIdentifiers")
     tier: int | None = None
     block: int | None = None
     dimensions: Dimensions | None = None
@@ -333,37 +367,56 @@ class PackageItemDetails(_Model):
 
 
 class ContainerIdentification(_Model):
-    container_identification_type: str = _p.Field(alias="containerIdentificationType")
-    container_identification_number: str = _p.Field(alias="containerIdentificationNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "container_identification_type",
+        "container_identification_number",
+    )
+    container_identification_type: str | None = _p.Field(default=None, alias="containerIdentificationType")
+    container_identification_number: str | None = _p.Field(default=None, alias="containerIdentificationNumber")
 
 
 class ContainerItem(_Model):
-    item_reference: str = _p.Field(alias="itemReference")
-    shipped_quantity: ItemQuantity = _p.Field(alias="shippedQuantity")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "item_reference",
+        "shipped_quantity",
+    )
+    item_reference: str | None = _p.Field(default=None, alias="itemReference")
+    shipped_quantity: ItemQuantity | None = _p.Field(default=None, alias="shippedQuantity")
     item_details: ItemDetails | None = _p.Field(default=None, alias="itemDetails")
 
 
 class CartonReferenceDetails(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("carton_reference_numbers",)
     carton_count: int | None = _p.Field(default=None, alias="cartonCount")
-    carton_reference_numbers: list[str] = _p.Field(alias="cartonReferenceNumbers")
+    carton_reference_numbers: list[str] | None = _p.Field(default=None, alias="cartonReferenceNumbers")
 
 
 class PartyIdentification(_Model):
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("party_id",)
     address: Address | None = None
-    party_id: str = _p.Field(alias="partyId")
+    party_id: str | None = _p.Field(default=None, alias="partyId")
     tax_registration_details: list[TaxRegistrationDetails] | None = _p.Field(
         default=None, alias="taxRegistrationDetails"
     )
 
 
 class TaxRegistrationDetails(_Model):
-    tax_registration_type: str = _p.Field(alias="taxRegistrationType")
-    tax_registration_number: str = _p.Field(alias="taxRegistrationNumber")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "tax_registration_type",
+        "tax_registration_number",
+    )
+    tax_registration_type: str | None = _p.Field(default=None, alias="taxRegistrationType")
+    tax_registration_number: str | None = _p.Field(default=None, alias="taxRegistrationNumber")
 
 
 class Address(_Model):
-    name: str
-    address_line1: str = _p.Field(alias="addressLine1")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "name",
+        "address_line1",
+        "country_code",
+    )
+    name: str | None = None
+    address_line1: str | None = _p.Field(default=None, alias="addressLine1")
     address_line2: str | None = _p.Field(default=None, alias="addressLine2")
     address_line3: str | None = _p.Field(default=None, alias="addressLine3")
     city: str | None = None
@@ -371,19 +424,21 @@ class Address(_Model):
     district: str | None = None
     state_or_region: str | None = _p.Field(default=None, alias="stateOrRegion")
     postal_code: str | None = _p.Field(default=None, alias="postalCode")
-    country_code: str = _p.Field(alias="countryCode")
+    country_code: str | None = _p.Field(default=None, alias="countryCode")
     phone: str | None = None
 
 
 class Route(_Model):
-    stops: list[Stop]
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("stops",)
+    stops: list[Stop] | None = None
 
 
 class Stop(_Model):
-    function_code: str = _p.Field(alias="functionCode")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = ("function_code",)
+    function_code: str | None = _p.Field(default=None, alias="functionCode")
     location_identification: Location | None = _p.Field(default=None, alias="locationIdentification")
-    arrival_time: _dt.datetime | None = _p.Field(default=None, alias="arrivalTime")
-    departure_time: _dt.datetime | None = _p.Field(default=None, alias="departureTime")
+    arrival_time: _Timestamp | None = _p.Field(default=None, alias="arrivalTime")
+    departure_time: _Timestamp | None = _p.Field(default=None, alias="departureTime")
 
 
 class Location(_Model):
@@ -393,37 +448,63 @@ class Location(_Model):
 
 
 class Dimensions(_Model):
-    length: Decimal
-    width: Decimal
-    height: Decimal
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "length",
+        "width",
+        "height",
+        "unit_of_measure",
+    )
+    length: Decimal | None = None
+    width: Decimal | None = None
+    height: Decimal | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
 
 
 class Volume(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "value",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    value: Decimal | None = None
 
 
 class Weight(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    value: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "value",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    value: Decimal | None = None
 
 
 class Money(_Model):
-    currency_code: str = _p.Field(alias="currencyCode")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "currency_code",
+        "amount",
+    )
+    currency_code: str | None = _p.Field(default=None, alias="currencyCode")
+    amount: Decimal | None = None
 
 
 class ItemQuantity(_Model):
-    amount: int
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "amount",
+        "unit_of_measure",
+    )
+    amount: int | None = None
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
     unit_size: int | None = _p.Field(default=None, alias="unitSize")
     total_weight: TotalWeight | None = _p.Field(default=None, alias="totalWeight")
 
 
 class TotalWeight(_Model):
-    unit_of_measure: str = _p.Field(alias="unitOfMeasure")
-    amount: Decimal
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "unit_of_measure",
+        "amount",
+    )
+    unit_of_measure: str | None = _p.Field(default=None, alias="unitOfMeasure")
+    amount: Decimal | None = None
 
 
 class RegulationReferences(_Model):
@@ -434,14 +515,18 @@ class RegulationReferences(_Model):
 
 
 class Expiry(_Model):
-    manufacturer_date: _dt.datetime | None = _p.Field(default=None, alias="manufacturerDate")
-    expiry_date: _dt.datetime | None = _p.Field(default=None, alias="expiryDate")
+    manufacturer_date: _Timestamp | None = _p.Field(default=None, alias="manufacturerDate")
+    expiry_date: _Timestamp | None = _p.Field(default=None, alias="expiryDate")
     expiry_after_duration: Duration | None = _p.Field(default=None, alias="expiryAfterDuration")
 
 
 class Duration(_Model):
-    duration_unit: str = _p.Field(alias="durationUnit")
-    duration_value: int = _p.Field(alias="durationValue")
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "duration_unit",
+        "duration_value",
+    )
+    duration_unit: str | None = _p.Field(default=None, alias="durationUnit")
+    duration_value: int | None = _p.Field(default=None, alias="durationValue")
 
 
 class SubmitShipmentConfirmationsResponse(_Model):
@@ -454,8 +539,12 @@ class TransactionReference(_Model):
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 

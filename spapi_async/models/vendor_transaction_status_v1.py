@@ -29,14 +29,22 @@ class TransactionStatus(_Model):
 
 
 class Transaction(_Model):
-    transaction_id: str = _p.Field(alias="transactionId")
-    status: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "transaction_id",
+        "status",
+    )
+    transaction_id: str | None = _p.Field(default=None, alias="transactionId")
+    status: str | None = None
     errors: ErrorList | None = None
 
 
 class Error(_Model):
-    code: str
-    message: str
+    _spapi_required: _t.ClassVar[tuple[str, ...]] = (
+        "code",
+        "message",
+    )
+    code: str | None = None
+    message: str | None = None
     details: str | None = None
 
 
