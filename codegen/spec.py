@@ -193,8 +193,9 @@ def _params(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any])
                 collection_format=p.get("collectionFormat"),
             )
         )
-    # required first (keyword-only, so order is for reading only), then by appearance
-    return sorted(out, key=lambda x: (not x.required, x.location == "header"))
+    # required first (keyword-only, so the order is for reading only): path, query, body, header
+    order = {"path": 0, "query": 1, "body": 2, "header": 3}
+    return sorted(out, key=lambda x: (not x.required, order.get(x.location, 4)))
 
 
 def _pagination(spec: dict[str, Any], key: str, params: list[Param], schema: Any) -> PaginationIR | None:

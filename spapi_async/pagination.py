@@ -8,7 +8,8 @@
 
 ``paginator.next_token`` is the token of the page that would come next (None once the last page was read); pass
 it back as ``next_token=`` to resume later, in another process if need be. A server that sends a token it already
-sent raises :class:`PaginationLoopError` instead of looping forever.
+sent raises :class:`PaginationLoopError` instead of looping forever (the page that carries the repeated token is
+not handed out: it is most likely a page already seen).
 
 The token logic is independent of SP-API: ``fetch(token)`` returns a page, ``token_of(page)`` reads the next token,
 ``items_of(page)`` the records. Other paginators (offset/limit) reuse :class:`PageState`.

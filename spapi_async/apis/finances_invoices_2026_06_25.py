@@ -31,8 +31,8 @@ _GET_INVOICE = OperationSpec(
     "GET",
     "/finances/invoices/2026-06-25/invoices/{invoiceIdentifier}",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("invoiceIdentifier", "invoice_identifier", "path", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("nextTokenForLineItems", "next_token", "query", "str"),
     ),
     token=TokenRule("nextTokenForLineItems"),
@@ -75,7 +75,7 @@ class FinancesInvoices20260625Api(Resource):
         )
 
     def get_invoice(
-        self, *, marketplace_id: str, invoice_identifier: str, next_token: str | None = None
+        self, *, invoice_identifier: str, marketplace_id: str, next_token: str | None = None
     ) -> AsyncPaginator[m.GetInvoiceResponse, m.InvoiceItem]:
         """``GET /finances/invoices/2026-06-25/invoices/{invoiceIdentifier}``
 
@@ -86,7 +86,7 @@ class FinancesInvoices20260625Api(Resource):
         """
         return self._paginate(
             _GET_INVOICE,
-            {"marketplace_id": marketplace_id, "invoice_identifier": invoice_identifier, "next_token": next_token},
+            {"invoice_identifier": invoice_identifier, "marketplace_id": marketplace_id, "next_token": next_token},
             parser(m.GetInvoiceResponse),
             next_token=next_token,
             token_path=("next_token_for_line_items",),

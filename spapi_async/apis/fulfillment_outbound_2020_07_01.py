@@ -70,8 +70,8 @@ _CREATE_FULFILLMENT_RETURN = OperationSpec(
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/return",
     (
-        Param("body", "body", "body", "body"),
         Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -87,8 +87,8 @@ _UPDATE_FULFILLMENT_ORDER = OperationSpec(
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
     (
-        Param("body", "body", "body", "body"),
         Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -121,8 +121,8 @@ _GET_FEATURE_INVENTORY = OperationSpec(
     "GET",
     "/fba/outbound/2020-07-01/features/inventory/{featureName}",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("featureName", "feature_name", "path", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("nextToken", "next_token", "query", "str"),
         Param("queryStartDate", "query_start_date", "query", "datetime"),
     ),
@@ -134,9 +134,9 @@ _GET_FEATURE_SKU = OperationSpec(
     "GET",
     "/fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("featureName", "feature_name", "path", "str"),
         Param("sellerSku", "seller_sku", "path", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str"),
     ),
 )
 
@@ -232,7 +232,7 @@ class FulfillmentOutbound20200701Api(Resource):
         )
 
     async def create_fulfillment_return(
-        self, *, body: m.CreateFulfillmentReturnRequest | _abc.Mapping[str, _t.Any], seller_fulfillment_order_id: str
+        self, *, seller_fulfillment_order_id: str, body: m.CreateFulfillmentReturnRequest | _abc.Mapping[str, _t.Any]
     ) -> m.CreateFulfillmentReturnResponse:
         """``PUT /fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/return``
 
@@ -241,7 +241,7 @@ class FulfillmentOutbound20200701Api(Resource):
         """
         return await self._call(
             _CREATE_FULFILLMENT_RETURN,
-            {"body": body, "seller_fulfillment_order_id": seller_fulfillment_order_id},
+            {"seller_fulfillment_order_id": seller_fulfillment_order_id, "body": body},
             parser(m.CreateFulfillmentReturnResponse),
         )
 
@@ -258,7 +258,7 @@ class FulfillmentOutbound20200701Api(Resource):
         )
 
     async def update_fulfillment_order(
-        self, *, body: m.UpdateFulfillmentOrderRequest | _abc.Mapping[str, _t.Any], seller_fulfillment_order_id: str
+        self, *, seller_fulfillment_order_id: str, body: m.UpdateFulfillmentOrderRequest | _abc.Mapping[str, _t.Any]
     ) -> m.UpdateFulfillmentOrderResponse:
         """``PUT /fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}``
 
@@ -267,7 +267,7 @@ class FulfillmentOutbound20200701Api(Resource):
         """
         return await self._call(
             _UPDATE_FULFILLMENT_ORDER,
-            {"body": body, "seller_fulfillment_order_id": seller_fulfillment_order_id},
+            {"seller_fulfillment_order_id": seller_fulfillment_order_id, "body": body},
             parser(m.UpdateFulfillmentOrderResponse),
         )
 
@@ -311,8 +311,8 @@ class FulfillmentOutbound20200701Api(Resource):
     def get_feature_inventory(
         self,
         *,
-        marketplace_id: str,
         feature_name: str,
+        marketplace_id: str,
         next_token: str | None = None,
         query_start_date: _dt.datetime | str | None = None,
     ) -> AsyncPaginator[m.GetFeatureInventoryResponse, m.FeatureSku]:
@@ -326,8 +326,8 @@ class FulfillmentOutbound20200701Api(Resource):
         return self._paginate(
             _GET_FEATURE_INVENTORY,
             {
-                "marketplace_id": marketplace_id,
                 "feature_name": feature_name,
+                "marketplace_id": marketplace_id,
                 "next_token": next_token,
                 "query_start_date": query_start_date,
             },
@@ -338,7 +338,7 @@ class FulfillmentOutbound20200701Api(Resource):
         )
 
     async def get_feature_sku(
-        self, *, marketplace_id: str, feature_name: str, seller_sku: str
+        self, *, feature_name: str, seller_sku: str, marketplace_id: str
     ) -> m.GetFeatureSkuResponse:
         """``GET /fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}``
 
@@ -347,6 +347,6 @@ class FulfillmentOutbound20200701Api(Resource):
         """
         return await self._call(
             _GET_FEATURE_SKU,
-            {"marketplace_id": marketplace_id, "feature_name": feature_name, "seller_sku": seller_sku},
+            {"feature_name": feature_name, "seller_sku": seller_sku, "marketplace_id": marketplace_id},
             parser(m.GetFeatureSkuResponse),
         )

@@ -82,9 +82,9 @@ _GET_GOVERNMENT_INVOICE_DOCUMENT = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/governmentInvoiceRequests/{shipmentId}",
     (
+        Param("shipmentId", "shipment_id", "path", "str"),
         Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("transactionType", "transaction_type", "query", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
         Param("invoiceType", "invoice_type", "query", "str"),
         Param("inboundPlanId", "inbound_plan_id", "query", "str"),
         Param("fileFormat", "file_format", "query", "str"),
@@ -119,8 +119,8 @@ _GET_INVOICE = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/invoices/{invoiceId}",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("invoiceId", "invoice_id", "path", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str"),
     ),
 )
 
@@ -239,9 +239,9 @@ class Invoices20240619Api(Resource):
     async def get_government_invoice_document(
         self,
         *,
+        shipment_id: str,
         marketplace_id: str,
         transaction_type: str,
-        shipment_id: str,
         invoice_type: str,
         inbound_plan_id: str | None = None,
         file_format: str | None = None,
@@ -254,9 +254,9 @@ class Invoices20240619Api(Resource):
         return await self._call(
             _GET_GOVERNMENT_INVOICE_DOCUMENT,
             {
+                "shipment_id": shipment_id,
                 "marketplace_id": marketplace_id,
                 "transaction_type": transaction_type,
-                "shipment_id": shipment_id,
                 "invoice_type": invoice_type,
                 "inbound_plan_id": inbound_plan_id,
                 "file_format": file_format,
@@ -312,12 +312,12 @@ class Invoices20240619Api(Resource):
             items_path=("invoices",),
         )
 
-    async def get_invoice(self, *, marketplace_id: str, invoice_id: str) -> m.GetInvoiceResponse:
+    async def get_invoice(self, *, invoice_id: str, marketplace_id: str) -> m.GetInvoiceResponse:
         """``GET /tax/invoices/2024-06-19/invoices/{invoiceId}``
 
         Operation ``getInvoice``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
         """
         return await self._call(
-            _GET_INVOICE, {"marketplace_id": marketplace_id, "invoice_id": invoice_id}, parser(m.GetInvoiceResponse)
+            _GET_INVOICE, {"invoice_id": invoice_id, "marketplace_id": marketplace_id}, parser(m.GetInvoiceResponse)
         )

@@ -41,8 +41,8 @@ _CREATE_SUBSCRIPTION = OperationSpec(
     "POST",
     "/notifications/v1/subscriptions/{notificationType}",
     (
-        Param("body", "body", "body", "body"),
         Param("notificationType", "notification_type", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -71,8 +71,8 @@ _SEND_TEST_NOTIFICATION = OperationSpec(
     "POST",
     "/notifications/v1/subscriptions/{notificationType}/testNotification",
     (
-        Param("body", "body", "body", "body"),
         Param("notificationType", "notification_type", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -154,7 +154,7 @@ class NotificationsV1Api(Resource):
         )
 
     async def create_subscription(
-        self, *, body: m.CreateSubscriptionRequest | _abc.Mapping[str, _t.Any], notification_type: str
+        self, *, notification_type: str, body: m.CreateSubscriptionRequest | _abc.Mapping[str, _t.Any]
     ) -> m.CreateSubscriptionResponse:
         """``POST /notifications/v1/subscriptions/{notificationType}``
 
@@ -163,7 +163,7 @@ class NotificationsV1Api(Resource):
         """
         return await self._call(
             _CREATE_SUBSCRIPTION,
-            {"body": body, "notification_type": notification_type},
+            {"notification_type": notification_type, "body": body},
             parser(m.CreateSubscriptionResponse),
         )
 
@@ -198,7 +198,7 @@ class NotificationsV1Api(Resource):
         )
 
     async def send_test_notification(
-        self, *, body: m.SendTestNotificationRequest | _abc.Mapping[str, _t.Any], notification_type: str
+        self, *, notification_type: str, body: m.SendTestNotificationRequest | _abc.Mapping[str, _t.Any]
     ) -> m.SendTestNotificationResponse:
         """``POST /notifications/v1/subscriptions/{notificationType}/testNotification``
 
@@ -208,7 +208,7 @@ class NotificationsV1Api(Resource):
         """
         return await self._call(
             _SEND_TEST_NOTIFICATION,
-            {"body": body, "notification_type": notification_type},
+            {"notification_type": notification_type, "body": body},
             parser(m.SendTestNotificationResponse),
         )
 

@@ -17,8 +17,8 @@ _GET_MY_FEES_ESTIMATE_FOR_SKU = OperationSpec(
     "POST",
     "/products/fees/v0/listings/{SellerSKU}/feesEstimate",
     (
-        Param("body", "body", "body", "body"),
         Param("SellerSKU", "seller_sku", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -27,8 +27,8 @@ _GET_MY_FEES_ESTIMATE_FOR_ASIN = OperationSpec(
     "POST",
     "/products/fees/v0/items/{Asin}/feesEstimate",
     (
-        Param("body", "body", "body", "body"),
         Param("Asin", "asin", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -46,7 +46,7 @@ class ProductFeesV0Api(Resource):
     __slots__ = ()
 
     async def get_my_fees_estimate_for_sku(
-        self, *, body: m.GetMyFeesEstimateRequest | _abc.Mapping[str, _t.Any], seller_sku: str
+        self, *, seller_sku: str, body: m.GetMyFeesEstimateRequest | _abc.Mapping[str, _t.Any]
     ) -> m.GetMyFeesEstimateResponse:
         """``POST /products/fees/v0/listings/{SellerSKU}/feesEstimate``
 
@@ -54,11 +54,11 @@ class ProductFeesV0Api(Resource):
         Usage plan: 1 requests/second, burst 2.
         """
         return await self._call(
-            _GET_MY_FEES_ESTIMATE_FOR_SKU, {"body": body, "seller_sku": seller_sku}, parser(m.GetMyFeesEstimateResponse)
+            _GET_MY_FEES_ESTIMATE_FOR_SKU, {"seller_sku": seller_sku, "body": body}, parser(m.GetMyFeesEstimateResponse)
         )
 
     async def get_my_fees_estimate_for_asin(
-        self, *, body: m.GetMyFeesEstimateRequest | _abc.Mapping[str, _t.Any], asin: str
+        self, *, asin: str, body: m.GetMyFeesEstimateRequest | _abc.Mapping[str, _t.Any]
     ) -> m.GetMyFeesEstimateResponse:
         """``POST /products/fees/v0/items/{Asin}/feesEstimate``
 
@@ -66,7 +66,7 @@ class ProductFeesV0Api(Resource):
         Usage plan: 1 requests/second, burst 2.
         """
         return await self._call(
-            _GET_MY_FEES_ESTIMATE_FOR_ASIN, {"body": body, "asin": asin}, parser(m.GetMyFeesEstimateResponse)
+            _GET_MY_FEES_ESTIMATE_FOR_ASIN, {"asin": asin, "body": body}, parser(m.GetMyFeesEstimateResponse)
         )
 
     async def get_my_fees_estimates(

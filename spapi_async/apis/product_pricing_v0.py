@@ -44,9 +44,9 @@ _GET_LISTING_OFFERS = OperationSpec(
     "GET",
     "/products/pricing/v0/listings/{SellerSKU}/offers",
     (
+        Param("SellerSKU", "seller_sku", "path", "str"),
         Param("MarketplaceId", "marketplace_id", "query", "str"),
         Param("ItemCondition", "item_condition", "query", "str"),
-        Param("SellerSKU", "seller_sku", "path", "str"),
         Param("CustomerType", "customer_type", "query", "str"),
     ),
 )
@@ -56,9 +56,9 @@ _GET_ITEM_OFFERS = OperationSpec(
     "GET",
     "/products/pricing/v0/items/{Asin}/offers",
     (
+        Param("Asin", "asin", "path", "str"),
         Param("MarketplaceId", "marketplace_id", "query", "str"),
         Param("ItemCondition", "item_condition", "query", "str"),
-        Param("Asin", "asin", "path", "str"),
         Param("CustomerType", "customer_type", "query", "str"),
     ),
 )
@@ -138,7 +138,7 @@ class ProductPricingV0Api(Resource):
         )
 
     async def get_listing_offers(
-        self, *, marketplace_id: str, item_condition: str, seller_sku: str, customer_type: str | None = None
+        self, *, seller_sku: str, marketplace_id: str, item_condition: str, customer_type: str | None = None
     ) -> m.GetOffersResponse:
         """``GET /products/pricing/v0/listings/{SellerSKU}/offers``
 
@@ -148,16 +148,16 @@ class ProductPricingV0Api(Resource):
         return await self._call(
             _GET_LISTING_OFFERS,
             {
+                "seller_sku": seller_sku,
                 "marketplace_id": marketplace_id,
                 "item_condition": item_condition,
-                "seller_sku": seller_sku,
                 "customer_type": customer_type,
             },
             parser(m.GetOffersResponse),
         )
 
     async def get_item_offers(
-        self, *, marketplace_id: str, item_condition: str, asin: str, customer_type: str | None = None
+        self, *, asin: str, marketplace_id: str, item_condition: str, customer_type: str | None = None
     ) -> m.GetOffersResponse:
         """``GET /products/pricing/v0/items/{Asin}/offers``
 
@@ -167,9 +167,9 @@ class ProductPricingV0Api(Resource):
         return await self._call(
             _GET_ITEM_OFFERS,
             {
+                "asin": asin,
                 "marketplace_id": marketplace_id,
                 "item_condition": item_condition,
-                "asin": asin,
                 "customer_type": customer_type,
             },
             parser(m.GetOffersResponse),

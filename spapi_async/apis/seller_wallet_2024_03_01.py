@@ -71,8 +71,8 @@ _CREATE_TRANSACTION = OperationSpec(
     "POST",
     "/finances/transfers/wallet/2024-03-01/transactions",
     (
-        Param("body", "body", "body", "body"),
         Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("body", "body", "body", "body"),
         Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
         Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
     ),
@@ -105,8 +105,8 @@ _UPDATE_TRANSFER_SCHEDULE = OperationSpec(
     "PUT",
     "/finances/transfers/wallet/2024-03-01/transferSchedules",
     (
-        Param("body", "body", "body", "body"),
         Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("body", "body", "body", "body"),
         Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
         Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
     ),
@@ -117,8 +117,8 @@ _CREATE_TRANSFER_SCHEDULE = OperationSpec(
     "POST",
     "/finances/transfers/wallet/2024-03-01/transferSchedules",
     (
-        Param("body", "body", "body", "body"),
         Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("body", "body", "body", "body"),
         Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
         Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
     ),
@@ -230,8 +230,8 @@ class SellerWallet20240301Api(Resource):
     async def create_transaction(
         self,
         *,
-        body: m.TransactionInitiationRequest | _abc.Mapping[str, _t.Any],
         marketplace_id: str,
+        body: m.TransactionInitiationRequest | _abc.Mapping[str, _t.Any],
         dest_account_digital_signature: str,
         amount_digital_signature: str,
     ) -> m.CreateTransactionResponse:
@@ -243,8 +243,8 @@ class SellerWallet20240301Api(Resource):
         return await self._call(
             _CREATE_TRANSACTION,
             {
-                "body": body,
                 "marketplace_id": marketplace_id,
+                "body": body,
                 "dest_account_digital_signature": dest_account_digital_signature,
                 "amount_digital_signature": amount_digital_signature,
             },
@@ -285,8 +285,8 @@ class SellerWallet20240301Api(Resource):
     async def update_transfer_schedule(
         self,
         *,
-        body: m.TransferSchedule | _abc.Mapping[str, _t.Any],
         marketplace_id: str,
+        body: m.TransferSchedule | _abc.Mapping[str, _t.Any],
         dest_account_digital_signature: str,
         amount_digital_signature: str,
     ) -> m.TransferSchedule:
@@ -298,8 +298,8 @@ class SellerWallet20240301Api(Resource):
         return await self._call(
             _UPDATE_TRANSFER_SCHEDULE,
             {
-                "body": body,
                 "marketplace_id": marketplace_id,
+                "body": body,
                 "dest_account_digital_signature": dest_account_digital_signature,
                 "amount_digital_signature": amount_digital_signature,
             },
@@ -309,8 +309,8 @@ class SellerWallet20240301Api(Resource):
     async def create_transfer_schedule(
         self,
         *,
-        body: m.TransferScheduleRequest | _abc.Mapping[str, _t.Any],
         marketplace_id: str,
+        body: m.TransferScheduleRequest | _abc.Mapping[str, _t.Any],
         dest_account_digital_signature: str,
         amount_digital_signature: str,
     ) -> m.TransferSchedule:
@@ -322,8 +322,8 @@ class SellerWallet20240301Api(Resource):
         return await self._call(
             _CREATE_TRANSFER_SCHEDULE,
             {
-                "body": body,
                 "marketplace_id": marketplace_id,
+                "body": body,
                 "dest_account_digital_signature": dest_account_digital_signature,
                 "amount_digital_signature": amount_digital_signature,
             },

@@ -114,8 +114,8 @@ _GET_RANGE_SLOT_CAPACITY = OperationSpec(
     "/service/v1/serviceResources/{resourceId}/capacity/range",
     (
         Param("resourceId", "resource_id", "path", "str"),
-        Param("body", "body", "body", "body"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("body", "body", "body", "body"),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -127,8 +127,8 @@ _GET_FIXED_SLOT_CAPACITY = OperationSpec(
     "/service/v1/serviceResources/{resourceId}/capacity/fixed",
     (
         Param("resourceId", "resource_id", "path", "str"),
-        Param("body", "body", "body", "body"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("body", "body", "body", "body"),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -140,8 +140,8 @@ _UPDATE_SCHEDULE = OperationSpec(
     "/service/v1/serviceResources/{resourceId}/schedules",
     (
         Param("resourceId", "resource_id", "path", "str"),
-        Param("body", "body", "body", "body"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -150,8 +150,8 @@ _CREATE_RESERVATION = OperationSpec(
     "POST",
     "/service/v1/reservation",
     (
-        Param("body", "body", "body", "body"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -161,8 +161,8 @@ _UPDATE_RESERVATION = OperationSpec(
     "/service/v1/reservation/{reservationId}",
     (
         Param("reservationId", "reservation_id", "path", "str"),
-        Param("body", "body", "body", "body"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -384,8 +384,8 @@ class ServicesV1Api(Resource):
         self,
         *,
         resource_id: str,
-        body: m.RangeSlotCapacityQuery | _abc.Mapping[str, _t.Any],
         marketplace_ids: _abc.Sequence[str],
+        body: m.RangeSlotCapacityQuery | _abc.Mapping[str, _t.Any],
         next_token: str | None = None,
     ) -> AsyncPaginator[m.RangeSlotCapacity, m.RangeCapacity]:
         """``POST /service/v1/serviceResources/{resourceId}/capacity/range``
@@ -397,7 +397,7 @@ class ServicesV1Api(Resource):
         """
         return self._paginate(
             _GET_RANGE_SLOT_CAPACITY,
-            {"resource_id": resource_id, "body": body, "marketplace_ids": marketplace_ids, "next_token": next_token},
+            {"resource_id": resource_id, "marketplace_ids": marketplace_ids, "body": body, "next_token": next_token},
             parser(m.RangeSlotCapacity),
             next_token=next_token,
             token_path=("next_page_token",),
@@ -408,8 +408,8 @@ class ServicesV1Api(Resource):
         self,
         *,
         resource_id: str,
-        body: m.FixedSlotCapacityQuery | _abc.Mapping[str, _t.Any],
         marketplace_ids: _abc.Sequence[str],
+        body: m.FixedSlotCapacityQuery | _abc.Mapping[str, _t.Any],
         next_token: str | None = None,
     ) -> AsyncPaginator[m.FixedSlotCapacity, m.FixedSlot]:
         """``POST /service/v1/serviceResources/{resourceId}/capacity/fixed``
@@ -421,7 +421,7 @@ class ServicesV1Api(Resource):
         """
         return self._paginate(
             _GET_FIXED_SLOT_CAPACITY,
-            {"resource_id": resource_id, "body": body, "marketplace_ids": marketplace_ids, "next_token": next_token},
+            {"resource_id": resource_id, "marketplace_ids": marketplace_ids, "body": body, "next_token": next_token},
             parser(m.FixedSlotCapacity),
             next_token=next_token,
             token_path=("next_page_token",),
@@ -432,8 +432,8 @@ class ServicesV1Api(Resource):
         self,
         *,
         resource_id: str,
-        body: m.UpdateScheduleRequest | _abc.Mapping[str, _t.Any],
         marketplace_ids: _abc.Sequence[str],
+        body: m.UpdateScheduleRequest | _abc.Mapping[str, _t.Any],
     ) -> m.UpdateScheduleResponse:
         """``PUT /service/v1/serviceResources/{resourceId}/schedules``
 
@@ -442,12 +442,12 @@ class ServicesV1Api(Resource):
         """
         return await self._call(
             _UPDATE_SCHEDULE,
-            {"resource_id": resource_id, "body": body, "marketplace_ids": marketplace_ids},
+            {"resource_id": resource_id, "marketplace_ids": marketplace_ids, "body": body},
             parser(m.UpdateScheduleResponse),
         )
 
     async def create_reservation(
-        self, *, body: m.CreateReservationRequest | _abc.Mapping[str, _t.Any], marketplace_ids: _abc.Sequence[str]
+        self, *, marketplace_ids: _abc.Sequence[str], body: m.CreateReservationRequest | _abc.Mapping[str, _t.Any]
     ) -> m.CreateReservationResponse:
         """``POST /service/v1/reservation``
 
@@ -455,15 +455,15 @@ class ServicesV1Api(Resource):
         Usage plan: 5 requests/second, burst 20.
         """
         return await self._call(
-            _CREATE_RESERVATION, {"body": body, "marketplace_ids": marketplace_ids}, parser(m.CreateReservationResponse)
+            _CREATE_RESERVATION, {"marketplace_ids": marketplace_ids, "body": body}, parser(m.CreateReservationResponse)
         )
 
     async def update_reservation(
         self,
         *,
         reservation_id: str,
-        body: m.UpdateReservationRequest | _abc.Mapping[str, _t.Any],
         marketplace_ids: _abc.Sequence[str],
+        body: m.UpdateReservationRequest | _abc.Mapping[str, _t.Any],
     ) -> m.UpdateReservationResponse:
         """``PUT /service/v1/reservation/{reservationId}``
 
@@ -472,7 +472,7 @@ class ServicesV1Api(Resource):
         """
         return await self._call(
             _UPDATE_RESERVATION,
-            {"reservation_id": reservation_id, "body": body, "marketplace_ids": marketplace_ids},
+            {"reservation_id": reservation_id, "marketplace_ids": marketplace_ids, "body": body},
             parser(m.UpdateReservationResponse),
         )
 

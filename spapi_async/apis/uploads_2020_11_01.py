@@ -16,9 +16,9 @@ _CREATE_UPLOAD_DESTINATION_FOR_RESOURCE = OperationSpec(
     "POST",
     "/uploads/2020-11-01/uploadDestinations/{resource}",
     (
+        Param("resource", "resource", "path", "str"),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
         Param("contentMD5", "content_md5", "query", "str"),
-        Param("resource", "resource", "path", "str"),
         Param("contentType", "content_type", "query", "str"),
     ),
 )
@@ -30,7 +30,7 @@ class Uploads20201101Api(Resource):
     __slots__ = ()
 
     async def create_upload_destination_for_resource(
-        self, *, marketplace_ids: _abc.Sequence[str], content_md5: str, resource: str, content_type: str | None = None
+        self, *, resource: str, marketplace_ids: _abc.Sequence[str], content_md5: str, content_type: str | None = None
     ) -> m.CreateUploadDestinationResponse:
         """``POST /uploads/2020-11-01/uploadDestinations/{resource}``
 
@@ -40,9 +40,9 @@ class Uploads20201101Api(Resource):
         return await self._call(
             _CREATE_UPLOAD_DESTINATION_FOR_RESOURCE,
             {
+                "resource": resource,
                 "marketplace_ids": marketplace_ids,
                 "content_md5": content_md5,
-                "resource": resource,
                 "content_type": content_type,
             },
             parser(m.CreateUploadDestinationResponse),

@@ -17,8 +17,8 @@ _SUBMIT_INVENTORY_UPDATE = OperationSpec(
     "POST",
     "/vendor/directFulfillment/inventory/v1/warehouses/{warehouseId}/items",
     (
-        Param("body", "body", "body", "body"),
         Param("warehouseId", "warehouse_id", "path", "str"),
+        Param("body", "body", "body", "body"),
     ),
 )
 
@@ -29,7 +29,7 @@ class VendorDirectFulfillmentInventoryV1Api(Resource):
     __slots__ = ()
 
     async def submit_inventory_update(
-        self, *, body: m.SubmitInventoryUpdateRequest | _abc.Mapping[str, _t.Any], warehouse_id: str
+        self, *, warehouse_id: str, body: m.SubmitInventoryUpdateRequest | _abc.Mapping[str, _t.Any]
     ) -> m.SubmitInventoryUpdateResponse:
         """``POST /vendor/directFulfillment/inventory/v1/warehouses/{warehouseId}/items``
 
@@ -38,6 +38,6 @@ class VendorDirectFulfillmentInventoryV1Api(Resource):
         """
         return await self._call(
             _SUBMIT_INVENTORY_UPDATE,
-            {"body": body, "warehouse_id": warehouse_id},
+            {"warehouse_id": warehouse_id, "body": body},
             parser(m.SubmitInventoryUpdateResponse),
         )
