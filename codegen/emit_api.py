@@ -267,8 +267,10 @@ class ApiEmitter:
         text = "\n".join(specs + body)
         header = [
             HEADER,
-            f'"""``client.{api.attr}``: {len(api.operations)} operations',
-            f'of ``{api.file.rsplit("/", 1)[-1]}`` (info.version {api.version})."""',
+            f'"""``client.{api.attr}``: {len(api.operations)} operations.',
+            "",
+            f"Generated from ``{api.file.rsplit('/', 1)[-1]}`` (info.version {api.version}).",
+            '"""',
             "",
             "from __future__ import annotations",
             "",

@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spapi_async.operation import DEFAULT_PLAN
+
 from . import config
 from .naming import py_identifier, snake
 from .plans import parse_usage_plan
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
-#: Defaults used where a model publishes no usage plan (kept equal to spapi_async.operation.DEFAULT_PLAN).
-DEFAULT_RATE = 0.5
-DEFAULT_BURST = 1
+#: Used where a model publishes no usage plan: the library's documented default.
+DEFAULT_RATE = DEFAULT_PLAN.rate
+DEFAULT_BURST = DEFAULT_PLAN.burst
 
 
 @dataclass
