@@ -134,6 +134,8 @@ class ApiEmitter:
             args = [py_str(p.name), py_str(self._py_name(op, p)), py_str(p.location), py_str(kind)]
             if kind.startswith("list:"):
                 args.append(py_str(p.collection_format or "csv"))
+            if p.required:
+                args.append("required=True")
             lines.append(f"        Param({', '.join(args)}),")
         lines.append("    ),")
         if not any("json" in m for m in op.produces):

@@ -45,6 +45,7 @@ class Param:
     location: str  # path | query | header | body
     kind: str
     collection_format: str | None = None
+    required: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,8 @@ class Resource:
             elif keep is not None and p.location == "query" and p.wire not in keep:
                 continue
             if value is None:
+                if p.required and (rule is None or p.wire != rule.param):
+                    raise ConfigurationError(f"{spec.key}: {p.py} is required")
                 continue
             where = f"{spec.key}({p.py}=...)"
             if p.location == "body":

@@ -64,6 +64,10 @@ async def test_wrong_arguments_of_a_plain_method_fail_before_any_request() -> No
             await client.reports.create_report(body=reports_models.CreateReportSpecification())
         with pytest.raises(TypeError):
             await client.orders_v0.get_order()  # type: ignore[call-arg]
+        with pytest.raises(sp.ConfigurationError, match="order_id is required"):
+            await client.orders_v0.get_order(order_id=None)  # type: ignore[arg-type]
+        with pytest.raises(sp.ConfigurationError, match="marketplace_ids is required"):
+            client.orders_v0.get_orders(marketplace_ids=None)  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------ encoding

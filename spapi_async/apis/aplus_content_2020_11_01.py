@@ -20,7 +20,7 @@ _SEARCH_CONTENT_DOCUMENTS = OperationSpec(
     "GET",
     "/aplus/2020-11-01/contentDocuments",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("pageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("pageToken"),
@@ -31,8 +31,8 @@ _CREATE_CONTENT_DOCUMENT = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentDocuments",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("postContentDocumentRequest", "body", "body", "body"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("postContentDocumentRequest", "body", "body", "body", required=True),
     ),
 )
 
@@ -41,9 +41,9 @@ _GET_CONTENT_DOCUMENT = OperationSpec(
     "GET",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("includedDataSet", "included_data_set", "query", "list:str", "csv"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("includedDataSet", "included_data_set", "query", "list:str", "csv", required=True),
     ),
 )
 
@@ -52,9 +52,9 @@ _UPDATE_CONTENT_DOCUMENT = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("postContentDocumentRequest", "body", "body", "body"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("postContentDocumentRequest", "body", "body", "body", required=True),
     ),
 )
 
@@ -63,8 +63,8 @@ _LIST_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
     "GET",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/asins",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("includedDataSet", "included_data_set", "query", "list:str", "csv"),
         Param("asinSet", "asin_set", "query", "list:str", "csv"),
         Param("pageToken", "next_token", "query", "str"),
@@ -77,9 +77,9 @@ _POST_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/asins",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("postContentDocumentAsinRelationsRequest", "body", "body", "body"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("postContentDocumentAsinRelationsRequest", "body", "body", "body", required=True),
     ),
 )
 
@@ -88,8 +88,8 @@ _VALIDATE_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentAsinValidations",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("postContentDocumentRequest", "body", "body", "body"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("postContentDocumentRequest", "body", "body", "body", required=True),
         Param("asinSet", "asin_set", "query", "list:str", "csv"),
     ),
 )
@@ -99,8 +99,8 @@ _SEARCH_CONTENT_PUBLISH_RECORDS = OperationSpec(
     "GET",
     "/aplus/2020-11-01/contentPublishRecords",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("asin", "asin", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("asin", "asin", "query", "str", required=True),
         Param("pageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("pageToken"),
@@ -111,8 +111,8 @@ _POST_CONTENT_DOCUMENT_APPROVAL_SUBMISSION = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/approvalSubmissions",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -121,8 +121,8 @@ _POST_CONTENT_DOCUMENT_SUSPEND_SUBMISSION = OperationSpec(
     "POST",
     "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/suspendSubmissions",
     (
-        Param("contentReferenceKey", "content_reference_key", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 

@@ -18,14 +18,14 @@ _CREATE_NOTIFICATION = OperationSpec(
     "app_integrations_2024_04_01.create_notification",
     "POST",
     "/appIntegrations/2024-04-01/notifications",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _DELETE_NOTIFICATIONS = OperationSpec(
     "app_integrations_2024_04_01.delete_notifications",
     "POST",
     "/appIntegrations/2024-04-01/notifications/deletion",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _RECORD_ACTION_FEEDBACK = OperationSpec(
@@ -33,8 +33,8 @@ _RECORD_ACTION_FEEDBACK = OperationSpec(
     "POST",
     "/appIntegrations/2024-04-01/notifications/{notificationId}/feedback",
     (
-        Param("notificationId", "notification_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("notificationId", "notification_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 

@@ -20,14 +20,14 @@ _CREATE_INBOUND = OperationSpec(
     "awd_2024_05_09.create_inbound",
     "POST",
     "/awd/2024-05-09/inboundOrders",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_INBOUND = OperationSpec(
     "awd_2024_05_09.get_inbound",
     "GET",
     "/awd/2024-05-09/inboundOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _UPDATE_INBOUND = OperationSpec(
@@ -35,8 +35,8 @@ _UPDATE_INBOUND = OperationSpec(
     "PUT",
     "/awd/2024-05-09/inboundOrders/{orderId}",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -44,14 +44,14 @@ _CANCEL_INBOUND = OperationSpec(
     "awd_2024_05_09.cancel_inbound",
     "POST",
     "/awd/2024-05-09/inboundOrders/{orderId}/cancellation",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _CONFIRM_INBOUND = OperationSpec(
     "awd_2024_05_09.confirm_inbound",
     "POST",
     "/awd/2024-05-09/inboundOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _GET_INBOUND_SHIPMENT = OperationSpec(
@@ -59,7 +59,7 @@ _GET_INBOUND_SHIPMENT = OperationSpec(
     "GET",
     "/awd/2024-05-09/inboundShipments/{shipmentId}",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("skuQuantities", "sku_quantities", "query", "str"),
     ),
 )
@@ -69,7 +69,7 @@ _GET_INBOUND_SHIPMENT_LABELS = OperationSpec(
     "GET",
     "/awd/2024-05-09/inboundShipments/{shipmentId}/labels",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageType", "page_type", "query", "str"),
         Param("formatType", "format_type", "query", "str"),
     ),
@@ -79,7 +79,7 @@ _GET_LABEL_PAGE_TYPES = OperationSpec(
     "awd_2024_05_09.get_label_page_types",
     "GET",
     "/awd/2024-05-09/inboundShipments/{shipmentId}/labelPageTypes",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _UPDATE_INBOUND_SHIPMENT_TRANSPORT_DETAILS = OperationSpec(
@@ -87,8 +87,8 @@ _UPDATE_INBOUND_SHIPMENT_TRANSPORT_DETAILS = OperationSpec(
     "PUT",
     "/awd/2024-05-09/inboundShipments/{shipmentId}/transport",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -96,7 +96,7 @@ _CHECK_INBOUND_ELIGIBILITY = OperationSpec(
     "awd_2024_05_09.check_inbound_eligibility",
     "POST",
     "/awd/2024-05-09/inboundEligibility",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _LIST_INBOUND_SHIPMENTS = OperationSpec(
@@ -147,14 +147,14 @@ _CREATE_OUTBOUND = OperationSpec(
     "awd_2024_05_09.create_outbound",
     "POST",
     "/awd/2024-05-09/outboundOrders",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_OUTBOUND = OperationSpec(
     "awd_2024_05_09.get_outbound",
     "GET",
     "/awd/2024-05-09/outboundOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _UPDATE_OUTBOUND = OperationSpec(
@@ -162,8 +162,8 @@ _UPDATE_OUTBOUND = OperationSpec(
     "PUT",
     "/awd/2024-05-09/outboundOrders/{orderId}",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -171,7 +171,7 @@ _CONFIRM_OUTBOUND = OperationSpec(
     "awd_2024_05_09.confirm_outbound",
     "POST",
     "/awd/2024-05-09/outboundOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _LIST_REPLENISHMENT_ORDERS = OperationSpec(
@@ -192,21 +192,21 @@ _CREATE_REPLENISHMENT_ORDER = OperationSpec(
     "awd_2024_05_09.create_replenishment_order",
     "POST",
     "/awd/2024-05-09/replenishmentOrders",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_REPLENISHMENT_ORDER = OperationSpec(
     "awd_2024_05_09.get_replenishment_order",
     "GET",
     "/awd/2024-05-09/replenishmentOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _CONFIRM_REPLENISHMENT_ORDER = OperationSpec(
     "awd_2024_05_09.confirm_replenishment_order",
     "POST",
     "/awd/2024-05-09/replenishmentOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 

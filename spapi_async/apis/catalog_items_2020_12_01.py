@@ -19,8 +19,8 @@ _SEARCH_CATALOG_ITEMS = OperationSpec(
     "GET",
     "/catalog/2020-12-01/items",
     (
-        Param("keywords", "keywords", "query", "list:str", "csv"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("keywords", "keywords", "query", "list:str", "csv", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("includedData", "included_data", "query", "list:str", "csv"),
         Param("brandNames", "brand_names", "query", "list:str", "csv"),
         Param("classificationIds", "classification_ids", "query", "list:str", "csv"),
@@ -37,8 +37,8 @@ _GET_CATALOG_ITEM = OperationSpec(
     "GET",
     "/catalog/2020-12-01/items/{asin}",
     (
-        Param("asin", "asin", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("asin", "asin", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("includedData", "included_data", "query", "list:str", "csv"),
         Param("locale", "locale", "query", "str"),
     ),

@@ -19,7 +19,7 @@ _SEARCH_CATALOG_ITEMS = OperationSpec(
     "GET",
     "/catalog/2022-04-01/items",
     (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("identifiers", "identifiers", "query", "list:str", "csv"),
         Param("identifiersType", "identifiers_type", "query", "str"),
         Param("includedData", "included_data", "query", "list:str", "csv"),
@@ -40,8 +40,8 @@ _GET_CATALOG_ITEM = OperationSpec(
     "GET",
     "/catalog/2022-04-01/items/{asin}",
     (
-        Param("asin", "asin", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("asin", "asin", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("includedData", "included_data", "query", "list:str", "csv"),
         Param("locale", "locale", "query", "str"),
     ),

@@ -16,7 +16,7 @@ _LIST_CATALOG_CATEGORIES = OperationSpec(
     "GET",
     "/catalog/v0/categories",
     (
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
         Param("ASIN", "asin", "query", "str"),
         Param("SellerSKU", "seller_sku", "query", "str"),
     ),

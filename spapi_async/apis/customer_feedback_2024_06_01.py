@@ -16,9 +16,9 @@ _GET_ITEM_REVIEW_TOPICS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/items/{asin}/reviews/topics",
     (
-        Param("asin", "asin", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("sortBy", "sort_by", "query", "str"),
+        Param("asin", "asin", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("sortBy", "sort_by", "query", "str", required=True),
     ),
 )
 
@@ -27,8 +27,8 @@ _GET_ITEM_BROWSE_NODE = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/items/{asin}/browseNode",
     (
-        Param("asin", "asin", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("asin", "asin", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -37,9 +37,9 @@ _GET_BROWSE_NODE_REVIEW_TOPICS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/topics",
     (
-        Param("browseNodeId", "browse_node_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("sortBy", "sort_by", "query", "str"),
+        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("sortBy", "sort_by", "query", "str", required=True),
     ),
 )
 
@@ -48,8 +48,8 @@ _GET_ITEM_REVIEW_TRENDS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/items/{asin}/reviews/trends",
     (
-        Param("asin", "asin", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("asin", "asin", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -58,8 +58,8 @@ _GET_BROWSE_NODE_REVIEW_TRENDS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/trends",
     (
-        Param("browseNodeId", "browse_node_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -68,8 +68,8 @@ _GET_BROWSE_NODE_RETURN_TOPICS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/topics",
     (
-        Param("browseNodeId", "browse_node_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -78,8 +78,8 @@ _GET_BROWSE_NODE_RETURN_TRENDS = OperationSpec(
     "GET",
     "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/trends",
     (
-        Param("browseNodeId", "browse_node_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 

@@ -34,28 +34,28 @@ _CREATE_QUERY = OperationSpec(
     "data_kiosk_2023_11_15.create_query",
     "POST",
     "/dataKiosk/2023-11-15/queries",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_QUERY = OperationSpec(
     "data_kiosk_2023_11_15.get_query",
     "GET",
     "/dataKiosk/2023-11-15/queries/{queryId}",
-    (Param("queryId", "query_id", "path", "str"),),
+    (Param("queryId", "query_id", "path", "str", required=True),),
 )
 
 _CANCEL_QUERY = OperationSpec(
     "data_kiosk_2023_11_15.cancel_query",
     "DELETE",
     "/dataKiosk/2023-11-15/queries/{queryId}",
-    (Param("queryId", "query_id", "path", "str"),),
+    (Param("queryId", "query_id", "path", "str", required=True),),
 )
 
 _GET_DOCUMENT = OperationSpec(
     "data_kiosk_2023_11_15.get_document",
     "GET",
     "/dataKiosk/2023-11-15/documents/{documentId}",
-    (Param("documentId", "document_id", "path", "str"),),
+    (Param("documentId", "document_id", "path", "str", required=True),),
 )
 
 

@@ -19,7 +19,7 @@ _SUBMIT_INVOICE = OperationSpec(
     "POST",
     "/delivery/2022-07-01/invoice",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("orderId", "order_id", "query", "str"),
         Param("shipmentId", "shipment_id", "query", "str"),
     ),
@@ -30,9 +30,9 @@ _GET_INVOICE_STATUS = OperationSpec(
     "GET",
     "/delivery/2022-07-01/invoice/status",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("invoiceType", "invoice_type", "query", "str"),
-        Param("programType", "program_type", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("invoiceType", "invoice_type", "query", "str", required=True),
+        Param("programType", "program_type", "query", "str", required=True),
         Param("orderId", "order_id", "query", "str"),
         Param("shipmentId", "shipment_id", "query", "str"),
     ),

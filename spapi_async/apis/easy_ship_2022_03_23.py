@@ -26,8 +26,8 @@ _GET_SCHEDULED_PACKAGE = OperationSpec(
     "GET",
     "/easyShip/2022-03-23/package",
     (
-        Param("amazonOrderId", "amazon_order_id", "query", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("amazonOrderId", "amazon_order_id", "query", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -35,7 +35,7 @@ _CREATE_SCHEDULED_PACKAGE = OperationSpec(
     "easy_ship_2022_03_23.create_scheduled_package",
     "POST",
     "/easyShip/2022-03-23/package",
-    (Param("CreateScheduledPackageRequest", "body", "body", "body"),),
+    (Param("CreateScheduledPackageRequest", "body", "body", "body", required=True),),
 )
 
 _UPDATE_SCHEDULED_PACKAGES = OperationSpec(
@@ -49,7 +49,7 @@ _CREATE_SCHEDULED_PACKAGE_BULK = OperationSpec(
     "easy_ship_2022_03_23.create_scheduled_package_bulk",
     "POST",
     "/easyShip/2022-03-23/packages/bulk",
-    (Param("CreateScheduledPackagesRequest", "body", "body", "body"),),
+    (Param("CreateScheduledPackagesRequest", "body", "body", "body", required=True),),
 )
 
 

@@ -18,7 +18,7 @@ _BATCH_INVENTORY = OperationSpec(
     "external_fulfillment_inventory_2024_09_11.batch_inventory",
     "POST",
     "/externalFulfillment/inventory/2024-09-11/inventories",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

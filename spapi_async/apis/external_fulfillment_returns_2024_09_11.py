@@ -39,7 +39,7 @@ _GET_RETURN = OperationSpec(
     "external_fulfillment_returns_2024_09_11.get_return",
     "GET",
     "/externalFulfillment/2024-09-11/returns/{returnId}",
-    (Param("returnId", "return_id", "path", "str"),),
+    (Param("returnId", "return_id", "path", "str", required=True),),
 )
 
 

@@ -21,7 +21,7 @@ _GET_SHIPMENTS = OperationSpec(
     "GET",
     "/externalFulfillment/2024-09-11/shipments",
     (
-        Param("status", "status", "query", "str"),
+        Param("status", "status", "query", "str", required=True),
         Param("locationId", "location_id", "query", "str"),
         Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("channelName", "channel_name", "query", "str"),
@@ -37,7 +37,7 @@ _GET_SHIPMENT = OperationSpec(
     "external_fulfillment_shipments_2024_09_11.get_shipment",
     "GET",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _PROCESS_SHIPMENT = OperationSpec(
@@ -45,8 +45,8 @@ _PROCESS_SHIPMENT = OperationSpec(
     "POST",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("operation", "operation", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("operation", "operation", "query", "str", required=True),
         Param("body", "body", "body", "body"),
     ),
 )
@@ -56,8 +56,8 @@ _CREATE_PACKAGES = OperationSpec(
     "POST",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -66,9 +66,9 @@ _UPDATE_PACKAGE = OperationSpec(
     "PUT",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages/{packageId}",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("packageId", "package_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("packageId", "package_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -77,8 +77,8 @@ _UPDATE_PACKAGE_STATUS = OperationSpec(
     "PATCH",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages/{packageId}",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("packageId", "package_id", "path", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("packageId", "package_id", "path", "str", required=True),
         Param("status", "status", "query", "str"),
         Param("body", "body", "body", "body"),
     ),
@@ -89,8 +89,8 @@ _RETRIEVE_SHIPPING_OPTIONS = OperationSpec(
     "GET",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/shippingOptions",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("packageId", "package_id", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("packageId", "package_id", "query", "str", required=True),
     ),
 )
 
@@ -98,14 +98,14 @@ _RETRIEVE_INVOICE = OperationSpec(
     "external_fulfillment_shipments_2024_09_11.retrieve_invoice",
     "GET",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/invoice",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _GENERATE_INVOICE = OperationSpec(
     "external_fulfillment_shipments_2024_09_11.generate_invoice",
     "POST",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/invoice",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _GENERATE_SHIP_LABELS = OperationSpec(
@@ -113,8 +113,8 @@ _GENERATE_SHIP_LABELS = OperationSpec(
     "PUT",
     "/externalFulfillment/2024-09-11/shipments/{shipmentId}/shipLabels",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("operation", "operation", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("operation", "operation", "query", "str", required=True),
         Param("shippingOptionId", "shipping_option_id", "query", "str"),
         Param("body", "body", "body", "body"),
     ),

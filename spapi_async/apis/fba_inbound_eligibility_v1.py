@@ -18,8 +18,8 @@ _GET_ITEM_ELIGIBILITY_PREVIEW = OperationSpec(
     "GET",
     "/fba/inbound/v1/eligibility/itemPreview",
     (
-        Param("asin", "asin", "query", "str"),
-        Param("program", "program", "query", "str"),
+        Param("asin", "asin", "query", "str", required=True),
+        Param("program", "program", "query", "str", required=True),
         Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
     ),
 )

@@ -21,9 +21,9 @@ _GET_INVENTORY_SUMMARIES = OperationSpec(
     "GET",
     "/fba/inventory/v1/summaries",
     (
-        Param("granularityType", "granularity_type", "query", "str"),
-        Param("granularityId", "granularity_id", "query", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("granularityType", "granularity_type", "query", "str", required=True),
+        Param("granularityId", "granularity_id", "query", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("details", "details", "query", "bool"),
         Param("startDateTime", "start_date_time", "query", "datetime"),
         Param("sellerSkus", "seller_skus", "query", "list:str", "csv"),
@@ -37,7 +37,7 @@ _CREATE_INVENTORY_ITEM = OperationSpec(
     "fba_inventory_v1.create_inventory_item",
     "POST",
     "/fba/inventory/v1/items",
-    (Param("createInventoryItemRequestBody", "body", "body", "body"),),
+    (Param("createInventoryItemRequestBody", "body", "body", "body", required=True),),
 )
 
 _DELETE_INVENTORY_ITEM = OperationSpec(
@@ -45,8 +45,8 @@ _DELETE_INVENTORY_ITEM = OperationSpec(
     "DELETE",
     "/fba/inventory/v1/items/{sellerSku}",
     (
-        Param("sellerSku", "seller_sku", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("sellerSku", "seller_sku", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -55,8 +55,8 @@ _ADD_INVENTORY = OperationSpec(
     "POST",
     "/fba/inventory/v1/items/inventory",
     (
-        Param("addInventoryRequestBody", "body", "body", "body"),
-        Param("x-amzn-idempotency-token", "x_amzn_idempotency_token", "header", "str"),
+        Param("addInventoryRequestBody", "body", "body", "body", required=True),
+        Param("x-amzn-idempotency-token", "x_amzn_idempotency_token", "header", "str", required=True),
     ),
 )
 

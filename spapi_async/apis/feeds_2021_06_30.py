@@ -36,28 +36,28 @@ _CREATE_FEED = OperationSpec(
     "feeds_2021_06_30.create_feed",
     "POST",
     "/feeds/2021-06-30/feeds",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_FEED = OperationSpec(
     "feeds_2021_06_30.get_feed",
     "GET",
     "/feeds/2021-06-30/feeds/{feedId}",
-    (Param("feedId", "feed_id", "path", "str"),),
+    (Param("feedId", "feed_id", "path", "str", required=True),),
 )
 
 _CANCEL_FEED = OperationSpec(
     "feeds_2021_06_30.cancel_feed",
     "DELETE",
     "/feeds/2021-06-30/feeds/{feedId}",
-    (Param("feedId", "feed_id", "path", "str"),),
+    (Param("feedId", "feed_id", "path", "str", required=True),),
 )
 
 _CREATE_FEED_DOCUMENT = OperationSpec(
     "feeds_2021_06_30.create_feed_document",
     "POST",
     "/feeds/2021-06-30/documents",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_FEED_DOCUMENT = OperationSpec(
@@ -65,7 +65,7 @@ _GET_FEED_DOCUMENT = OperationSpec(
     "GET",
     "/feeds/2021-06-30/documents/{feedDocumentId}",
     (
-        Param("feedDocumentId", "feed_document_id", "path", "str"),
+        Param("feedDocumentId", "feed_document_id", "path", "str", required=True),
         Param("enableContentEncodingUrlHeader", "enable_content_encoding_url_header", "query", "bool"),
     ),
 )

@@ -19,7 +19,7 @@ _GET_INVOICE_HEADERS = OperationSpec(
     "GET",
     "/finances/invoices/2026-06-25/invoices",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("nextToken", "next_token", "query", "str"),
         Param("fromIssueDate", "from_issue_date", "query", "datetime"),
         Param("toIssueDate", "to_issue_date", "query", "datetime"),
@@ -33,8 +33,8 @@ _GET_INVOICE = OperationSpec(
     "GET",
     "/finances/invoices/2026-06-25/invoices/{invoiceIdentifier}",
     (
-        Param("invoiceIdentifier", "invoice_identifier", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("invoiceIdentifier", "invoice_identifier", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("nextTokenForLineItems", "next_token", "query", "str"),
     ),
     token=TokenRule("nextTokenForLineItems"),

@@ -32,7 +32,7 @@ _LIST_FINANCIAL_EVENTS_BY_GROUP_ID = OperationSpec(
     "GET",
     "/finances/v0/financialEventGroups/{eventGroupId}/financialEvents",
     (
-        Param("eventGroupId", "event_group_id", "path", "str"),
+        Param("eventGroupId", "event_group_id", "path", "str", required=True),
         Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
         Param("PostedAfter", "posted_after", "query", "datetime"),
         Param("PostedBefore", "posted_before", "query", "datetime"),
@@ -46,7 +46,7 @@ _LIST_FINANCIAL_EVENTS_BY_ORDER_ID = OperationSpec(
     "GET",
     "/finances/v0/orders/{orderId}/financialEvents",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
         Param("NextToken", "next_token", "query", "str"),
     ),

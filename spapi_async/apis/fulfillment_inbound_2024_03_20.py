@@ -33,14 +33,14 @@ _CREATE_INBOUND_PLAN = OperationSpec(
     "fulfillment_inbound_2024_03_20.create_inbound_plan",
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_INBOUND_PLAN = OperationSpec(
     "fulfillment_inbound_2024_03_20.get_inbound_plan",
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str"),),
+    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
 )
 
 _LIST_INBOUND_PLAN_BOXES = OperationSpec(
@@ -48,7 +48,7 @@ _LIST_INBOUND_PLAN_BOXES = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/boxes",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -59,7 +59,7 @@ _CANCEL_INBOUND_PLAN = OperationSpec(
     "fulfillment_inbound_2024_03_20.cancel_inbound_plan",
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/cancellation",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str"),),
+    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
 )
 
 _LIST_INBOUND_PLAN_ITEMS = OperationSpec(
@@ -67,7 +67,7 @@ _LIST_INBOUND_PLAN_ITEMS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/items",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -79,8 +79,8 @@ _UPDATE_INBOUND_PLAN_NAME = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/name",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -89,8 +89,8 @@ _LIST_PACKING_GROUP_BOXES = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingGroups/{packingGroupId}/boxes",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("packingGroupId", "packing_group_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("packingGroupId", "packing_group_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -102,8 +102,8 @@ _LIST_PACKING_GROUP_ITEMS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingGroups/{packingGroupId}/items",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("packingGroupId", "packing_group_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("packingGroupId", "packing_group_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -115,8 +115,8 @@ _SET_PACKING_INFORMATION = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingInformation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -125,7 +125,7 @@ _LIST_PACKING_OPTIONS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -136,7 +136,7 @@ _GENERATE_PACKING_OPTIONS = OperationSpec(
     "fulfillment_inbound_2024_03_20.generate_packing_options",
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str"),),
+    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
 )
 
 _CONFIRM_PACKING_OPTION = OperationSpec(
@@ -144,8 +144,8 @@ _CONFIRM_PACKING_OPTION = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions/{packingOptionId}/confirmation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("packingOptionId", "packing_option_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("packingOptionId", "packing_option_id", "path", "str", required=True),
     ),
 )
 
@@ -154,7 +154,7 @@ _LIST_INBOUND_PLAN_PALLETS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/pallets",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -166,7 +166,7 @@ _LIST_PLACEMENT_OPTIONS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -178,8 +178,8 @@ _GENERATE_PLACEMENT_OPTIONS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -188,8 +188,8 @@ _CONFIRM_PLACEMENT_OPTION = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions/{placementOptionId}/confirmation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("placementOptionId", "placement_option_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("placementOptionId", "placement_option_id", "path", "str", required=True),
     ),
 )
 
@@ -198,8 +198,8 @@ _GET_SHIPMENT = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
     ),
 )
 
@@ -208,8 +208,8 @@ _LIST_SHIPMENT_BOXES = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/boxes",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -221,8 +221,8 @@ _LIST_SHIPMENT_CONTENT_UPDATE_PREVIEWS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -234,9 +234,9 @@ _GENERATE_SHIPMENT_CONTENT_UPDATE_PREVIEWS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -245,9 +245,9 @@ _GET_SHIPMENT_CONTENT_UPDATE_PREVIEW = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews/{contentUpdatePreviewId}",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str", required=True),
     ),
 )
 
@@ -256,9 +256,9 @@ _CONFIRM_SHIPMENT_CONTENT_UPDATE_PREVIEW = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews/{contentUpdatePreviewId}/confirmation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str", required=True),
     ),
 )
 
@@ -267,8 +267,8 @@ _GET_DELIVERY_CHALLAN_DOCUMENT = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryChallanDocument",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
     ),
 )
 
@@ -277,8 +277,8 @@ _LIST_DELIVERY_WINDOW_OPTIONS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -290,8 +290,8 @@ _GENERATE_DELIVERY_WINDOW_OPTIONS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
     ),
 )
 
@@ -300,9 +300,9 @@ _CONFIRM_DELIVERY_WINDOW_OPTIONS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions/{deliveryWindowOptionId}/confirmation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("deliveryWindowOptionId", "delivery_window_option_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("deliveryWindowOptionId", "delivery_window_option_id", "path", "str", required=True),
     ),
 )
 
@@ -311,8 +311,8 @@ _LIST_SHIPMENT_ITEMS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/items",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -324,9 +324,9 @@ _UPDATE_SHIPMENT_NAME = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/name",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -335,8 +335,8 @@ _LIST_SHIPMENT_PALLETS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/pallets",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -348,9 +348,9 @@ _CANCEL_SELF_SHIP_APPOINTMENT = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentCancellation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -359,8 +359,8 @@ _GET_SELF_SHIP_APPOINTMENT_SLOTS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
     ),
@@ -372,9 +372,9 @@ _GENERATE_SELF_SHIP_APPOINTMENT_SLOTS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -383,10 +383,10 @@ _SCHEDULE_SELF_SHIP_APPOINTMENT = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots/{slotId}/schedule",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("slotId", "slot_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("slotId", "slot_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -395,9 +395,9 @@ _UPDATE_SHIPMENT_SOURCE_ADDRESS = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/sourceAddress",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -406,9 +406,9 @@ _UPDATE_SHIPMENT_TRACKING_DETAILS = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/trackingDetails",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -417,7 +417,7 @@ _LIST_TRANSPORTATION_OPTIONS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
         Param("pageSize", "page_size", "query", "int"),
         Param("paginationToken", "next_token", "query", "str"),
         Param("placementOptionId", "placement_option_id", "query", "str"),
@@ -431,8 +431,8 @@ _GENERATE_TRANSPORTATION_OPTIONS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -441,8 +441,8 @@ _CONFIRM_TRANSPORTATION_OPTIONS = OperationSpec(
     "POST",
     "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions/confirmation",
     (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -451,8 +451,8 @@ _LIST_ITEM_COMPLIANCE_DETAILS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/items/compliance",
     (
-        Param("mskus", "mskus", "query", "list:str", "multi"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("mskus", "mskus", "query", "list:str", "multi", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -461,8 +461,8 @@ _UPDATE_ITEM_COMPLIANCE_DETAILS = OperationSpec(
     "PUT",
     "/inbound/fba/2024-03-20/items/compliance",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("body", "body", "body", "body"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -470,7 +470,7 @@ _CREATE_MARKETPLACE_ITEM_LABELS = OperationSpec(
     "fulfillment_inbound_2024_03_20.create_marketplace_item_labels",
     "POST",
     "/inbound/fba/2024-03-20/items/labels",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _LIST_PREP_DETAILS = OperationSpec(
@@ -478,8 +478,8 @@ _LIST_PREP_DETAILS = OperationSpec(
     "GET",
     "/inbound/fba/2024-03-20/items/prepDetails",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("mskus", "mskus", "query", "list:str", "multi"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("mskus", "mskus", "query", "list:str", "multi", required=True),
     ),
 )
 
@@ -487,14 +487,14 @@ _SET_PREP_DETAILS = OperationSpec(
     "fulfillment_inbound_2024_03_20.set_prep_details",
     "POST",
     "/inbound/fba/2024-03-20/items/prepDetails",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_INBOUND_OPERATION_STATUS = OperationSpec(
     "fulfillment_inbound_2024_03_20.get_inbound_operation_status",
     "GET",
     "/inbound/fba/2024-03-20/operations/{operationId}",
-    (Param("operationId", "operation_id", "path", "str"),),
+    (Param("operationId", "operation_id", "path", "str", required=True),),
 )
 
 

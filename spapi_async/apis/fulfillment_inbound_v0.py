@@ -20,7 +20,7 @@ _GET_PREP_INSTRUCTIONS = OperationSpec(
     "GET",
     "/fba/inbound/v0/prepInstructions",
     (
-        Param("ShipToCountryCode", "ship_to_country_code", "query", "str"),
+        Param("ShipToCountryCode", "ship_to_country_code", "query", "str", required=True),
         Param("SellerSKUList", "seller_sku_list", "query", "list:str", "csv"),
         Param("ASINList", "asin_list", "query", "list:str", "csv"),
     ),
@@ -31,9 +31,9 @@ _GET_LABELS = OperationSpec(
     "GET",
     "/fba/inbound/v0/shipments/{shipmentId}/labels",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("PageType", "page_type", "query", "str"),
-        Param("LabelType", "label_type", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("PageType", "page_type", "query", "str", required=True),
+        Param("LabelType", "label_type", "query", "str", required=True),
         Param("NumberOfPackages", "number_of_packages", "query", "int"),
         Param("PackageLabelsToPrint", "package_labels_to_print", "query", "list:str", "csv"),
         Param("NumberOfPallets", "number_of_pallets", "query", "int"),
@@ -46,7 +46,7 @@ _GET_BILL_OF_LADING = OperationSpec(
     "fulfillment_inbound_v0.get_bill_of_lading",
     "GET",
     "/fba/inbound/v0/shipments/{shipmentId}/billOfLading",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _GET_SHIPMENTS = OperationSpec(
@@ -54,8 +54,8 @@ _GET_SHIPMENTS = OperationSpec(
     "GET",
     "/fba/inbound/v0/shipments",
     (
-        Param("QueryType", "query_type", "query", "str"),
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
+        Param("QueryType", "query_type", "query", "str", required=True),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
         Param("ShipmentStatusList", "shipment_status_list", "query", "list:str", "csv"),
         Param("ShipmentIdList", "shipment_id_list", "query", "list:str", "csv"),
         Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
@@ -70,7 +70,7 @@ _GET_SHIPMENT_ITEMS_BY_SHIPMENT_ID = OperationSpec(
     "GET",
     "/fba/inbound/v0/shipments/{shipmentId}/items",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("MarketplaceId", "marketplace_id", "query", "str"),
     ),
 )
@@ -80,8 +80,8 @@ _GET_SHIPMENT_ITEMS = OperationSpec(
     "GET",
     "/fba/inbound/v0/shipmentItems",
     (
-        Param("QueryType", "query_type", "query", "str"),
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
+        Param("QueryType", "query_type", "query", "str", required=True),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
         Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
         Param("LastUpdatedBefore", "last_updated_before", "query", "datetime"),
         Param("NextToken", "next_token", "query", "str"),

@@ -20,14 +20,14 @@ _GET_FULFILLMENT_PREVIEW = OperationSpec(
     "fulfillment_outbound_2020_07_01.get_fulfillment_preview",
     "POST",
     "/fba/outbound/2020-07-01/fulfillmentOrders/preview",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _DELIVERY_OFFERS = OperationSpec(
     "fulfillment_outbound_2020_07_01.delivery_offers",
     "POST",
     "/fba/outbound/2020-07-01/deliveryOffers",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _LIST_ALL_FULFILLMENT_ORDERS = OperationSpec(
@@ -45,14 +45,14 @@ _CREATE_FULFILLMENT_ORDER = OperationSpec(
     "fulfillment_outbound_2020_07_01.create_fulfillment_order",
     "POST",
     "/fba/outbound/2020-07-01/fulfillmentOrders",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_PACKAGE_TRACKING_DETAILS = OperationSpec(
     "fulfillment_outbound_2020_07_01.get_package_tracking_details",
     "GET",
     "/fba/outbound/2020-07-01/tracking",
-    (Param("packageNumber", "package_number", "query", "int"),),
+    (Param("packageNumber", "package_number", "query", "int", required=True),),
 )
 
 _LIST_RETURN_REASON_CODES = OperationSpec(
@@ -60,7 +60,7 @@ _LIST_RETURN_REASON_CODES = OperationSpec(
     "GET",
     "/fba/outbound/2020-07-01/returnReasonCodes",
     (
-        Param("sellerSku", "seller_sku", "query", "str"),
+        Param("sellerSku", "seller_sku", "query", "str", required=True),
         Param("marketplaceId", "marketplace_id", "query", "str"),
         Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "query", "str"),
         Param("language", "language", "query", "str"),
@@ -72,8 +72,8 @@ _CREATE_FULFILLMENT_RETURN = OperationSpec(
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/return",
     (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -81,7 +81,7 @@ _GET_FULFILLMENT_ORDER = OperationSpec(
     "fulfillment_outbound_2020_07_01.get_fulfillment_order",
     "GET",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
-    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),),
+    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),),
 )
 
 _UPDATE_FULFILLMENT_ORDER = OperationSpec(
@@ -89,8 +89,8 @@ _UPDATE_FULFILLMENT_ORDER = OperationSpec(
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
     (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -98,7 +98,7 @@ _CANCEL_FULFILLMENT_ORDER = OperationSpec(
     "fulfillment_outbound_2020_07_01.cancel_fulfillment_order",
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel",
-    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),),
+    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),),
 )
 
 _SUBMIT_FULFILLMENT_ORDER_STATUS_UPDATE = OperationSpec(
@@ -106,8 +106,8 @@ _SUBMIT_FULFILLMENT_ORDER_STATUS_UPDATE = OperationSpec(
     "PUT",
     "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/status",
     (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -115,7 +115,7 @@ _GET_FEATURES = OperationSpec(
     "fulfillment_outbound_2020_07_01.get_features",
     "GET",
     "/fba/outbound/2020-07-01/features",
-    (Param("marketplaceId", "marketplace_id", "query", "str"),),
+    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
 )
 
 _GET_FEATURE_INVENTORY = OperationSpec(
@@ -123,8 +123,8 @@ _GET_FEATURE_INVENTORY = OperationSpec(
     "GET",
     "/fba/outbound/2020-07-01/features/inventory/{featureName}",
     (
-        Param("featureName", "feature_name", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("featureName", "feature_name", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("nextToken", "next_token", "query", "str"),
         Param("queryStartDate", "query_start_date", "query", "datetime"),
     ),
@@ -136,9 +136,9 @@ _GET_FEATURE_SKU = OperationSpec(
     "GET",
     "/fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}",
     (
-        Param("featureName", "feature_name", "path", "str"),
-        Param("sellerSku", "seller_sku", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("featureName", "feature_name", "path", "str", required=True),
+        Param("sellerSku", "seller_sku", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 

@@ -21,7 +21,7 @@ _GET_ORDER_PREVIEW = OperationSpec(
     "POST",
     "/fulfillment/outbound/2026-07-04/previews",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -31,7 +31,7 @@ _GET_OFFERS = OperationSpec(
     "POST",
     "/fulfillment/outbound/2026-07-04/offers",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -41,7 +41,7 @@ _CANCEL_ORDER = OperationSpec(
     "PUT",
     "/fulfillment/outbound/2026-07-04/orders/{orderId}/cancel",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -51,8 +51,8 @@ _UPDATE_ORDER_STATUS = OperationSpec(
     "PUT",
     "/fulfillment/outbound/2026-07-04/orders/{orderId}/status",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -62,9 +62,9 @@ _UPDATE_PACKAGE = OperationSpec(
     "PUT",
     "/fulfillment/outbound/2026-07-04/orders/{orderId}/packages/{packageId}",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("packageId", "package_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("packageId", "package_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -74,7 +74,7 @@ _GET_ORDER = OperationSpec(
     "GET",
     "/fulfillment/outbound/2026-07-04/orders/{orderId}",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("shipments", "shipments", "query", "str"),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
@@ -85,8 +85,8 @@ _UPDATE_ORDER = OperationSpec(
     "PUT",
     "/fulfillment/outbound/2026-07-04/orders/{orderId}",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )
@@ -109,7 +109,7 @@ _CREATE_ORDER = OperationSpec(
     "POST",
     "/fulfillment/outbound/2026-07-04/orders",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
     ),
 )

@@ -20,14 +20,14 @@ _GET_INVOICES_ATTRIBUTES = OperationSpec(
     "invoices_2024_06_19.get_invoices_attributes",
     "GET",
     "/tax/invoices/2024-06-19/attributes",
-    (Param("marketplaceId", "marketplace_id", "query", "str"),),
+    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
 )
 
 _GET_INVOICES_DOCUMENT = OperationSpec(
     "invoices_2024_06_19.get_invoices_document",
     "GET",
     "/tax/invoices/2024-06-19/documents/{invoicesDocumentId}",
-    (Param("invoicesDocumentId", "invoices_document_id", "path", "str"),),
+    (Param("invoicesDocumentId", "invoices_document_id", "path", "str", required=True),),
 )
 
 _GET_INVOICES_EXPORTS = OperationSpec(
@@ -35,7 +35,7 @@ _GET_INVOICES_EXPORTS = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/exports",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("dateStart", "date_start", "query", "datetime"),
         Param("nextToken", "next_token", "query", "str"),
         Param("pageSize", "page_size", "query", "int"),
@@ -49,14 +49,14 @@ _CREATE_INVOICES_EXPORT = OperationSpec(
     "invoices_2024_06_19.create_invoices_export",
     "POST",
     "/tax/invoices/2024-06-19/exports",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_INVOICES_EXPORT = OperationSpec(
     "invoices_2024_06_19.get_invoices_export",
     "GET",
     "/tax/invoices/2024-06-19/exports/{exportId}",
-    (Param("exportId", "export_id", "path", "str"),),
+    (Param("exportId", "export_id", "path", "str", required=True),),
 )
 
 _GET_GOVERNMENT_INVOICE_STATUS = OperationSpec(
@@ -64,10 +64,10 @@ _GET_GOVERNMENT_INVOICE_STATUS = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/governmentInvoiceRequests",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("transactionType", "transaction_type", "query", "str"),
-        Param("shipmentId", "shipment_id", "query", "str"),
-        Param("invoiceType", "invoice_type", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("transactionType", "transaction_type", "query", "str", required=True),
+        Param("shipmentId", "shipment_id", "query", "str", required=True),
+        Param("invoiceType", "invoice_type", "query", "str", required=True),
         Param("inboundPlanId", "inbound_plan_id", "query", "str"),
     ),
 )
@@ -76,7 +76,7 @@ _CREATE_GOVERNMENT_INVOICE = OperationSpec(
     "invoices_2024_06_19.create_government_invoice",
     "POST",
     "/tax/invoices/2024-06-19/governmentInvoiceRequests",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_GOVERNMENT_INVOICE_DOCUMENT = OperationSpec(
@@ -84,10 +84,10 @@ _GET_GOVERNMENT_INVOICE_DOCUMENT = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/governmentInvoiceRequests/{shipmentId}",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("transactionType", "transaction_type", "query", "str"),
-        Param("invoiceType", "invoice_type", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("transactionType", "transaction_type", "query", "str", required=True),
+        Param("invoiceType", "invoice_type", "query", "str", required=True),
         Param("inboundPlanId", "inbound_plan_id", "query", "str"),
         Param("fileFormat", "file_format", "query", "str"),
     ),
@@ -98,7 +98,7 @@ _GET_INVOICES = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/invoices",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("transactionIdentifierName", "transaction_identifier_name", "query", "str"),
         Param("pageSize", "page_size", "query", "int"),
         Param("dateEnd", "date_end", "query", "datetime"),
@@ -121,8 +121,8 @@ _GET_INVOICE = OperationSpec(
     "GET",
     "/tax/invoices/2024-06-19/invoices/{invoiceId}",
     (
-        Param("invoiceId", "invoice_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("invoiceId", "invoice_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 

@@ -19,10 +19,10 @@ _PUT_LISTINGS_ITEM = OperationSpec(
     "PUT",
     "/listings/2020-09-01/items/{sellerId}/{sku}",
     (
-        Param("sellerId", "seller_id", "path", "str"),
-        Param("sku", "sku", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("sellerId", "seller_id", "path", "str", required=True),
+        Param("sku", "sku", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("issueLocale", "issue_locale", "query", "str"),
     ),
 )
@@ -32,9 +32,9 @@ _DELETE_LISTINGS_ITEM = OperationSpec(
     "DELETE",
     "/listings/2020-09-01/items/{sellerId}/{sku}",
     (
-        Param("sellerId", "seller_id", "path", "str"),
-        Param("sku", "sku", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("sellerId", "seller_id", "path", "str", required=True),
+        Param("sku", "sku", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("issueLocale", "issue_locale", "query", "str"),
     ),
 )
@@ -44,10 +44,10 @@ _PATCH_LISTINGS_ITEM = OperationSpec(
     "PATCH",
     "/listings/2020-09-01/items/{sellerId}/{sku}",
     (
-        Param("sellerId", "seller_id", "path", "str"),
-        Param("sku", "sku", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("sellerId", "seller_id", "path", "str", required=True),
+        Param("sku", "sku", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("issueLocale", "issue_locale", "query", "str"),
     ),
 )

@@ -18,9 +18,9 @@ _GET_LISTINGS_RESTRICTIONS = OperationSpec(
     "GET",
     "/listings/2021-08-01/restrictions",
     (
-        Param("asin", "asin", "query", "str"),
-        Param("sellerId", "seller_id", "query", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("asin", "asin", "query", "str", required=True),
+        Param("sellerId", "seller_id", "query", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("conditionType", "condition_type", "query", "str"),
         Param("reasonLocale", "reason_locale", "query", "str"),
         Param("productType", "product_type", "query", "str"),

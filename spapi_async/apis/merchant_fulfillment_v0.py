@@ -18,35 +18,35 @@ _GET_ELIGIBLE_SHIPMENT_SERVICES = OperationSpec(
     "merchant_fulfillment_v0.get_eligible_shipment_services",
     "POST",
     "/mfn/v0/eligibleShippingServices",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPMENT = OperationSpec(
     "merchant_fulfillment_v0.get_shipment",
     "GET",
     "/mfn/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _CANCEL_SHIPMENT = OperationSpec(
     "merchant_fulfillment_v0.cancel_shipment",
     "DELETE",
     "/mfn/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _CREATE_SHIPMENT = OperationSpec(
     "merchant_fulfillment_v0.create_shipment",
     "POST",
     "/mfn/v0/shipments",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_ADDITIONAL_SELLER_INPUTS = OperationSpec(
     "merchant_fulfillment_v0.get_additional_seller_inputs",
     "POST",
     "/mfn/v0/additionalSellerInputs",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

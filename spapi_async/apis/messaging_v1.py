@@ -19,8 +19,8 @@ _GET_MESSAGING_ACTIONS_FOR_ORDER = OperationSpec(
     "GET",
     "/messaging/v1/orders/{amazonOrderId}",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
     ),
 )
 
@@ -29,9 +29,9 @@ _CONFIRM_CUSTOMIZATION_DETAILS = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/confirmCustomizationDetails",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -40,9 +40,9 @@ _CREATE_CONFIRM_DELIVERY_DETAILS = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/confirmDeliveryDetails",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -51,9 +51,9 @@ _CREATE_LEGAL_DISCLOSURE = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/legalDisclosure",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -62,9 +62,9 @@ _CREATE_CONFIRM_ORDER_DETAILS = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/confirmOrderDetails",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -73,9 +73,9 @@ _CREATE_CONFIRM_SERVICE_DETAILS = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/confirmServiceDetails",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -84,9 +84,9 @@ _CREATE_WARRANTY = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/warranty",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -95,8 +95,8 @@ _GET_ATTRIBUTES = OperationSpec(
     "GET",
     "/messaging/v1/orders/{amazonOrderId}/attributes",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
     ),
 )
 
@@ -105,9 +105,9 @@ _CREATE_DIGITAL_ACCESS_KEY = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/digitalAccessKey",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -116,9 +116,9 @@ _CREATE_UNEXPECTED_PROBLEM = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -127,9 +127,9 @@ _SEND_INVOICE = OperationSpec(
     "POST",
     "/messaging/v1/orders/{amazonOrderId}/messages/invoice",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 

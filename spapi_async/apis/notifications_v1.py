@@ -20,7 +20,7 @@ _GET_SUBSCRIPTIONS = OperationSpec(
     "GET",
     "/notifications/v1/subscriptions",
     (
-        Param("notificationTypes", "notification_types", "query", "list:str", "csv"),
+        Param("notificationTypes", "notification_types", "query", "list:str", "csv", required=True),
         Param("payloadVersion", "payload_version", "query", "str"),
         Param("pageSize", "page_size", "query", "int"),
         Param("nextToken", "next_token", "query", "str"),
@@ -33,7 +33,7 @@ _GET_SUBSCRIPTION = OperationSpec(
     "GET",
     "/notifications/v1/subscriptions/{notificationType}",
     (
-        Param("notificationType", "notification_type", "path", "str"),
+        Param("notificationType", "notification_type", "path", "str", required=True),
         Param("payloadVersion", "payload_version", "query", "str"),
     ),
 )
@@ -43,8 +43,8 @@ _CREATE_SUBSCRIPTION = OperationSpec(
     "POST",
     "/notifications/v1/subscriptions/{notificationType}",
     (
-        Param("notificationType", "notification_type", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("notificationType", "notification_type", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -53,8 +53,8 @@ _GET_SUBSCRIPTION_BY_ID = OperationSpec(
     "GET",
     "/notifications/v1/subscriptions/{notificationType}/{subscriptionId}",
     (
-        Param("subscriptionId", "subscription_id", "path", "str"),
-        Param("notificationType", "notification_type", "path", "str"),
+        Param("subscriptionId", "subscription_id", "path", "str", required=True),
+        Param("notificationType", "notification_type", "path", "str", required=True),
     ),
 )
 
@@ -63,8 +63,8 @@ _DELETE_SUBSCRIPTION_BY_ID = OperationSpec(
     "DELETE",
     "/notifications/v1/subscriptions/{notificationType}/{subscriptionId}",
     (
-        Param("subscriptionId", "subscription_id", "path", "str"),
-        Param("notificationType", "notification_type", "path", "str"),
+        Param("subscriptionId", "subscription_id", "path", "str", required=True),
+        Param("notificationType", "notification_type", "path", "str", required=True),
     ),
 )
 
@@ -73,8 +73,8 @@ _SEND_TEST_NOTIFICATION = OperationSpec(
     "POST",
     "/notifications/v1/subscriptions/{notificationType}/testNotification",
     (
-        Param("notificationType", "notification_type", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("notificationType", "notification_type", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -89,21 +89,21 @@ _CREATE_DESTINATION = OperationSpec(
     "notifications_v1.create_destination",
     "POST",
     "/notifications/v1/destinations",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_DESTINATION = OperationSpec(
     "notifications_v1.get_destination",
     "GET",
     "/notifications/v1/destinations/{destinationId}",
-    (Param("destinationId", "destination_id", "path", "str"),),
+    (Param("destinationId", "destination_id", "path", "str", required=True),),
 )
 
 _DELETE_DESTINATION = OperationSpec(
     "notifications_v1.delete_destination",
     "DELETE",
     "/notifications/v1/destinations/{destinationId}",
-    (Param("destinationId", "destination_id", "path", "str"),),
+    (Param("destinationId", "destination_id", "path", "str", required=True),),
 )
 
 

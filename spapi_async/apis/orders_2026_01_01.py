@@ -39,7 +39,7 @@ _GET_ORDER = OperationSpec(
     "GET",
     "/orders/2026-01-01/orders/{orderId}",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("includedData", "included_data", "query", "list:str", "csv"),
     ),
 )

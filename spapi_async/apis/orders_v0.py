@@ -21,7 +21,7 @@ _GET_ORDERS = OperationSpec(
     "GET",
     "/orders/v0/orders",
     (
-        Param("MarketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("MarketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("CreatedAfter", "created_after", "query", "datetime"),
         Param("CreatedBefore", "created_before", "query", "datetime"),
         Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
@@ -51,21 +51,21 @@ _GET_ORDER = OperationSpec(
     "orders_v0.get_order",
     "GET",
     "/orders/v0/orders/{orderId}",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _GET_ORDER_BUYER_INFO = OperationSpec(
     "orders_v0.get_order_buyer_info",
     "GET",
     "/orders/v0/orders/{orderId}/buyerInfo",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _GET_ORDER_ADDRESS = OperationSpec(
     "orders_v0.get_order_address",
     "GET",
     "/orders/v0/orders/{orderId}/address",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _GET_ORDER_ITEMS = OperationSpec(
@@ -73,7 +73,7 @@ _GET_ORDER_ITEMS = OperationSpec(
     "GET",
     "/orders/v0/orders/{orderId}/orderItems",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("NextToken", "next_token", "query", "str"),
     ),
     token=TokenRule("NextToken"),
@@ -84,7 +84,7 @@ _GET_ORDER_ITEMS_BUYER_INFO = OperationSpec(
     "GET",
     "/orders/v0/orders/{orderId}/orderItems/buyerInfo",
     (
-        Param("orderId", "order_id", "path", "str"),
+        Param("orderId", "order_id", "path", "str", required=True),
         Param("NextToken", "next_token", "query", "str"),
     ),
     token=TokenRule("NextToken"),
@@ -95,8 +95,8 @@ _UPDATE_SHIPMENT_STATUS = OperationSpec(
     "POST",
     "/orders/v0/orders/{orderId}/shipment",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("payload", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("payload", "body", "body", "body", required=True),
     ),
 )
 
@@ -104,7 +104,7 @@ _GET_ORDER_REGULATED_INFO = OperationSpec(
     "orders_v0.get_order_regulated_info",
     "GET",
     "/orders/v0/orders/{orderId}/regulatedInfo",
-    (Param("orderId", "order_id", "path", "str"),),
+    (Param("orderId", "order_id", "path", "str", required=True),),
 )
 
 _UPDATE_VERIFICATION_STATUS = OperationSpec(
@@ -112,8 +112,8 @@ _UPDATE_VERIFICATION_STATUS = OperationSpec(
     "PATCH",
     "/orders/v0/orders/{orderId}/regulatedInfo",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("payload", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("payload", "body", "body", "body", required=True),
     ),
 )
 
@@ -122,8 +122,8 @@ _CONFIRM_SHIPMENT = OperationSpec(
     "POST",
     "/orders/v0/orders/{orderId}/shipmentConfirmation",
     (
-        Param("orderId", "order_id", "path", "str"),
-        Param("payload", "body", "body", "body"),
+        Param("orderId", "order_id", "path", "str", required=True),
+        Param("payload", "body", "body", "body", required=True),
     ),
 )
 

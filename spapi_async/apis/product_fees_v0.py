@@ -19,8 +19,8 @@ _GET_MY_FEES_ESTIMATE_FOR_SKU = OperationSpec(
     "POST",
     "/products/fees/v0/listings/{SellerSKU}/feesEstimate",
     (
-        Param("SellerSKU", "seller_sku", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("SellerSKU", "seller_sku", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -29,8 +29,8 @@ _GET_MY_FEES_ESTIMATE_FOR_ASIN = OperationSpec(
     "POST",
     "/products/fees/v0/items/{Asin}/feesEstimate",
     (
-        Param("Asin", "asin", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("Asin", "asin", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -38,7 +38,7 @@ _GET_MY_FEES_ESTIMATES = OperationSpec(
     "product_fees_v0.get_my_fees_estimates",
     "POST",
     "/products/fees/v0/feesEstimate",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

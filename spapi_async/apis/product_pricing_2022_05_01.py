@@ -18,14 +18,14 @@ _GET_FEATURED_OFFER_EXPECTED_PRICE_BATCH = OperationSpec(
     "product_pricing_2022_05_01.get_featured_offer_expected_price_batch",
     "POST",
     "/batches/products/pricing/2022-05-01/offer/featuredOfferExpectedPrice",
-    (Param("getFeaturedOfferExpectedPriceBatchRequestBody", "body", "body", "body"),),
+    (Param("getFeaturedOfferExpectedPriceBatchRequestBody", "body", "body", "body", required=True),),
 )
 
 _GET_COMPETITIVE_SUMMARY = OperationSpec(
     "product_pricing_2022_05_01.get_competitive_summary",
     "POST",
     "/batches/products/pricing/2022-05-01/items/competitiveSummary",
-    (Param("requests", "body", "body", "body"),),
+    (Param("requests", "body", "body", "body", required=True),),
 )
 
 

@@ -19,8 +19,8 @@ _GET_PRICING = OperationSpec(
     "GET",
     "/products/pricing/v0/price",
     (
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
-        Param("ItemType", "item_type", "query", "str"),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("ItemType", "item_type", "query", "str", required=True),
         Param("Asins", "asins", "query", "list:str", "csv"),
         Param("Skus", "skus", "query", "list:str", "csv"),
         Param("ItemCondition", "item_condition", "query", "str"),
@@ -33,8 +33,8 @@ _GET_COMPETITIVE_PRICING = OperationSpec(
     "GET",
     "/products/pricing/v0/competitivePrice",
     (
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
-        Param("ItemType", "item_type", "query", "str"),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("ItemType", "item_type", "query", "str", required=True),
         Param("Asins", "asins", "query", "list:str", "csv"),
         Param("Skus", "skus", "query", "list:str", "csv"),
         Param("CustomerType", "customer_type", "query", "str"),
@@ -46,9 +46,9 @@ _GET_LISTING_OFFERS = OperationSpec(
     "GET",
     "/products/pricing/v0/listings/{SellerSKU}/offers",
     (
-        Param("SellerSKU", "seller_sku", "path", "str"),
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
-        Param("ItemCondition", "item_condition", "query", "str"),
+        Param("SellerSKU", "seller_sku", "path", "str", required=True),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("ItemCondition", "item_condition", "query", "str", required=True),
         Param("CustomerType", "customer_type", "query", "str"),
     ),
 )
@@ -58,9 +58,9 @@ _GET_ITEM_OFFERS = OperationSpec(
     "GET",
     "/products/pricing/v0/items/{Asin}/offers",
     (
-        Param("Asin", "asin", "path", "str"),
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
-        Param("ItemCondition", "item_condition", "query", "str"),
+        Param("Asin", "asin", "path", "str", required=True),
+        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("ItemCondition", "item_condition", "query", "str", required=True),
         Param("CustomerType", "customer_type", "query", "str"),
     ),
 )
@@ -69,14 +69,14 @@ _GET_ITEM_OFFERS_BATCH = OperationSpec(
     "product_pricing_v0.get_item_offers_batch",
     "POST",
     "/batches/products/pricing/v0/itemOffers",
-    (Param("getItemOffersBatchRequestBody", "body", "body", "body"),),
+    (Param("getItemOffersBatchRequestBody", "body", "body", "body", required=True),),
 )
 
 _GET_LISTING_OFFERS_BATCH = OperationSpec(
     "product_pricing_v0.get_listing_offers_batch",
     "POST",
     "/batches/products/pricing/v0/listingOffers",
-    (Param("getListingOffersBatchRequestBody", "body", "body", "body"),),
+    (Param("getListingOffersBatchRequestBody", "body", "body", "body", required=True),),
 )
 
 

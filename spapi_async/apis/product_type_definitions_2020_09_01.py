@@ -18,7 +18,7 @@ _SEARCH_DEFINITIONS_PRODUCT_TYPES = OperationSpec(
     "GET",
     "/definitions/2020-09-01/productTypes",
     (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("keywords", "keywords", "query", "list:str", "csv"),
         Param("itemName", "item_name", "query", "str"),
         Param("locale", "locale", "query", "str"),
@@ -31,8 +31,8 @@ _GET_DEFINITIONS_PRODUCT_TYPE = OperationSpec(
     "GET",
     "/definitions/2020-09-01/productTypes/{productType}",
     (
-        Param("productType", "product_type", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("productType", "product_type", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("sellerId", "seller_id", "query", "str"),
         Param("productTypeVersion", "product_type_version", "query", "str"),
         Param("requirements", "requirements", "query", "str"),

@@ -36,49 +36,49 @@ _CREATE_REPORT = OperationSpec(
     "reports_2021_06_30.create_report",
     "POST",
     "/reports/2021-06-30/reports",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_REPORT = OperationSpec(
     "reports_2021_06_30.get_report",
     "GET",
     "/reports/2021-06-30/reports/{reportId}",
-    (Param("reportId", "report_id", "path", "str"),),
+    (Param("reportId", "report_id", "path", "str", required=True),),
 )
 
 _CANCEL_REPORT = OperationSpec(
     "reports_2021_06_30.cancel_report",
     "DELETE",
     "/reports/2021-06-30/reports/{reportId}",
-    (Param("reportId", "report_id", "path", "str"),),
+    (Param("reportId", "report_id", "path", "str", required=True),),
 )
 
 _GET_REPORT_SCHEDULES = OperationSpec(
     "reports_2021_06_30.get_report_schedules",
     "GET",
     "/reports/2021-06-30/schedules",
-    (Param("reportTypes", "report_types", "query", "list:str", "csv"),),
+    (Param("reportTypes", "report_types", "query", "list:str", "csv", required=True),),
 )
 
 _CREATE_REPORT_SCHEDULE = OperationSpec(
     "reports_2021_06_30.create_report_schedule",
     "POST",
     "/reports/2021-06-30/schedules",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_REPORT_SCHEDULE = OperationSpec(
     "reports_2021_06_30.get_report_schedule",
     "GET",
     "/reports/2021-06-30/schedules/{reportScheduleId}",
-    (Param("reportScheduleId", "report_schedule_id", "path", "str"),),
+    (Param("reportScheduleId", "report_schedule_id", "path", "str", required=True),),
 )
 
 _CANCEL_REPORT_SCHEDULE = OperationSpec(
     "reports_2021_06_30.cancel_report_schedule",
     "DELETE",
     "/reports/2021-06-30/schedules/{reportScheduleId}",
-    (Param("reportScheduleId", "report_schedule_id", "path", "str"),),
+    (Param("reportScheduleId", "report_schedule_id", "path", "str", required=True),),
 )
 
 _GET_REPORT_DOCUMENT = OperationSpec(
@@ -86,7 +86,7 @@ _GET_REPORT_DOCUMENT = OperationSpec(
     "GET",
     "/reports/2021-06-30/documents/{reportDocumentId}",
     (
-        Param("reportDocumentId", "report_document_id", "path", "str"),
+        Param("reportDocumentId", "report_document_id", "path", "str", required=True),
         Param("enableContentEncodingUrlHeader", "enable_content_encoding_url_header", "query", "bool"),
     ),
 )

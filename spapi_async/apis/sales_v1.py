@@ -18,9 +18,9 @@ _GET_ORDER_METRICS = OperationSpec(
     "GET",
     "/sales/v1/orderMetrics",
     (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("interval", "interval", "query", "str"),
-        Param("granularity", "granularity", "query", "str"),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("interval", "interval", "query", "str", required=True),
+        Param("granularity", "granularity", "query", "str", required=True),
         Param("granularityTimeZone", "granularity_time_zone", "query", "str"),
         Param("buyerType", "buyer_type", "query", "str"),
         Param("fulfillmentNetwork", "fulfillment_network", "query", "str"),

@@ -19,7 +19,7 @@ _LIST_ACCOUNTS = OperationSpec(
     "seller_wallet_2024_03_01.list_accounts",
     "GET",
     "/finances/transfers/wallet/2024-03-01/accounts",
-    (Param("marketplaceId", "marketplace_id", "query", "str"),),
+    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
 )
 
 _GET_ACCOUNT = OperationSpec(
@@ -27,8 +27,8 @@ _GET_ACCOUNT = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/accounts/{accountId}",
     (
-        Param("accountId", "account_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("accountId", "account_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -37,8 +37,8 @@ _LIST_ACCOUNT_BALANCES = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/accounts/{accountId}/balance",
     (
-        Param("accountId", "account_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("accountId", "account_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -47,12 +47,12 @@ _GET_TRANSFER_PREVIEW = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/transferPreview",
     (
-        Param("sourceCountryCode", "source_country_code", "query", "str"),
-        Param("sourceCurrencyCode", "source_currency_code", "query", "str"),
-        Param("destinationCountryCode", "destination_country_code", "query", "str"),
-        Param("destinationCurrencyCode", "destination_currency_code", "query", "str"),
-        Param("baseAmount", "base_amount", "query", "float"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("sourceCountryCode", "source_country_code", "query", "str", required=True),
+        Param("sourceCurrencyCode", "source_currency_code", "query", "str", required=True),
+        Param("destinationCountryCode", "destination_country_code", "query", "str", required=True),
+        Param("destinationCurrencyCode", "destination_currency_code", "query", "str", required=True),
+        Param("baseAmount", "base_amount", "query", "float", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -61,8 +61,8 @@ _LIST_ACCOUNT_TRANSACTIONS = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/transactions",
     (
-        Param("accountId", "account_id", "query", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("accountId", "account_id", "query", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -73,10 +73,10 @@ _CREATE_TRANSACTION = OperationSpec(
     "POST",
     "/finances/transfers/wallet/2024-03-01/transactions",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("body", "body", "body", "body"),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
+        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
+        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
     ),
 )
 
@@ -85,8 +85,8 @@ _GET_TRANSACTION = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/transactions/{transactionId}",
     (
-        Param("transactionId", "transaction_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("transactionId", "transaction_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -95,8 +95,8 @@ _LIST_TRANSFER_SCHEDULES = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/transferSchedules",
     (
-        Param("accountId", "account_id", "query", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("accountId", "account_id", "query", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -107,10 +107,10 @@ _UPDATE_TRANSFER_SCHEDULE = OperationSpec(
     "PUT",
     "/finances/transfers/wallet/2024-03-01/transferSchedules",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("body", "body", "body", "body"),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
+        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
+        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
     ),
 )
 
@@ -119,10 +119,10 @@ _CREATE_TRANSFER_SCHEDULE = OperationSpec(
     "POST",
     "/finances/transfers/wallet/2024-03-01/transferSchedules",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("body", "body", "body", "body"),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str"),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
+        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
+        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
     ),
 )
 
@@ -131,8 +131,8 @@ _GET_TRANSFER_SCHEDULE = OperationSpec(
     "GET",
     "/finances/transfers/wallet/2024-03-01/transferSchedules/{transferScheduleId}",
     (
-        Param("transferScheduleId", "transfer_schedule_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("transferScheduleId", "transfer_schedule_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 
@@ -141,8 +141,8 @@ _DELETE_SCHEDULE_TRANSACTION = OperationSpec(
     "DELETE",
     "/finances/transfers/wallet/2024-03-01/transferSchedules/{transferScheduleId}",
     (
-        Param("transferScheduleId", "transfer_schedule_id", "path", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("transferScheduleId", "transfer_schedule_id", "path", "str", required=True),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
     ),
 )
 

@@ -20,7 +20,7 @@ _GET_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
     "services_v1.get_service_job_by_service_job_id",
     "GET",
     "/service/v1/serviceJobs/{serviceJobId}",
-    (Param("serviceJobId", "service_job_id", "path", "str"),),
+    (Param("serviceJobId", "service_job_id", "path", "str", required=True),),
 )
 
 _CANCEL_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
@@ -28,8 +28,8 @@ _CANCEL_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
     "PUT",
     "/service/v1/serviceJobs/{serviceJobId}/cancellations",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("cancellationReasonCode", "cancellation_reason_code", "query", "str"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("cancellationReasonCode", "cancellation_reason_code", "query", "str", required=True),
     ),
 )
 
@@ -37,7 +37,7 @@ _COMPLETE_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
     "services_v1.complete_service_job_by_service_job_id",
     "PUT",
     "/service/v1/serviceJobs/{serviceJobId}/completions",
-    (Param("serviceJobId", "service_job_id", "path", "str"),),
+    (Param("serviceJobId", "service_job_id", "path", "str", required=True),),
 )
 
 _GET_SERVICE_JOBS = OperationSpec(
@@ -45,7 +45,7 @@ _GET_SERVICE_JOBS = OperationSpec(
     "GET",
     "/service/v1/serviceJobs",
     (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("serviceOrderIds", "service_order_ids", "query", "list:str", "csv"),
         Param("productOrderIds", "product_order_ids", "query", "list:str", "csv"),
         Param("trackingIds", "tracking_ids", "query", "list:str", "csv"),
@@ -72,8 +72,8 @@ _ADD_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
     "POST",
     "/service/v1/serviceJobs/{serviceJobId}/appointments",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -82,9 +82,9 @@ _RESCHEDULE_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
     "POST",
     "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("appointmentId", "appointment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("appointmentId", "appointment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -93,9 +93,9 @@ _ASSIGN_APPOINTMENT_RESOURCES = OperationSpec(
     "PUT",
     "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}/resources",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("appointmentId", "appointment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("appointmentId", "appointment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -104,9 +104,9 @@ _SET_APPOINTMENT_FULFILLMENT_DATA = OperationSpec(
     "PUT",
     "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}/fulfillment",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("appointmentId", "appointment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("appointmentId", "appointment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -115,9 +115,9 @@ _GET_RANGE_SLOT_CAPACITY = OperationSpec(
     "POST",
     "/service/v1/serviceResources/{resourceId}/capacity/range",
     (
-        Param("resourceId", "resource_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("resourceId", "resource_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -128,9 +128,9 @@ _GET_FIXED_SLOT_CAPACITY = OperationSpec(
     "POST",
     "/service/v1/serviceResources/{resourceId}/capacity/fixed",
     (
-        Param("resourceId", "resource_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("resourceId", "resource_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("nextPageToken", "next_token", "query", "str"),
     ),
     token=TokenRule("nextPageToken"),
@@ -141,9 +141,9 @@ _UPDATE_SCHEDULE = OperationSpec(
     "PUT",
     "/service/v1/serviceResources/{resourceId}/schedules",
     (
-        Param("resourceId", "resource_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("resourceId", "resource_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -152,8 +152,8 @@ _CREATE_RESERVATION = OperationSpec(
     "POST",
     "/service/v1/reservation",
     (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -162,9 +162,9 @@ _UPDATE_RESERVATION = OperationSpec(
     "PUT",
     "/service/v1/reservation/{reservationId}",
     (
-        Param("reservationId", "reservation_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("body", "body", "body", "body"),
+        Param("reservationId", "reservation_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -173,8 +173,8 @@ _CANCEL_RESERVATION = OperationSpec(
     "DELETE",
     "/service/v1/reservation/{reservationId}",
     (
-        Param("reservationId", "reservation_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("reservationId", "reservation_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
     ),
 )
 
@@ -183,8 +183,8 @@ _GET_APPOINTMMENT_SLOTS_BY_JOB_ID = OperationSpec(
     "GET",
     "/service/v1/serviceJobs/{serviceJobId}/appointmentSlots",
     (
-        Param("serviceJobId", "service_job_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("serviceJobId", "service_job_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("startTime", "start_time", "query", "datetime"),
         Param("endTime", "end_time", "query", "datetime"),
     ),
@@ -195,9 +195,9 @@ _GET_APPOINTMENT_SLOTS = OperationSpec(
     "GET",
     "/service/v1/appointmentSlots",
     (
-        Param("asin", "asin", "query", "str"),
-        Param("storeId", "store_id", "query", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("asin", "asin", "query", "str", required=True),
+        Param("storeId", "store_id", "query", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
         Param("startTime", "start_time", "query", "datetime"),
         Param("endTime", "end_time", "query", "datetime"),
     ),
@@ -207,7 +207,7 @@ _CREATE_SERVICE_DOCUMENT_UPLOAD_DESTINATION = OperationSpec(
     "services_v1.create_service_document_upload_destination",
     "POST",
     "/service/v1/documents",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

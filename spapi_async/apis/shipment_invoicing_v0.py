@@ -18,7 +18,7 @@ _GET_SHIPMENT_DETAILS = OperationSpec(
     "shipment_invoicing_v0.get_shipment_details",
     "GET",
     "/fba/outbound/brazil/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _SUBMIT_INVOICE = OperationSpec(
@@ -26,8 +26,8 @@ _SUBMIT_INVOICE = OperationSpec(
     "POST",
     "/fba/outbound/brazil/v0/shipments/{shipmentId}/invoice",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -35,7 +35,7 @@ _GET_INVOICE_STATUS = OperationSpec(
     "shipment_invoicing_v0.get_invoice_status",
     "GET",
     "/fba/outbound/brazil/v0/shipments/{shipmentId}/invoice/status",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 

@@ -18,21 +18,21 @@ _CREATE_SHIPMENT = OperationSpec(
     "shipping_v1.create_shipment",
     "POST",
     "/shipping/v1/shipments",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPMENT = OperationSpec(
     "shipping_v1.get_shipment",
     "GET",
     "/shipping/v1/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _CANCEL_SHIPMENT = OperationSpec(
     "shipping_v1.cancel_shipment",
     "POST",
     "/shipping/v1/shipments/{shipmentId}/cancel",
-    (Param("shipmentId", "shipment_id", "path", "str"),),
+    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
 )
 
 _PURCHASE_LABELS = OperationSpec(
@@ -40,8 +40,8 @@ _PURCHASE_LABELS = OperationSpec(
     "POST",
     "/shipping/v1/shipments/{shipmentId}/purchaseLabels",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -50,9 +50,9 @@ _RETRIEVE_SHIPPING_LABEL = OperationSpec(
     "POST",
     "/shipping/v1/shipments/{shipmentId}/containers/{trackingId}/label",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("trackingId", "tracking_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("trackingId", "tracking_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -60,14 +60,14 @@ _PURCHASE_SHIPMENT = OperationSpec(
     "shipping_v1.purchase_shipment",
     "POST",
     "/shipping/v1/purchaseShipment",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_RATES = OperationSpec(
     "shipping_v1.get_rates",
     "POST",
     "/shipping/v1/rates",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_ACCOUNT = OperationSpec(
@@ -81,7 +81,7 @@ _GET_TRACKING_INFORMATION = OperationSpec(
     "shipping_v1.get_tracking_information",
     "GET",
     "/shipping/v1/tracking/{trackingId}",
-    (Param("trackingId", "tracking_id", "path", "str"),),
+    (Param("trackingId", "tracking_id", "path", "str", required=True),),
 )
 
 

@@ -19,7 +19,7 @@ _GET_RATES = OperationSpec(
     "POST",
     "/shipping/v2/shipments/rates",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -29,7 +29,7 @@ _DIRECT_PURCHASE_SHIPMENT = OperationSpec(
     "POST",
     "/shipping/v2/shipments/directPurchase",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
         Param("locale", "locale", "header", "str"),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
@@ -41,7 +41,7 @@ _PURCHASE_SHIPMENT = OperationSpec(
     "POST",
     "/shipping/v2/shipments",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
@@ -52,7 +52,7 @@ _ONE_CLICK_SHIPMENT = OperationSpec(
     "POST",
     "/shipping/v2/oneClickShipment",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -62,8 +62,8 @@ _GET_TRACKING = OperationSpec(
     "GET",
     "/shipping/v2/tracking",
     (
-        Param("trackingId", "tracking_id", "query", "str"),
-        Param("carrierId", "carrier_id", "query", "str"),
+        Param("trackingId", "tracking_id", "query", "str", required=True),
+        Param("carrierId", "carrier_id", "query", "str", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -73,8 +73,8 @@ _GET_SHIPMENT_DOCUMENTS = OperationSpec(
     "GET",
     "/shipping/v2/shipments/{shipmentId}/documents",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
-        Param("packageClientReferenceId", "package_client_reference_id", "query", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
+        Param("packageClientReferenceId", "package_client_reference_id", "query", "str", required=True),
         Param("format", "format", "query", "str"),
         Param("dpi", "dpi", "query", "float"),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
@@ -86,7 +86,7 @@ _CANCEL_SHIPMENT = OperationSpec(
     "PUT",
     "/shipping/v2/shipments/{shipmentId}/cancel",
     (
-        Param("shipmentId", "shipment_id", "path", "str"),
+        Param("shipmentId", "shipment_id", "path", "str", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -96,8 +96,8 @@ _GET_ADDITIONAL_INPUTS = OperationSpec(
     "GET",
     "/shipping/v2/shipments/additionalInputs/schema",
     (
-        Param("requestToken", "request_token", "query", "str"),
-        Param("rateId", "rate_id", "query", "str"),
+        Param("requestToken", "request_token", "query", "str", required=True),
+        Param("rateId", "rate_id", "query", "str", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -114,7 +114,7 @@ _GET_CARRIER_ACCOUNTS = OperationSpec(
     "PUT",
     "/shipping/v2/carrierAccounts",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -124,8 +124,8 @@ _LINK_CARRIER_ACCOUNT = OperationSpec(
     "PUT",
     "/shipping/v2/carrierAccounts/{carrierId}",
     (
-        Param("carrierId", "carrier_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("carrierId", "carrier_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -135,8 +135,8 @@ _LINK_CARRIER_ACCOUNT_POST = OperationSpec(
     "POST",
     "/shipping/v2/carrierAccounts/{carrierId}",
     (
-        Param("carrierId", "carrier_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("carrierId", "carrier_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -146,8 +146,8 @@ _UNLINK_CARRIER_ACCOUNT = OperationSpec(
     "PUT",
     "/shipping/v2/carrierAccounts/{carrierId}/unlink",
     (
-        Param("carrierId", "carrier_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("carrierId", "carrier_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -157,7 +157,7 @@ _GENERATE_COLLECTION_FORM = OperationSpec(
     "POST",
     "/shipping/v2/collectionForms",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
@@ -168,7 +168,7 @@ _GET_COLLECTION_FORM_HISTORY = OperationSpec(
     "PUT",
     "/shipping/v2/collectionForms/history",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -178,7 +178,7 @@ _GET_UNMANIFESTED_SHIPMENTS = OperationSpec(
     "PUT",
     "/shipping/v2/unmanifestedShipments",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -188,7 +188,7 @@ _GET_COLLECTION_FORM = OperationSpec(
     "GET",
     "/shipping/v2/collectionForms/{collectionFormId}",
     (
-        Param("collectionFormId", "collection_form_id", "path", "str"),
+        Param("collectionFormId", "collection_form_id", "path", "str", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -198,9 +198,9 @@ _GET_ACCESS_POINTS = OperationSpec(
     "GET",
     "/shipping/v2/accessPoints",
     (
-        Param("accessPointTypes", "access_point_types", "query", "list:str", "csv"),
-        Param("countryCode", "country_code", "query", "str"),
-        Param("postalCode", "postal_code", "query", "str"),
+        Param("accessPointTypes", "access_point_types", "query", "list:str", "csv", required=True),
+        Param("countryCode", "country_code", "query", "str", required=True),
+        Param("postalCode", "postal_code", "query", "str", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -210,7 +210,7 @@ _SUBMIT_NDR_FEEDBACK = OperationSpec(
     "POST",
     "/shipping/v2/ndrFeedback",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )
@@ -220,7 +220,7 @@ _CREATE_CLAIM = OperationSpec(
     "POST",
     "/shipping/v2/claims",
     (
-        Param("body", "body", "body", "body"),
+        Param("body", "body", "body", "body", required=True),
         Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
     ),
 )

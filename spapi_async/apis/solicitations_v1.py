@@ -18,8 +18,8 @@ _GET_SOLICITATION_ACTIONS_FOR_ORDER = OperationSpec(
     "GET",
     "/solicitations/v1/orders/{amazonOrderId}",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
     ),
 )
 
@@ -28,8 +28,8 @@ _CREATE_PRODUCT_REVIEW_AND_SELLER_FEEDBACK_SOLICITATION = OperationSpec(
     "POST",
     "/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback",
     (
-        Param("amazonOrderId", "amazon_order_id", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
+        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
     ),
 )
 

@@ -30,14 +30,14 @@ _CREATE_SUPPLY_SOURCE = OperationSpec(
     "supply_sources_2020_07_01.create_supply_source",
     "POST",
     "/supplySources/2020-07-01/supplySources",
-    (Param("payload", "body", "body", "body"),),
+    (Param("payload", "body", "body", "body", required=True),),
 )
 
 _GET_SUPPLY_SOURCE = OperationSpec(
     "supply_sources_2020_07_01.get_supply_source",
     "GET",
     "/supplySources/2020-07-01/supplySources/{supplySourceId}",
-    (Param("supplySourceId", "supply_source_id", "path", "str"),),
+    (Param("supplySourceId", "supply_source_id", "path", "str", required=True),),
 )
 
 _UPDATE_SUPPLY_SOURCE = OperationSpec(
@@ -45,7 +45,7 @@ _UPDATE_SUPPLY_SOURCE = OperationSpec(
     "PUT",
     "/supplySources/2020-07-01/supplySources/{supplySourceId}",
     (
-        Param("supplySourceId", "supply_source_id", "path", "str"),
+        Param("supplySourceId", "supply_source_id", "path", "str", required=True),
         Param("payload", "body", "body", "body"),
     ),
 )
@@ -54,7 +54,7 @@ _ARCHIVE_SUPPLY_SOURCE = OperationSpec(
     "supply_sources_2020_07_01.archive_supply_source",
     "DELETE",
     "/supplySources/2020-07-01/supplySources/{supplySourceId}",
-    (Param("supplySourceId", "supply_source_id", "path", "str"),),
+    (Param("supplySourceId", "supply_source_id", "path", "str", required=True),),
 )
 
 _UPDATE_SUPPLY_SOURCE_STATUS = OperationSpec(
@@ -62,7 +62,7 @@ _UPDATE_SUPPLY_SOURCE_STATUS = OperationSpec(
     "PUT",
     "/supplySources/2020-07-01/supplySources/{supplySourceId}/status",
     (
-        Param("supplySourceId", "supply_source_id", "path", "str"),
+        Param("supplySourceId", "supply_source_id", "path", "str", required=True),
         Param("payload", "body", "body", "body"),
     ),
 )

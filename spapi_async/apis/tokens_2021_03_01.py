@@ -18,7 +18,7 @@ _CREATE_RESTRICTED_DATA_TOKEN = OperationSpec(
     "tokens_2021_03_01.create_restricted_data_token",
     "POST",
     "/tokens/2021-03-01/restrictedDataToken",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

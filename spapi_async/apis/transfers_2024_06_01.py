@@ -35,7 +35,7 @@ _INITIATE_PAYOUT = OperationSpec(
     "transfers_2024_06_01.initiate_payout",
     "POST",
     "/finances/transfers/2024-06-01/payouts",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_PAYMENT_METHODS = OperationSpec(
@@ -43,7 +43,7 @@ _GET_PAYMENT_METHODS = OperationSpec(
     "GET",
     "/finances/transfers/2024-06-01/paymentMethods",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
         Param("paymentMethodTypes", "payment_method_types", "query", "list:str", "csv"),
     ),
 )

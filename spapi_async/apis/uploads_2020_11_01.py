@@ -18,9 +18,9 @@ _CREATE_UPLOAD_DESTINATION_FOR_RESOURCE = OperationSpec(
     "POST",
     "/uploads/2020-11-01/uploadDestinations/{resource}",
     (
-        Param("resource", "resource", "path", "str"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("contentMD5", "content_md5", "query", "str"),
+        Param("resource", "resource", "path", "str", required=True),
+        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
+        Param("contentMD5", "content_md5", "query", "str", required=True),
         Param("contentType", "content_type", "query", "str"),
     ),
 )

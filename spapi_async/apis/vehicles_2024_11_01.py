@@ -19,8 +19,8 @@ _GET_VEHICLES = OperationSpec(
     "GET",
     "/catalog/2024-11-01/automotive/vehicles",
     (
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("vehicleType", "vehicle_type", "query", "str"),
+        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
+        Param("vehicleType", "vehicle_type", "query", "str", required=True),
         Param("pageToken", "next_token", "query", "str"),
         Param("updatedAfter", "updated_after", "query", "datetime"),
     ),

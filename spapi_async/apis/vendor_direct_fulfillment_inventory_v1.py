@@ -19,8 +19,8 @@ _SUBMIT_INVENTORY_UPDATE = OperationSpec(
     "POST",
     "/vendor/directFulfillment/inventory/v1/warehouses/{warehouseId}/items",
     (
-        Param("warehouseId", "warehouse_id", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("warehouseId", "warehouse_id", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 

@@ -21,8 +21,8 @@ _GET_ORDERS = OperationSpec(
     "GET",
     "/vendor/directFulfillment/orders/v1/purchaseOrders",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("status", "status", "query", "str"),
         Param("limit", "limit", "query", "int"),
@@ -37,14 +37,14 @@ _GET_ORDER = OperationSpec(
     "vendor_direct_fulfillment_orders_v1.get_order",
     "GET",
     "/vendor/directFulfillment/orders/v1/purchaseOrders/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _SUBMIT_ACKNOWLEDGEMENT = OperationSpec(
     "vendor_direct_fulfillment_orders_v1.submit_acknowledgement",
     "POST",
     "/vendor/directFulfillment/orders/v1/acknowledgements",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

@@ -18,7 +18,7 @@ _SUBMIT_INVOICE = OperationSpec(
     "vendor_direct_fulfillment_payments_v1.submit_invoice",
     "POST",
     "/vendor/directFulfillment/payments/v1/invoices",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

@@ -18,14 +18,14 @@ _GENERATE_ORDER_SCENARIOS = OperationSpec(
     "vendor_direct_fulfillment_sandbox_data_2021_10_28.generate_order_scenarios",
     "POST",
     "/vendor/directFulfillment/sandbox/2021-10-28/orders",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_ORDER_SCENARIOS = OperationSpec(
     "vendor_direct_fulfillment_sandbox_data_2021_10_28.get_order_scenarios",
     "GET",
     "/vendor/directFulfillment/sandbox/2021-10-28/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str"),),
+    (Param("transactionId", "transaction_id", "path", "str", required=True),),
 )
 
 

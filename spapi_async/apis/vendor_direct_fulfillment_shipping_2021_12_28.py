@@ -21,8 +21,8 @@ _GET_SHIPPING_LABELS = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -35,14 +35,14 @@ _SUBMIT_SHIPPING_LABEL_REQUEST = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipping_label_request",
     "POST",
     "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPPING_LABEL = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_label",
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _CREATE_SHIPPING_LABELS = OperationSpec(
@@ -50,8 +50,8 @@ _CREATE_SHIPPING_LABELS = OperationSpec(
     "POST",
     "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels/{purchaseOrderNumber}",
     (
-        Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),
-        Param("body", "body", "body", "body"),
+        Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),
+        Param("body", "body", "body", "body", required=True),
     ),
 )
 
@@ -59,14 +59,14 @@ _SUBMIT_SHIPMENT_CONFIRMATIONS = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_confirmations",
     "POST",
     "/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _SUBMIT_SHIPMENT_STATUS_UPDATES = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_status_updates",
     "POST",
     "/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_CUSTOMER_INVOICES = OperationSpec(
@@ -74,8 +74,8 @@ _GET_CUSTOMER_INVOICES = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/customerInvoices",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -88,7 +88,7 @@ _GET_CUSTOMER_INVOICE = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoice",
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/customerInvoices/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _GET_PACKING_SLIPS = OperationSpec(
@@ -96,8 +96,8 @@ _GET_PACKING_SLIPS = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/packingSlips",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -110,14 +110,14 @@ _GET_PACKING_SLIP = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.get_packing_slip",
     "GET",
     "/vendor/directFulfillment/shipping/2021-12-28/packingSlips/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _CREATE_CONTAINER_LABEL = OperationSpec(
     "vendor_direct_fulfillment_shipping_2021_12_28.create_container_label",
     "POST",
     "/vendor/directFulfillment/shipping/2021-12-28/containerLabel",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

@@ -21,8 +21,8 @@ _GET_SHIPPING_LABELS = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/v1/shippingLabels",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -35,28 +35,28 @@ _SUBMIT_SHIPPING_LABEL_REQUEST = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.submit_shipping_label_request",
     "POST",
     "/vendor/directFulfillment/shipping/v1/shippingLabels",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPPING_LABEL = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.get_shipping_label",
     "GET",
     "/vendor/directFulfillment/shipping/v1/shippingLabels/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _SUBMIT_SHIPMENT_CONFIRMATIONS = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.submit_shipment_confirmations",
     "POST",
     "/vendor/directFulfillment/shipping/v1/shipmentConfirmations",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _SUBMIT_SHIPMENT_STATUS_UPDATES = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.submit_shipment_status_updates",
     "POST",
     "/vendor/directFulfillment/shipping/v1/shipmentStatusUpdates",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_CUSTOMER_INVOICES = OperationSpec(
@@ -64,8 +64,8 @@ _GET_CUSTOMER_INVOICES = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/v1/customerInvoices",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -78,7 +78,7 @@ _GET_CUSTOMER_INVOICE = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.get_customer_invoice",
     "GET",
     "/vendor/directFulfillment/shipping/v1/customerInvoices/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _GET_PACKING_SLIPS = OperationSpec(
@@ -86,8 +86,8 @@ _GET_PACKING_SLIPS = OperationSpec(
     "GET",
     "/vendor/directFulfillment/shipping/v1/packingSlips",
     (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
+        Param("createdAfter", "created_after", "query", "datetime", required=True),
+        Param("createdBefore", "created_before", "query", "datetime", required=True),
         Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
         Param("limit", "limit", "query", "int"),
         Param("sortOrder", "sort_order", "query", "str"),
@@ -100,7 +100,7 @@ _GET_PACKING_SLIP = OperationSpec(
     "vendor_direct_fulfillment_shipping_v1.get_packing_slip",
     "GET",
     "/vendor/directFulfillment/shipping/v1/packingSlips/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 

@@ -15,7 +15,7 @@ _GET_TRANSACTION_STATUS = OperationSpec(
     "vendor_direct_fulfillment_transactions_2021_12_28.get_transaction_status",
     "GET",
     "/vendor/directFulfillment/transactions/2021-12-28/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str"),),
+    (Param("transactionId", "transaction_id", "path", "str", required=True),),
 )
 
 

@@ -15,7 +15,7 @@ _GET_TRANSACTION_STATUS = OperationSpec(
     "vendor_direct_fulfillment_transactions_v1.get_transaction_status",
     "GET",
     "/vendor/directFulfillment/transactions/v1/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str"),),
+    (Param("transactionId", "transaction_id", "path", "str", required=True),),
 )
 
 

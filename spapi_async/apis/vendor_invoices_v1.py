@@ -18,7 +18,7 @@ _SUBMIT_INVOICES = OperationSpec(
     "vendor_invoices_v1.submit_invoices",
     "POST",
     "/vendor/payments/v1/invoices",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 

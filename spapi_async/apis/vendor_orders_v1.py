@@ -41,14 +41,14 @@ _GET_PURCHASE_ORDER = OperationSpec(
     "vendor_orders_v1.get_purchase_order",
     "GET",
     "/vendor/orders/v1/purchaseOrders/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str"),),
+    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
 )
 
 _SUBMIT_ACKNOWLEDGEMENT = OperationSpec(
     "vendor_orders_v1.submit_acknowledgement",
     "POST",
     "/vendor/orders/v1/acknowledgements",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_PURCHASE_ORDERS_STATUS = OperationSpec(

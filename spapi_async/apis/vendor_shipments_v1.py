@@ -20,7 +20,7 @@ _SUBMIT_SHIPMENT_CONFIRMATIONS = OperationSpec(
     "vendor_shipments_v1.submit_shipment_confirmations",
     "POST",
     "/vendor/shipping/v1/shipmentConfirmations",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPMENT_DETAILS = OperationSpec(
@@ -60,7 +60,7 @@ _SUBMIT_SHIPMENTS = OperationSpec(
     "vendor_shipments_v1.submit_shipments",
     "POST",
     "/vendor/shipping/v1/shipments",
-    (Param("body", "body", "body", "body"),),
+    (Param("body", "body", "body", "body", required=True),),
 )
 
 _GET_SHIPMENT_LABELS = OperationSpec(

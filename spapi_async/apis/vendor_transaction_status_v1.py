@@ -15,7 +15,7 @@ _GET_TRANSACTION = OperationSpec(
     "vendor_transaction_status_v1.get_transaction",
     "GET",
     "/vendor/transactions/v1/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str"),),
+    (Param("transactionId", "transaction_id", "path", "str", required=True),),
 )
 
 
