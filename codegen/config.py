@@ -136,8 +136,15 @@ REQUEST_TOKEN_NAMES = (
 RESPONSE_TOKEN_NAMES = ("nextToken", "NextToken", "nextPageToken", "nextTokenForLineItems")
 RESPONSE_TOKEN_PREFIXES = ("", "payload.", "pagination.", "payload.pagination.")
 
+#: Lists on a page that are never its records.
+NOT_ITEMS = frozenset({"errors", "warnings"})
+
 #: ``<key>`` → dotted path of the items list on a page, where the page holds several lists.
-ITEMS_PATH_OVERRIDES: dict[str, str | None] = {}
+ITEMS_PATH_OVERRIDES: dict[str, str | None] = {
+    "fulfillment_inbound_2024_03_20.get_self_ship_appointment_slots": "selfShipAppointmentSlotsAvailability.slots",
+    # finances v0 list_financial_events*: payload.FinancialEvents holds one list per event type, so the page is
+    # the item (iterate pages).
+}
 
 #: Operations that read a token but take none, or send one that another operation returns: no paginator.
 #: (fulfillment_inbound_v0.get_shipment_items_by_shipment_id returns payload.NextToken but has no token

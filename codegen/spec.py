@@ -144,11 +144,14 @@ def _find_items(spec: dict[str, Any], schema: Any, token_path: str) -> str | Non
     node = _lookup(spec, schema, container) if container else resolve(spec, schema)
     if node is None:
         return None
-    arrays = [name for name, sub in _props(spec, node).items() if name != "errors" and _is_array(spec, sub)]
+    props = _props(spec, node)
+    arrays = [name for name, sub in props.items() if name not in config.NOT_ITEMS and _is_array(spec, sub)]
     if len(arrays) == 1:
         return f"{container}.{arrays[0]}" if container else arrays[0]
     if not arrays and _is_array(spec, node) and container:
         return container
+    if not arrays and not container and "payload" in props:  # token at the top, records under payload
+        return _find_items(spec, schema, "payload.token")
     return None
 
 

@@ -134,12 +134,13 @@ class AplusContent20201101Api(Resource):
 
     def search_content_documents(
         self, *, marketplace_id: str, next_token: str | None = None
-    ) -> AsyncPaginator[m.SearchContentDocumentsResponse, m.SearchContentDocumentsResponse]:
+    ) -> AsyncPaginator[m.SearchContentDocumentsResponse, m.ContentMetadataRecord]:
         """``GET /aplus/2020-11-01/contentDocuments``
 
         Operation ``searchContentDocuments``.
         Usage plan: 10 requests/second, burst 10.
-        Paginated: token ``pageToken`` (query) from ``nextPageToken``, one item per page; resume with ``next_token=``.
+        Paginated: token ``pageToken`` (query) from ``nextPageToken``, items ``contentMetadataRecords``; resume with
+        ``next_token=``.
         """
         return self._paginate(
             _SEARCH_CONTENT_DOCUMENTS,
@@ -147,7 +148,7 @@ class AplusContent20201101Api(Resource):
             parser(m.SearchContentDocumentsResponse),
             next_token=next_token,
             token_path=("next_page_token",),
-            items_path=None,
+            items_path=("content_metadata_records",),
         )
 
     async def create_content_document(
@@ -208,12 +209,13 @@ class AplusContent20201101Api(Resource):
         included_data_set: _abc.Sequence[str] | None = None,
         asin_set: _abc.Sequence[str] | None = None,
         next_token: str | None = None,
-    ) -> AsyncPaginator[m.ListContentDocumentAsinRelationsResponse, m.ListContentDocumentAsinRelationsResponse]:
+    ) -> AsyncPaginator[m.ListContentDocumentAsinRelationsResponse, m.AsinMetadata]:
         """``GET /aplus/2020-11-01/contentDocuments/{contentReferenceKey}/asins``
 
         Operation ``listContentDocumentAsinRelations``.
         Usage plan: 10 requests/second, burst 10.
-        Paginated: token ``pageToken`` (query) from ``nextPageToken``, one item per page; resume with ``next_token=``.
+        Paginated: token ``pageToken`` (query) from ``nextPageToken``, items ``asinMetadataSet``; resume with
+        ``next_token=``.
         """
         return self._paginate(
             _LIST_CONTENT_DOCUMENT_ASIN_RELATIONS,
@@ -227,7 +229,7 @@ class AplusContent20201101Api(Resource):
             parser(m.ListContentDocumentAsinRelationsResponse),
             next_token=next_token,
             token_path=("next_page_token",),
-            items_path=None,
+            items_path=("asin_metadata_set",),
         )
 
     async def post_content_document_asin_relations(
@@ -268,12 +270,13 @@ class AplusContent20201101Api(Resource):
 
     def search_content_publish_records(
         self, *, marketplace_id: str, asin: str, next_token: str | None = None
-    ) -> AsyncPaginator[m.SearchContentPublishRecordsResponse, m.SearchContentPublishRecordsResponse]:
+    ) -> AsyncPaginator[m.SearchContentPublishRecordsResponse, m.PublishRecord]:
         """``GET /aplus/2020-11-01/contentPublishRecords``
 
         Operation ``searchContentPublishRecords``.
         Usage plan: 10 requests/second, burst 10.
-        Paginated: token ``pageToken`` (query) from ``nextPageToken``, one item per page; resume with ``next_token=``.
+        Paginated: token ``pageToken`` (query) from ``nextPageToken``, items ``publishRecordList``; resume with
+        ``next_token=``.
         """
         return self._paginate(
             _SEARCH_CONTENT_PUBLISH_RECORDS,
@@ -281,7 +284,7 @@ class AplusContent20201101Api(Resource):
             parser(m.SearchContentPublishRecordsResponse),
             next_token=next_token,
             token_path=("next_page_token",),
-            items_path=None,
+            items_path=("publish_record_list",),
         )
 
     async def post_content_document_approval_submission(

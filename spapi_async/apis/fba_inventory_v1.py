@@ -77,13 +77,13 @@ class FbaInventoryV1Api(Resource):
         seller_skus: _abc.Sequence[str] | None = None,
         seller_sku: str | None = None,
         next_token: str | None = None,
-    ) -> AsyncPaginator[m.GetInventorySummariesResponse, m.GetInventorySummariesResponse]:
+    ) -> AsyncPaginator[m.GetInventorySummariesResponse, m.InventorySummary]:
         """``GET /fba/inventory/v1/summaries``
 
         Operation ``getInventorySummaries``.
         Usage plan: 2 requests/second, burst 2.
-        Paginated: token ``nextToken`` (query) from ``pagination.nextToken``, one item per page; resume with
-        ``next_token=``.
+        Paginated: token ``nextToken`` (query) from ``pagination.nextToken``, items ``payload.inventorySummaries``;
+        resume with ``next_token=``.
         """
         return self._paginate(
             _GET_INVENTORY_SUMMARIES,
@@ -100,7 +100,7 @@ class FbaInventoryV1Api(Resource):
             parser(m.GetInventorySummariesResponse),
             next_token=next_token,
             token_path=("pagination", "next_token"),
-            items_path=None,
+            items_path=("payload", "inventory_summaries"),
         )
 
     async def create_inventory_item(

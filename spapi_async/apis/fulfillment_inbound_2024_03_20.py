@@ -1053,13 +1053,13 @@ class FulfillmentInbound20240320Api(Resource):
 
     def get_self_ship_appointment_slots(
         self, *, inbound_plan_id: str, shipment_id: str, page_size: int | None = None, next_token: str | None = None
-    ) -> AsyncPaginator[m.GetSelfShipAppointmentSlotsResponse, m.GetSelfShipAppointmentSlotsResponse]:
+    ) -> AsyncPaginator[m.GetSelfShipAppointmentSlotsResponse, m.AppointmentSlot]:
         """``GET /inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots``
 
         Operation ``getSelfShipAppointmentSlots``.
         Usage plan: none in the model; the default 0.5 requests/second, burst 1 applies.
-        Paginated: token ``paginationToken`` (query) from ``pagination.nextToken``, one item per page; resume with
-        ``next_token=``.
+        Paginated: token ``paginationToken`` (query) from ``pagination.nextToken``, items
+        ``selfShipAppointmentSlotsAvailability.slots``; resume with ``next_token=``.
         """
         return self._paginate(
             _GET_SELF_SHIP_APPOINTMENT_SLOTS,
@@ -1072,7 +1072,7 @@ class FulfillmentInbound20240320Api(Resource):
             parser(m.GetSelfShipAppointmentSlotsResponse),
             next_token=next_token,
             token_path=("pagination", "next_token"),
-            items_path=None,
+            items_path=("self_ship_appointment_slots_availability", "slots"),
         )
 
     async def generate_self_ship_appointment_slots(
