@@ -271,3 +271,12 @@ async def test_a_job_resumes_with_next_token() -> None:
         assert [i.asin async for i in resumed] == ["B", "C"]
     assert [r.url.params.get("pageToken") for r in seen] == [None, "p2", "p3"]
     assert all(r.url.params["keywords"] == "tea" for r in seen)  # "include the same arguments as the call..."
+
+
+@pytest.mark.anyio
+async def test_a_generated_paginator_runs_on_asyncio_and_trio(anyio_backend: str) -> None:
+    seen, handle = _recording([{"reports": [{"reportId": "1"}], "nextToken": "n1"}, {"reports": [{"reportId": "2"}]}])
+    async with make_client(handle) as client:
+        ids = [r.report_id async for r in client.reports.get_reports(report_types=["T"])]
+    assert ids == ["1", "2"]
+    assert len(seen) == 2
