@@ -32,6 +32,7 @@ from .errors import (
     UnauthorizedError,
 )
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
+from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
 from .sellercenter.errors import SellerCenterError, SellerCenterLegacyError
@@ -66,6 +67,7 @@ __all__ = [
     "REGIONS",
     "SANDBOX_PLAN",
     "ApiError",
+    "AsyncPaginator",
     "AuthError",
     "BadRequestError",
     "CachedToken",
