@@ -367,7 +367,7 @@ def emit_tag(spec: Spec, attribute: str, ops: list[Op]) -> str:
         "",
         "from pydantic import Field",
         "",
-        "from ..pagination import OffsetPaginator",
+        "from ...pagination import OffsetPaginator",
         "from . import _components as _c",
         "from . import _runtime as _rt",
         "from ._runtime import V2Model",

@@ -17,10 +17,10 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ..pagination import OffsetPage, OffsetPaginator
     from .client import SellerCenterClient, StockUpdateResult, default_token_url
     from .legacy import LegacyFeedStatus, LegacyHead, LegacyResult, SellerCenterLegacyClient
     from .legacy_actions import LEGACY_ACTIONS
-    from .pagination import OffsetPage, OffsetPaginator
     from .throttle import SellerWindowLimiter
 
 # The clients are imported on first use, so ``import spapi_async`` stays cheap.
@@ -33,8 +33,8 @@ _LAZY = {
     "LegacyResult": ".legacy",
     "SellerCenterLegacyClient": ".legacy",
     "LEGACY_ACTIONS": ".legacy_actions",
-    "OffsetPage": ".pagination",
-    "OffsetPaginator": ".pagination",
+    "OffsetPage": "..pagination",
+    "OffsetPaginator": "..pagination",
     "SellerWindowLimiter": ".throttle",
 }
 

@@ -20,6 +20,7 @@ from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
 from ..operation import Operation, UsagePlan
+from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
 from ..transport import ApiCall, Transport
@@ -28,7 +29,6 @@ from ._common import check_base_url, default_limiter, require, seller_operation,
 from .auth import LegacyAuth
 from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
 from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
-from .pagination import OffsetPaginator
 from .throttle import DEFAULT_REQUESTS, DEFAULT_WINDOW
 
 FORMATS = ("JSON", "XML")

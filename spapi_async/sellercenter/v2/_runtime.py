@@ -13,7 +13,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict
 
 from ...errors import SPAPIError
-from ..pagination import OffsetPaginator, PageStyle
+from ...pagination import OffsetPaginator, PageStyle
 
 if TYPE_CHECKING:
     from ...transport import QueryParams

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from pydantic import Field
 
-from ..pagination import OffsetPaginator
+from ...pagination import OffsetPaginator
 from . import _runtime as _rt
 from ._runtime import V2Model
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..pagination import OffsetPaginator
+from ...pagination import OffsetPaginator
 from . import _runtime as _rt
 from ._runtime import V2Model
 
