@@ -14,6 +14,7 @@ import anyio
 import httpx
 import pytest
 import respx
+import sniffio
 from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
@@ -308,14 +309,14 @@ def _lwa_ok() -> httpx.Response:
     return httpx.Response(200, json={"access_token": "Atza|e2e-access-token", "expires_in": 3600})
 
 
-@pytest.fixture
-def anyio_backend(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
+@pytest.mark.parametrize("backend", ["asyncio", "trio"])
+def test_client_signs_every_attempt(backend: str, caplog: pytest.LogCaptureFixture) -> None:
+    # A plain test running its body with anyio.run: pytest-asyncio's auto mode would run an async test on asyncio.
+    anyio.run(_client_signs_every_attempt, caplog, backend, backend=backend)
 
 
-@pytest.mark.anyio
-@pytest.mark.parametrize("anyio_backend", ["asyncio", "trio"], indirect=True)
-async def test_client_signs_every_attempt(anyio_backend: str, caplog: pytest.LogCaptureFixture) -> None:
+async def _client_signs_every_attempt(caplog: pytest.LogCaptureFixture, backend: str) -> None:
+    assert sniffio.current_async_library() == backend
     caplog.set_level(logging.DEBUG)
     clock = FakeClock(FIXED_TS)
     seen: list[httpx.Request] = []

@@ -1,0 +1,260 @@
+"""Client CPU per request: spapi_async against bare httpx and bare aiohttp loops, over loopback.
+
+The server (``tests/loopback.py``) runs in its own process, so only the client's CPU is counted
+(``time.process_time()`` deltas around the request loop). Limits are off (``NullLimiter``), the LWA token is cached
+beforehand, every loop is bounded by a request count and a time budget.
+
+    python -m benchmarks.overhead                       # defaults: 3000 requests, concurrency 8, 3 rounds
+    python -m benchmarks.overhead --requests 5000 --concurrency 16 --rounds 5
+
+Prints a table and writes ``benchmarks/results/overhead.json``. Targets: spapi_async on the default transport at
+most 1.15x bare httpx; on the aiohttp transport at most 2.5x bare aiohttp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import aiohttp  # noqa: E402
+import httpx  # noqa: E402
+
+import spapi_async as sp  # noqa: E402
+from spapi_async.auth.tokens import CachedToken  # noqa: E402
+from spapi_async.config import Secret  # noqa: E402
+from spapi_async.operation import Operation  # noqa: E402
+from spapi_async.transport import ApiCall  # noqa: E402
+
+PATH = "/sellers/v1/marketplaceParticipations"
+OPERATION = Operation(
+    api="sellers_v1",
+    name="get_marketplace_participations",
+    operation_id="getMarketplaceParticipations",
+    method="GET",
+    path=PATH,
+    rate=0.016,
+    burst=15,
+    plan_source="model",
+)
+ACCESS_TOKEN = "Atza|benchmark-access-token-" + "x" * 300  # real LWA tokens are ~350 characters
+TIME_BUDGET = 120.0  # seconds per measured loop, whatever the request count
+
+Send = Callable[[], Awaitable[None]]
+
+
+def bare_headers() -> dict[str, str]:
+    """What spapi_async sends on each request, for the baselines to send too."""
+    return {
+        "x-amz-access-token": ACCESS_TOKEN,
+        "x-amz-date": time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()),
+        "user-agent": "bench/1.0 (Language=Python)",
+        "accept": "application/json",
+    }
+
+
+async def run_loop(send: Send, requests: int, concurrency: int) -> tuple[float, float, int]:
+    """``requests`` calls of ``send`` by ``concurrency`` workers. Returns (cpu seconds, wall seconds, done)."""
+    done = 0
+    deadline = time.monotonic() + TIME_BUDGET
+
+    async def worker(share: int) -> None:
+        nonlocal done
+        for _ in range(share):
+            if time.monotonic() > deadline:
+                return
+            await send()
+            done += 1
+
+    shares = [requests // concurrency + (1 if i < requests % concurrency else 0) for i in range(concurrency)]
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    await asyncio.gather(*(worker(s) for s in shares))
+    return time.process_time() - cpu0, time.perf_counter() - wall0, done
+
+
+def make_spapi_client(base: str, backend: sp.client.HttpBackend) -> sp.SPAPIClient:
+    client = sp.SPAPIClient(
+        "amzn1.application-oa2-client.bench",
+        "bench-client-secret",
+        "Atzr|bench-refresh-token",
+        endpoint=base,
+        limiter=sp.NullLimiter(),
+        http_backend=backend,
+    )
+    return client
+
+
+async def prime_token(client: sp.SPAPIClient) -> None:
+    key = client.transport.lwa.cache_key(False)
+    await client.token_store.set(key, CachedToken(Secret(ACCESS_TOKEN), time.time() + 86400))
+
+
+async def scenario(name: str, base: str, requests: int, concurrency: int, warmup: int) -> dict[str, Any]:
+    url = base + PATH
+    closers: list[Callable[[], Awaitable[Any]]] = []
+    send: Send
+    if name == "httpx (bare)":
+        hx = httpx.AsyncClient(limits=httpx.Limits(max_connections=100, max_keepalive_connections=100))
+        closers.append(hx.aclose)
+        headers = bare_headers()
+
+        async def send() -> None:
+            response = await hx.get(url, headers=headers)
+            if response.status_code != 200:
+                raise RuntimeError(response.status_code)
+
+    elif name == "aiohttp (bare)":
+        session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100))
+        closers.append(session.close)
+        headers = bare_headers()
+
+        async def send() -> None:
+            async with session.get(url, headers=headers) as response:
+                await response.read()
+                if response.status != 200:
+                    raise RuntimeError(response.status)
+
+    else:
+        backend: sp.client.HttpBackend = "aiohttp" if "aiohttp" in name else "httpx"
+        client = make_spapi_client(base, backend)
+        closers.append(client.aclose)
+        await prime_token(client)
+        if "request()" in name:
+
+            async def send() -> None:
+                await client.request("GET", PATH)
+
+        else:
+            call = ApiCall("GET", PATH, operation=OPERATION)
+            transport = client.transport
+
+            async def send() -> None:
+                await transport.send(call)
+
+    try:
+        await run_loop(send, warmup, concurrency)
+        cpu, wall, done = await run_loop(send, requests, concurrency)
+    finally:
+        for close in closers:
+            await close()
+    return {"cpu_s": cpu, "wall_s": wall, "requests": done, "cpu_us_per_request": cpu / max(done, 1) * 1e6}
+
+
+SCENARIOS = (
+    "httpx (bare)",
+    "spapi_async httpx, ApiCall",
+    "spapi_async httpx, request()",
+    "aiohttp (bare)",
+    "spapi_async aiohttp, ApiCall",
+    "spapi_async aiohttp, request()",
+)
+BASELINE = {
+    "spapi_async httpx, ApiCall": ("httpx (bare)", 1.15),
+    "spapi_async httpx, request()": ("httpx (bare)", 1.15),
+    "spapi_async aiohttp, ApiCall": ("aiohttp (bare)", 2.5),
+    "spapi_async aiohttp, request()": ("aiohttp (bare)", 2.5),
+}
+
+
+def start_server(body_size: int) -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.loopback", "--body-size", str(body_size)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    if not line.startswith("port="):
+        proc.kill()
+        raise RuntimeError(f"loopback server did not start: {line!r}")
+    return proc, f"http://127.0.0.1:{int(line.split('=', 1)[1])}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=3000)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3, help="each scenario runs this many times; median kept")
+    parser.add_argument("--warmup", type=int, default=300)
+    parser.add_argument("--body-size", type=int, default=0, help="JSON response size in bytes (0: a tiny body)")
+    parser.add_argument("--only", action="append", help="run only scenarios containing this text")
+    parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "overhead.json"))
+    args = parser.parse_args()
+    if not 0 < args.requests <= 1_000_000 or not 0 < args.concurrency <= 1000 or not 0 < args.rounds <= 50:
+        parser.error("requests in 1..1e6, concurrency in 1..1000, rounds in 1..50")
+    names = [n for n in SCENARIOS if not args.only or any(o in n for o in args.only)]
+
+    proc, base = start_server(args.body_size)
+    samples: dict[str, list[float]] = {n: [] for n in names}
+    try:
+        for _ in range(args.rounds):  # interleaved rounds, so drift in machine load hits every scenario alike
+            for name in names:
+                result = asyncio.run(scenario(name, base, args.requests, args.concurrency, args.warmup))
+                if result["requests"] < args.requests:
+                    print(f"warning: {name} hit the {TIME_BUDGET:.0f} s budget", file=sys.stderr)
+                samples[name].append(result["cpu_us_per_request"])
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+    medians = {n: statistics.median(v) for n, v in samples.items()}
+    rows = []
+    for name in names:
+        row: dict[str, Any] = {"scenario": name, "cpu_us_per_request": round(medians[name], 1)}
+        row["samples_us"] = [round(s, 1) for s in samples[name]]
+        if name in BASELINE and BASELINE[name][0] in medians:
+            baseline, target = BASELINE[name]
+            ratio = medians[name] / medians[baseline]
+            row |= {"baseline": baseline, "ratio": round(ratio, 3), "target": target, "met": ratio <= target}
+        rows.append(row)
+
+    print(
+        f"\nclient CPU per request, median of {args.rounds} rounds of {args.requests} requests, "
+        f"concurrency {args.concurrency}, body {args.body_size or 'tiny'}"
+    )
+    print(f"{'scenario':34} {'us/request':>11} {'ratio':>7} {'target':>7}  met")
+    for row in rows:
+        ratio = f"{row['ratio']:.2f}x" if "ratio" in row else ""
+        target = f"{row['target']:.2f}x" if "target" in row else ""
+        met = ("yes" if row["met"] else "NO") if "met" in row else ""
+        print(f"{row['scenario']:34} {row['cpu_us_per_request']:>11.1f} {ratio:>7} {target:>7}  {met}")
+
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    report = {
+        "benchmark": "overhead",
+        "requests": args.requests,
+        "concurrency": args.concurrency,
+        "rounds": args.rounds,
+        "body_size": args.body_size,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "versions": {"spapi_async": sp.__version__, "httpx": httpx.__version__, "aiohttp": aiohttp.__version__},
+        "results": rows,
+    }
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwritten to {out}")
+
+
+if __name__ == "__main__":
+    main()
