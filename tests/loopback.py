@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import socket
 import sys
 import threading
@@ -25,6 +26,8 @@ import pytest
 _REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"}
 _REASONS |= {429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
 _MAX_HEAD = 64 * 1024
+#: The access token ``python -m tests.loopback`` hands out at /auth/o2/token (as long as a real LWA token).
+LOOPBACK_TOKEN = "Atza|loopback-" + "x" * 336
 
 
 @dataclass(frozen=True)
@@ -211,7 +214,8 @@ def loopback_server() -> Iterator[LoopbackServer]:
 
 
 def main() -> None:
-    """Serve the default reply (or ``--body-size N`` bytes of JSON) until stdin closes. Prints ``port=N``."""
+    """Serve the default reply (or ``--body-size N`` bytes of JSON) until stdin closes, and an LWA-style token at
+    ``/auth/o2/token``. Prints ``port=N``."""
     size = 0
     if "--body-size" in sys.argv:
         size = int(sys.argv[sys.argv.index("--body-size") + 1])
@@ -219,7 +223,9 @@ def main() -> None:
     if size:
         filler = "x" * max(0, size - 30)
         default = Reply.json(200, f'{{"payload":{{"filler":"{filler}"}}}}')
+    token = Reply.json(200, json.dumps({"access_token": LOOPBACK_TOKEN, "token_type": "bearer", "expires_in": 3600}))
     with LoopbackServer(default, record=False) as server:
+        server.handle_with(lambda request: token if request.path == "/auth/o2/token" else default)
         print(f"port={server.port}", flush=True)
         sys.stdin.read()
 

@@ -31,8 +31,10 @@ from spapi_async.auth.sigv4 import (
     create_signer,
     headers_to_sign,
 )
+from spapi_async.client import HttpBackend
 from spapi_async.config import Secret, build_config
 from spapi_async.retry import RetryPolicy
+from tests.loopback import LoopbackServer, Reply
 
 ACCESS_KEY = "AKIDEXAMPLESIGV4TEST"
 SECRET_KEY = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
@@ -344,6 +346,7 @@ async def _client_signs_every_attempt(caplog: pytest.LogCaptureFixture, backend:
             aws_session_token=SESSION_TOKEN,
             retry=RetryPolicy(max_attempts=3, backoff=2.0, jitter=False),
             clock=clock,
+            use_rdt=False,  # getOrders is restricted; this test is about signing, not RDTs
         )
         async with client:
             response = await client.request(
@@ -408,3 +411,34 @@ async def test_client_with_role_arn_signs_with_assumed_credentials(
             secret_key=assumed.secret_key.get(),
             token=assumed.session_token.get(),
         )
+
+
+@pytest.mark.parametrize("backend", ["httpx", "aiohttp"])
+async def test_what_is_signed_is_what_arrives(backend: HttpBackend) -> None:
+    """Over a real socket, with either HTTP backend: the server can verify the signature from the bytes it got."""
+    with LoopbackServer() as server:
+        server.script([Reply.json(200, json.dumps({"access_token": "Atza|wire", "expires_in": 3600}))])
+        async with sp.SPAPIClient(
+            "amzn1.application-oa2-client.wire",
+            "client-secret-value",
+            "Atzr|refresh-token-value",
+            region="fe",
+            endpoint=server.url,
+            lwa_endpoint=server.url + "/auth/o2/token",
+            aws_access_key=ACCESS_KEY,
+            aws_secret_key=SECRET_KEY,
+            http_backend=backend,
+        ) as client:
+            await client.request(
+                "PATCH",
+                "/listings/2021-08-01/items/A3SELLER/SKU%20%2F%C3%BC%2B1",
+                params=[("marketplaceIds", "A1VC38T7YXB528,A39IBJ37TRP1C6"), ("includedData", "issues attributes")],
+                json={"patches": [{"op": "replace", "path": "/attributes/item_name", "value": ["naïve ~ 100%"]}]},
+            )
+        seen = server.requests[-1]
+    assert seen.method == "PATCH"
+    assert seen.path == "/listings/2021-08-01/items/A3SELLER/SKU%20%2F%C3%BC%2B1"
+    arrived = httpx.Request(seen.method, server.url + seen.target, headers=seen.headers, content=seen.body)
+    assert seen.headers["authorization"] == botocore_authorization(
+        arrived, region="us-west-2", access_key=ACCESS_KEY, secret_key=SECRET_KEY
+    )
