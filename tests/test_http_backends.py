@@ -326,3 +326,34 @@ async def test_lean_send_falls_back_to_httpx_for_redirects_and_hooks(server: Loo
     assert [r.path for r in server.requests] == ["/start", "/final"]
     assert seen == ["302", "200"]
     assert response.elapsed.total_seconds() >= 0
+
+
+def _lean(backend: HttpBackend) -> LeanAsyncClient:
+    limits = httpx.Limits(max_connections=4)
+    transport: httpx.AsyncBaseTransport
+    transport = httpx.AsyncHTTPTransport(limits=limits) if backend == "httpx" else AiohttpTransport(limits=limits)
+    return LeanAsyncClient(transport=transport, timeout=httpx.Timeout(5.0), limits=limits)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_streamed_upload_and_download(server: LoopbackServer, backend: HttpBackend) -> None:
+    chunk = bytes(range(256)) * 256  # 64 KiB
+
+    async def upload() -> AsyncIterator[bytes]:
+        for _ in range(8):
+            yield chunk
+
+    big = b"y" * (3 * 1024 * 1024)
+    server.script([Reply(200, b'{"uploaded":true}'), Reply(200, big, (("content-type", "text/plain"),))])
+    async with _lean(backend) as http:
+        sent = await http.post(server.url + "/upload", content=upload())
+        received = 0
+        async with http.stream("GET", server.url + "/download") as response:
+            async for part in response.aiter_bytes():
+                received += len(part)
+        again = await http.get(server.url + "/after")
+    assert sent.json() == {"uploaded": True}
+    assert server.requests[0].body == chunk * 8
+    assert received == len(big)
+    assert again.status_code == 200
+    assert server.connections == 1  # the streamed response gave its connection back when closed
