@@ -442,3 +442,24 @@ async def test_what_is_signed_is_what_arrives(backend: HttpBackend) -> None:
     assert seen.headers["authorization"] == botocore_authorization(
         arrived, region="us-west-2", access_key=ACCESS_KEY, secret_key=SECRET_KEY
     )
+
+
+def test_from_env_reads_the_aws_settings() -> None:
+    environ = {
+        "LWA_APP_ID": "amzn1.app",
+        "LWA_CLIENT_SECRET": "cs",
+        "SP_API_REFRESH_TOKEN": "rt",
+        "SP_API_ACCESS_KEY": ACCESS_KEY,
+        "SP_API_SECRET_KEY": SECRET_KEY,
+        "SPAPI_AWS_SESSION_TOKEN": SESSION_TOKEN,
+    }
+    client = sp.SPAPIClient.from_env(environ=environ)
+    signer = client.transport.signer
+    assert isinstance(signer, SigV4Signer)
+    assert isinstance(signer.provider, StaticCredentials)
+    assert client.config.aws_session_token == Secret(SESSION_TOKEN)
+
+
+def test_session_token_without_keys_is_a_configuration_error() -> None:
+    with pytest.raises(sp.ConfigurationError, match="aws_session_token"):
+        _config(aws_session_token=SESSION_TOKEN)
