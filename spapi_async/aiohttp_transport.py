@@ -94,6 +94,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._session: aiohttp.ClientSession | None = None
         self._timeouts: dict[_TimeoutKey, aiohttp.ClientTimeout] = {}
 
+    @property
+    def trust_env(self) -> bool:
+        """Whether aiohttp takes proxy settings (``HTTPS_PROXY``, ...) from the environment."""
+        return self._trust_env
+
     def _open(self) -> aiohttp.ClientSession:
         try:
             asyncio.get_running_loop()

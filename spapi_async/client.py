@@ -50,7 +50,9 @@ def make_http_client(
             raise ConfigurationError(
                 "http_backend='aiohttp' needs the aiohttp extra: pip install 'spapi-async[aiohttp]'"
             ) from exc
-        return LeanAsyncClient(transport=AiohttpTransport(limits=limits), timeout=timeouts, limits=limits)
+        # aiohttp reads proxy settings from the environment only when told to (and then on every request).
+        transport = AiohttpTransport(limits=limits, trust_env=environment_proxies())
+        return LeanAsyncClient(transport=transport, timeout=timeouts, limits=limits)
     raise ConfigurationError(f"http_backend must be 'httpx' or 'aiohttp', got {backend!r}")
 
 

@@ -29,6 +29,7 @@ class LeanAsyncClient(httpx.AsyncClient):
     def __init__(self, *, transport: httpx.AsyncBaseTransport, timeout: httpx.Timeout, limits: httpx.Limits) -> None:
         super().__init__(transport=transport, timeout=timeout, limits=limits, trust_env=False)
         self._direct = transport
+        self.transport = transport  # what the requests go through (read-only use)
         self._default_headers = {k.lower(): v for k, v in self.headers.items()}
         self._urls: dict[str, httpx.URL] = {}
 

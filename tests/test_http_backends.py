@@ -266,10 +266,17 @@ def test_default_backend_is_lean_unless_a_proxy_is_configured(monkeypatch: pytes
     for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         monkeypatch.delenv(name, raising=False)
     assert isinstance(make_http_client("httpx"), LeanAsyncClient)
-    assert isinstance(make_http_client("aiohttp"), LeanAsyncClient)
+    lean = make_http_client("aiohttp")
+    assert isinstance(lean, LeanAsyncClient)
+    assert isinstance(lean.transport, AiohttpTransport)
+    assert lean.transport.trust_env is False
     monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
     proxied = make_http_client("httpx")
     assert type(proxied) is httpx.AsyncClient  # httpx mounts the proxy transport itself
+    proxied_aiohttp = make_http_client("aiohttp")
+    assert isinstance(proxied_aiohttp, LeanAsyncClient)
+    assert isinstance(proxied_aiohttp.transport, AiohttpTransport)
+    assert proxied_aiohttp.transport.trust_env is True  # aiohttp reads the proxy from the environment
 
 
 def test_unknown_backend() -> None:
