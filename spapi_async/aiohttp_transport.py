@@ -31,7 +31,9 @@ from yarl import URL
 from .errors import ConfigurationError
 
 _TimeoutKey = tuple[float | None, float | None, float | None]
-_SKIP_AUTO_HEADERS = frozenset({"Accept-Encoding", "User-Agent", "Content-Type"})
+#: Headers aiohttp adds on its own when a request lacks them; httpx's request is sent as built, so those are
+#: skipped when missing (passing ``skip_auto_headers`` costs aiohttp time, so only then).
+_AUTO_HEADERS = frozenset({"accept", "accept-encoding", "user-agent", "content-type"})
 
 
 def _map_error(exc: BaseException, request: httpx.Request) -> httpx.TransportError:
@@ -148,13 +150,14 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         else:
             raw = request.headers.raw
         headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in raw]
+        missing = _AUTO_HEADERS.difference(k.lower() for k, _ in headers)
         try:
             response = await session.request(
                 request.method,
                 URL(str(request.url), encoded=True),
                 headers=headers,
                 data=data,
-                skip_auto_headers=_SKIP_AUTO_HEADERS,
+                skip_auto_headers=missing or None,
                 allow_redirects=False,
                 timeout=self._timeout(request),
             )

@@ -364,3 +364,18 @@ async def test_streamed_upload_and_download(server: LoopbackServer, backend: Htt
     assert received == len(big)
     assert again.status_code == 200
     assert server.connections == 1  # the streamed response gave its connection back when closed
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+async def test_request_is_sent_as_built(server: LoopbackServer, backend: HttpBackend) -> None:
+    """Neither backend adds headers of its own (aiohttp would add accept, accept-encoding, user-agent, content-type)."""
+    async with _lean(backend) as http:
+        bare = httpx.Request("POST", server.url + "/bare", content=b"abc", extensions={"timeout": {"read": 5.0}})
+        await http.send(bare)
+        await http.send(http.build_request("POST", server.url + "/built", content=b"abc"))
+    seen_bare, seen_built = server.requests
+    assert sorted(seen_bare.headers) == ["content-length", "host"]
+    assert seen_bare.body == b"abc"
+    assert "content-type" not in seen_built.headers
+    assert seen_built.headers["user-agent"].startswith("python-httpx/")
+    assert seen_built.headers["accept-encoding"] == http.headers["accept-encoding"]
