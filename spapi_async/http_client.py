@@ -121,7 +121,10 @@ class LeanAsyncClient(httpx.AsyncClient):
         response.request = request
         if not stream:
             try:
-                await response.aread()
+                if isinstance(response.stream, httpx.ByteStream):
+                    response.read()  # already in memory: the synchronous path skips the async generator chain
+                else:
+                    await response.aread()
             except BaseException:
                 await response.aclose()
                 raise
