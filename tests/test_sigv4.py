@@ -177,9 +177,8 @@ def test_canonical_path(raw: str, expected: str) -> None:
 
 async def test_resigning_replaces_previous_signature_and_missing_date_comes_from_clock() -> None:
     clock = FakeClock(FIXED_TS)
-    signer = SigV4Signer(
-        StaticCredentials(AwsCredentials(Secret(ACCESS_KEY), Secret(SECRET_KEY))), region="us-east-1", clock=clock
-    )
+    creds = AwsCredentials(Secret(ACCESS_KEY), Secret(SECRET_KEY), Secret(SESSION_TOKEN))
+    signer = SigV4Signer(StaticCredentials(creds), region="us-east-1", clock=clock)
     request = httpx.Request("GET", f"{API}/sellers/v1/marketplaceParticipations", headers={"x-amz-access-token": "t"})
     await signer.sign(request)
     assert request.headers["x-amz-date"] == "20260314T150926Z"
@@ -189,10 +188,11 @@ async def test_resigning_replaces_previous_signature_and_missing_date_comes_from
     request.headers["x-amz-date"] = sigv4.amz_date_of(clock.now)
     await signer.sign(request)
     assert request.headers.get_list("authorization") == [request.headers["authorization"]]
+    assert request.headers.get_list("x-amz-security-token") == [SESSION_TOKEN]
     assert request.headers["authorization"] != first
     assert "/20260315/us-east-1/execute-api/aws4_request" in request.headers["authorization"]
     assert request.headers["authorization"] == botocore_authorization(
-        request, region="us-east-1", access_key=ACCESS_KEY, secret_key=SECRET_KEY
+        request, region="us-east-1", access_key=ACCESS_KEY, secret_key=SECRET_KEY, token=SESSION_TOKEN
     )
 
 

@@ -280,12 +280,25 @@ def compute_signature(
 def headers_to_sign(headers: httpx.Headers) -> dict[str, str]:
     """``host``, ``content-type`` and every ``x-amz-*`` header: what SigV4 needs, and nothing a proxy or the HTTP
     layer might rewrite on the way (``connection``, ``accept-encoding``, ``user-agent``)."""
+    return _scan(headers)[0]
+
+
+_REPLACED = (b"authorization", b"x-amz-security-token")  # set afresh on every signing
+
+
+def _scan(headers: httpx.Headers) -> tuple[dict[str, str], bool]:
+    """The headers to sign (lower-case names, repeated names joined with ','), from the raw bytes in one pass; and
+    whether the request already carries a header that signing sets afresh (a retried request)."""
     chosen: dict[str, str] = {}
-    for name, value in headers.multi_items():
-        lname = name.lower()
-        if lname == "host" or lname == "content-type" or lname.startswith("x-amz-"):
-            chosen[lname] = f"{chosen[lname]},{value}" if lname in chosen else value
-    return chosen
+    stale = False
+    for raw_name, raw_value in headers.raw:
+        name = raw_name.lower()
+        if name in _REPLACED:
+            stale = True
+        elif name == b"host" or name == b"content-type" or name.startswith(b"x-amz-"):
+            key, value = name.decode("latin-1"), raw_value.decode("latin-1")
+            chosen[key] = f"{chosen[key]},{value}" if key in chosen else value
+    return chosen, stale
 
 
 def amz_date_of(now: float) -> str:
@@ -313,23 +326,27 @@ class SigV4Signer:
     async def sign(self, request: httpx.Request) -> None:
         creds = await self.provider.credentials()
         headers = request.headers
-        amz_date = headers.get("x-amz-date")
+        signed, stale = _scan(headers)
+        if stale:  # a retry of an already signed request: its old signature and token go
+            for name in ("authorization", "x-amz-security-token"):
+                if name in headers:
+                    del headers[name]
+        amz_date = signed.get("x-amz-date")
         if not amz_date:
-            amz_date = amz_date_of(self._clock.time())
-            headers["x-amz-date"] = amz_date
-        if "x-amz-security-token" in headers:
-            del headers["x-amz-security-token"]
+            amz_date = signed["x-amz-date"] = headers["x-amz-date"] = amz_date_of(self._clock.time())
         if creds.session_token is not None:
-            headers["x-amz-security-token"] = creds.session_token.get()
-        if "authorization" in headers:  # a retry of an already signed request
-            del headers["authorization"]
-        body = await request.aread()
+            token = creds.session_token.get()
+            signed["x-amz-security-token"] = headers["x-amz-security-token"] = token
+        try:
+            body = request.content
+        except httpx.RequestNotRead:
+            body = await request.aread()
         raw_path, _, raw_query = request.url.raw_path.decode("ascii").partition("?")
         parts = compute_signature(
             method=request.method,
             raw_path=raw_path,
             query=query_pairs(raw_query),
-            headers=headers_to_sign(headers),
+            headers=signed,
             payload_hash=hashlib.sha256(body).hexdigest() if body else _EMPTY_SHA256,
             amz_date=amz_date,
             region=self.region,
