@@ -463,3 +463,13 @@ def test_from_env_reads_the_aws_settings() -> None:
 def test_session_token_without_keys_is_a_configuration_error() -> None:
     with pytest.raises(sp.ConfigurationError, match="aws_session_token"):
         _config(aws_session_token=SESSION_TOKEN)
+
+
+def test_role_arn_alone_assumes_the_role_with_the_default_aws_credentials() -> None:
+    signer = create_signer(_config(role_arn=ROLE), clock=FakeClock(0))
+    assert isinstance(signer, SigV4Signer)
+    provider = signer.provider
+    assert isinstance(provider, AssumeRoleCredentials)
+    assert provider.role_arn == ROLE
+    assert provider._base is None  # aiobotocore's own chain (environment, config files, instance role) calls STS
+    assert signer.region == "eu-west-1"
