@@ -218,9 +218,17 @@ def read_page(body: Any, style: PageStyle, offset: int, limit: int, parse: Calla
         if style == "has_next":
             has_next = _bool_or_none(meta.get("hasNext"))
         else:
-            value = meta.get("totalCount")
-            total = int(value) if isinstance(value, (int, float, str)) and str(value).isdigit() else None
+            total = _int_or_none(meta.get("totalCount"))
     return OffsetPage([parse(x) for x in raw_items], offset, limit, total, has_next, body)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return None
 
 
 def _bool_or_none(value: Any) -> bool | None:

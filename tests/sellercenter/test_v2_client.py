@@ -443,3 +443,16 @@ async def test_generated_xml_upload_returns_the_raw_answer(client: SellerCenterC
     sent = server.api_requests()[0]
     assert sent.headers["content-type"] == "text/xml; charset=utf-8"
     assert sent.body == xml.encode()
+
+
+def test_read_page_tolerates_loose_totals() -> None:
+    from spapi_async.pagination import read_page
+
+    page = read_page({"items": [1, 2], "pagination": {"totalCount": "4"}}, "total", 0, 2, int)
+    assert (page.total_count, page.next_offset) == (4, 2)
+    page = read_page({"items": [1, 2], "pagination": {"totalCount": 2.0}}, "total", 2, 2, int)
+    assert (page.total_count, page.next_offset) == (2, None)
+    page = read_page({"items": [1], "pagination": {"totalCount": "n/a"}}, "total", 0, 2, int)
+    assert (page.total_count, page.next_offset) == (None, None)  # no usable total: a short page is the last
+    with pytest.raises(sp.SPAPIError):
+        read_page({"items": {"not": "a list"}}, "total", 0, 2, int)
