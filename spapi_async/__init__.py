@@ -32,7 +32,10 @@ from .errors import (
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
-from .throttle.base import LimiterBackend, LimitKey, NullLimiter
+from .throttle.base import KeyStats, LimiterBackend, LimitKey, NullLimiter
+from .throttle.bucket import TokenBucket
+from .throttle.limiter import Limiter
+from .throttle.window import SlidingWindow, WindowPlan
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -52,7 +55,9 @@ __all__ = [
     "ErrorDetail",
     "ForbiddenError",
     "InMemoryTokenStore",
+    "KeyStats",
     "LimitKey",
+    "Limiter",
     "LimiterBackend",
     "Marketplace",
     "NotFoundError",
@@ -66,13 +71,16 @@ __all__ = [
     "SPAPIClient",
     "SPAPIError",
     "ServerError",
+    "SlidingWindow",
     "SystemClock",
     "ThrottledError",
     "TimeoutError_",
+    "TokenBucket",
     "TokenStore",
     "TransportError",
     "UnauthorizedError",
     "UsagePlan",
+    "WindowPlan",
     "__version__",
     "build_consent_uri",
     "get_marketplace",

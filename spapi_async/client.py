@@ -16,7 +16,8 @@ from .config import ClientConfig, build_config, settings_from_env
 from .errors import ConfigurationError
 from .registry import match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
-from .throttle.base import LimiterBackend, NullLimiter
+from .throttle.base import LimiterBackend
+from .throttle.limiter import Limiter
 from .transport import ApiCall, QueryParams, Signer, Transport
 
 HttpBackend = Literal["httpx", "aiohttp"]
@@ -114,7 +115,7 @@ class SPAPIClient(ApiAttributes):
         self._init_from(
             config=config,
             http=http,
-            limiter=limiter if limiter is not None else _default_limiter(),
+            limiter=limiter if limiter is not None else Limiter(clock=clock),
             retry=retry or DEFAULT_RETRY,
             clock=clock,
             token_store=token_store or InMemoryTokenStore(),
@@ -256,7 +257,3 @@ class SPAPIClient(ApiAttributes):
             f"SPAPIClient(client_id={cfg.client_id!r}, region={cfg.region.code!r}, "
             f"endpoint={cfg.endpoint!r}, sandbox={cfg.sandbox!r})"
         )
-
-
-def _default_limiter() -> LimiterBackend:
-    return NullLimiter()

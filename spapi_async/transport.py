@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import anyio
 import httpx
 
 from .auth.lwa import LWAAuth
@@ -94,6 +95,7 @@ class Transport:
         self.user_agent = build_user_agent(config.app_name, config.app_version, config.user_agent)
         self._base_url = config.endpoint
         self._region = config.region.code
+        self._limit_region = f"{self._region}-sandbox" if config.sandbox else self._region
         self._default_timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
         self._date_second = -1
         self._date_value = ""
@@ -101,8 +103,9 @@ class Transport:
     # ------------------------------------------------------------------ helpers
 
     def limit_key(self, call: ApiCall) -> LimitKey:
+        """The limiter key: the sandbox has quotas of its own, so its keys carry a ``-sandbox`` region."""
         name = call.operation.key if call.operation else f"raw:{call.method.upper()} {call.path}"
-        return LimitKey(self.lwa.identity, self._region, name)
+        return LimitKey(self.lwa.identity, self._limit_region, name)
 
     def plan_for(self, operation: Operation | None) -> UsagePlan:
         if self.config.sandbox:
@@ -180,17 +183,29 @@ class Transport:
         while True:
             attempt += 1
             await self.limiter.acquire(key, plan)
-            token, kind = await self._credential(call)
-            request = self._build(call, token)
-            if self.signer is not None:
-                await self.signer.sign(request)
-            if debug:
-                logger.debug("-> %s %s attempt %d", method, call.path, attempt)
+            # From here until the request is handed to httpx, a failure (credentials, signing, cancellation)
+            # means Amazon never saw this attempt: the token goes back to the limiter.
+            handed_over = False
             response: httpx.Response | None = None
             try:
+                token, kind = await self._credential(call)
+                request = self._build(call, token)
+                if self.signer is not None:
+                    await self.signer.sign(request)
+                if debug:
+                    logger.debug("-> %s %s attempt %d", method, call.path, attempt)
+                handed_over = True
                 sent = await self.http.send(request)
             except httpx.HTTPError as exc:
-                error: SPAPIError = map_httpx_error(exc, method, call.path)
+                failure = map_httpx_error(exc, method, call.path)
+                if not failure.request_sent:  # connect errors, pool timeouts: nothing reached the server
+                    await self.limiter.release(key)
+                error: SPAPIError = failure
+            except BaseException:
+                if not handed_over:
+                    with anyio.CancelScope(shield=True):
+                        await self.limiter.release(key)
+                raise
             else:
                 response = sent
                 await self.limiter.observe(key, response.status_code, response.headers)
