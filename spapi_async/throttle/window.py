@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..clock import Clock
 from ..errors import ConfigurationError
 from ._gate import Gate
+from .bucket import EPSILON
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +51,9 @@ SELLER_CENTER_WINDOW = WindowPlan(30, 3.0)
 
 
 def window_prune(times: tuple[float, ...], span: float, now: float) -> tuple[float, ...]:
-    """The grants that still count at ``now`` (those after ``now - span``)."""
-    cutoff = now - span
+    """The grants that still count at ``now`` (those after ``now - span``; ``EPSILON`` absorbs float rounding at
+    exact due times)."""
+    cutoff = now - span + EPSILON
     start = 0
     while start < len(times) and times[start] <= cutoff:
         start += 1
