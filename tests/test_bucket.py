@@ -73,7 +73,9 @@ def test_invalid_plans_rejected() -> None:
 # ---------------------------------------------------------------------------------------------- waiting
 
 
-async def _start(tg: anyio.abc.TaskGroup, bucket: TokenBucket, clock: FakeClock, log: list[tuple[str, float]], name: str) -> anyio.CancelScope:
+async def _start(
+    tg: anyio.abc.TaskGroup, bucket: TokenBucket, clock: FakeClock, log: list[tuple[str, float]], name: str
+) -> anyio.CancelScope:
     scope = anyio.CancelScope()
 
     async def run() -> None:
