@@ -60,6 +60,10 @@ class SPAPIClient(ApiAttributes):
     Every API version is an attribute (``client.orders_v0``, ``client.reports_2021_06_30``; short aliases such
     as ``client.orders`` point at the recommended version); :meth:`request` sends any path with the same
     authentication, limits and retries.
+
+    ``limiter``: every attempt waits for a token of its operation's usage plan (``sp.Limiter()`` by default, one
+    per client; ``with_options`` copies share it). Pass one ``sp.Limiter`` to several clients to make them share
+    quotas, ``sp.RedisLimiter`` to share across processes, or ``sp.NullLimiter()`` to switch limiting off.
     """
 
     def __init__(

@@ -134,7 +134,11 @@ class Gate:
         if state == _WAITING:
             return  # skipped lazily when it reaches the front
         if state == _HEAD:
-            self._queue.popleft()  # the head is always the first entry
+            queue = self._queue
+            if queue and queue[0] is waiter:  # the head is always the first entry
+                queue.popleft()
+            else:  # pragma: no cover - defensive: never leave a dead entry at the front
+                queue.remove(waiter)
         else:  # _GRANTED on our behalf, but we never resumed to use it
             self._give_back(self._clock.monotonic())
         self._advance()
