@@ -111,9 +111,11 @@ def _summarise(name: str, wall: float, stats: dict[str, Any], ideal: float, extr
     }
 
 
-async def p1_ours(base_url: str, orders: int, page_size: int, time_scale: float, workers: int) -> dict[str, Any]:
+async def p1_ours(
+    base_url: str, orders: int, page_size: int, time_scale: float, workers: int, margin: float | None
+) -> dict[str, Any]:
     orders_op, items_op = _operations()
-    limiter = sp.Limiter()
+    limiter = sp.Limiter() if margin is None else sp.Limiter(margin=margin)
     http = httpx.AsyncClient(limits=httpx.Limits(max_connections=workers + 4, max_keepalive_connections=workers + 4))
     client = sp.SPAPIClient(
         client_id="amzn1.application-oa2-client.bench",
@@ -349,7 +351,9 @@ def run_p1(args: argparse.Namespace) -> list[dict[str, Any]]:
         server = ServerProcess(args.orders, args.page_size, args.time_scale)
         try:
             if which == "ours":
-                result = anyio.run(p1_ours, server.base_url, args.orders, args.page_size, args.time_scale, args.workers)
+                result = anyio.run(
+                    p1_ours, server.base_url, args.orders, args.page_size, args.time_scale, args.workers, args.margin
+                )
             else:
                 limit = args.baseline_limit * ideal
                 result = anyio.run(
@@ -416,6 +420,7 @@ def main() -> None:
     parser.add_argument("--page-size", type=int, default=100)
     parser.add_argument("--time-scale", type=float, default=100.0, help="K: server plans run K times faster")
     parser.add_argument("--workers", type=int, default=64)
+    parser.add_argument("--margin", type=float, default=None, help="our limiter's margin (default: the library's)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--baseline-limit", type=float, default=3.0, help="cut the baseline off at N x ideal")
     parser.add_argument("--waiters", type=int, default=10_000)

@@ -131,7 +131,7 @@ async def test_overrides_win_and_do_not_adapt() -> None:
 
 async def test_window_override_for_seller_center_style_keys() -> None:
     clock = FakeClock(start=0.0)
-    limiter = Limiter({"raw:GET /v2/orders": WindowPlan(2, 1.0)}, clock=clock, margin=0.0)
+    limiter = Limiter({"raw:GET /v2/orders": WindowPlan(2, 1.0)}, clock=clock, window_margin=0.0)
     key = LimitKey("sc:app", "sc", "raw:GET /v2/orders")
     times = await _acquire_times(limiter, clock, [(key, DEFAULT_PLAN)] * 5)
     assert times == [0.0, 0.0, 1.0, 1.0, 2.0]
@@ -149,6 +149,8 @@ def test_override_validation() -> None:
         Limiter({"": UsagePlan(1.0, 1)})
     with pytest.raises(ConfigurationError):
         Limiter(margin=-1.0)
+    with pytest.raises(ConfigurationError):
+        Limiter(window_margin=-1.0)
 
 
 def test_override_of_unknown_operation_is_rejected_once_the_registry_is_known(
@@ -349,3 +351,13 @@ async def test_cancelled_before_sending_gives_its_token_back() -> None:
     assert (stats.grants, stats.released) == (1, 1)
     client.transport.signer = None
     await client.aclose()
+
+
+async def test_default_margin_delays_only_the_last_token_of_a_full_burst() -> None:
+    clock = FakeClock(start=0.0)
+    limiter = Limiter(clock=clock)  # DEFAULT_MARGIN = 0.2 s
+    plan = UsagePlan(0.5, 30)
+    times = await _acquire_times(limiter, clock, [(SELLER_A, plan)] * 31)
+    assert times[:29] == [0.0] * 29
+    assert times[29] == pytest.approx(0.2)  # 0.1 token held back, refilled at 0.5/s
+    assert times[30] == pytest.approx(2.2)  # then the plain rate

@@ -2,11 +2,12 @@
 
 from .base import KeyStats, LimiterBackend, LimitKey, NullLimiter, Plan
 from .bucket import TokenBucket
-from .limiter import DEFAULT_MARGIN, Limiter
+from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter
 from .window import SELLER_CENTER_WINDOW, SlidingWindow, WindowPlan
 
 __all__ = [
     "DEFAULT_MARGIN",
+    "DEFAULT_WINDOW_MARGIN",
     "SELLER_CENTER_WINDOW",
     "KeyStats",
     "LimitKey",
