@@ -38,8 +38,8 @@ class LimitKey:
 class KeyStats:
     """What a limiter knows about one key (``stats()`` maps ``str(LimitKey)`` to these).
 
-    - ``grants``: requests let through (refunded ones included); ``released``: tokens given back because the
-      request never left;
+    - ``grants``: requests let through (refunded ones included); ``released``: attempts reported as never sent
+      (a bucket takes their token back; a sliding window keeps the slot, see ``throttle.window``);
     - ``total_wait_s`` / ``max_wait_s``: time callers spent waiting in ``acquire`` (sum, longest);
     - ``throttled``: 429 responses seen;
     - ``rate`` / ``burst``: the plan in force now (for a sliding window: ``limit / window`` and ``limit``);
