@@ -51,6 +51,8 @@ def test_give_back_is_exact_and_capped() -> None:
     assert b.give_back(2.0, 0.0, 1.0, 5.0, 1.0) == (4.0, 1.0)
     assert b.give_back(4.5, 0.0, 1.0, 5.0, 1.0) == (5.0, 1.0)
     assert b.drain(7.0) == (0.0, 7.0)
+    assert b.drain(7.0, 0.5, due_in=1.0) == (0.5, 7.0)  # one token 1 s from now
+    assert b.drain(7.0, 0.5, due_in=6.0) == (-2.0, 7.0)  # the server asks for longer than a token interval
 
 
 def test_capacity_with_margin() -> None:

@@ -319,7 +319,7 @@ async def test_unsent_attempt_gives_its_token_back() -> None:
         await client.request("GET", "/unknown/v0/thing")
     stats = next(iter(limiter.stats().values()))
     assert (stats.grants, stats.released) == (1, 1)
-    bucket = limiter.gate(LimitKey(client.transport.lwa.identity, "na", "raw:GET /unknown/v0/thing"))
+    bucket = limiter.gate(LimitKey(client.transport.auth.identity, "na", "raw:GET /unknown/v0/thing"))
     assert isinstance(bucket, TokenBucket)
     assert bucket.tokens() == 1.0  # DEFAULT_PLAN's single token is back: the next call goes at once
     await client.request("GET", "/unknown/v0/thing")
@@ -361,3 +361,13 @@ async def test_default_margin_delays_only_the_last_token_of_a_full_burst() -> No
     assert times[:29] == [0.0] * 29
     assert times[29] == pytest.approx(0.2)  # 0.1 token held back, refilled at 0.5/s
     assert times[30] == pytest.approx(2.2)  # then the plain rate
+
+
+async def test_429_with_retry_after_makes_the_next_token_due_exactly_then() -> None:
+    clock = FakeClock(start=0.0)
+    limiter = Limiter(clock=clock, margin=0.0)
+    plan = UsagePlan(0.016, 15)  # getMarketplaceParticipations
+    await limiter.acquire(SELLER_A, plan)
+    await limiter.observe(SELLER_A, 429, {"Retry-After": "2"})
+    times = await _acquire_times(limiter, clock, [(SELLER_A, plan)] * 2)
+    assert times == pytest.approx([2.0, 2.0 + 1 / 0.016])

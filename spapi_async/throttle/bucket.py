@@ -8,7 +8,8 @@ Redis limiter's Lua scripts) can mirror it exactly:
   ``(1 - tokens_now) / rate`` seconds; the state returned is always the refilled one stamped ``now``;
 - :func:`give_back` - a refund: one token back, capped at the capacity. Exact: continuous refill is linear, so
   the bucket holds what it would have held had the refunded token never been taken;
-- :func:`drain` - empty the bucket at ``now`` (what a 429 tells us about Amazon's bucket);
+- :func:`drain` - empty the bucket at ``now`` (what a 429 tells us about Amazon's bucket), or, when the server
+  said when to come back (``Retry-After``), set it so that the next token is due exactly then;
 - :func:`capacity_for` - the bucket's capacity with a safety ``margin`` (see below).
 
 A token counts as held when ``tokens >= 1 - EPSILON``, so that a waiter woken at exactly its due time is not sent
@@ -65,9 +66,16 @@ def give_back(tokens: float, stamp: float, rate: float, capacity: float, now: fl
     return (capacity if held > capacity else held), (now if now > stamp else stamp)
 
 
-def drain(now: float) -> tuple[float, float]:
-    """An empty bucket at ``now``: ``(0.0, now)``."""
-    return 0.0, now
+def drain(now: float, rate: float = 1.0, due_in: float | None = None) -> tuple[float, float]:
+    """The bucket after a 429 at ``now``: ``(tokens, now)``.
+
+    Without ``due_in`` it is empty (the next token comes ``1 / rate`` later). With ``due_in`` (the response's
+    ``Retry-After``) the next token is due exactly then: ``tokens = 1 - due_in * rate`` (negative when the server
+    asks for more than one token interval).
+    """
+    if due_in is None:
+        return 0.0, now
+    return 1.0 - due_in * rate, now
 
 
 class TokenBucket(Gate):
@@ -128,9 +136,11 @@ class TokenBucket(Gate):
         self._stamp = max(now, self._stamp)
         self._changed()
 
-    def drain(self) -> None:
-        """Empty the bucket (after a 429): every waiter waits for the next token to be refilled."""
-        self._tokens, self._stamp = drain(max(self._clock.monotonic(), self._stamp))
+    def drain(self, due_in: float | None = None) -> None:
+        """After a 429: empty the bucket, so every waiter waits for the next token to be refilled; or, with
+        ``due_in`` (the server's ``Retry-After``), make the next token due exactly ``due_in`` seconds from now."""
+        self._tokens, self._stamp = drain(max(self._clock.monotonic(), self._stamp), self._rate, due_in)
+        self._changed()
 
     def __repr__(self) -> str:
         return f"TokenBucket(rate={self._rate!r}, burst={self._burst!r}, tokens={self.tokens():.3f})"

@@ -16,7 +16,8 @@ The plan for a key is, in order: ``overrides[operation]``; else the plan the cal
 the operation's published plan from ``sp.OPERATIONS``, ``DEFAULT_PLAN`` for operations without one, and
 ``SANDBOX_PLAN`` for every operation in the sandbox). While a key is not overridden, a response's
 ``x-amzn-RateLimit-Limit`` header sets its rate (the burst is not published in responses and stays). A 429
-empties the key's bucket, so the retry and every other waiter on the key wait for the next token - and no longer.
+empties the key's bucket, so the retry and every other waiter on the key wait for the next token - and no longer;
+when the 429 carries ``Retry-After``, the next token is due exactly then.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import Any
 from ..clock import SYSTEM_CLOCK, Clock
 from ..errors import ConfigurationError, parse_rate_limit
 from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
+from ..retry import parse_retry_after
 from ._gate import Gate
 from .base import KeyStats, LimitKey, Plan, StatsSource
 from .bucket import TokenBucket
@@ -126,7 +128,8 @@ class Limiter:
         if status == 429:
             entry.throttled += 1
             if isinstance(gate, TokenBucket):
-                gate.drain()
+                retry_after = headers.get("retry-after") or headers.get("Retry-After")
+                gate.drain(parse_retry_after(retry_after, now=self._clock.time()))
             elif isinstance(gate, SlidingWindow):
                 gate.fill()
 
@@ -216,6 +219,8 @@ def _source_of(key: LimitKey, plan: Plan) -> StatsSource:
 
 
 def _check_overrides(overrides: Mapping[str, Any]) -> dict[str, Plan]:
+    if not overrides:
+        return {}  # and the operation table stays unloaded
     from ..registry import OPERATIONS
 
     known = set(OPERATIONS)
