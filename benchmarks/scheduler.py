@@ -47,40 +47,11 @@ from _plan_server import PLANS, ServerProcess
 
 import spapi_async as sp
 from spapi_async.clock import SystemClock
-from spapi_async.operation import Operation, Pagination
 from spapi_async.registry import match_operation
 from spapi_async.throttle.bucket import TokenBucket
-from spapi_async.transport import ApiCall
 
 RESULTS = Path(__file__).resolve().parent / "results"
 MARKETPLACE = "ATVPDKIKX0DER"
-
-
-def _operations() -> tuple[Operation, Operation]:
-    """getOrders and getOrderItems from the registry, or built from the same published facts until the
-    generated registry is present."""
-    orders = match_operation("GET", "/orders/v0/orders") or Operation(
-        "orders_v0",
-        "get_orders",
-        "getOrders",
-        "GET",
-        "/orders/v0/orders",
-        0.0167,
-        20,
-        "model",
-        pagination=Pagination("query:NextToken", "payload.NextToken", "payload.Orders", "MaxResultsPerPage"),
-    )
-    items = match_operation("GET", "/orders/v0/orders/X/orderItems") or Operation(
-        "orders_v0",
-        "get_order_items",
-        "getOrderItems",
-        "GET",
-        "/orders/v0/orders/{orderId}/orderItems",
-        0.5,
-        30,
-        "model",
-    )
-    return orders, items
 
 
 def ideal_seconds(pages: int, orders: int, time_scale: float) -> float:
@@ -114,7 +85,9 @@ def _summarise(name: str, wall: float, stats: dict[str, Any], ideal: float, extr
 async def p1_ours(
     base_url: str, orders: int, page_size: int, time_scale: float, workers: int, margin: float | None
 ) -> dict[str, Any]:
-    orders_op, items_op = _operations()
+    # client.request matches both paths to their operations in sp.OPERATIONS: same keys and published plans as
+    # client.orders_v0.get_orders / get_order_items.
+    assert match_operation("GET", "/orders/v0/orders/X/orderItems") is not None, "operation registry missing"
     limiter = sp.Limiter() if margin is None else sp.Limiter(margin=margin)
     http = httpx.AsyncClient(limits=httpx.Limits(max_connections=workers + 4, max_keepalive_connections=workers + 4))
     client = sp.SPAPIClient(
@@ -125,6 +98,7 @@ async def p1_ours(
         lwa_endpoint=base_url + "/auth/o2/token",
         http_client=http,
         limiter=limiter,
+        use_rdt=False,  # the benchmark server has no Tokens API; restricted data is not the point here
     )
     send, receive = anyio.create_memory_object_stream[str](max_buffer_size=math.inf)
     items_seen = 0
@@ -140,9 +114,7 @@ async def p1_ours(
                     params["NextToken"] = token
                 else:
                     params["CreatedAfter"] = "2026-01-01T00:00:00Z"
-                response = await client.transport.send(
-                    ApiCall("GET", orders_op.path, operation=orders_op, params=params)
-                )
+                response = await client.request("GET", "/orders/v0/orders", params=params)
                 pages += 1
                 payload = response.json()["payload"]
                 for order in payload["Orders"]:
@@ -155,8 +127,7 @@ async def p1_ours(
         nonlocal items_seen
         async with stream:
             async for order_id in stream:
-                path = f"/orders/v0/orders/{order_id}/orderItems"
-                response = await client.transport.send(ApiCall("GET", path, operation=items_op))
+                response = await client.request("GET", f"/orders/v0/orders/{order_id}/orderItems")
                 items_seen += len(response.json()["payload"]["OrderItems"])
 
     started = time.monotonic()
