@@ -232,7 +232,7 @@ class Transport:
                 sent = await self.http.send(request)
             except httpx.HTTPError as exc:
                 transport_error = map_httpx_error(exc, method, call.path)
-                if not transport_error.request_sent:  # connect errors, pool timeouts: nothing reached the server
+                if not handed_over or not transport_error.request_sent:  # e.g. connect errors, pool timeouts
                     await self.limiter.release(key)
                 error: SPAPIError = transport_error
             except BaseException:
