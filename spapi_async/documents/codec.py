@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import zlib
-from collections.abc import AsyncIterable, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator
 
 from .errors import DocumentParseError, TruncatedDocumentError
 
@@ -69,7 +69,7 @@ def python_codec(charset: str | None) -> str:
     return info.name
 
 
-async def gunzip(chunks: AsyncIterable[bytes], *, what: str = "document") -> AsyncIterator[bytes]:
+async def gunzip(chunks: AsyncIterable[bytes], *, what: str = "document") -> AsyncGenerator[bytes, None]:
     """Decompress a gzip stream incrementally (concatenated members included). A stream that ends before a
     member's trailer raises :class:`TruncatedDocumentError`; bytes after the end that are not gzip raise
     :class:`DocumentParseError`."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, Iterable
 from typing import Any, Literal, cast
 
 from .errors import DocumentParseError
@@ -22,7 +22,7 @@ DocumentFormat = Literal["auto", "tsv", "csv", "json", "xml"]
 MAX_RECORD_CHARS = 64 * 1024 * 1024
 
 
-async def flatten(batches: AsyncIterable[list[Any]]) -> AsyncIterator[Any]:
+async def flatten(batches: AsyncIterable[list[Any]]) -> AsyncGenerator[Any, None]:
     async for batch in batches:
         for record in batch:
             yield record
@@ -104,7 +104,7 @@ async def delimited_rows(
     delimiter: str | None = None,
     quoting: bool | None = None,
     what: str = "document",
-) -> AsyncIterator[list[dict[str, str]]]:
+) -> AsyncGenerator[list[dict[str, str]], None]:
     """Rows of a delimited document as dicts keyed by the header row, in batches.
 
     ``delimiter`` None means: a tab if the header line has one, else a comma. ``quoting`` None means: CSV quoting
@@ -175,7 +175,7 @@ async def delimited_rows(
 _WS = " \t\r\n"
 
 
-async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> AsyncIterator[list[Any]]:
+async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> AsyncGenerator[list[Any], None]:
     """Records of a JSON document: a top-level array is streamed element by element; otherwise each top-level
     value is a record (so JSON Lines and a single object both work)."""
     decoder = json.JSONDecoder()
@@ -274,7 +274,7 @@ def element_to_dict(elem: ET.Element) -> Any:
 
 async def xml_records(
     chunks: AsyncIterable[bytes], *, record_tag: str | None = None, what: str = "document"
-) -> AsyncIterator[list[dict[str, Any]]]:
+) -> AsyncGenerator[list[dict[str, Any]], None]:
     """Records of an XML document, fed as bytes (the XML declaration names the encoding).
 
     Each record is one element converted with :func:`element_to_dict` plus ``"_tag"``: the elements named

@@ -14,7 +14,7 @@ expired URL (403) is refreshed once through the workflow's ``refresh`` callback,
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterable, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,7 +178,7 @@ class Download:
         request = self._http.client.build_request("GET", url, headers=headers)
         return await self._http.client.send(request, stream=True)
 
-    async def chunks(self) -> AsyncIterator[bytes]:
+    async def chunks(self) -> AsyncGenerator[bytes, None]:
         settings = self._http.settings
         url = self._url
         shown = safe_url(url)
