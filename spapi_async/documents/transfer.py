@@ -41,7 +41,8 @@ class TransferSettings:
     ``connect_timeout``/``read_timeout``/``write_timeout`` are per network operation; ``deadline`` (seconds, or
     None) bounds one whole transfer, so a host that trickles bytes cannot hold a job forever. ``max_resumes`` is how
     many times one transfer may be resumed or retried after a failure; ``retry_delay`` is the first wait between
-    attempts (doubled each time, at most ``max_retry_delay``). ``chunk_size`` is the read size.
+    attempts (doubled each time, at most ``max_retry_delay``). ``chunk_size`` regroups the received bytes into
+    pieces of that size (None: as they arrive, the fastest).
     """
 
     connect_timeout: float = 10.0
@@ -51,7 +52,7 @@ class TransferSettings:
     max_resumes: int = 5
     retry_delay: float = 1.0
     max_retry_delay: float = 30.0
-    chunk_size: int = 256 * 1024
+    chunk_size: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("connect_timeout", "read_timeout", "write_timeout"):
@@ -61,8 +62,8 @@ class TransferSettings:
             raise ValueError("TransferSettings.deadline must be > 0 or None")
         if self.max_resumes < 0:
             raise ValueError("TransferSettings.max_resumes must be >= 0")
-        if self.chunk_size < 1024:
-            raise ValueError("TransferSettings.chunk_size must be >= 1024")
+        if self.chunk_size is not None and self.chunk_size < 1024:
+            raise ValueError("TransferSettings.chunk_size must be >= 1024 or None")
 
     @property
     def timeout(self) -> httpx.Timeout:
