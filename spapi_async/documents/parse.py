@@ -173,6 +173,7 @@ async def delimited_rows(
 # ---------------------------------------------------------------------------------------------- JSON
 
 _WS = " \t\r\n"
+_END = _WS + ",]}"
 
 
 async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> AsyncGenerator[list[Any], None]:
@@ -225,8 +226,8 @@ async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> 
                     raise DocumentParseError(f"{what}: invalid JSON ({exc.msg} at character {exc.pos})") from None
                 retry_at = 2 * (len(buf) - pos)
                 break
-            if end == len(buf) and not ended and not isinstance(value, (dict, list, str)):
-                retry_at = len(buf) - pos + 1  # a number or literal may go on in the next chunk
+            if not ended and not isinstance(value, (dict, list, str)) and (end == len(buf) or buf[end] not in _END):
+                retry_at = len(buf) - pos + 1  # a number ("3" of "3.5") may go on in the next chunk
                 break
             batch.append(value)
             pos = end
