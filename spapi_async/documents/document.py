@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,7 @@ import anyio
 
 from ..clock import Clock
 from .codec import GZIP_MAGIC, charset_of, decode, gunzip, peek, python_codec
-from .parse import DocumentFormat, delimited_rows, flatten, json_records, sniff_format, xml_records
+from .parse import DocumentFormat, delimited_rows, json_records, sniff_format, xml_records
 from .transfer import DocumentHttp, Download, UrlRefresher
 
 _SNIFF_BYTES = 512
@@ -119,6 +119,35 @@ class Document:
     def _what(self) -> str:
         return f"{self.kind} {self.document_id}"
 
+    async def _chunks_of_records(
+        self,
+        format: DocumentFormat,
+        delimiter: str | None,
+        quoting: bool | None,
+        encoding: str | None,
+        errors: str,
+        record_tag: str | None,
+    ) -> AsyncGenerator[Iterable[Any], None]:
+        _, raw, stream = await self._open()
+        try:
+            head, stream = await peek(stream, _SNIFF_BYTES)
+            fmt = sniff_format(self.content_type, head) if format == "auto" else format
+            chunks: AsyncIterator[Iterable[Any]]
+            if fmt == "xml":
+                chunks = xml_records(stream, record_tag=record_tag, what=self._what)
+            else:
+                texts = decode(stream, self._codec(encoding), errors=errors, what=self._what)
+                if fmt == "json":
+                    chunks = json_records(texts, what=self._what)
+                else:
+                    if delimiter is None:
+                        delimiter = "," if fmt == "csv" else "\t"
+                    chunks = delimited_rows(texts, delimiter=delimiter, quoting=quoting, what=self._what)
+            async for records in chunks:
+                yield records
+        finally:
+            await raw.aclose()
+
     async def row_batches(
         self,
         format: DocumentFormat = "auto",
@@ -129,26 +158,15 @@ class Document:
         errors: str = "strict",
         record_tag: str | None = None,
     ) -> AsyncGenerator[list[Any], None]:
-        """Like :meth:`rows`, one list per received chunk: the faster way to move millions of rows."""
-        _, raw, stream = await self._open()
+        """The records of :meth:`rows` as one list per received chunk (never an empty one)."""
+        chunks = self._chunks_of_records(format, delimiter, quoting, encoding, errors, record_tag)
         try:
-            head, stream = await peek(stream, _SNIFF_BYTES)
-            fmt = sniff_format(self.content_type, head) if format == "auto" else format
-            batches: AsyncIterator[list[Any]]
-            if fmt == "xml":
-                batches = xml_records(stream, record_tag=record_tag, what=self._what)
-            else:
-                texts = decode(stream, self._codec(encoding), errors=errors, what=self._what)
-                if fmt == "json":
-                    batches = json_records(texts, what=self._what)
-                else:
-                    if delimiter is None:
-                        delimiter = "," if fmt == "csv" else "\t"
-                    batches = delimited_rows(texts, delimiter=delimiter, quoting=quoting, what=self._what)
-            async for batch in batches:
-                yield batch
+            async for records in chunks:
+                batch = records if isinstance(records, list) else list(records)
+                if batch:
+                    yield batch
         finally:
-            await raw.aclose()
+            await chunks.aclose()
 
     async def rows(
         self,
@@ -168,11 +186,13 @@ class Document:
         each ``record_tag`` element) as a dict. ``delimiter``/``quoting`` override the delimited dialect (tab-
         separated documents are read without quote processing by default); ``encoding``/``errors`` the decoding.
         """
-        batches = self.row_batches(
-            format, delimiter=delimiter, quoting=quoting, encoding=encoding, errors=errors, record_tag=record_tag
-        )
-        async for row in flatten(batches):
-            yield row
+        chunks = self._chunks_of_records(format, delimiter, quoting, encoding, errors, record_tag)
+        try:
+            async for records in chunks:
+                for record in records:
+                    yield record
+        finally:
+            await chunks.aclose()
 
     async def read_text(self, *, limit: int = 1024 * 1024, encoding: str | None = None) -> str:
         """At most ``limit`` characters of the text (for small documents such as error documents)."""

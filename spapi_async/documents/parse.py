@@ -1,8 +1,9 @@
 """Streaming parsers: delimited text (tab/comma separated, header row → keys), JSON (JSON Lines, a top-level
 array streamed element by element, or a single value) and XML (the root's children, one record each).
 
-Every parser keeps at most one record plus one input chunk in memory (except a single top-level JSON value, which
-is parsed whole). Parsers yield lists of records per input chunk; :func:`flatten` turns them into single records.
+Every parser keeps at most one chunk's records plus one input chunk in memory (except a single top-level JSON
+value, which is parsed whole). Parsers yield the records of each input chunk (an iterable, to be exhausted before
+the next is asked for); :func:`flatten` turns them into single records.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import AsyncGenerator, AsyncIterable, Iterable
+from collections.abc import AsyncGenerator, AsyncIterable, Iterable, Iterator
 from typing import Any, Literal, cast
 
 from .errors import DocumentParseError
@@ -22,7 +23,7 @@ DocumentFormat = Literal["auto", "tsv", "csv", "json", "xml"]
 MAX_RECORD_CHARS = 64 * 1024 * 1024
 
 
-async def flatten(batches: AsyncIterable[list[Any]]) -> AsyncGenerator[Any, None]:
+async def flatten(batches: AsyncIterable[Iterable[Any]]) -> AsyncGenerator[Any, None]:
     async for batch in batches:
         for record in batch:
             yield record
@@ -54,40 +55,41 @@ def sniff_format(content_type: str | None, head: bytes) -> DocumentFormat:
 
 
 class _Rows:
-    """Turns parsed rows (lists of fields) into dicts keyed by the header row."""
+    """Turns parsed rows (lists of fields) into dicts keyed by the header row.
 
-    __slots__ = ("header", "records", "what", "width")
+    Rows are built lazily, one at a time as the consumer asks: holding a whole chunk's worth of dicts alive would
+    make the garbage collector scan them again and again, which costs more than the parsing itself.
+    """
+
+    __slots__ = ("header", "what", "width")
 
     def __init__(self, what: str) -> None:
         self.header: list[str] = []
         self.width = -1  # no header yet
-        self.records = 0
         self.what = what
 
-    def build(self, rows: Iterable[list[str]]) -> list[dict[str, str]]:
-        out: list[dict[str, str]] = []
-        append = out.append
+    def rows(self, parsed: Iterable[list[str]]) -> Iterator[dict[str, str]]:
         header = self.header
         width = self.width
-        for row in rows:
-            if len(row) == width:
-                append(dict(zip(header, row, strict=True)))
-                continue
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue  # blank line
-            if width < 0:
-                header = self.header = [name.strip() for name in row]
-                width = self.width = len(header)
-                continue
-            if len(row) < width:
-                append(dict(zip(header, row + [""] * (width - len(row)), strict=True)))
-            else:
-                raise DocumentParseError(
-                    f"{self.what}: a row has {len(row)} fields, the header has {width} "
-                    f"(data row {self.records + len(out) + 1})"
-                )
-        self.records += len(out)
-        return out
+        try:
+            for row in parsed:
+                if len(row) == width:
+                    yield dict(zip(header, row, strict=False))  # equal lengths, checked just above
+                    continue
+                if not row or (len(row) == 1 and not row[0].strip()):
+                    continue  # blank line
+                if width < 0:
+                    header = self.header = [name.strip() for name in row]
+                    width = self.width = len(header)
+                    continue
+                if len(row) > width:
+                    shown = "\t".join(row)[:120]
+                    raise DocumentParseError(
+                        f"{self.what}: a row has {len(row)} fields, the header has {width}: {shown!r}"
+                    )
+                yield dict(zip(header, row + [""] * (width - len(row)), strict=True))
+        except csv.Error as exc:
+            raise DocumentParseError(f"{self.what}: {exc}") from None
 
 
 _UNFINISHED = "unexpected end of data"
@@ -104,8 +106,9 @@ async def delimited_rows(
     delimiter: str | None = None,
     quoting: bool | None = None,
     what: str = "document",
-) -> AsyncGenerator[list[dict[str, str]], None]:
-    """Rows of a delimited document as dicts keyed by the header row, in batches.
+) -> AsyncGenerator[Iterator[dict[str, str]], None]:
+    """Rows of a delimited document as dicts keyed by the header row: one lazy iterator per chunk, to be
+    exhausted before the next is asked for.
 
     ``delimiter`` None means: a tab if the header line has one, else a comma. ``quoting`` None means: CSV quoting
     rules for comma-separated documents, none for tab-separated ones (Amazon's tab-separated reports do not quote,
@@ -116,13 +119,13 @@ async def delimited_rows(
     pending = ""
     dialect: tuple[str, bool] | None = None
 
-    def parse(block: str, delim: str, quoted: bool, final: bool) -> tuple[list[dict[str, str]], str]:
+    def parse(block: str, delim: str, quoted: bool, final: bool) -> tuple[Iterator[dict[str, str]], str]:
         """Rows of the complete records in ``block`` and the text of an unfinished last record."""
         if not quoted:
-            try:
-                return builder.build(csv.reader(block.split("\n"), delimiter=delim, quoting=csv.QUOTE_NONE)), ""
-            except csv.Error as exc:
-                raise DocumentParseError(f"{what}: {exc}") from None
+            lines = block.split("\n")
+            if not lines[-1]:
+                lines.pop()
+            return builder.rows(csv.reader(lines, delimiter=delim, quoting=csv.QUOTE_NONE)), ""
         lines = [line + "\n" for line in block.split("\n")]
         if block.endswith("\n"):
             lines.pop()
@@ -142,7 +145,7 @@ async def delimited_rows(
             if final:
                 raise DocumentParseError(f"{what}: the document ends inside a quoted field") from None
             rest = "".join(lines[consumed:])  # a quoted field goes on in the next chunk
-        return builder.build(rows), rest
+        return builder.rows(rows), rest
 
     async for text in texts:
         pending = pending + text if pending else text
@@ -160,14 +163,12 @@ async def delimited_rows(
             pending = rest + pending
             if len(pending) > MAX_RECORD_CHARS:
                 raise DocumentParseError(f"{what}: a record longer than {MAX_RECORD_CHARS} characters")
-        if batch:
-            yield batch
+        yield batch
     if pending.strip():
         if dialect is None:
             dialect = _dialect(pending.split("\n", 1)[0], delimiter, quoting)
         batch, _ = parse(pending, *dialect, final=True)
-        if batch:
-            yield batch
+        yield batch
 
 
 # ---------------------------------------------------------------------------------------------- JSON
