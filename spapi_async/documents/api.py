@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ..errors import ConfigurationError, PaginationLoopError, SPAPIError
+from ..transport import Transport
 from . import datakiosk, feeds, reports
 from .document import Document
 from .feeds import FeedContent, FeedInfo, FeedResult
@@ -52,7 +53,7 @@ class Documents:
         self.http = DocumentHttp(transfer, transport=transport)
 
     @property
-    def _transport(self) -> Any:
+    def _transport(self) -> Transport:
         return self._client.transport
 
     def _policy(self, poll_policy: PollPolicy | None, timeout: float | None) -> PollPolicy:

@@ -110,10 +110,15 @@ async def decode(
     chunks: AsyncIterable[bytes], codec: str, *, errors: str = "strict", what: str = "document"
 ) -> AsyncIterator[str]:
     """Decode a byte stream with an incremental decoder (a character split across chunks is kept whole)."""
-    decoder = codecs.getincrementaldecoder(codec)(errors)
+    strip_bom = codec == DEFAULT_CHARSET  # utf-8-sig: plain UTF-8 (C speed) and the BOM dropped here
+    decoder = codecs.getincrementaldecoder("utf-8" if strip_bom else codec)(errors)
     try:
         async for chunk in chunks:
             text = decoder.decode(chunk)
+            if strip_bom and text:
+                strip_bom = False
+                if text[0] == "\ufeff":
+                    text = text[1:]
             if text:
                 yield text
         tail = decoder.decode(b"", final=True)

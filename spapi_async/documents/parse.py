@@ -148,6 +148,17 @@ async def delimited_rows(
         return builder.rows(rows), rest
 
     async for text in texts:
+        if dialect is not None and not dialect[1]:
+            # The hot path (tab-separated, no quoting): split the new text only, never copy the whole chunk again.
+            lines = text.split("\n")
+            if pending:
+                lines[0] = pending + lines[0]
+            pending = lines.pop()
+            if len(pending) > MAX_RECORD_CHARS:
+                raise DocumentParseError(f"{what}: a line longer than {MAX_RECORD_CHARS} characters")
+            if lines:
+                yield builder.rows(csv.reader(lines, delimiter=dialect[0], quoting=csv.QUOTE_NONE))
+            continue
         pending = pending + text if pending else text
         cut = pending.rfind("\n") + 1
         if cut == 0:
