@@ -46,6 +46,10 @@ class BrokenStream(httpx.AsyncByteStream):
         self.data = data
         self.chunk = chunk
         self.break_after = break_after
+        self.closed = False
+
+    async def aclose(self) -> None:
+        self.closed = True
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         sent = 0
@@ -94,6 +98,8 @@ class FakeAmazon:
     uploads: list[tuple[httpx.Request, bytes]] = field(default_factory=list)
     created: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (kind, request body)
     url_versions: dict[str, int] = field(default_factory=dict)
+    upload_failures: list[int] = field(default_factory=list)  # statuses answered to the next uploads
+    streams: list[BrokenStream] = field(default_factory=list)
     _live: dict[str, tuple[Plan, int]] = field(default_factory=dict)
     _ids: int = 0
 
@@ -231,6 +237,8 @@ class FakeAmazon:
             return httpx.Response(400, text="credentials sent to the document host")
         parts = request.url.path.strip("/").split("/")
         if request.method == "PUT" and parts[0] == "upload":
+            if self.upload_failures:
+                return httpx.Response(self.upload_failures.pop(0))
             self.uploads.append((request, request.content))
             return httpx.Response(200)
         doc_id = parts[-1]
@@ -257,6 +265,6 @@ class FakeAmazon:
             status = 206
         headers["content-length"] = str(len(body))
         break_after = doc.breaks.pop(0) if doc.breaks else None
-        return httpx.Response(
-            status, headers=headers, stream=BrokenStream(body, chunk=doc.chunk, break_after=break_after)
-        )
+        stream = BrokenStream(body, chunk=doc.chunk, break_after=break_after)
+        self.streams.append(stream)
+        return httpx.Response(status, headers=headers, stream=stream)

@@ -150,6 +150,24 @@ async def test_feed_from_an_async_iterator_and_a_str_with_charset() -> None:
     assert leftovers == []
 
 
+async def test_failed_upload_is_sent_again_from_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "feed.json"
+    data = json.dumps(LISTINGS_FEED).encode() * 100
+    await sp_write(path, data)
+    fake = FakeAmazon(plans=[Plan(["DONE"])], upload_failures=[503, 500])
+    await submit(fake, content=path)
+    ((_upload, body),) = fake.uploads
+    assert body == data
+    assert len(fake.doc_requests) == 3
+
+
+async def test_upload_refused_by_the_host_is_typed() -> None:
+    fake = FakeAmazon(upload_failures=[403])
+    with pytest.raises(sp.DocumentTransferError, match="403"):
+        await submit(fake, content=b"{}")
+    assert fake.calls("POST", "/feeds/2021-06-30/feeds") == []  # no feed created for content never uploaded
+
+
 async def test_fatal_feed_attaches_the_processing_report() -> None:
     fake = FakeAmazon(plans=[Plan(["IN_PROGRESS", "FATAL"], document_id="result-9")])
     fake.host("result-9", HostedDocument(b'{"errorDetails":"The feed could not be parsed"}'))

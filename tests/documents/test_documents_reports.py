@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import json
 import os
+from contextlib import aclosing
 from pathlib import Path
 
 import httpx
@@ -185,6 +186,20 @@ async def test_report_document_save_and_iter_bytes(tmp_path: Path) -> None:
     assert gzip.decompress((tmp_path / "report.tsv.gz").read_bytes()) == TSV * 50
     assert raw_written == (tmp_path / "report.tsv.gz").stat().st_size
     assert sorted(os.listdir(tmp_path)) == ["report.tsv", "report.tsv.gz"]
+
+
+async def test_leaving_early_closes_the_download() -> None:
+    fake = FakeAmazon()
+    fake.host("doc-1", HostedDocument(TSV * 2000, chunk=100))
+    async with fake.client(InstantClock()) as client:
+        documents = fake.documents_for(client)
+        doc = await documents.report_document("doc-1")
+        async with aclosing(doc.rows()) as rows:
+            async for _row in rows:
+                break
+        ((stream),) = fake.streams
+        assert stream.closed
+        await documents.aclose()
 
 
 async def test_failed_save_leaves_no_file(tmp_path: Path) -> None:
