@@ -29,7 +29,11 @@ class Document:
     * :meth:`save` — to a file (written as ``<name>.part`` and renamed when complete).
 
     Memory stays flat whatever the document's size. A pre-signed URL expires after a few minutes; a document made
-    by the workflows fetches a fresh one when the old one is refused.
+    by the workflows fetches a fresh one when the old one is refused. A connection that breaks mid-download is
+    resumed at the exact byte offset (HTTP ``Range``; a host without range support is read again from the start
+    with the bytes already handed on skipped), so no row is ever duplicated or lost; when resuming fails too
+    often the iteration raises :class:`TruncatedDocumentError` (or :class:`DocumentTimeoutError`), never ends
+    quietly. A gzip stream without its end marker raises :class:`TruncatedDocumentError` as well.
     """
 
     kind = "document"
