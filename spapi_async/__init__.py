@@ -11,6 +11,26 @@ from .auth.tokens import CachedToken, InMemoryTokenStore, TokenStore
 from .client import SPAPIClient, make_http_client
 from .clock import Clock, SystemClock
 from .config import MARKETPLACES, REGIONS, Marketplace, Region, get_marketplace
+from .documents import (
+    DocumentError,
+    DocumentParseError,
+    Documents,
+    DocumentTimeoutError,
+    DocumentTransferError,
+    FeedCancelledError,
+    FeedFatalError,
+    FeedResult,
+    PollPolicy,
+    ProcessingError,
+    ProcessingTimeoutError,
+    QueryCancelledError,
+    QueryFatalError,
+    ReportCancelledError,
+    ReportDocument,
+    ReportFatalError,
+    TransferSettings,
+    TruncatedDocumentError,
+)
 from .errors import (
     ApiError,
     AuthError,
@@ -36,7 +56,10 @@ from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
 from .sellercenter.errors import SellerCenterError, SellerCenterLegacyError
-from .throttle.base import LimiterBackend, LimitKey, NullLimiter
+from .throttle.base import KeyStats, LimiterBackend, LimitKey, NullLimiter
+from .throttle.bucket import TokenBucket
+from .throttle.limiter import Limiter
+from .throttle.window import SlidingWindow, WindowPlan
 
 if TYPE_CHECKING:
     from .sellercenter.client import SellerCenterClient
@@ -76,10 +99,20 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ConnectionError_",
+    "DocumentError",
+    "DocumentParseError",
+    "DocumentTimeoutError",
+    "DocumentTransferError",
+    "Documents",
     "ErrorDetail",
+    "FeedCancelledError",
+    "FeedFatalError",
+    "FeedResult",
     "ForbiddenError",
     "InMemoryTokenStore",
+    "KeyStats",
     "LimitKey",
+    "Limiter",
     "LimiterBackend",
     "Marketplace",
     "NotFoundError",
@@ -88,7 +121,15 @@ __all__ = [
     "Pagination",
     "PaginationLoopError",
     "PayloadError",
+    "PollPolicy",
+    "ProcessingError",
+    "ProcessingTimeoutError",
+    "QueryCancelledError",
+    "QueryFatalError",
     "Region",
+    "ReportCancelledError",
+    "ReportDocument",
+    "ReportFatalError",
     "RetryPolicy",
     "SPAPIClient",
     "SPAPIError",
@@ -97,13 +138,18 @@ __all__ = [
     "SellerCenterLegacyClient",
     "SellerCenterLegacyError",
     "ServerError",
+    "SlidingWindow",
     "SystemClock",
     "ThrottledError",
     "TimeoutError_",
+    "TokenBucket",
     "TokenStore",
+    "TransferSettings",
     "TransportError",
+    "TruncatedDocumentError",
     "UnauthorizedError",
     "UsagePlan",
+    "WindowPlan",
     "__version__",
     "build_consent_uri",
     "get_marketplace",
