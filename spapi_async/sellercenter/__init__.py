@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from .client import SellerCenterClient, StockUpdateResult, default_token_url
     from .legacy import LegacyFeedStatus, LegacyHead, LegacyResult, SellerCenterLegacyClient
     from .legacy_actions import LEGACY_ACTIONS
-    from .throttle import SellerWindowLimiter
 
 # The clients are imported on first use, so ``import spapi_async`` stays cheap.
 _LAZY = {
@@ -35,7 +34,6 @@ _LAZY = {
     "LEGACY_ACTIONS": ".legacy_actions",
     "OffsetPage": "..pagination",
     "OffsetPaginator": "..pagination",
-    "SellerWindowLimiter": ".throttle",
 }
 
 
@@ -64,7 +62,6 @@ __all__ = [
     "SellerCenterLegacyThrottledError",
     "SellerCenterServerError",
     "SellerCenterThrottledError",
-    "SellerWindowLimiter",
     "StockUpdateResult",
     "default_token_url",
 ]

@@ -18,15 +18,23 @@ from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
 from ..errors import ConfigurationError
-from ..operation import Operation, UsagePlan
+from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
+from ..throttle.window import WindowPlan
 from ..transport import ApiCall, FormPoster, QueryParams, Transport
 from ..useragent import build_user_agent
-from ._common import check_base_url, default_limiter, require, seller_operation, window_plan
+from ._common import (
+    DEFAULT_REQUESTS,
+    DEFAULT_WINDOW,
+    check_base_url,
+    default_limiter,
+    require,
+    seller_operation,
+    window_plan,
+)
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
-from .throttle import DEFAULT_REQUESTS, DEFAULT_WINDOW
 from .v2._attributes import V2Attributes
 
 Context = Literal["admin", "seller"]
@@ -73,7 +81,8 @@ class SellerCenterClient(V2Attributes):
 
     ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
     :func:`default_token_url`. ``context`` sends ``X-Context`` (``"admin"`` or ``"seller"``) on every request.
-    Requests are limited to ``requests_per_window`` per ``window`` seconds per seller unless ``limiter=`` is given.
+    Every call carries the seller's :class:`~spapi_async.throttle.window.WindowPlan` (``requests_per_window`` per
+    ``window`` seconds) to the limiter: the in-memory ``sp.Limiter`` unless ``limiter=`` is given.
     """
 
     def __init__(
@@ -117,7 +126,7 @@ class SellerCenterClient(V2Attributes):
         self.context = context
         self.clock = clock
         self.retry = retry or DEFAULT_RETRY
-        self.limiter = default_limiter(limiter, requests_per_window, window, clock)
+        self.limiter = default_limiter(limiter, clock)
         self.token_store = token_store or InMemoryTokenStore()
         self._owns_http = http_client is None
         self._http = http_client or make_http_client(http_backend, timeout=timeout)
@@ -137,7 +146,7 @@ class SellerCenterClient(V2Attributes):
         self._operation: Operation = seller_operation("sellercenter_v2", "GET", requests_per_window, window)
         plan = window_plan(requests_per_window, window)
 
-        def plan_for(operation: Operation | None) -> UsagePlan:
+        def plan_for(operation: Operation | None) -> WindowPlan:
             return plan
 
         self._transport = Transport(

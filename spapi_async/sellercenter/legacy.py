@@ -19,17 +19,25 @@ from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
-from ..operation import Operation, UsagePlan
+from ..operation import Operation
 from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
+from ..throttle.window import WindowPlan
 from ..transport import ApiCall, Transport
 from ..useragent import build_user_agent
-from ._common import check_base_url, default_limiter, require, seller_operation, window_plan
+from ._common import (
+    DEFAULT_REQUESTS,
+    DEFAULT_WINDOW,
+    check_base_url,
+    default_limiter,
+    require,
+    seller_operation,
+    window_plan,
+)
 from .auth import LegacyAuth
 from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
 from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
-from .throttle import DEFAULT_REQUESTS, DEFAULT_WINDOW
 
 FORMATS = ("JSON", "XML")
 
@@ -158,7 +166,7 @@ class SellerCenterLegacyClient:
         self.format = fmt
         self.clock = clock
         self.retry = retry or DEFAULT_RETRY
-        self.limiter = default_limiter(limiter, requests_per_window, window, clock)
+        self.limiter = default_limiter(limiter, clock)
         self._owns_http = http_client is None
         self._http = http_client or make_http_client(http_backend, timeout=timeout)
         self._closed = False
@@ -169,7 +177,7 @@ class SellerCenterLegacyClient:
         }
         plan = window_plan(requests_per_window, window)
 
-        def plan_for(operation: Operation | None) -> UsagePlan:
+        def plan_for(operation: Operation | None) -> WindowPlan:
             return plan
 
         self._transport = Transport(

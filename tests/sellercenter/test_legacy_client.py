@@ -185,7 +185,7 @@ async def test_e429_inside_a_200_is_a_throttle_error_and_is_retried_after_the_wi
     # A fresh timestamp and signature on the retry.
     assert server.calls[0][1]["Timestamp"] != server.calls[1][1]["Timestamp"]
     stats = next(iter(client.limiter.stats().values()))
-    assert stats["throttled"] == 1
+    assert stats.throttled == 1
 
 
 async def test_e429_surfaces_as_throttled_when_retries_are_exhausted(server: LegacyServer, clock: FakeClock) -> None:

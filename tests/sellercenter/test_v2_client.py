@@ -244,8 +244,8 @@ async def test_429_closes_the_window_and_the_retry_waits_for_it(
     assert len(arrivals) == 2
     assert arrivals[1] - arrivals[0] >= 3.0  # the seller's window was closed for a full window
     stats = next(iter(client.limiter.stats().values()))
-    assert stats["throttled"] == 1
-    assert stats["grants"] == 2
+    assert stats.throttled == 1
+    assert stats.grants == 2
 
 
 async def test_429_raises_throttled_when_not_retried(server: FakeServer, clock: FakeClock) -> None:

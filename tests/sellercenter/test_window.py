@@ -16,10 +16,9 @@ import anyio
 import httpx
 import pytest
 
-from spapi_async.errors import ConfigurationError
-from spapi_async.operation import UsagePlan
-from spapi_async.sellercenter import SellerCenterClient, SellerCenterLegacyClient, SellerWindowLimiter
-from spapi_async.throttle.base import LimitKey
+from spapi_async.sellercenter import SellerCenterClient, SellerCenterLegacyClient
+from spapi_async.throttle.limiter import DEFAULT_WINDOW_MARGIN, Limiter
+from spapi_async.throttle.window import WindowPlan
 
 from .fakes import FakeClock, max_in_window
 
@@ -112,8 +111,8 @@ async def test_v2_window_never_exceeded_under_200_concurrent_calls(anyio_backend
     assert len(server.arrivals) == CALLS
     assert server.rejected == 0
     assert max_in_window(server.arrivals, WINDOW) == LIMIT  # full use of the window, never more
-    # 200 calls = 7 windows of 30 (the last partial): 6 waits of window + margin (3.1 s).
-    assert clock.now == pytest.approx(6 * 3.1)
+    # 200 calls = 7 windows of 30 (the last partial): 6 waits of window + the limiter's margin.
+    assert clock.now == pytest.approx(6 * (WINDOW + DEFAULT_WINDOW_MARGIN))
 
 
 @pytest.mark.anyio
@@ -153,37 +152,32 @@ async def test_window_recovers_after_a_server_side_e429() -> None:
     assert server.arrivals[1] - server.arrivals[0] >= WINDOW
 
 
-async def test_limiter_is_per_seller_and_fifo() -> None:
+async def test_one_window_per_seller_across_endpoints() -> None:
+    # Different paths and methods share the seller's window; another seller (own server here) has its own.
     clock = FakeClock()
-    limiter = SellerWindowLimiter(2, 1.0, margin=0.0, clock=clock)
-    plan = UsagePlan(1, 1)
-    order: list[tuple[str, float]] = []
-
-    async def take(seller: str, n: int) -> None:
-        await limiter.acquire(LimitKey(seller, "host", f"op{n}"), plan)
-        order.append((seller, clock.now))
-
-    for n in range(3):
-        await take("a", n)
-    await take("b", 0)
-    assert order == [("a", 0.0), ("a", 0.0), ("a", 1.0), ("b", 1.0)]
-    stats = limiter.stats()
-    assert stats["a|host"]["grants"] == 3
-    assert stats["b|host"]["grants"] == 1
-
-
-def test_limiter_rejects_bad_settings() -> None:
-    with pytest.raises(ConfigurationError):
-        SellerWindowLimiter(0, 1.0)
-    with pytest.raises(ConfigurationError):
-        SellerWindowLimiter(1, 0)
-    with pytest.raises(ConfigurationError):
-        SellerWindowLimiter(1, 1.0, margin=-1)
+    server_a, server_b = WindowedServer(clock), WindowedServer(clock)
+    http_a = httpx.AsyncClient(transport=httpx.ASGITransport(app=server_a))
+    http_b = httpx.AsyncClient(transport=httpx.ASGITransport(app=server_b))
+    limiter = Limiter(clock=clock)
+    async with (
+        SellerCenterClient("http://127.0.0.1", "a", "s", http_client=http_a, clock=clock, limiter=limiter) as one,
+        SellerCenterClient("http://127.0.0.1", "b", "s", http_client=http_b, clock=clock, limiter=limiter) as two,
+    ):
+        for n in range(LIMIT):
+            await one.request("GET" if n % 2 else "POST", f"/v2/path-{n}")
+        await two.request("GET", "/v2/other")
+        assert clock.now == 0.0  # seller b did not wait for seller a's full window
+        await one.request("GET", "/v2/one-more")
+        assert clock.now == pytest.approx(WINDOW + DEFAULT_WINDOW_MARGIN)
+    await http_a.aclose()
+    await http_b.aclose()
+    assert server_a.rejected == server_b.rejected == 0
+    assert sorted(s.grants for s in limiter.stats().values()) == [1, LIMIT + 1]
 
 
 async def test_configurable_window_on_the_client() -> None:
     clock = FakeClock()
     client = SellerCenterClient("http://127.0.0.1", "a", "b", requests_per_window=50, window=1.0, clock=clock)
-    assert isinstance(client.limiter, SellerWindowLimiter)
-    assert (client.limiter.requests, client.limiter.window) == (50, 1.0)
+    assert isinstance(client.limiter, Limiter)
+    assert client.transport.plan_for(None) == WindowPlan(50, 1.0)
     await client.aclose()
