@@ -95,6 +95,7 @@ def search_orders(call: Call, emu: Emulator) -> Reply:
     if token:
         state = decode_token(token, "paginationToken")
         f, offset = state["f"], state["o"]
+        included |= set(f.get("i", ()))
     else:
         dates = {}
         for name in ("createdAfter", "createdBefore", "lastUpdatedAfter", "lastUpdatedBefore"):
@@ -124,6 +125,7 @@ def search_orders(call: Call, emu: Emulator) -> Reply:
             "st": statuses,
             "by": by,
             "n": call.q_int("maxResultsPerPage", 100, 1, 100),
+            "i": sorted(included),
         }
         offset = 0
     matched = []
