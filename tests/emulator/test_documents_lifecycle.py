@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import json
 
-import httpx
 import pytest
 
 import spapi_async as sp
@@ -91,7 +90,7 @@ async def test_listings_feed_changes_listings_and_returns_a_processing_report() 
         }  # fmt: skip
         assert (await http.put(doc["url"], content=json.dumps(feed).encode())).status_code == 200
         fid = (await client.request("POST", "/feeds/2021-06-30/feeds", json={
-            "feedType": "JSON_LISTINGS_FEED", "marketplaceIds": [US], "inputFeedDocumentId": doc["feedDocumentId"]})).json()["feedId"]  # fmt: skip
+            "feedType": "JSON_LISTINGS_FEED", "marketplaceIds": [US], "inputFeedDocumentId": doc["feedDocumentId"]})).json()["feedId"]  # fmt: skip  # noqa: E501
         assert (await client.request("GET", f"/feeds/2021-06-30/feeds/{fid}")).json()["processingStatus"] == "IN_QUEUE"
         clock.advance(31)
         status = (await client.request("GET", f"/feeds/2021-06-30/feeds/{fid}")).json()
@@ -111,7 +110,7 @@ async def test_a_feed_whose_document_was_never_uploaded_is_fatal() -> None:
     async with client_for(emu) as client:
         doc = (await client.request("POST", "/feeds/2021-06-30/documents", json={"contentType": "text/xml"})).json()
         fid = (await client.request("POST", "/feeds/2021-06-30/feeds", json={
-            "feedType": "POST_PRODUCT_DATA", "marketplaceIds": [US], "inputFeedDocumentId": doc["feedDocumentId"]})).json()["feedId"]  # fmt: skip
+            "feedType": "POST_PRODUCT_DATA", "marketplaceIds": [US], "inputFeedDocumentId": doc["feedDocumentId"]})).json()["feedId"]  # fmt: skip  # noqa: E501
         clock.advance(31)
         assert (await client.request("GET", f"/feeds/2021-06-30/feeds/{fid}")).json()["processingStatus"] == "FATAL"
         with pytest.raises(sp.BadRequestError):

@@ -106,7 +106,7 @@ async def test_pii_needs_a_restricted_data_token() -> None:
             "/tokens/2021-03-01/restrictedDataToken",
             headers=plain,
             json={"restrictedResources": [
-                {"method": "GET", "path": "/orders/v0/orders/{orderId}", "dataElements": ["buyerInfo", "shippingAddress"]},
+                {"method": "GET", "path": "/orders/v0/orders/{orderId}", "dataElements": ["buyerInfo", "shippingAddress"]},  # noqa: E501
                 {"method": "GET", "path": "/orders/v0/orders/{orderId}/address"},
             ]},
         )  # fmt: skip

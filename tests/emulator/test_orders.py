@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 import spapi_async as sp
+from spapi_async.emulator.timefmt import iso
 
 from .helpers import EPOCH, US, client_for, emulator
-from spapi_async.emulator.timefmt import iso
 
 SINCE = iso(EPOCH - 40 * 86400)
 
