@@ -111,10 +111,8 @@ def test_unwritable_output_fails_before_any_request(served: tuple[Emulator, str]
     locked.mkdir()
     os.chmod(locked, 0o500)
     try:
-        if os.access(locked, os.W_OK):  # running as root: permissions do not bind; use a directory as the file
-            target = tmp_path
-        else:
-            target = locked / "o.jsonl"
+        # as root, permissions do not bind: then a directory stands in for an unwritable file
+        target = tmp_path if os.access(locked, os.W_OK) else locked / "o.jsonl"
         code, _, stderr = _invoke(["reports", "get", "GET_X", "--out", str(target), *_target(url, _env_file(tmp_path))])
         assert code == 1 and "cannot write" in stderr
     finally:
