@@ -173,7 +173,7 @@ async def export_orders(
     token: str | None = None
     if ckpt.exists():
         state = json.loads(ckpt.read_text())
-        if state.get("spec") != asdict(spec):
+        if state.get("spec") != json.loads(json.dumps(asdict(spec))):
             raise ConfigurationError(
                 f"{ckpt} belongs to a different export; delete it to start over or repeat that export's options"
             )
