@@ -93,7 +93,7 @@ class SandboxCases:
         for case in cases:
             if all(self._matches(name, expected, locations.get(name), call) for name, expected in case.request.items()):
                 reply = Reply(case.status, case.response, dict(case.headers))
-                if case.response is None:
+                if case.response is None or case.status == 204:
                     reply.body = None
                 return reply
         return None
