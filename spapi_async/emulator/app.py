@@ -333,7 +333,12 @@ class Emulator:
             return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
         resolved = self.issuer.resolve(token, call.mono)
         if resolved is None:
-            return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
+            return error_reply(
+                403,
+                "Unauthorized",
+                "Access to requested resource is denied.",
+                "The access token you provided is revoked, malformed or invalid.",
+            )
         if resolved == "expired":
             return error_reply(
                 403,

@@ -138,3 +138,13 @@ async def test_the_client_fetches_an_rdt_by_itself_for_restricted_operations() -
         r = await client.request("GET", f"/orders/v0/orders/{order.order_id}/address")
         assert r.json()["payload"]["ShippingAddress"]["City"] == order.city
     assert emu.snapshot()["operations"]["tokens_2021_03_01.create_restricted_data_token"]["ok"] == 2
+
+
+async def test_a_token_the_server_expired_early_is_replaced_by_the_client() -> None:
+    emu, _ = emulator()
+    async with client_for(emu) as client:
+        await client.request("GET", "/sellers/v1/marketplaceParticipations")
+        emu.issuer.expire_all()  # the cached access token is now refused with "...has expired."
+        response = await client.request("GET", "/sellers/v1/marketplaceParticipations")
+        assert response.status_code == 200
+    assert emu.snapshot()["totals"]["lwa_tokens"] == 2
