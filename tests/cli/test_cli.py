@@ -200,3 +200,36 @@ def test_demo_json_runs_the_job_through_the_real_client() -> None:
     assert ops["orders_v0.get_order_items"]["requests"] == 150
     assert ops["orders_v0.get_orders"]["requests"] == 2
     assert result["requests"] == sum(row["requests"] for row in result["operations"])
+
+
+def test_ctrl_c_says_where_to_resume_and_the_rerun_resumes(
+    served: tuple[Emulator, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import httpx
+
+    import spapi_async as sp
+    from spapi_async.cli import common
+
+    from .test_export_resume import CutAfter
+
+    emulator, url = served
+    out = tmp_path / "orders.jsonl"
+    args = ["orders", "export", "--since", "2000-01-01", "--out", str(out), *_target(url, _env_file(tmp_path))]
+
+    def interrupted_client(**_: object) -> sp.SPAPIClient:
+        http = httpx.AsyncClient(transport=CutAfter(httpx.AsyncHTTPTransport(), 2))
+        return sp.SPAPIClient(
+            "app-cli", "secret-cli", "Atzr|cli", endpoint=url, lwa_endpoint=url + LWA_PATH, http_client=http
+        )
+
+    with monkeypatch.context() as patch:
+        patch.setattr(common, "build_client", interrupted_client)
+        code, _, stderr = _invoke(args)
+    assert code == 130
+    assert "run the same command again to resume" in stderr and "orders.jsonl.checkpoint.json" in stderr
+    code, stdout, stderr = _invoke(args)
+    assert code == 0, stderr
+    assert "(resumed)" in stdout
+    assert [json.loads(line)["AmazonOrderId"] for line in out.read_text().splitlines()] == [
+        o.order_id for o in emulator.world.orders
+    ]
