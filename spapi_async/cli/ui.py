@@ -53,7 +53,7 @@ def demo_table(result: DemoResult) -> Table:
     table = Table(
         title=f"spapi-async demo (time scale x{result.time_scale:g}: plan rates multiplied, bursts as published)"
     )
-    for column in ("operation", "requests", "429s", "5xx", "plan rps/burst", "limiter wait s", "span s", "ideal s"):
+    for column in ("operation", "requests", "429s", "5xx", "plan rps/burst", "quota wait s*", "span s", "ideal s"):
         table.add_column(column, justify="left" if column == "operation" else "right")
     table.add_column("efficiency", justify="right")
     for row in sorted(result.operations, key=lambda r: -r.requests):
@@ -77,5 +77,7 @@ def demo_summary(result: DemoResult) -> str:
         f"records: {result.orders} orders, {result.items} order items, {result.report_rows} report rows, "
         f"{result.feed_messages_accepted} feed messages accepted\n"
         f"requests: {result.requests} in {result.job_s:.1f} s of job time ({result.wall_s:.1f} s wall), "
-        f"429s: {result.throttled}, efficiency of the bottleneck (getOrderItems) versus its plan: {eff}"
+        f"429s: {result.throttled}, efficiency of the bottleneck (getOrderItems) versus its plan: {eff}\n"
+        "* time callers spent waiting for the limiter, summed over concurrent callers; span: first to last request "
+        "the emulator saw; ideal: (requests - burst) / rate"
     )
