@@ -61,6 +61,9 @@ class Emulator:
     ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
     minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
     ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
+    ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
+    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
+    resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
     """
 
     def __init__(
@@ -81,7 +84,7 @@ class Emulator:
         faults: Faults | None = None,
         clock: Clock | None = None,
         models: Path | bool | None = True,
-        seller_center: Any = None,
+        seller_center: Mapping[str, Any] | None = None,
     ) -> None:
         if orders < 0 or products < 1:
             raise ValueError("orders must be >= 0 and products >= 1")
@@ -123,7 +126,7 @@ class Emulator:
         register_all(self.router)
         from .sellercenter import SellerCenter
 
-        self.seller_center = seller_center if seller_center is not None else SellerCenter(self)
+        self.seller_center = SellerCenter(self, **dict(seller_center or {}))
 
     # ------------------------------------------------------------------ data
 
