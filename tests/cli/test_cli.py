@@ -233,3 +233,11 @@ def test_ctrl_c_says_where_to_resume_and_the_rerun_resumes(
     assert [json.loads(line)["AmazonOrderId"] for line in out.read_text().splitlines()] == [
         o.order_id for o in emulator.world.orders
     ]
+
+
+def test_demo_draws_progress_and_the_final_table() -> None:
+    result = runner.invoke(build_app(), ["demo", "--orders", "120", "--time-scale", "1000"], env={"COLUMNS": "200"})
+    code, stdout, stderr = result.exit_code, result.stdout, result.stderr
+    assert code == 0, stderr
+    assert "orders_v0.get_order_items" in stdout and "quota wait" in stdout
+    assert "records: 120 orders" in stdout and "429s: 0" in stdout
