@@ -87,6 +87,7 @@ class SellerState:
     reports: dict[str, Job] = field(default_factory=dict)
     feeds: dict[str, Job] = field(default_factory=dict)
     queries: dict[str, Job] = field(default_factory=dict)
+    schedules: dict[str, dict[str, Any]] = field(default_factory=dict)  # report schedules by id
     subscriptions: dict[str, dict[str, Any]] = field(default_factory=dict)  # notificationType -> subscription
 
     @classmethod

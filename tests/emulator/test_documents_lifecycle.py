@@ -180,3 +180,19 @@ async def test_catalog_search_by_keyword_and_identifier() -> None:
         with pytest.raises(sp.BadRequestError):
             await client.request("GET", "/catalog/2022-04-01/items", params={"marketplaceIds": US})
     await http_for(emu).aclose()
+
+
+async def test_report_schedules_are_created_replaced_listed_and_cancelled() -> None:
+    emu, _ = emulator()
+    async with client_for(emu) as client:
+        spec = {"reportType": REPORT, "marketplaceIds": [US], "period": "P1D"}
+        first = (await client.request("POST", "/reports/2021-06-30/schedules", json=spec)).json()["reportScheduleId"]
+        again = (await client.request("POST", "/reports/2021-06-30/schedules", json={**spec, "period": "PT12H"})).json()
+        assert again["reportScheduleId"] == first  # same type and marketplaces: the schedule is replaced
+        listed = (await client.request("GET", "/reports/2021-06-30/schedules", params={"reportTypes": REPORT})).json()
+        assert [s["period"] for s in listed["reportSchedules"]] == ["PT12H"]
+        await client.request("DELETE", f"/reports/2021-06-30/schedules/{first}")
+        with pytest.raises(sp.NotFoundError):
+            await client.request("GET", f"/reports/2021-06-30/schedules/{first}")
+        with pytest.raises(sp.BadRequestError):
+            await client.request("POST", "/reports/2021-06-30/schedules", json={**spec, "period": "P2W"})

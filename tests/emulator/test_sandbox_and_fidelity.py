@@ -99,6 +99,12 @@ async def test_stateful_answers_follow_the_models_schemas() -> None:
                await get(f"/reports/2021-06-30/documents/{done['reportDocumentId']}"))  # fmt: skip
         _check(reports, "/reports/2021-06-30/reports", "get", "200",
                await get("/reports/2021-06-30/reports", reportTypes="GET_MERCHANT_LISTINGS_ALL_DATA"))  # fmt: skip
+        schedule = await client.request("POST", "/reports/2021-06-30/schedules", json={
+            "reportType": "GET_MERCHANT_LISTINGS_ALL_DATA", "marketplaceIds": [US], "period": "P1D"})  # fmt: skip
+        _check(reports, "/reports/2021-06-30/schedules", "post", "201", schedule.json())
+        sid = schedule.json()["reportScheduleId"]
+        _check(reports, "/reports/2021-06-30/schedules/{reportScheduleId}", "get", "200",
+               await get(f"/reports/2021-06-30/schedules/{sid}"))  # fmt: skip
         doc = await client.request("POST", "/feeds/2021-06-30/documents", json={"contentType": "text/plain"})
         _check(feeds, "/feeds/2021-06-30/documents", "post", "201", doc.json())
         feed = await client.request("POST", "/feeds/2021-06-30/feeds", json={

@@ -166,7 +166,64 @@ def get_report_document(call: Call, emu: Emulator) -> Reply:
     return Reply(200, body)
 
 
+PERIODS = frozenset(
+    {"PT5M", "PT15M", "PT30M", "PT1H", "PT2H", "PT4H", "PT8H", "PT12H", "P1D", "P2D", "P3D", "PT84H", "P7D",
+     "P14D", "P15D", "P18D", "P30D", "P1M"}
+)  # fmt: skip
+
+
+def create_schedule(call: Call, emu: Emulator) -> Reply:
+    body = call.json_object()
+    report_type = body_str(body, "reportType")
+    markets = body_marketplaces(body)
+    period = body.get("period")
+    if period not in PERIODS:
+        raise invalid(f"period must be one of {', '.join(sorted(PERIODS))}.")
+    next_raw = body.get("nextReportCreationTime")
+    next_time = parse_iso(str(next_raw), "nextReportCreationTime") if next_raw else call.now
+    for existing in call.st.schedules.values():
+        if existing["reportType"] == report_type and existing["marketplaceIds"] == markets:
+            existing.update(period=period, nextReportCreationTime=iso(next_time))  # Amazon replaces it
+            return Reply(201, {"reportScheduleId": existing["reportScheduleId"]})
+    schedule: dict[str, Any] = {
+        "reportScheduleId": emu.ids.numeric(),
+        "reportType": report_type,
+        "marketplaceIds": markets,
+        "period": period,
+        "nextReportCreationTime": iso(next_time),
+    }
+    if isinstance(body.get("reportOptions"), dict):
+        schedule["reportOptions"] = body["reportOptions"]
+    call.st.schedules[schedule["reportScheduleId"]] = schedule
+    return Reply(201, {"reportScheduleId": schedule["reportScheduleId"]})
+
+
+def get_schedules(call: Call, emu: Emulator) -> Reply:
+    types = call.q_list("reportTypes")
+    if not types:
+        raise invalid("reportTypes is required.")
+    found = [s for s in call.st.schedules.values() if s["reportType"] in types]
+    return Reply(200, {"reportSchedules": found})
+
+
+def get_schedule(call: Call, emu: Emulator) -> Reply:
+    schedule = call.st.schedules.get(call.path_params["reportScheduleId"])
+    if schedule is None:
+        raise not_found("Report schedule not found.")
+    return Reply(200, schedule)
+
+
+def cancel_schedule(call: Call, emu: Emulator) -> Reply:
+    if call.st.schedules.pop(call.path_params["reportScheduleId"], None) is None:
+        raise not_found("Report schedule not found.")
+    return Reply(200, None)
+
+
 def register(router: Router) -> None:
+    router.route("POST", BASE + "/schedules")(create_schedule)
+    router.route("GET", BASE + "/schedules")(get_schedules)
+    router.route("GET", BASE + "/schedules/{reportScheduleId}")(get_schedule)
+    router.route("DELETE", BASE + "/schedules/{reportScheduleId}")(cancel_schedule)
     router.route("POST", BASE + "/reports")(create_report)
     router.route("GET", BASE + "/reports")(get_reports)
     router.route("GET", BASE + "/reports/{reportId}")(get_report)
