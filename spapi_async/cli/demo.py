@@ -1,7 +1,8 @@
 """``spapi-async demo``: the main job against the embedded emulator, through the real client and limiter.
 
-A bulk concurrent pull of orders with their items (getOrders pages feed a pool of getOrderItems workers), one
-report and one feed, all at once. The emulator enforces Amazon's usage plans (rates x ``time_scale``); the client's
+A bulk concurrent pull of orders with their items (the generated ``client.orders_v0.get_orders`` paginator feeds
+a pool of ``get_order_items`` workers; pages are parsed into the generated models), one report and one feed, all at
+once. The emulator enforces Amazon's usage plans (rates x ``time_scale``); the client's
 limiter knows the same plans. Every figure printed comes from real requests: the emulator's per-operation
 counters and the limiter's own statistics.
 """
@@ -118,23 +119,19 @@ async def _pull_orders(client: SPAPIClient, since: str, workers: int, ui: Progre
 
     async def lister() -> None:
         async with send:
-            params: dict[str, str] = {"MarketplaceIds": MARKETPLACE, "CreatedAfter": since}
-            while True:
-                payload = (await client.request("GET", "/orders/v0/orders", params=params)).json()["payload"]
-                for order in payload["Orders"]:
-                    await send.send(str(order["AmazonOrderId"]))
-                counts["orders"] += len(payload["Orders"])
-                ui.advance("orders", len(payload["Orders"]))
-                token = payload.get("NextToken")
-                if not token:
-                    return
-                params = {"MarketplaceIds": MARKETPLACE, "NextToken": token}
+            orders = client.orders_v0.get_orders(marketplace_ids=[MARKETPLACE], created_after=since)
+            async for page in orders.pages():
+                listed = page.payload.orders if page.payload and page.payload.orders else []
+                for order in listed:
+                    await send.send(str(order.amazon_order_id))
+                counts["orders"] += len(listed)
+                ui.advance("orders", len(listed))
 
     async def worker(inbox: anyio.abc.ObjectReceiveStream[str]) -> None:
         async with inbox:
             async for order_id in inbox:
-                response = await client.request("GET", f"/orders/v0/orders/{order_id}/orderItems")
-                counts["items"] += len(response.json()["payload"]["OrderItems"])
+                async for _item in client.orders_v0.get_order_items(order_id=order_id):
+                    counts["items"] += 1
                 ui.advance("items")
 
     async with anyio.create_task_group() as tg:
