@@ -88,13 +88,17 @@ def build_app() -> typer.Typer:
         orders_count: Annotated[int, typer.Option("--orders", min=0)] = 500,
         seed: Annotated[int, typer.Option("--seed")] = 0,
         sandbox: Annotated[bool, typer.Option("--sandbox", help="Sandbox plan (5 rps, burst 15).")] = False,
+        error_rate: Annotated[float, typer.Option("--error-rate", min=0.0, max=1.0, help="Share of 500/503s.")] = 0.0,
+        reset_rate: Annotated[float, typer.Option("--reset-rate", min=0.0, max=1.0, help="Share of resets.")] = 0.0,
+        slow_rate: Annotated[float, typer.Option("--slow-rate", min=0.0, max=1.0, help="Share of slow answers.")] = 0.0,
     ) -> None:
         """Serve the SP-API + LWA (+ Seller Center) emulator until Ctrl-C."""
         import uvicorn
 
-        from ..emulator import LWA_PATH, Emulator
+        from ..emulator import LWA_PATH, Emulator, Faults
 
-        emulator = Emulator(time_scale=time_scale, seed=seed, orders=orders_count, sandbox=sandbox)
+        faults = Faults(error_rate=error_rate, reset_rate=reset_rate, slow_rate=slow_rate)
+        emulator = Emulator(time_scale=time_scale, seed=seed, orders=orders_count, sandbox=sandbox, faults=faults)
         base = f"http://{host}:{port}"
         print(f"SP-API emulator on {base} (LWA at {base}{LWA_PATH}, stats at {base}/__stats); Ctrl-C stops it.")
         print(f"  spapi-async orders export --endpoint {base} --lwa-endpoint {base}{LWA_PATH} ...")
