@@ -161,7 +161,7 @@ def build_app() -> typer.Typer:
         out: Annotated[Path, typer.Option("--out", help="Where to save the (decompressed) document.")],
         since: Annotated[Optional[str], typer.Option("--since", help="dataStartTime")] = None,  # noqa: UP045
         until: Annotated[Optional[str], typer.Option("--until", help="dataEndTime")] = None,  # noqa: UP045
-        poll_interval: Annotated[float, typer.Option("--poll-interval", min=0.0)] = 15.0,
+        poll_interval: Annotated[float, typer.Option("--poll-interval", min=0.001)] = 15.0,
         marketplace: Marketplaces = None,
         env_file: EnvFile = None,
         endpoint: Endpoint = None,
@@ -187,14 +187,12 @@ def build_app() -> typer.Typer:
 
         async def job() -> Any:
             async with client:
-                result = await fetch_report(
-                    client, report_type, markets, data_start=start, data_end=end, poll_interval=poll_interval
+                return await fetch_report(
+                    client, report_type, markets, data_start=start, data_end=end, poll_interval=poll_interval, out=out
                 )
-            out.write_bytes(result.content)
-            return result
 
         result = common.run(job, debug=debug)
-        print(f"report {result.report_id} {result.status}: {len(result.content)} bytes written to {out}")
+        print(f"report {result.report_id} DONE: {result.bytes_written} bytes written to {out}")
 
     @feeds.command("submit")
     def feeds_submit(
@@ -203,7 +201,7 @@ def build_app() -> typer.Typer:
         file: Annotated[Path, typer.Argument(help="The feed content.")],
         content_type: Annotated[Optional[str], typer.Option("--content-type")] = None,  # noqa: UP045
         report_out: Annotated[Optional[Path], typer.Option("--report-out", help="Save the processing report.")] = None,  # noqa: UP045
-        poll_interval: Annotated[float, typer.Option("--poll-interval", min=0.0)] = 15.0,
+        poll_interval: Annotated[float, typer.Option("--poll-interval", min=0.001)] = 15.0,
         marketplace: Marketplaces = None,
         env_file: EnvFile = None,
         endpoint: Endpoint = None,
@@ -235,10 +233,12 @@ def build_app() -> typer.Typer:
                 return await submit_feed(client, feed_type, content, ctype, markets, poll_interval=poll_interval)
 
         result = common.run(job, debug=debug)
-        if report_out is not None:
-            report_out.write_bytes(result.report)
-        summary = ", ".join(f"{k} {v}" for k, v in result.summary.items()) or f"{len(result.report)} bytes of report"
-        print(f"feed {result.feed_id} {result.status}: {summary}")
+        if report_out is not None and result.report_text is not None:
+            report_out.write_text(result.report_text, encoding="utf-8")
+        print(
+            f"feed {result.feed_id} {result.status}: processed {result.processed}, accepted {result.accepted}, "
+            f"invalid {result.invalid}"
+        )
 
     return app
 

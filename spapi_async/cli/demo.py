@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import anyio
 import anyio.abc
-import httpx
 
 from ..client import SPAPIClient
 from ..operation import UsagePlan
@@ -166,7 +165,6 @@ async def run_demo(config: DemoConfig, progress: Progress | None = None) -> Demo
             lwa_endpoint=base_url + LWA_PATH,
             limiter=limiter,
         ) as client,
-        httpx.AsyncClient(timeout=30.0) as documents,
     ):
         report_rows = 0
         accepted = 0
@@ -174,19 +172,27 @@ async def run_demo(config: DemoConfig, progress: Progress | None = None) -> Demo
 
         async def report() -> None:
             nonlocal report_rows
-            result = await fetch_report(
-                client, "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", [MARKETPLACE],
-                poll_interval=config.poll_interval, progress=ui, http=documents,
-            )  # fmt: skip
-            report_rows = result.rows
+            outcome = await fetch_report(
+                client,
+                "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL",
+                [MARKETPLACE],
+                poll_interval=config.poll_interval,
+                progress=ui,
+            )
+            report_rows = outcome.rows
 
         async def feed() -> None:
             nonlocal accepted
-            result = await submit_feed(
-                client, "JSON_LISTINGS_FEED", _listings_feed(skus), "application/json", [MARKETPLACE],
-                poll_interval=config.poll_interval, progress=ui, http=documents,
-            )  # fmt: skip
-            accepted = int(result.summary.get("messagesAccepted", 0))
+            outcome = await submit_feed(
+                client,
+                "JSON_LISTINGS_FEED",
+                _listings_feed(skus),
+                "application/json; charset=UTF-8",
+                [MARKETPLACE],
+                poll_interval=config.poll_interval,
+                progress=ui,
+            )
+            accepted = outcome.accepted or 0
 
         async with anyio.create_task_group() as tg:
             tg.start_soon(_pull_orders, client, since, config.workers, ui, counts)

@@ -1,23 +1,17 @@
-"""The jobs behind the command line, free of any terminal code: report download, feed submission, helpers.
-
-Each reports its progress through an optional :class:`Progress` callback object, so the CLI can draw bars and the
-tests can run them plainly.
-"""
+"""The jobs behind the command line, free of terminal code. Reports and feeds go through the library's document
+workflows (``client.documents``); progress is reported through an optional :class:`Progress` object so the CLI
+can draw bars and the tests can run them plainly."""
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
-
-import httpx
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
 from ..client import SPAPIClient
-from ..errors import SPAPIError
-
-TERMINAL = ("DONE", "CANCELLED", "FATAL")
+from ..documents import PollPolicy
 
 
 class Progress(Protocol):
@@ -39,37 +33,17 @@ class NoProgress:
         return None
 
 
-class JobFailed(SPAPIError):
-    """A report or feed ended CANCELLED or FATAL."""
-
-
-async def download(url: str, compression: str | None, *, http: httpx.AsyncClient | None = None) -> bytes:
-    """Fetch a pre-signed document URL (no SP-API credentials: the host would refuse them) and gunzip it."""
-    own = http is None
-    client = http or httpx.AsyncClient(timeout=60.0)
-    try:
-        response = await client.get(url)
-        if response.status_code != 200:
-            raise SPAPIError(f"document download answered {response.status_code}", status_code=response.status_code)
-        data = response.content
-    finally:
-        if own:
-            await client.aclose()
-    return gzip.decompress(data) if compression == "GZIP" else data
+def poll_policy(interval: float, timeout: float = 3600.0) -> PollPolicy:
+    """Poll every ``interval`` seconds at first, backing off to at most ten times that."""
+    interval = max(interval, 0.001)
+    return PollPolicy(initial=interval, factor=1.5, max_interval=interval * 10, timeout=timeout)
 
 
 @dataclass
-class ReportResult:
-    report_id: str
-    status: str
-    document_id: str | None
-    content: bytes = b""
-    polls: int = 0
-
-    @property
-    def rows(self) -> int:
-        lines = self.content.count(b"\n")
-        return max(0, lines - 1) if self.content.startswith((b"amazon", b"item-", b"sku")) else lines
+class ReportOutcome:
+    report_id: str | None
+    rows: int
+    bytes_written: int
 
 
 async def fetch_report(
@@ -80,99 +54,72 @@ async def fetch_report(
     data_start: str | None = None,
     data_end: str | None = None,
     poll_interval: float = 15.0,
+    out: Path | None = None,
     progress: Progress | None = None,
-    http: httpx.AsyncClient | None = None,
-) -> ReportResult:
-    """createReport → getReport until DONE → getReportDocument → the (gunzipped) document."""
+) -> ReportOutcome:
+    """Request a report, wait for it, then save its document to ``out`` (or count its rows)."""
     ui = progress or NoProgress()
-    body: dict[str, Any] = {"reportType": report_type, "marketplaceIds": list(marketplace_ids)}
-    if data_start:
-        body["dataStartTime"] = data_start
-    if data_end:
-        body["dataEndTime"] = data_end
-    created = await client.request("POST", "/reports/2021-06-30/reports", json=body)
-    report_id = str(created.json()["reportId"])
-    ui.status("report", f"report {report_id}: IN_QUEUE")
-    polls = 0
-    while True:
-        report = (await client.request("GET", f"/reports/2021-06-30/reports/{report_id}")).json()
-        polls += 1
-        status = str(report["processingStatus"])
-        ui.status("report", f"report {report_id}: {status}")
-        if status in TERMINAL:
-            break
-        await client.clock.sleep(poll_interval)
-    document_id = report.get("reportDocumentId")
-    if status != "DONE" or not document_id:
-        raise JobFailed(f"report {report_id} ended {status}" + (f" (document {document_id})" if document_id else ""))
-    doc = (await client.request("GET", f"/reports/2021-06-30/documents/{document_id}")).json()
-    content = await download(doc["url"], doc.get("compressionAlgorithm"), http=http)
+    ui.status("report", f"report {report_type}: requested")
+    document = await client.documents.download_report(
+        report_type=report_type,
+        marketplace_ids=list(marketplace_ids),
+        data_start_time=data_start,
+        data_end_time=data_end,
+        poll_policy=poll_policy(poll_interval),
+    )
+    report_id = document.report.report_id if document.report else None
+    ui.status("report", f"report {report_id}: DONE")
+    rows = written = 0
+    if out is not None:
+        written = await document.save(out)
+    else:
+        async for _row in document.rows():
+            rows += 1
     ui.advance("report")
-    return ReportResult(report_id, status, document_id, content, polls)
+    return ReportOutcome(report_id, rows, written)
 
 
 @dataclass
-class FeedResult:
+class FeedOutcome:
     feed_id: str
     status: str
-    result_document_id: str | None
-    report: bytes = b""
-    summary: dict[str, Any] = field(default_factory=dict)
-    polls: int = 0
+    processed: int | None
+    accepted: int | None
+    invalid: int | None
+    report_text: str | None  # the processing report (JSON re-serialised when Amazon sent JSON)
 
 
 async def submit_feed(
     client: SPAPIClient,
     feed_type: str,
-    content: bytes,
+    content: bytes | Path,
     content_type: str,
     marketplace_ids: Sequence[str],
     *,
     poll_interval: float = 15.0,
     progress: Progress | None = None,
-    http: httpx.AsyncClient | None = None,
-) -> FeedResult:
-    """createFeedDocument → upload → createFeed → getFeed until done → the processing report."""
+) -> FeedOutcome:
+    """Upload a feed, wait for processing, and return its processing summary."""
     ui = progress or NoProgress()
-    doc = (await client.request("POST", "/feeds/2021-06-30/documents", json={"contentType": content_type})).json()
-    own = http is None
-    uploader = http or httpx.AsyncClient(timeout=60.0)
-    try:
-        put = await uploader.put(doc["url"], content=content, headers={"content-type": content_type})
-    finally:
-        if own:
-            await uploader.aclose()
-    if put.status_code not in (200, 201, 204):
-        raise SPAPIError(f"feed upload answered {put.status_code}", status_code=put.status_code)
-    body = {
-        "feedType": feed_type,
-        "marketplaceIds": list(marketplace_ids),
-        "inputFeedDocumentId": doc["feedDocumentId"],
-    }
-    feed_id = str((await client.request("POST", "/feeds/2021-06-30/feeds", json=body)).json()["feedId"])
-    ui.status("feed", f"feed {feed_id}: IN_QUEUE")
-    polls = 0
-    while True:
-        feed = (await client.request("GET", f"/feeds/2021-06-30/feeds/{feed_id}")).json()
-        polls += 1
-        status = str(feed["processingStatus"])
-        ui.status("feed", f"feed {feed_id}: {status}")
-        if status in TERMINAL:
-            break
-        await client.clock.sleep(poll_interval)
-    result_id = feed.get("resultFeedDocumentId")
-    report = b""
-    if result_id:
-        result = (await client.request("GET", f"/feeds/2021-06-30/documents/{result_id}")).json()
-        report = await download(result["url"], result.get("compressionAlgorithm"), http=http)
-    summary: dict[str, Any] = {}
-    try:
-        parsed = json.loads(report) if report.startswith(b"{") else None
-        if isinstance(parsed, dict) and isinstance(parsed.get("summary"), dict):
-            summary = parsed["summary"]
-    except ValueError:
-        summary = {}
+    ui.status("feed", f"feed {feed_type}: uploading")
+    result = await client.documents.submit_feed(
+        feed_type=feed_type,
+        content=content,
+        content_type=content_type,
+        marketplace_ids=list(marketplace_ids),
+        poll_policy=poll_policy(poll_interval),
+    )
+    ui.status("feed", f"feed {result.feed_id}: {result.processing_status}")
     ui.advance("feed")
-    if status != "DONE":
-        raise JobFailed(f"feed {feed_id} ended {status}: {report[:200].decode('utf-8', 'replace')}")
-    return FeedResult(feed_id, status, result_id, report, summary, polls)
+    s = result.summary
+    text = result.report_text
+    if text is None and result.report is not None:
+        text = json.dumps(result.report, indent=1) if isinstance(result.report, (dict, list)) else str(result.report)
+    return FeedOutcome(
+        result.feed_id,
+        result.processing_status,
+        s.messages_processed,
+        s.messages_accepted,
+        s.messages_invalid,
+        text,
+    )

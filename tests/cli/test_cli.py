@@ -174,7 +174,7 @@ def test_feeds_submit_prints_the_processing_summary(served: tuple[Emulator, str]
          *_target(url, _env_file(tmp_path))]
     )  # fmt: skip
     assert code == 0, stderr
-    assert "DONE" in stdout and "messagesAccepted 1" in stdout
+    assert "DONE" in stdout and "accepted 1" in stdout
     assert json.loads(report.read_text())["summary"]["messagesProcessed"] == 1
     code, _, stderr = _invoke(["feeds", "submit", "JSON_LISTINGS_FEED", str(tmp_path / "none.json")])
     assert code == 1 and "cannot read" in stderr
