@@ -19,7 +19,7 @@ import anyio.abc
 from ..client import SPAPIClient
 from ..operation import UsagePlan
 from ..registry import OPERATIONS
-from ..throttle.base import LimiterBackend
+from ..throttle.limiter import Limiter
 from .workflows import NoProgress, Progress, fetch_report, submit_feed
 
 DEMO_CLIENT_ID = "amzn1.application-oa2-client.demo"
@@ -78,19 +78,12 @@ def scaled_plans(time_scale: float) -> dict[str, UsagePlan]:
     return {key: UsagePlan(op.rate * time_scale, op.burst) for key, op in OPERATIONS.items()}
 
 
-def make_limiter(time_scale: float) -> LimiterBackend:
-    """The library's own in-memory limiter, told the scaled plans (so it paces exactly as the emulator counts)."""
-    import spapi_async
+def make_limiter(time_scale: float) -> Limiter:
+    """The library's own in-memory limiter, told the scaled plans (so it paces exactly as the emulator counts).
 
-    from .. import throttle
-
-    limiter_cls = getattr(spapi_async, "Limiter", None) or getattr(throttle, "Limiter", None)
-    if limiter_cls is None:
-        raise RuntimeError("this build of spapi_async has no sp.Limiter; the demo needs the real limiter")
-    # The emulator shares this process (and its GIL) with the client, so arrivals jitter more than over a network:
-    # the limiter absorbs up to JITTER_MARGIN seconds of it (the sustained rate stays the plan's).
-    limiter: LimiterBackend = limiter_cls(overrides=scaled_plans(time_scale), margin=JITTER_MARGIN)
-    return limiter
+    The emulator shares this process with the client, so arrivals jitter more than over a network: the limiter
+    absorbs up to :data:`JITTER_MARGIN` seconds of it (the sustained rate stays the plan's)."""
+    return Limiter(overrides=scaled_plans(time_scale), margin=JITTER_MARGIN)
 
 
 def _listings_feed(skus: list[str]) -> bytes:
