@@ -3,6 +3,8 @@
 The public surface is what this module exports; everything else is internal and may change.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .auth.lwa import build_consent_uri
 from .auth.tokens import CachedToken, InMemoryTokenStore, TokenStore
@@ -34,6 +36,10 @@ from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
 from .throttle.base import LimiterBackend, LimitKey, NullLimiter
 
+if TYPE_CHECKING:
+    from .auth.redis_store import RedisTokenStore
+    from .throttle.redis import RedisLimiter
+
 __all__ = [
     "DEFAULT_PLAN",
     "MARKETPLACES",
@@ -61,6 +67,8 @@ __all__ = [
     "Pagination",
     "PaginationLoopError",
     "PayloadError",
+    "RedisLimiter",
+    "RedisTokenStore",
     "Region",
     "RetryPolicy",
     "SPAPIClient",
@@ -79,3 +87,21 @@ __all__ = [
     "make_http_client",
     "match_operation",
 ]
+
+
+# Extra "redis": imported on first use, so that ``import spapi_async`` never imports redis-py.
+_LAZY = {
+    "RedisLimiter": ("spapi_async.throttle.redis", "RedisLimiter"),
+    "RedisTokenStore": ("spapi_async.auth.redis_store", "RedisTokenStore"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'spapi_async' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(target[0]), target[1])
+    globals()[name] = value
+    return value
