@@ -219,6 +219,7 @@ class Reservation:
     redis_key: str = field(repr=False)
     member: str | None = field(default=None, repr=False)  # sliding windows: the sorted-set member
     due_us: int = field(default=0, repr=False)
+    rate: float | None = None  # token buckets: the rate in force when the slot was taken
 
 
 @dataclass(slots=True)
@@ -365,16 +366,18 @@ class RedisLimiter:
             now_us, wait_us, rate = await self._bucket_acquire(
                 keys=[rkey], args=[repr(float(plan.rate)), str(plan.burst), self._idle_ms, adapt]
             )
+            effective_rate: float | None = float(rate)
             self._rates[key] = float(rate)
             member = None
         else:
+            effective_rate = None
             member = secrets.token_hex(8)
             window_us = str(math.ceil(plan.window * 1_000_000))
             now_us, wait_us = await self._window_acquire(
                 keys=[rkey], args=[str(plan.limit), window_us, member, self._idle_ms]
             )
         due_us = int(now_us) + int(wait_us)
-        return Reservation(key, due_us / 1_000_000, int(wait_us) / 1_000_000, rkey, member, due_us)
+        return Reservation(key, due_us / 1_000_000, int(wait_us) / 1_000_000, rkey, member, due_us, effective_rate)
 
     async def cancel(self, reservation: Reservation) -> bool:
         """Give a slot back if it is not due yet (as if it had never been taken). True if it was given back."""
