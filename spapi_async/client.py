@@ -10,14 +10,18 @@ import httpx
 
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
-from .auth.tokens import InMemoryTokenStore, TokenStore
+from .auth.rdt import RDT_PATH
+from .auth.spapi import SPAPIAuth
+from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from .clock import SYSTEM_CLOCK, Clock
 from .config import ClientConfig, build_config, settings_from_env
 from .errors import ConfigurationError
+from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend, NullLimiter
-from .transport import ApiCall, QueryParams, Signer, Transport
+from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
+from .useragent import build_user_agent
 
 HttpBackend = Literal["httpx", "aiohttp"]
 
@@ -141,16 +145,32 @@ class SPAPIClient(ApiAttributes):
         self.token_store = token_store
         self._http = http
         self._closed = False
+        user_agent = build_user_agent(config.app_name, config.app_version, config.user_agent)
+        timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
+        post_form = FormPoster(http, retry, clock, user_agent, config.timeout)
+        auth = SPAPIAuth(config, CachedTokenSource(token_store, clock), post_form, clock, use_rdt=use_rdt)
+        sandbox = config.sandbox
+
+        def plan_for(operation: Operation | None) -> UsagePlan:
+            if sandbox:
+                return SANDBOX_PLAN
+            return operation.plan if operation is not None else DEFAULT_PLAN
+
+        self._auth = auth
         self._transport = Transport(
-            config,
+            config.endpoint,
             http_client=http,
+            auth=auth,
             limiter=limiter,
             retry=retry,
             clock=clock,
-            token_store=token_store,
-            use_rdt=use_rdt,
+            user_agent=user_agent,
+            timeout=timeout,
+            plan_for=plan_for,
+            region=config.region.code,
             signer=signer,
         )
+        auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
 
     @classmethod
@@ -178,7 +198,7 @@ class SPAPIClient(ApiAttributes):
             retry=retry or self.retry,
             clock=self.clock,
             token_store=self.token_store,
-            use_rdt=self._transport.use_rdt,
+            use_rdt=self._auth.use_rdt,
             signer=self._transport.signer,
         )
         return clone
@@ -186,6 +206,12 @@ class SPAPIClient(ApiAttributes):
     @property
     def transport(self) -> Transport:
         return self._transport
+
+    async def _request_rdt(self, body: Mapping[str, object]) -> object:
+        response = await self._transport.send(
+            ApiCall("POST", RDT_PATH, operation=match_operation("POST", RDT_PATH), json=body)
+        )
+        return response.json()
 
     async def request(
         self,

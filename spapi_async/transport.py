@@ -1,27 +1,23 @@
 """The one place where a request is carried out (GUIDE section 1).
 
-For each attempt: take a limiter token, authenticate (LWA, RDT or grantless; SigV4 last when configured), send
-with the shared ``httpx.AsyncClient``, tell the limiter what came back, then return the response or decide with
-the retry policy whether to try again. Resource modules build :class:`ApiCall` objects and never talk to httpx,
-auth or the limiter themselves.
+For each attempt: take a limiter token, let the :class:`Authenticator` add its credential (SP-API: LWA, RDT or
+grantless; Seller Center: OAuth bearer or the legacy signature), sign last when a :class:`Signer` is configured
+(SigV4), send with the shared ``httpx.AsyncClient``, tell the limiter what came back, then return the response or
+decide with the retry policy whether to try again. Resource modules build :class:`ApiCall` objects and never talk to
+httpx, auth or the limiter themselves; the transport never knows an API by name.
 """
 
 from __future__ import annotations
 
 import json as _json
 import logging
-import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import httpx
 
-from .auth.lwa import LWAAuth
-from .auth.rdt import DEFAULT_DATA_ELEMENTS, RDT_PATH, RDTProvider
-from .auth.tokens import CachedTokenSource, TokenStore
 from .clock import Clock
-from .config import ClientConfig
 from .errors import (
     ApiError,
     ConnectionError_,
@@ -31,10 +27,9 @@ from .errors import (
     error_from_response,
     request_id_of,
 )
-from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
+from .operation import Operation, UsagePlan
 from .retry import RetryPolicy, parse_retry_after
 from .throttle.base import LimiterBackend, LimitKey
-from .useragent import build_user_agent
 
 logger = logging.getLogger("spapi_async")
 
@@ -66,110 +61,151 @@ class Signer(Protocol):
     async def aclose(self) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """What an :class:`Authenticator` adds to one attempt.
+
+    ``params`` replaces the call's query parameters when set (schemes that sign the query, such as Seller
+    Center's legacy API); ``token`` and ``kind`` let the authenticator forget a credential the server rejected.
+    """
+
+    headers: Mapping[str, str]
+    params: QueryParams | None = None
+    token: str | None = None
+    kind: str = ""
+
+
+class Authenticator(Protocol):
+    """The part of the send path that differs between SP-API and Seller Center."""
+
+    @property
+    def identity(self) -> str:
+        """Names the application + seller for limiter keys (never a secret)."""
+        ...
+
+    async def authorize(self, call: ApiCall) -> Credential: ...
+
+    async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
+        """Called when the server refused an attempt. Return True (after dropping the cached credential) if a
+        fresh credential may succeed: the transport then tries once more without counting a retry."""
+        ...
+
+
+#: Turns a response into the typed error it means, or None when it is a success. The default looks at the
+#: status alone; an API that reports errors inside 200 bodies (Seller Center's legacy API) reads the body.
+ResponseClassifier = Callable[[httpx.Response], Awaitable[ApiError | None]]
+
+
+async def classify_by_status(response: httpx.Response) -> ApiError | None:
+    if response.status_code < 400:
+        return None
+    await response.aread()
+    return error_from_response(response)
+
+
+class FormPoster:
+    """Form POSTs to token endpoints (LWA, Seller Center OAuth). Not rate-limited by API plans; retried on
+    transient failures (connect errors, 429, 5xx) with the client's retry policy. Returns the final response."""
+
+    def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, clock: Clock, user_agent: str, timeout: float):
+        self._http = http
+        self._retry = retry
+        self._clock = clock
+        self._headers = {"user-agent": user_agent, "accept": "application/json"}
+        self._timeout = timeout
+
+    async def __call__(
+        self, url: str, form: Mapping[str, str], headers: Mapping[str, str] | None = None
+    ) -> httpx.Response:
+        policy = self._retry
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._http.post(
+                    url,
+                    data=dict(form),
+                    headers={**self._headers, **headers} if headers else self._headers,
+                    timeout=self._timeout,
+                )
+            except httpx.HTTPError as exc:
+                error: SPAPIError = map_httpx_error(exc, "POST", httpx.URL(url).path)
+                if not policy.should_retry("GET", attempt, error):  # a token grant is safe to repeat
+                    raise error from None
+                await self._clock.sleep(policy.delay(attempt))
+                continue
+            if response.status_code == 429 or response.status_code >= 500:
+                error = error_from_response(response)
+                if policy.should_retry("GET", attempt, error):
+                    retry_after = parse_retry_after(response.headers.get("retry-after"), now=self._clock.time())
+                    await self._clock.sleep(policy.delay(attempt, retry_after=retry_after))
+                    continue
+            return response
+
+
 class Transport:
-    """Sends :class:`ApiCall` objects for one client configuration. Shared by ``with_options`` copies."""
+    """Carries out :class:`ApiCall` objects against one base URL. Shared by ``with_options`` copies."""
 
     def __init__(
         self,
-        config: ClientConfig,
+        base_url: str,
         *,
         http_client: httpx.AsyncClient,
+        auth: Authenticator,
         limiter: LimiterBackend,
         retry: RetryPolicy,
         clock: Clock,
-        token_store: TokenStore,
-        use_rdt: bool = True,
+        user_agent: str,
+        timeout: httpx.Timeout,
+        plan_for: Callable[[Operation | None], UsagePlan],
+        region: str = "",
         signer: Signer | None = None,
+        classify: ResponseClassifier = classify_by_status,
+        default_headers: Mapping[str, str] | None = None,
     ) -> None:
-        self.config = config
         self.http = http_client
+        self.auth = auth
         self.limiter = limiter
         self.retry = retry
         self.clock = clock
-        self.use_rdt = use_rdt
         self.signer = signer
-        self.tokens = CachedTokenSource(token_store, clock)
-        self.lwa = LWAAuth(config, self.tokens, self.post_form, clock)
-        self.rdt = RDTProvider(self.tokens, self._request_rdt, clock, self.lwa.identity)
-        self.user_agent = build_user_agent(config.app_name, config.app_version, config.user_agent)
-        self._base_url = config.endpoint
-        self._region = config.region.code
-        self._default_timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
-        self._date_second = -1
-        self._date_value = ""
+        self.plan_for = plan_for
+        self.user_agent = user_agent
+        self._base_url = base_url.rstrip("/")
+        self._region = region
+        self._timeout = timeout
+        self._classify = classify
+        self._headers = {"user-agent": user_agent, "accept": "application/json", **(default_headers or {})}
 
-    # ------------------------------------------------------------------ helpers
+    @property
+    def base_url(self) -> str:
+        return self._base_url
 
     def limit_key(self, call: ApiCall) -> LimitKey:
         name = call.operation.key if call.operation else f"raw:{call.method.upper()} {call.path}"
-        return LimitKey(self.lwa.identity, self._region, name)
+        return LimitKey(self.auth.identity, self._region, name)
 
-    def plan_for(self, operation: Operation | None) -> UsagePlan:
-        if self.config.sandbox:
-            return SANDBOX_PLAN
-        return operation.plan if operation is not None else DEFAULT_PLAN
-
-    def _amz_date(self) -> str:
-        now = self.clock.time()
-        second = int(now)
-        if second != self._date_second:
-            self._date_second = second
-            self._date_value = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(second))
-        return self._date_value
-
-    async def _credential(self, call: ApiCall) -> tuple[str, str]:
-        """The access token for this call and how it was obtained (``lwa``, ``grantless``, ``rdt``, ``given``)."""
-        op = call.operation
-        if call.restricted_data_token:
-            return call.restricted_data_token, "given"
-        if op is not None and op.grantless:
-            return await self.lwa.access_token(grantless=True), "grantless"
-        if op is not None and op.restricted and self.use_rdt:
-            elements = call.data_elements
-            if elements is None:
-                elements = DEFAULT_DATA_ELEMENTS.get(op.key, ())
-            return await self.rdt.token(op.method, op.path, elements), "rdt"
-        return await self.lwa.access_token(), "lwa"
-
-    async def _forget_credential(self, call: ApiCall, token: str, kind: str) -> None:
-        if kind == "lwa":
-            await self.lwa.invalidate(token)
-        elif kind == "grantless":
-            await self.lwa.invalidate(token, grantless=True)
-        elif kind == "rdt" and call.operation is not None:
-            op = call.operation
-            elements = call.data_elements
-            if elements is None:
-                elements = DEFAULT_DATA_ELEMENTS.get(op.key, ())
-            await self.rdt.invalidate(op.method, op.path, elements, token)
-
-    def _build(self, call: ApiCall, token: str) -> httpx.Request:
-        headers = {
-            "x-amz-access-token": token,
-            "x-amz-date": self._amz_date(),
-            "user-agent": self.user_agent,
-            "accept": "application/json",
-        }
+    def _build(self, call: ApiCall, credential: Credential) -> httpx.Request:
+        headers = {**self._headers, **credential.headers}
         if call.headers:
             headers.update(call.headers)
         content = call.content
         if call.json is not None:
             content = _json.dumps(call.json, separators=(",", ":"), ensure_ascii=False).encode()
             headers.setdefault("content-type", "application/json")
-        timeout = self._default_timeout if call.timeout is None else httpx.Timeout(call.timeout)
+        params = credential.params if credential.params is not None else call.params
+        timeout = self._timeout if call.timeout is None else httpx.Timeout(call.timeout)
         return self.http.build_request(
             call.method,
             self._base_url + call.path,
-            params=call.params,  # type: ignore[arg-type]
+            params=params,  # type: ignore[arg-type]
             content=content,
             headers=headers,
             timeout=timeout,
         )
 
-    # ------------------------------------------------------------------ send path
-
     async def send(self, call: ApiCall) -> httpx.Response:
-        """Carry out ``call``: limit, authenticate, send, observe, retry. Returns a 2xx/3xx response or raises."""
+        """Carry out ``call``: limit, authenticate, send, observe, retry. Returns a success or raises."""
         policy = call.retry or self.retry
         key = self.limit_key(call)
         plan = self.plan_for(call.operation)
@@ -180,8 +216,8 @@ class Transport:
         while True:
             attempt += 1
             await self.limiter.acquire(key, plan)
-            token, kind = await self._credential(call)
-            request = self._build(call, token)
+            credential = await self.auth.authorize(call)
+            request = self._build(call, credential)
             if self.signer is not None:
                 await self.signer.sign(request)
             if debug:
@@ -193,33 +229,33 @@ class Transport:
                 error: SPAPIError = map_httpx_error(exc, method, call.path)
             else:
                 response = sent
-                await self.limiter.observe(key, response.status_code, response.headers)
-                status = response.status_code
-                if status < 400:
+                failure = await self._classify(sent)
+                # An error reported inside a 2xx body (legacy Seller Center's E429) counts as its own status.
+                observed = failure.status_code if failure is not None and failure.status_code else sent.status_code
+                await self.limiter.observe(key, observed, sent.headers)
+                if failure is None:
                     if debug:
                         logger.debug(
                             "<- %d %s %s request-id=%s",
-                            status,
+                            sent.status_code,
                             method,
                             call.path,
-                            request_id_of(response.headers),
+                            request_id_of(sent.headers),
                         )
-                    return response
-                await response.aread()
-                error = error_from_response(response)
+                    return sent
+                error = failure
                 if debug:
                     logger.debug(
                         "<- %d %s %s request-id=%s errors=%s",
-                        status,
+                        sent.status_code,
                         method,
                         call.path,
                         error.request_id,
                         [e.code for e in error.errors],
                     )
-                if not refreshed_credential and kind != "given" and _credential_rejected(error):
-                    # A cached token that Amazon no longer accepts: drop it and try once more with a new one.
+                if not refreshed_credential and await self.auth.forget(call, credential, error):
+                    # A cached credential the server no longer accepts: dropped; try once more with a new one.
                     refreshed_credential = True
-                    await self._forget_credential(call, token, kind)
                     attempt -= 1
                     continue
             if not policy.should_retry(method, attempt, error):
@@ -227,7 +263,7 @@ class Transport:
             retry_after = None
             if response is not None:
                 retry_after = parse_retry_after(response.headers.get("retry-after"), now=self.clock.time())
-            paced = isinstance(error, ApiError) and error.status_code == 429 and self.limiter.paces_throttled_retries
+            paced = error.status_code == 429 and self.limiter.paces_throttled_retries
             delay = policy.delay(attempt, retry_after=retry_after, paced_by_limiter=paced)
             logger.info(
                 "retrying %s %s after %s (attempt %d of %d) in %.3fs",
@@ -241,52 +277,9 @@ class Transport:
             if delay > 0:
                 await self.clock.sleep(delay)
 
-    async def post_form(self, url: str, form: Mapping[str, str]) -> httpx.Response:
-        """A form POST to a token endpoint (LWA). Not rate-limited by SP-API plans; retried on transient
-        failures (connect errors, 429, 5xx) with the client's retry policy. Returns the final response."""
-        policy = self.retry
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                response = await self.http.post(
-                    url,
-                    data=dict(form),
-                    headers={"user-agent": self.user_agent, "accept": "application/json"},
-                    timeout=self._default_timeout,
-                )
-            except httpx.HTTPError as exc:
-                error: SPAPIError = map_httpx_error(exc, "POST", httpx.URL(url).path)
-                if not policy.should_retry("GET", attempt, error):  # a token grant is safe to repeat
-                    raise error from None
-                await self.clock.sleep(policy.delay(attempt))
-                continue
-            if response.status_code == 429 or response.status_code >= 500:
-                error = error_from_response(response)
-                if policy.should_retry("GET", attempt, error):
-                    retry_after = parse_retry_after(response.headers.get("retry-after"), now=self.clock.time())
-                    await self.clock.sleep(policy.delay(attempt, retry_after=retry_after))
-                    continue
-            return response
-
-    async def _request_rdt(self, body: Mapping[str, object]) -> object:
-        from .registry import match_operation
-
-        op = match_operation("POST", RDT_PATH)
-        response = await self.send(ApiCall("POST", RDT_PATH, operation=op, json=body))
-        return response.json()
-
     async def aclose(self) -> None:
         if self.signer is not None:
             await self.signer.aclose()
-
-
-def _credential_rejected(error: SPAPIError) -> bool:
-    if error.status_code == 401:
-        return True
-    if error.status_code == 403:
-        return any("expired" in e.message.lower() for e in error.errors)
-    return False
 
 
 def map_httpx_error(exc: httpx.HTTPError, method: str, path: str) -> TransportError:

@@ -1,0 +1,167 @@
+"""Everything the generator decides that the models do not say: names, aliases, overrides.
+
+Kept in one place on purpose (spec overrides live here, not scattered through the emitters). Every entry is
+checked against the models on each run: an override that no longer matches an operation fails the generation.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Default location of Amazon's models, relative to the repository root (``$SPAPI_SHARED/spapi-models/models``).
+DEFAULT_MODELS_SUBDIR = "spapi-models/models"
+
+# --------------------------------------------------------------------------------------------------------------
+# API attribute names: ``<api>_<version>`` in snake_case.
+#
+# Rule: take the model file's stem, drop a trailing version marker (``_2021-06-30``, ``-2022-11-07``,
+# ``V2022-07-01``, ``V0``, ``V1``, ``V2``), snake_case the rest, then append the model's ``info.version``
+# (``v0``, ``v1``, ``2021-06-30`` → ``2021_06_30``). So ``ordersV0.json`` → ``orders_v0``,
+# ``reports_2021-06-30.json`` → ``reports_2021_06_30``, ``fbaInventory.json`` (info.version v1) →
+# ``fba_inventory_v1``. The base names below replace the snake_cased stem where it reads badly.
+# --------------------------------------------------------------------------------------------------------------
+API_BASE_OVERRIDES: dict[str, str] = {
+    "InvoicesApiModel_2024-06-19.json": "invoices",
+    "definitionsProductTypes_2020-09-01.json": "product_type_definitions",
+    "fbaInbound.json": "fba_inbound_eligibility",
+    "application_2023-11-30.json": "application_management",
+}
+
+_VERSION_SUFFIX = re.compile(r"(?:[_-]?\d{4}-\d{2}-\d{2}|V\d+)$")
+
+
+def strip_version_suffix(stem: str) -> str:
+    """``ordersV0`` → ``orders``; ``reports_2021-06-30`` → ``reports``; ``deliveryShipmentInvoiceV2022-07-01`` →
+    ``deliveryShipmentInvoice``."""
+    stem = _VERSION_SUFFIX.sub("", stem)
+    return re.sub(r"V$", "", stem)
+
+
+#: Short aliases on the client for the recommended version of an API (alias → API attribute).
+ALIASES: dict[str, str] = {
+    "orders": "orders_v0",
+    "reports": "reports_2021_06_30",
+    "feeds": "feeds_2021_06_30",
+    "catalog": "catalog_items_2022_04_01",
+    "listings": "listings_items_2021_08_01",
+    "listings_restrictions": "listings_restrictions_2021_08_01",
+    "notifications": "notifications_v1",
+    "sellers": "sellers_v1",
+    "tokens": "tokens_2021_03_01",
+    "finances": "finances_v0",
+    "fba_inventory": "fba_inventory_v1",
+    "fulfillment_inbound": "fulfillment_inbound_2024_03_20",
+    "fulfillment_outbound": "fulfillment_outbound_2020_07_01",
+    "merchant_fulfillment": "merchant_fulfillment_v0",
+    "product_pricing": "product_pricing_v0",
+    "product_fees": "product_fees_v0",
+    "product_type_definitions": "product_type_definitions_2020_09_01",
+    "messaging": "messaging_v1",
+    "solicitations": "solicitations_v1",
+    "shipping": "shipping_v2",
+    "data_kiosk": "data_kiosk_2023_11_15",
+    "vendor_orders": "vendor_orders_v1",
+    "vendor_shipments": "vendor_shipments_v1",
+    "vendor_invoices": "vendor_invoices_v1",
+    "sales": "sales_v1",
+    "uploads": "uploads_2020_11_01",
+    "aplus_content": "aplus_content_2020_11_01",
+    "awd": "awd_2024_05_09",
+    "easy_ship": "easy_ship_2022_03_23",
+    "replenishment": "replenishment_2022_11_07",
+    "services": "services_v1",
+}
+
+# --------------------------------------------------------------------------------------------------------------
+# Method names: the snake_cased operationId. When one API uses the same operationId twice (shippingV2's
+# ``linkCarrierAccount`` on PUT and POST of the same path), the operation whose HTTP method comes first in
+# DUPLICATE_METHOD_ORDER keeps the plain name and every other one gets ``_<method>`` appended
+# (``link_carrier_account`` for PUT, ``link_carrier_account_post`` for POST). The rule depends only on the
+# methods, never on the order of the file, so the names are stable.
+# --------------------------------------------------------------------------------------------------------------
+DUPLICATE_METHOD_ORDER = ("GET", "PUT", "POST", "PATCH", "DELETE")
+
+# --------------------------------------------------------------------------------------------------------------
+# Restricted operations: they return PII and need a Restricted Data Token. The models flag only four (through
+# the Tokens model's examples and "contains restricted data" notes); Amazon's Tokens API documentation lists
+# the rest. Keys are ``<api attribute>.<method name>``.
+# --------------------------------------------------------------------------------------------------------------
+RESTRICTED: frozenset[str] = frozenset(
+    {
+        # flagged by the models
+        "orders_v0.get_orders",
+        "orders_v0.get_order",
+        "orders_v0.get_order_items",
+        "merchant_fulfillment_v0.get_shipment",
+        # Amazon's documented restricted operations
+        "orders_v0.get_order_address",
+        "orders_v0.get_order_buyer_info",
+        "orders_v0.get_order_items_buyer_info",
+        "orders_v0.get_order_regulated_info",
+        "merchant_fulfillment_v0.create_shipment",
+        "merchant_fulfillment_v0.cancel_shipment",
+        "shipment_invoicing_v0.get_shipment_details",
+        "vendor_direct_fulfillment_orders_v1.get_orders",
+        "vendor_direct_fulfillment_orders_v1.get_order",
+        "vendor_direct_fulfillment_orders_2021_12_28.get_orders",
+        "vendor_direct_fulfillment_orders_2021_12_28.get_order",
+        "vendor_direct_fulfillment_shipping_v1.get_shipping_labels",
+        "vendor_direct_fulfillment_shipping_v1.get_shipping_label",
+        "vendor_direct_fulfillment_shipping_v1.get_packing_slips",
+        "vendor_direct_fulfillment_shipping_v1.get_packing_slip",
+        "vendor_direct_fulfillment_shipping_v1.get_customer_invoices",
+        "vendor_direct_fulfillment_shipping_v1.get_customer_invoice",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_labels",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_label",
+        "vendor_direct_fulfillment_shipping_2021_12_28.create_shipping_labels",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_packing_slips",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_packing_slip",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoices",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoice",
+    }
+)
+
+# --------------------------------------------------------------------------------------------------------------
+# Pagination. The request token parameter is found by name; the response token by searching the 2xx schema at
+# these locations, in order. Items are the one list on the page (beside the token) unless named below.
+# --------------------------------------------------------------------------------------------------------------
+REQUEST_TOKEN_NAMES = (
+    "nextToken",
+    "NextToken",
+    "paginationToken",
+    "pageToken",
+    "nextPageToken",
+    "nextTokenForLineItems",
+)
+RESPONSE_TOKEN_NAMES = ("nextToken", "NextToken", "nextPageToken", "nextTokenForLineItems")
+RESPONSE_TOKEN_PREFIXES = ("", "payload.", "pagination.", "payload.pagination.")
+
+#: ``<key>`` → dotted path of the items list on a page, where the page holds several lists.
+ITEMS_PATH_OVERRIDES: dict[str, str | None] = {}
+
+#: Operations that read a token but take none, or send one that another operation returns: no paginator.
+#: (fulfillment_inbound_v0.get_shipment_items_by_shipment_id returns payload.NextToken but has no token
+#: parameter; Data Kiosk's next page is a new createQuery with body.paginationToken, see DATA_KIOSK below.)
+NOT_PAGINATED: frozenset[str] = frozenset({"fulfillment_inbound_v0.get_shipment_items_by_shipment_id"})
+
+#: Amazon documents for these operations that, with the token, only the listed parameters are sent
+#: (everything else is ignored or rejected). Query names as in the model.
+TOKEN_KEEPS_ONLY: dict[str, tuple[str, ...]] = {
+    "orders_v0.get_orders": ("NextToken", "MarketplaceIds"),
+}
+
+#: Data Kiosk: the token comes from getQuery (``pagination.nextToken``) and goes into createQuery's body.
+BODY_TOKEN_OPERATIONS: dict[str, str] = {
+    "data_kiosk_2023_11_15.create_query": "body.paginationToken",
+}
+
+# --------------------------------------------------------------------------------------------------------------
+# Usage plans: a few tables use placeholders (``n | n``); those operations fall back to DEFAULT_PLAN with
+# plan_source "default", exactly like operations without a table.
+# --------------------------------------------------------------------------------------------------------------
+
+#: Page-size query parameters (recorded in the pagination descriptor).
+PAGE_SIZE_NAMES = ("pageSize", "PageSize", "maxResults", "MaxResultsPerPage", "maxResultsPerPage", "limit")
+
+#: An operation is grantless when its description says so.
+GRANTLESS_PHRASE = re.compile(r"`\w+` (?:operation|API) is grantless")

@@ -1,0 +1,103 @@
+"""The SP-API authenticator: which access token an attempt carries (LWA, grantless, RDT, or one the caller gave)."""
+
+from __future__ import annotations
+
+import time
+
+from ..clock import Clock
+from ..config import ClientConfig
+from ..errors import SPAPIError
+from ..transport import ApiCall, Credential, FormPoster
+from .lwa import LWAAuth
+from .rdt import DEFAULT_DATA_ELEMENTS, RDTProvider, RDTRequester
+from .tokens import CachedTokenSource
+
+
+class SPAPIAuth:
+    """Adds ``x-amz-access-token`` and ``x-amz-date`` to every attempt.
+
+    - grantless operations: the client-credentials token for the configured scopes;
+    - restricted operations (``Operation.restricted``): a Restricted Data Token for the operation's path template
+      and default data elements (``use_rdt=False`` turns this off; ``restricted_data_token=`` on a call wins);
+    - everything else: the selling partner's LWA access token.
+    """
+
+    def __init__(
+        self,
+        config: ClientConfig,
+        tokens: CachedTokenSource,
+        post_form: FormPoster,
+        clock: Clock,
+        *,
+        use_rdt: bool = True,
+    ) -> None:
+        self.lwa = LWAAuth(config, tokens, post_form, clock)
+        self.use_rdt = use_rdt
+        self._clock = clock
+        self._rdt: RDTProvider | None = None
+        self._tokens = tokens
+        self._date_second = -1
+        self._date_value = ""
+
+    @property
+    def identity(self) -> str:
+        return self.lwa.identity
+
+    def bind_rdt(self, request: RDTRequester) -> None:
+        """Give the authenticator its way to call the Tokens API (through the transport it serves)."""
+        self._rdt = RDTProvider(self._tokens, request, self._clock, self.lwa.identity)
+
+    @property
+    def rdt(self) -> RDTProvider:
+        if self._rdt is None:
+            raise RuntimeError("SPAPIAuth.bind_rdt() was not called")
+        return self._rdt
+
+    def _amz_date(self) -> str:
+        second = int(self._clock.time())
+        if second != self._date_second:
+            self._date_second = second
+            self._date_value = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(second))
+        return self._date_value
+
+    def _data_elements(self, call: ApiCall) -> tuple[str, ...]:
+        if call.data_elements is not None:
+            return call.data_elements
+        assert call.operation is not None
+        return DEFAULT_DATA_ELEMENTS.get(call.operation.key, ())
+
+    async def authorize(self, call: ApiCall) -> Credential:
+        op = call.operation
+        if call.restricted_data_token:
+            token, kind = call.restricted_data_token, "given"
+        elif op is not None and op.grantless:
+            token, kind = await self.lwa.access_token(grantless=True), "grantless"
+        elif op is not None and op.restricted and self.use_rdt:
+            token, kind = await self.rdt.token(op.method, op.path, self._data_elements(call)), "rdt"
+        else:
+            token, kind = await self.lwa.access_token(), "lwa"
+        return Credential({"x-amz-access-token": token, "x-amz-date": self._amz_date()}, token=token, kind=kind)
+
+    async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
+        if credential.kind == "given" or credential.token is None or not _credential_rejected(error):
+            return False
+        if credential.kind == "lwa":
+            await self.lwa.invalidate(credential.token)
+        elif credential.kind == "grantless":
+            await self.lwa.invalidate(credential.token, grantless=True)
+        elif credential.kind == "rdt" and call.operation is not None:
+            op = call.operation
+            await self.rdt.invalidate(op.method, op.path, self._data_elements(call), credential.token)
+        return True
+
+    def __repr__(self) -> str:
+        return f"SPAPIAuth(identity={self.identity!r}, use_rdt={self.use_rdt!r})"
+
+
+def _credential_rejected(error: SPAPIError) -> bool:
+    """401, or Amazon's 403 for an expired token: a fresh token may succeed. Other 403s (missing role) won't."""
+    if error.status_code == 401:
+        return True
+    if error.status_code == 403:
+        return any("expired" in e.message.lower() for e in error.errors)
+    return False
