@@ -48,6 +48,11 @@ if TYPE_CHECKING:
 
 # Times in the scripts are integer microseconds of the server's clock (exact in a double until the year 2255).
 # Lua numbers returned to Redis become integers, so fractional values travel as strings.
+#
+# The bucket hash holds: t (tokens, negative when slots are reserved ahead), ts (when t was counted), r / b / m (the
+# plan's rate and burst and the margin, written by every acquire) and hr (the rate a response header set).
+# The arithmetic mirrors spapi_async.throttle.bucket: capacity = max(1, burst - margin * rate); refill is
+# min(capacity, tokens + elapsed * rate); a token is held when tokens >= 1 - 1e-9; a clock going back adds nothing.
 
 _PROLOGUE = """
 if redis.replicate_commands then pcall(redis.replicate_commands) end
@@ -55,130 +60,154 @@ local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
 """
 
-#: KEYS[1] bucket hash; ARGV: plan rate, plan burst, idle TTL ms, "1" to let a header rate replace the plan's.
-#: Returns {server now us, wait us, effective rate}.
-BUCKET_ACQUIRE = (
-    _PROLOGUE
-    + """
-local rate = tonumber(ARGV[1])
-local burst = tonumber(ARGV[2])
-local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr')
-if ARGV[4] == '1' and s[3] then rate = tonumber(s[3]) end
-local tokens = tonumber(s[1])
-local ts = tonumber(s[2])
-if tokens == nil or ts == nil then
-  tokens = burst
-elseif now > ts then
-  tokens = math.min(burst, tokens + (now - ts) * rate / 1000000)
-else
-  now = ts
-end
-tokens = tokens - 1
-local wait = 0
-if tokens < 0 then wait = math.ceil(-tokens * 1000000 / rate) end
-redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now),
-  'r', ARGV[1], 'b', ARGV[2])
-redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) * 1000 / rate) + tonumber(ARGV[3]))
-return {now, wait, string.format('%.17g', rate)}
-"""
-)
-
-#: KEYS[1] bucket hash; ARGV: header rate or "", "1" to drain (a 429), idle TTL ms, "1" if headers may set the
-#: rate. Returns the effective rate ("" when unknown).
-BUCKET_OBSERVE = (
-    _PROLOGUE
-    + """
-local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'r', 'b')
-local burst = tonumber(s[5])
+# Loads the bucket (rate, capacity, tokens refilled to now); leaves tokens nil when there is no state yet.
+_BUCKET_LOAD = """
+local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'r', 'b', 'm')
 local rate = tonumber(s[4])
-if ARGV[4] == '1' and s[3] then rate = tonumber(s[3]) end
+local burst = tonumber(s[5])
+local margin = tonumber(s[6])
+if ADAPT and s[3] then rate = tonumber(s[3]) end
 local tokens = tonumber(s[1])
 local ts = tonumber(s[2])
-if tokens ~= nil and ts ~= nil and rate ~= nil and burst ~= nil then
+local capacity = nil
+if rate ~= nil and burst ~= nil and margin ~= nil then capacity = math.max(1, burst - margin * rate) end
+if tokens ~= nil and ts ~= nil and capacity ~= nil then
   if now > ts then
-    tokens = math.min(burst, tokens + (now - ts) * rate / 1000000)
+    tokens = math.min(capacity, tokens + (now - ts) * rate / 1000000)
   else
     now = ts
   end
 else
   tokens = nil
 end
-local header = tonumber(ARGV[1])
-if ARGV[4] == '1' and header ~= nil and header > 0 then
-  rate = header
-  redis.call('HSET', KEYS[1], 'hr', ARGV[1])
-end
-if ARGV[2] == '1' and (tokens == nil or tokens > 0) then tokens = 0 end
-if tokens ~= nil then
+"""
+
+_BUCKET_SAVE = """
+local function save(tokens)
   redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now))
 end
-local ttl = tonumber(ARGV[3])
-if tokens ~= nil and rate ~= nil and burst ~= nil then ttl = ttl + math.ceil((burst - tokens) * 1000 / rate) end
-if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
+local function expire(tokens, rate, capacity)
+  local ttl = tonumber(IDLE_MS)
+  if tokens ~= nil and rate ~= nil and capacity ~= nil then ttl = ttl + math.ceil((capacity - tokens) * 1000 / rate) end
+  if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
+end
+"""
+
+#: KEYS[1] bucket hash; ARGV: plan rate, plan burst, margin s, idle TTL ms, "1" if a header rate may replace the
+#: plan's. Takes (reserves) one token. Returns {server now us, wait us, rate in force}.
+BUCKET_ACQUIRE = (
+    _PROLOGUE
+    + """
+local ADAPT = ARGV[5] == '1'
+local IDLE_MS = ARGV[4]
+redis.call('HSET', KEYS[1], 'r', ARGV[1], 'b', ARGV[2], 'm', ARGV[3])
+"""
+    + _BUCKET_LOAD
+    + _BUCKET_SAVE
+    + """
+if tokens == nil then tokens = capacity end
+tokens = tokens - 1
+local wait = 0
+if tokens < -0.000000001 then wait = math.ceil(-tokens * 1000000 / rate) end
+save(tokens)
+expire(tokens, rate, capacity)
+return {now, wait, string.format('%.17g', rate)}
+"""
+)
+
+#: KEYS[1] bucket hash; ARGV: header rate or "", "1" to drain (a 429), idle TTL ms, "1" if headers may set the
+#: rate. A new rate applies from now on (what was refilled so far stays). Returns the rate in force ("" if unknown).
+BUCKET_OBSERVE = (
+    _PROLOGUE
+    + """
+local ADAPT = ARGV[4] == '1'
+local IDLE_MS = ARGV[3]
+"""
+    + _BUCKET_LOAD
+    + _BUCKET_SAVE
+    + """
+local header = tonumber(ARGV[1])
+if ADAPT and header ~= nil and header > 0 then
+  rate = header
+  redis.call('HSET', KEYS[1], 'hr', ARGV[1])
+  if burst ~= nil and margin ~= nil then
+    capacity = math.max(1, burst - margin * rate)
+    if tokens ~= nil then tokens = math.min(tokens, capacity) end
+  end
+end
+if ARGV[2] == '1' and (tokens == nil or tokens > 0) then tokens = 0 end
+if tokens ~= nil then save(tokens) end
+expire(tokens, rate, capacity)
 if rate == nil then return '' end
 return string.format('%.17g', rate)
 """
 )
 
-#: KEYS[1] bucket hash; ARGV: due time us of the reservation, "1" if headers may set the rate.
-#: Gives the token back if the reservation is not due yet. Returns 1 if it did.
-BUCKET_CANCEL = (
+#: KEYS[1] bucket hash; ARGV: due time us of the reservation ("" for an unconditional refund), "1" if headers may
+#: set the rate, idle TTL ms. Gives one token back (capped at the capacity) unless the reservation is already due.
+#: Returns 1 if it did.
+BUCKET_GIVE_BACK = (
     _PROLOGUE
     + """
-if now >= tonumber(ARGV[1]) then return 0 end
-local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'r', 'b')
-local burst = tonumber(s[5])
-local rate = tonumber(s[4])
-if ARGV[2] == '1' and s[3] then rate = tonumber(s[3]) end
-local tokens = tonumber(s[1])
-local ts = tonumber(s[2])
-if tokens == nil or ts == nil or rate == nil or burst == nil then return 0 end
-if now > ts then
-  tokens = math.min(burst, tokens + (now - ts) * rate / 1000000)
-else
-  now = ts
-end
-tokens = math.min(burst, tokens + 1)
-redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now))
+local ADAPT = ARGV[2] == '1'
+local IDLE_MS = ARGV[3]
+local due = tonumber(ARGV[1])
+if due ~= nil and now >= due then return 0 end
+"""
+    + _BUCKET_LOAD
+    + _BUCKET_SAVE
+    + """
+if tokens == nil then return 0 end
+tokens = math.min(capacity, tokens + 1)
+save(tokens)
+expire(tokens, rate, capacity)
 return 1
 """
 )
 
-#: KEYS[1] sorted set of grant times (us); ARGV: limit, window us, member, idle TTL ms.
-#: Returns {server now us, wait us}.
+# The window's sorted set holds one member per grant (reservations ahead included), scored by its time in us.
+# Mirrors spapi_async.throttle.window: grants at or before now - span no longer count; a new grant goes at
+# max(now, the latest grant) and, when `limit` grants still count after it, no earlier than the limit-th latest
+# grant + span; a 429 makes the window full as of max(now, the latest grant).
+
+#: KEYS[1] sorted set; ARGV: limit, span us (window + margin), member, idle TTL ms. Returns {server now us, wait us}.
 WINDOW_ACQUIRE = (
     _PROLOGUE
     + """
 local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local span = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
 local due = now
 local n = redis.call('ZCARD', KEYS[1])
-if n >= limit then
-  local oldest = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
-  due = math.max(due, tonumber(oldest[2]) + window)
+if n > 0 then
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  due = math.max(due, tonumber(last[2]))
 end
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] ~= nil and tonumber(last[2]) > due then due = tonumber(last[2]) end
+if n >= limit then
+  local bound = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
+  due = math.max(due, tonumber(bound[2]) + span)
+end
 redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[3])
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(limit + 1))
-redis.call('PEXPIRE', KEYS[1], math.ceil((due - now + window) / 1000) + tonumber(ARGV[4]))
+redis.call('PEXPIRE', KEYS[1], math.ceil((due - now + span) / 1000) + tonumber(ARGV[4]))
 return {now, due - now}
 """
 )
 
-#: KEYS[1] sorted set; ARGV: limit, window us, idle TTL ms. A 429: the window counts as full from now on.
-WINDOW_DRAIN = (
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms. A 429: the window is full as of max(now, latest grant).
+WINDOW_FILL = (
     _PROLOGUE
     + """
 local limit = tonumber(ARGV[1])
-local window = tonumber(ARGV[2])
-for i = 1, limit do
-  redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'drain:' .. string.format('%.0f', now) .. ':' .. i)
-end
-redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(limit + 1))
+local span = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
+local at = now
 local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-redis.call('PEXPIRE', KEYS[1], math.ceil((tonumber(last[2]) - now + window) / 1000) + tonumber(ARGV[3]))
+if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
+local stamp = string.format('%.0f', at)
+for i = 1, limit do
+  redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
+end
+redis.call('PEXPIRE', KEYS[1], math.ceil((at - now + span) / 1000) + tonumber(ARGV[3]))
 return 1
 """
 )
@@ -208,6 +237,9 @@ class WindowPlanLike(Protocol):
 
 Plan: TypeAlias = UsagePlan | WindowPlanLike
 
+#: Seconds of arrival jitter absorbed, as in the in-process limiter (see :mod:`spapi_async.throttle.bucket`).
+DEFAULT_MARGIN = 0.05
+
 
 @dataclass(frozen=True, slots=True)
 class Reservation:
@@ -222,37 +254,18 @@ class Reservation:
     rate: float | None = None  # token buckets: the rate in force when the slot was taken
 
 
-@dataclass(slots=True)
-class _KeyStats:
-    grants: int = 0
-    waits: int = 0
-    waited: float = 0.0
-    max_wait: float = 0.0
-    throttled: int = 0
-    given_back: int = 0
-    fallback_grants: int = 0
-    rate: float | None = None
-    burst: int | None = None
-    limit: int | None = None
-    window: float | None = None
+class _Entry:
+    __slots__ = ("grants", "max_wait", "plan", "rate", "released", "throttled", "total_wait", "waiting")
 
-    def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "grants": self.grants,
-            "waits": self.waits,
-            "waited": self.waited,
-            "max_wait": self.max_wait,
-            "throttled": self.throttled,
-            "given_back": self.given_back,
-            "fallback_grants": self.fallback_grants,
-        }
-        if self.window is not None:
-            out["limit"] = self.limit
-            out["window"] = self.window
-        else:
-            out["rate"] = self.rate
-            out["burst"] = self.burst
-        return out
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.rate: float | None = None  # the bucket's rate in force, as Redis last said
+        self.grants = 0
+        self.released = 0
+        self.throttled = 0
+        self.total_wait = 0.0
+        self.max_wait = 0.0
+        self.waiting = 0
 
 
 def _check_plan(name: str, plan: object) -> Plan:
@@ -262,15 +275,25 @@ def _check_plan(name: str, plan: object) -> Plan:
         if plan.limit < 1 or not plan.window > 0:
             raise ConfigurationError(f"{name}: a window plan needs limit >= 1 and window > 0, got {plan!r}")
         return plan
-    raise ConfigurationError(f"{name} must be a UsagePlan or a sliding-window plan, got {type(plan).__name__}")
+    raise ConfigurationError(f"{name} must be a UsagePlan or WindowPlan, got {type(plan).__name__}")
 
 
 class RedisLimiter:
     """The limiter protocol over Redis: one shared quota per (identity, region, operation), for every process.
 
-    ``sp.RedisLimiter("redis://host:6379/0")`` is a drop-in for ``sp.Limiter()``: the same ``overrides`` (per
-    operation key, e.g. ``{"orders_v0.get_orders": sp.UsagePlan(0.5, 20)}``), the same header adaptation and 429
-    draining, the same ``stats()`` figures (counted in this process). Needs the ``redis`` extra and asyncio.
+    ``sp.RedisLimiter("redis://host:6379/0")`` takes the options of ``sp.Limiter`` - ``overrides`` (per operation,
+    e.g. ``{"orders_v0.get_orders": sp.UsagePlan(0.5, 20)}``; overridden keys ignore headers), ``adapt``
+    (follow ``x-amzn-RateLimit-Limit``), ``margin`` (seconds of arrival jitter absorbed) and ``clock`` - plus:
+
+    - ``namespace``: prefix of every Redis key (``<namespace>:bucket:<identity>|<region>|<operation>``);
+    - ``on_error``: ``"fallback"`` (limit in this process while Redis is unreachable, one warning per outage) or
+      ``"raise"`` (:class:`~spapi_async._redis.RedisUnavailableError`); ``fallback`` replaces the in-process
+      limiter used then; ``retry_interval``: seconds between attempts to get back to Redis;
+    - ``client``: a ``redis.asyncio.Redis`` of your own instead of ``url`` (not closed by :meth:`aclose`);
+    - ``socket_timeout``: seconds before a Redis command counts as failed; ``idle_ttl``: seconds an idle key's
+      state is kept after its bucket is full again.
+
+    ``stats()`` counts what this process did. Needs the ``redis`` extra and asyncio.
     """
 
     paces_throttled_retries = True
@@ -281,11 +304,12 @@ class RedisLimiter:
         *,
         namespace: str = "spapi",
         overrides: Mapping[str, Plan] | None = None,
-        adapt_to_headers: bool = True,
+        adapt: bool = True,
+        margin: float = DEFAULT_MARGIN,
+        clock: Clock | None = None,
         on_error: OnError = "fallback",
         fallback: LimiterBackend | None = None,
         client: Redis | None = None,
-        clock: Clock | None = None,
         socket_timeout: float = 1.0,
         retry_interval: float = 2.0,
         idle_ttl: float = 3600.0,
@@ -293,15 +317,18 @@ class RedisLimiter:
         if not namespace or any(c.isspace() for c in namespace):
             raise ConfigurationError(f"namespace must be a non-empty word, got {namespace!r}")
         if not idle_ttl >= 0:
-            raise ConfigurationError(f"idle_ttl must be >= 0, got {idle_ttl!r}")
+            raise ConfigurationError(f"idle_ttl must be >= 0 seconds, got {idle_ttl!r}")
+        if not margin >= 0:
+            raise ConfigurationError(f"margin must be >= 0 seconds, got {margin!r}")
         self._overrides: dict[str, Plan] = {
             name: _check_plan(f"overrides[{name!r}]", plan) for name, plan in (overrides or {}).items()
         }
         self._redis, self._owns_redis = make_client(url, client, socket_timeout=socket_timeout, what="RedisLimiter")
         self._url = redacted_url(url) if url is not None else None
         self.namespace = namespace
-        self.adapt_to_headers = adapt_to_headers
-        self._clock = clock or SYSTEM_CLOCK
+        self._adapt = adapt
+        self._margin = float(margin)
+        self._clock: Clock = clock or SYSTEM_CLOCK
         self._on_error = check_on_error(on_error)
         self._health = Health(
             "RedisLimiter", self._on_error, self._clock, retry_interval, "limiting in this process only"
@@ -310,14 +337,13 @@ class RedisLimiter:
         self._fallback = fallback
         self._socket_timeout = socket_timeout
         self._idle_ms = str(int(idle_ttl * 1000))
-        self._stats: dict[LimitKey, _KeyStats] = {}
-        self._plans: dict[LimitKey, Plan] = {}
-        self._rates: dict[LimitKey, float] = {}
+        self._margin_arg = repr(self._margin)
+        self._entries: dict[LimitKey, _Entry] = {}
         self._bucket_acquire: AsyncScript = self._redis.register_script(BUCKET_ACQUIRE)
         self._bucket_observe: AsyncScript = self._redis.register_script(BUCKET_OBSERVE)
-        self._bucket_cancel: AsyncScript = self._redis.register_script(BUCKET_CANCEL)
+        self._bucket_give_back: AsyncScript = self._redis.register_script(BUCKET_GIVE_BACK)
         self._window_acquire: AsyncScript = self._redis.register_script(WINDOW_ACQUIRE)
-        self._window_drain: AsyncScript = self._redis.register_script(WINDOW_DRAIN)
+        self._window_fill: AsyncScript = self._redis.register_script(WINDOW_FILL)
         self._window_cancel: AsyncScript = self._redis.register_script(WINDOW_CANCEL)
 
     # ------------------------------------------------------------------ configuration
@@ -336,6 +362,11 @@ class RedisLimiter:
         """True while Redis is unreachable and requests are limited in this process only."""
         return self._health.down
 
+    @property
+    def outages(self) -> int:
+        """How many times Redis became unreachable during this limiter's life."""
+        return self._health.outages
+
     def plan_for(self, key: LimitKey, plan: Plan) -> Plan:
         """The plan applied to ``key``: the override for its operation, else the one the transport passed."""
         return self._overrides.get(key.operation, plan)
@@ -344,62 +375,55 @@ class RedisLimiter:
         kind = "bucket" if isinstance(plan, UsagePlan) else "window"
         return f"{self.namespace}:{kind}:{key}"
 
-    def _adapts(self, key: LimitKey) -> bool:
-        return self.adapt_to_headers and key.operation not in self._overrides
+    def _adapts(self, key: LimitKey) -> str:
+        return "1" if self._adapt and key.operation not in self._overrides else "0"
 
-    def _key_stats(self, key: LimitKey) -> _KeyStats:
-        st = self._stats.get(key)
-        if st is None:
-            st = self._stats[key] = _KeyStats()
-        return st
+    def _span_us(self, plan: WindowPlanLike) -> str:
+        return str(math.ceil((plan.window + self._margin) * 1_000_000))
+
+    def _entry(self, key: LimitKey, plan: Plan) -> _Entry:
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = _Entry(plan)
+        else:
+            entry.plan = plan
+        return entry
 
     # ------------------------------------------------------------------ reservations
 
     async def reserve(self, key: LimitKey, plan: Plan) -> Reservation:
-        """Take the next slot for ``key`` in Redis without waiting for it; raises redis-py's errors as they come.
+        """Take the next slot for ``key`` in Redis without waiting for it (redis-py's errors propagate).
 
         ``plan`` is used as given (``acquire`` applies the overrides first)."""
         require_asyncio("RedisLimiter")
         rkey = self.redis_key(key, plan)
+        rate: float | None = None
+        member: str | None = None
         if isinstance(plan, UsagePlan):
-            adapt = "1" if self._adapts(key) else "0"
-            now_us, wait_us, rate = await self._bucket_acquire(
-                keys=[rkey], args=[repr(float(plan.rate)), str(plan.burst), self._idle_ms, adapt]
-            )
-            effective_rate: float | None = float(rate)
-            self._rates[key] = float(rate)
-            member = None
+            args = [repr(float(plan.rate)), str(plan.burst), self._margin_arg, self._idle_ms, self._adapts(key)]
+            now_us, wait_us, rate_text = await self._bucket_acquire(keys=[rkey], args=args)
+            rate = float(rate_text)
         else:
-            effective_rate = None
             member = secrets.token_hex(8)
-            window_us = str(math.ceil(plan.window * 1_000_000))
-            now_us, wait_us = await self._window_acquire(
-                keys=[rkey], args=[str(plan.limit), window_us, member, self._idle_ms]
-            )
+            args = [str(plan.limit), self._span_us(plan), member, self._idle_ms]
+            now_us, wait_us = await self._window_acquire(keys=[rkey], args=args)
         due_us = int(now_us) + int(wait_us)
-        return Reservation(key, due_us / 1_000_000, int(wait_us) / 1_000_000, rkey, member, due_us, effective_rate)
+        return Reservation(key, due_us / 1_000_000, int(wait_us) / 1_000_000, rkey, member, due_us, rate)
 
     async def cancel(self, reservation: Reservation) -> bool:
         """Give a slot back if it is not due yet (as if it had never been taken). True if it was given back."""
         if reservation.member is not None:
             done = await self._window_cancel(keys=[reservation.redis_key], args=[reservation.member])
         else:
-            adapt = "1" if self._adapts(reservation.key) else "0"
-            done = await self._bucket_cancel(keys=[reservation.redis_key], args=[str(reservation.due_us), adapt])
-        if done:
-            self._key_stats(reservation.key).given_back += 1
+            args = [str(reservation.due_us), self._adapts(reservation.key), self._idle_ms]
+            done = await self._bucket_give_back(keys=[reservation.redis_key], args=args)
         return bool(done)
 
     # ------------------------------------------------------------------ the protocol
 
-    async def acquire(self, key: LimitKey, plan: UsagePlan) -> None:
+    async def acquire(self, key: LimitKey, plan: Plan) -> None:
         effective = self.plan_for(key, plan)
-        self._plans[key] = effective
-        st = self._key_stats(key)
-        if isinstance(effective, UsagePlan):
-            st.burst = effective.burst
-        else:
-            st.limit, st.window = effective.limit, effective.window
+        entry = self._entry(key, effective)
         if self._health.should_try():
             try:
                 reservation = await self.reserve(key, effective)
@@ -407,80 +431,145 @@ class RedisLimiter:
                 self._health.failed(exc)  # raises with on_error="raise"
             else:
                 self._health.succeeded()
-                if isinstance(effective, UsagePlan):
-                    st.rate = self._rates.get(key, effective.rate)
-                await self._wait(reservation, st)
+                if reservation.rate is not None:
+                    entry.rate = reservation.rate
+                await self._wait(reservation, entry)
                 return
         started = self._clock.monotonic()
-        await self._get_fallback().acquire(key, plan)
-        waited = self._clock.monotonic() - started
-        st.grants += 1
-        st.fallback_grants += 1
-        if waited > 0:
-            st.waits += 1
-            st.waited += waited
-            st.max_wait = max(st.max_wait, waited)
+        entry.waiting += 1
+        try:
+            await self._get_fallback().acquire(key, plan)
+        finally:
+            entry.waiting -= 1
+        self._granted(entry, self._clock.monotonic() - started)
 
-    async def _wait(self, reservation: Reservation, st: _KeyStats) -> None:
+    def _granted(self, entry: _Entry, waited: float) -> None:
+        entry.grants += 1
+        entry.total_wait += waited
+        if waited > entry.max_wait:
+            entry.max_wait = waited
+
+    async def _wait(self, reservation: Reservation, entry: _Entry) -> None:
         if reservation.wait > 0:
+            entry.waiting += 1
             try:
                 await self._clock.sleep(reservation.wait)
             except BaseException:
                 with anyio.move_on_after(self._socket_timeout * 2, shield=True):
                     # if Redis is gone too the slot stays taken, which errs on the safe side
                     with contextlib.suppress(*self._errors):
-                        await self.cancel(reservation)
+                        if await self.cancel(reservation):
+                            entry.released += 1
                 raise
-            st.waits += 1
-            st.waited += reservation.wait
-            st.max_wait = max(st.max_wait, reservation.wait)
-        st.grants += 1
+            finally:
+                entry.waiting -= 1
+        self._granted(entry, reservation.wait)
+
+    async def release(self, key: LimitKey) -> None:
+        """Give back the token of an attempt that never reached Amazon. Token buckets refund exactly; sliding
+        windows cannot tell which grant to forget and keep the slot (as the in-process limiter does)."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        entry.released += 1
+        if self._fallback is not None:
+            await self._fallback.release(key)
+        if not isinstance(entry.plan, UsagePlan) or not self._health.should_try():
+            return
+        try:
+            await self._bucket_give_back(
+                keys=[self.redis_key(key, entry.plan)], args=["", self._adapts(key), self._idle_ms]
+            )
+        except self._errors as exc:
+            self._health.failed(exc)
+        else:
+            self._health.succeeded()
 
     async def observe(self, key: LimitKey, status: int, headers: Mapping[str, str]) -> None:
         throttled = status == 429
-        header_rate = parse_rate_limit(headers) if self._adapts(key) else None
-        st = self._key_stats(key)
+        adapts = self._adapts(key)
+        header_rate = parse_rate_limit(headers) if adapts == "1" else None
+        entry = self._entries.get(key)
+        if entry is None:
+            return  # never acquired here: nothing to learn for (as the in-process limiter)
         if throttled:
-            st.throttled += 1
+            entry.throttled += 1
         if self._fallback is not None:
             await self._fallback.observe(key, status, headers)
-        known = self._rates.get(key)
-        rate_changed = header_rate is not None and (known is None or abs(header_rate - known) > 1e-9)
-        if not (throttled or rate_changed) or not self._health.should_try():
+        plan = entry.plan
+        if isinstance(plan, UsagePlan):
+            rate_changed = header_rate is not None and header_rate != entry.rate
+            if not (throttled or rate_changed) or not self._health.should_try():
+                return
+        elif not throttled or not self._health.should_try():
             return
-        plan = self._plans.get(key)
         try:
-            if plan is not None and not isinstance(plan, UsagePlan):
-                if throttled:
-                    window_us = str(math.ceil(plan.window * 1_000_000))
-                    await self._window_drain(
-                        keys=[self.redis_key(key, plan)], args=[str(plan.limit), window_us, self._idle_ms]
-                    )
-            else:
-                rkey = f"{self.namespace}:bucket:{key}"
-                args = [repr(header_rate) if header_rate is not None else "", "1" if throttled else "0"]
-                adapt = "1" if self._adapts(key) else "0"
-                rate = await self._bucket_observe(keys=[rkey], args=[*args, self._idle_ms, adapt])
+            if isinstance(plan, UsagePlan):
+                header = repr(header_rate) if header_rate is not None else ""
+                args = [header, "1" if throttled else "0", self._idle_ms, adapts]
+                rate = await self._bucket_observe(keys=[self.redis_key(key, plan)], args=args)
                 if rate:
-                    self._rates[key] = st.rate = float(rate)
+                    entry.rate = float(rate)
+            else:
+                args = [str(plan.limit), self._span_us(plan), self._idle_ms]
+                await self._window_fill(keys=[self.redis_key(key, plan)], args=args)
         except self._errors as exc:
             self._health.failed(exc)
-            # the fallback learns it too, so the next acquire in this process slows down
+            # the in-process limiter learns it too, so the next acquire here slows down
             await self._get_fallback().observe(key, status, headers)
         else:
             self._health.succeeded()
 
-    def stats(self) -> Mapping[str, Any]:
-        """Per key (``str(LimitKey)``): grants, waits, seconds waited, longest wait, 429s seen, slots given back,
-        grants made in process while Redis was down, and the plan in force. Counted in this process."""
-        return {str(key): st.as_dict() for key, st in self._stats.items()}
+    def stats(self) -> dict[str, dict[str, Any]]:
+        """Per key (``str(LimitKey)``), what this process did - the fields of the in-process limiter's stats:
+        ``grants``, ``total_wait_s``, ``max_wait_s``, ``throttled``, ``released``, ``rate``/``burst`` in force (for
+        a window ``limit / window`` and ``limit``), ``plan_source`` and ``waiting``."""
+        result: dict[str, dict[str, Any]] = {}
+        for key, entry in self._entries.items():
+            plan = entry.plan
+            if isinstance(plan, UsagePlan):
+                rate, burst = (entry.rate if entry.rate is not None else plan.rate), plan.burst
+            else:
+                rate, burst = plan.limit / plan.window, plan.limit
+            name = str(key)
+            result[name] = {
+                "key": name,
+                "grants": entry.grants,
+                "total_wait_s": entry.total_wait,
+                "max_wait_s": entry.max_wait,
+                "throttled": entry.throttled,
+                "released": entry.released,
+                "rate": rate,
+                "burst": burst,
+                "plan_source": self._source(key, entry),
+                "waiting": entry.waiting,
+            }
+        return result
+
+    def _source(self, key: LimitKey, entry: _Entry) -> str:
+        if key.operation in self._overrides:
+            return "override"
+        plan = entry.plan
+        if not isinstance(plan, UsagePlan):
+            return "caller"
+        if entry.rate is not None and entry.rate != plan.rate:
+            return "header"
+        from ..operation import DEFAULT_PLAN, SANDBOX_PLAN
+        from ..registry import OPERATIONS
+
+        op = OPERATIONS.get(key.operation)
+        if plan == SANDBOX_PLAN and (key.region.endswith("-sandbox") or op is None or op.plan != plan):
+            return "sandbox"
+        if op is not None and op.plan == plan:
+            return op.plan_source
+        return "default" if plan == DEFAULT_PLAN else "caller"
 
     # ------------------------------------------------------------------ fallback and lifetime
 
     def _get_fallback(self) -> LimiterBackend:
         if self._fallback is None:
             module = importlib.import_module("spapi_async.throttle.limiter")
-            self._fallback = module.Limiter(overrides=self._overrides, clock=self._clock)
+            self._fallback = module.Limiter(self._overrides, adapt=self._adapt, margin=self._margin, clock=self._clock)
         return self._fallback
 
     async def aclose(self) -> None:
@@ -501,4 +590,4 @@ class RedisLimiter:
 
     def __repr__(self) -> str:
         where = self._url if self._url is not None else "client"
-        return f"RedisLimiter({where!r}, namespace={self.namespace!r}, keys={len(self._stats)})"
+        return f"RedisLimiter({where!r}, namespace={self.namespace!r}, keys={len(self._entries)})"

@@ -22,7 +22,7 @@ async def _reserve(args: dict[str, object]) -> object:
     from spapi_async.throttle.base import LimitKey
     from spapi_async.throttle.redis import RedisLimiter
 
-    async with RedisLimiter(str(args["url"]), namespace=str(args["namespace"])) as limiter:
+    async with RedisLimiter(str(args["url"]), namespace=str(args["namespace"]), margin=0) as limiter:
         key = LimitKey("app:worker", "na", str(args["operation"]))
         plan = UsagePlan(float(args["rate"]), int(args["burst"]))  # type: ignore[arg-type]
         await limiter.redis.ping()  # connect before the start signal
@@ -31,6 +31,7 @@ async def _reserve(args: dict[str, object]) -> object:
         return {
             "due_us": [r.due_us for r in reservations],
             "waited": [r.wait > 0 for r in reservations],
+            "now_us": [r.due_us - round(r.wait * 1_000_000) for r in reservations],
             "rates": [r.rate for r in reservations],
         }
 

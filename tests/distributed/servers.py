@@ -50,8 +50,10 @@ class RedisServer:
     def start(self) -> None:
         assert self.proc is None
         self.proc = subprocess.Popen(
-            [self.binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"]
-            + ["--dir", self.dir, "--logfile", os.path.join(self.dir, "redis.log")],
+            [
+                *(self.binary, "--bind", "127.0.0.1", "--port", str(self.port), "--save", "", "--appendonly", "no"),
+                *("--dir", self.dir, "--logfile", os.path.join(self.dir, "redis.log")),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -84,7 +86,7 @@ class RedisServer:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-async def run_workers(mode: str, args: dict[str, Any], count: int, timeout: float = 60.0) -> list[Any]:
+async def run_workers(mode: str, args: dict[str, Any], count: int, limit_s: float = 60.0) -> list[Any]:
     """Start ``count`` worker processes (see ``redis_workers.py``), release them together, collect their results."""
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT))
     procs = [
@@ -102,7 +104,7 @@ async def run_workers(mode: str, args: dict[str, Any], count: int, timeout: floa
         for _ in range(count)
     ]
     try:
-        with anyio.fail_after(timeout):
+        with anyio.fail_after(limit_s):
             for p in procs:
                 assert p.stdout is not None and p.stderr is not None
                 line = await p.stdout.readline()
