@@ -426,3 +426,42 @@ def test_import_spapi_async_does_not_import_redis() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------------------------------------- with a client
+
+
+async def test_a_client_on_redis_paces_its_429_retry_by_the_shared_bucket(redis_url: str, namespace: str) -> None:
+    from spapi_async import SPAPIClient
+
+    from ..fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon, json_response
+
+    path = "/sellers/v1/marketplaceParticipations"
+    amazon = FakeAmazon(
+        routes={
+            path: [
+                json_response(429, {"errors": [{"code": "QuotaExceeded", "message": "slow down"}]}),
+                json_response(200, {"payload": []}, {"x-amzn-RateLimit-Limit": "0.5"}),
+            ]
+        }
+    )
+    clock = FakeClock()
+    overrides = {"sellers_v1.get_marketplace_participations": UsagePlan(rate=2.0, burst=5)}
+    limiter = RedisLimiter(redis_url, namespace=namespace, overrides=overrides, clock=clock, margin=0)
+    async with (
+        amazon.http() as http,
+        SPAPIClient(
+            CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, endpoint=BASE, lwa_endpoint=LWA, http_client=http, limiter=limiter
+        ) as client,
+    ):
+        response = await client.request("GET", path)
+    await limiter.aclose()
+    assert response.status_code == 200
+    # the 429 emptied the shared bucket: the retry waited one token-time (0.5 s at 2/s) in the limiter, and the
+    # retry policy added nothing on top
+    assert clock.sleeps == [pytest.approx(0.5, abs=0.05)]
+    [stats] = limiter.stats().values()
+    assert stats["grants"] == 2
+    assert stats["throttled"] == 1
+    assert stats["plan_source"] == "override"
+    assert stats["rate"] == 2.0  # an overridden key ignores the header
