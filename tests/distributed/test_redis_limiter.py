@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio
+import anyio.lowlevel
 import pytest
 
 from spapi_async import ConfigurationError, LimitKey, UsagePlan
@@ -345,6 +346,40 @@ async def test_redis_restart_mid_run(redis_server: RedisServer, caplog: pytest.L
     assert sum("unreachable" in m for m in messages) == 1
     assert sum("reachable again" in m for m in messages) == 1
     assert limiter.stats()[str(KEY)]["grants"] == 11
+
+
+async def test_concurrent_acquirers_ride_through_a_restart(redis_server: RedisServer) -> None:
+    fallback = CountingLimiter()
+    plan = UsagePlan(rate=100_000.0, burst=100_000)
+    limiter = RedisLimiter(redis_server.url, namespace="restart", fallback=fallback, retry_interval=0, margin=0)
+    granted = 0
+    milestones = {100: anyio.Event(), 200: anyio.Event()}
+
+    async def acquirer() -> None:
+        nonlocal granted
+        for _ in range(15):
+            await limiter.acquire(KEY, plan)
+            granted += 1
+            if granted in milestones:
+                milestones[granted].set()
+            await anyio.lowlevel.checkpoint()  # let the others interleave
+
+    with anyio.fail_after(30):
+        async with anyio.create_task_group() as tg:
+            for _ in range(20):
+                tg.start_soon(acquirer)
+            await milestones[100].wait()
+            redis_server.stop()  # mid-run, 20 acquirers in flight
+            await milestones[200].wait()
+            assert limiter.using_fallback
+            redis_server.start()
+    await limiter.acquire(KEY, plan)
+    await limiter.aclose()
+    assert granted == 300
+    assert not limiter.using_fallback
+    assert limiter.outages == 1
+    assert 0 < len(fallback.acquired) < 300
+    assert limiter.stats()[str(KEY)]["grants"] == 301
 
 
 async def test_redis_restart_with_on_error_raise(redis_server: RedisServer) -> None:
