@@ -43,6 +43,9 @@ return 0
 class RedisTokenStore:
     """A :class:`~spapi_async.auth.tokens.TokenStore` in Redis, shared across processes and machines.
 
+    Tokens live only in Redis while it answers; tokens fetched during an outage are kept in this process until
+    it is back.
+
     ``lock_timeout`` bounds how long one refresh may hold the lock (it expires by itself if its holder dies);
     ``lock_wait`` bounds how long a caller waits for another's refresh before refreshing itself. When Redis is
     unreachable the store keeps tokens in process (``on_error="fallback"``, one warning per outage) or raises
@@ -114,11 +117,11 @@ class RedisTokenStore:
             return None  # not ours or corrupt: treat as absent, the next set overwrites it
 
     async def set(self, key: str, token: CachedToken) -> None:
-        await self._local.set(key, token)  # kept for an outage, never read while Redis answers
-        ttl_ms = int((token.expires_at - self._clock.time()) * 1000)
         if not self._health.should_try():
+            await self._local.set(key, token)
             return
         require_asyncio("RedisTokenStore")
+        ttl_ms = int((token.expires_at - self._clock.time()) * 1000)
         payload = json.dumps({"v": token.value.get(), "e": token.expires_at})
         try:
             if ttl_ms > 0:
@@ -127,6 +130,7 @@ class RedisTokenStore:
                 await self._redis.delete(self.token_key(key))
         except self._errors as exc:
             self._health.failed(exc)
+            await self._local.set(key, token)  # only while Redis is unreachable
         else:
             self._health.succeeded()
 

@@ -18,7 +18,7 @@ from spapi_async.auth.redis_store import RedisTokenStore
 from spapi_async.config import Secret
 
 from ..fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon
-from .servers import free_port, run_workers
+from .servers import RedisServer, free_port, run_workers
 
 
 class StepClock:
@@ -166,3 +166,28 @@ def test_under_trio_it_says_it_needs_asyncio(redis_url: str) -> None:
             await store.get("k")
 
     anyio.run(scenario, backend="trio")
+
+
+async def test_tokens_survive_a_redis_restart(redis_server: RedisServer) -> None:
+    from spapi_async.auth.tokens import CachedTokenSource
+
+    fetches = 0
+
+    async def fetch() -> CachedToken:
+        nonlocal fetches
+        fetches += 1
+        return token(f"Atza|SECRET-{fetches}")
+
+    store = RedisTokenStore(redis_server.url, namespace="restart", retry_interval=0)
+    source = CachedTokenSource(store, StepClock())
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-1"
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-1"
+    redis_server.stop()
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-2"  # fetched again, kept in process meanwhile
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-2"
+    redis_server.start()  # empty again
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-3"
+    assert await source.get("lwa:k", fetch) == "Atza|SECRET-3"
+    assert await store.redis.exists(store.token_key("lwa:k")) == 1
+    await store.aclose()
+    assert fetches == 3
