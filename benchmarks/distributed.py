@@ -79,6 +79,7 @@ class Bucket:
 class OpCounters:
     granted: int = 0
     throttled: int = 0
+    throttled_at: list[float] = field(default_factory=list)
     first: float | None = None
     last: float | None = None
 
@@ -110,6 +111,7 @@ def make_app(state: ServerState) -> Any:
         headers = {"x-amzn-RateLimit-Limit": repr(bucket.rate), "x-amzn-RequestId": uuid.uuid4().hex}
         if not bucket.take(now):
             counters.throttled += 1
+            counters.throttled_at.append(now)
             return JSONResponse(
                 {"errors": [{"code": "QuotaExceeded", "message": "quota exceeded"}]},
                 status_code=429,
@@ -124,6 +126,9 @@ def make_app(state: ServerState) -> Any:
     async def token(request: Request) -> JSONResponse:
         state.token_requests += 1
         return JSONResponse({"access_token": "Atza|bench-access", "token_type": "bearer", "expires_in": 3600})
+
+    async def ping(request: Request) -> JSONResponse:
+        return JSONResponse({})
 
     async def orders(request: Request) -> JSONResponse:
         refused = limited("orders_v0.get_orders")
@@ -142,6 +147,7 @@ def make_app(state: ServerState) -> Any:
     return Starlette(
         routes=[
             Route("/auth/o2/token", token, methods=["POST"]),
+            Route("/ping", ping),
             Route("/orders/v0/orders", orders),
             Route("/orders/v0/orders/{order_id}/orderItems", items),
         ]
@@ -151,7 +157,9 @@ def make_app(state: ServerState) -> Any:
 # ---------------------------------------------------------------------------------------------- the workers
 
 
-async def worker(base: str, mode: str, redis_url: str, namespace: str, scale: float, seconds: float) -> dict[str, Any]:
+async def worker(
+    base: str, mode: str, redis_url: str, namespace: str, scale: float, seconds: float, warm: bool
+) -> dict[str, Any]:
     import spapi_async as sp
 
     overrides = {op: sp.UsagePlan(rate * scale, burst) for op, (rate, burst) in PLANS.items()}
@@ -200,8 +208,14 @@ async def worker(base: str, mode: str, redis_url: str, namespace: str, scale: fl
 
     async with client:
         # Warm-up, outside the measured run: the LWA token (fetched once for all processes with the Redis store)
-        # and the connection, so that the first burst is not held up between the limiter's grant and the send.
+        # and, unless --cold, one HTTP and one Redis connection per task, so that the first burst is not held up
+        # between the limiter's grant and its arrival at the server by connection setup on a busy machine.
         await client.transport.auth.lwa.access_token()  # type: ignore[attr-defined]
+        if warm:
+            http = client.transport.http
+            await asyncio.gather(*(http.get(base + "/ping") for _ in range(10)))
+            for redis_client in {id(c.redis): c.redis for c in closers}.values():
+                await asyncio.gather(*(redis_client.ping() for _ in range(10)))
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
         deadline = time.monotonic() + seconds
@@ -220,8 +234,8 @@ def _as_dict(value: Any) -> dict[str, Any]:
 
 
 def worker_main(argv: list[str]) -> None:
-    base, mode, redis_url, namespace, scale, seconds = argv
-    result = asyncio.run(worker(base, mode, redis_url, namespace, float(scale), float(seconds)))
+    base, mode, redis_url, namespace, scale, seconds, warm = argv
+    result = asyncio.run(worker(base, mode, redis_url, namespace, float(scale), float(seconds), warm == "warm"))
     print(json.dumps(result), flush=True)
 
 
@@ -229,7 +243,14 @@ def worker_main(argv: list[str]) -> None:
 
 
 async def run_once(
-    mode: str, base: str, state: ServerState, redis_url: str, scale: float, seconds: float, processes: int
+    mode: str,
+    base: str,
+    state: ServerState,
+    redis_url: str,
+    scale: float,
+    seconds: float,
+    processes: int,
+    cold: bool,
 ) -> dict[str, Any]:
     state.reset()
     namespace = f"bench{uuid.uuid4().hex[:8]}"
@@ -245,6 +266,7 @@ async def run_once(
             namespace,
             str(scale),
             str(seconds),
+            "cold" if cold else "warm",
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             env=env,
@@ -258,6 +280,7 @@ async def run_once(
             line = await asyncio.wait_for(p.stdout.readline(), 60)
             if line.strip() != b"ready":
                 raise RuntimeError(f"worker failed to start: {line!r}")
+        lwa_requests = state.token_requests  # the warm-up's
         state.reset()  # both buckets full as the workers start
         for p in procs:
             assert p.stdin is not None
@@ -281,6 +304,7 @@ async def run_once(
             "burst": burst,
             "granted": c.granted,
             "throttled_429": c.throttled,
+            "throttled_at_s": [round(t - c.first, 3) for t in c.throttled_at] if c.first is not None else [],
             "duration_s": round(duration, 3),
             "achieved_rate": round(c.granted / duration, 4) if duration else None,
             "utilisation": round(c.granted / allowed, 4) if allowed else None,
@@ -289,7 +313,7 @@ async def run_once(
     return {
         "mode": mode,
         "ops": ops,
-        "lwa_token_requests": state.token_requests,
+        "lwa_token_requests": lwa_requests + state.token_requests,
         "client_failures": sum(r["counts"]["failed"] for r in results),
         "workers": results,
     }
@@ -336,7 +360,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     runs = []
     try:
         for mode in args.modes:
-            runs.append(await run_once(mode, base, state, redis_url, args.scale, args.seconds, args.processes))
+            runs.append(
+                await run_once(mode, base, state, redis_url, args.scale, args.seconds, args.processes, args.cold)
+            )
     finally:
         server.should_exit = True
         await serving
@@ -351,6 +377,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         "scale": args.scale,
         "seconds": args.seconds,
         "processes": args.processes,
+        "warm_connections": not args.cold,
         "python": platform.python_version(),
         "machine": f"{platform.machine()} {os.cpu_count()} cpus",
         "runs": runs,
@@ -394,6 +421,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0, help="length of each run (bounded)")
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--redis-url", default=None)
+    parser.add_argument("--cold", action="store_true", help="no connection warm-up before the measured run")
     parser.add_argument("--modes", nargs="+", default=["redis", "memory"], choices=["redis", "memory"])
     args = parser.parse_args()
     if not 1 <= args.seconds <= 600 or not 1 <= args.processes <= 16:
