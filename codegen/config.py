@@ -136,18 +136,32 @@ REQUEST_TOKEN_NAMES = (
 RESPONSE_TOKEN_NAMES = ("nextToken", "NextToken", "nextPageToken", "nextTokenForLineItems")
 RESPONSE_TOKEN_PREFIXES = ("", "payload.", "pagination.", "payload.pagination.")
 
+#: Lists on a page that are never its records.
+NOT_ITEMS = frozenset({"errors", "warnings"})
+
 #: ``<key>`` → dotted path of the items list on a page, where the page holds several lists.
-ITEMS_PATH_OVERRIDES: dict[str, str | None] = {}
+ITEMS_PATH_OVERRIDES: dict[str, str | None] = {
+    "fulfillment_inbound_2024_03_20.get_self_ship_appointment_slots": "selfShipAppointmentSlotsAvailability.slots",
+    # finances v0 list_financial_events*: payload.FinancialEvents holds one list per event type, so the page is
+    # the item (iterate pages).
+}
 
 #: Operations that read a token but take none, or send one that another operation returns: no paginator.
 #: (fulfillment_inbound_v0.get_shipment_items_by_shipment_id returns payload.NextToken but has no token
 #: parameter; Data Kiosk's next page is a new createQuery with body.paginationToken, see DATA_KIOSK below.)
 NOT_PAGINATED: frozenset[str] = frozenset({"fulfillment_inbound_v0.get_shipment_items_by_shipment_id"})
 
-#: Amazon documents for these operations that, with the token, only the listed parameters are sent
-#: (everything else is ignored or rejected). Query names as in the model.
-TOKEN_KEEPS_ONLY: dict[str, tuple[str, ...]] = {
-    "orders_v0.get_orders": ("NextToken", "MarketplaceIds"),
+#: Where Amazon documents which parameters go with the page token. Key → (parameters sent alongside the token,
+#: parameters set to a fixed value on token pages). Wire names. Sources: getOrders (only NextToken and
+#: MarketplaceIds are honoured with a token), getReports/getFeeds ("include this token as the only parameter"),
+#: fulfillment inbound v0 getShipments/getShipmentItems (QueryType NEXT_TOKEN with the token). Operations not
+#: listed resend every argument with the token ("include the same arguments as the call that produced it").
+TOKEN_RULES: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {
+    "orders_v0.get_orders": (("MarketplaceIds",), ()),
+    "reports_2021_06_30.get_reports": ((), ()),
+    "feeds_2021_06_30.get_feeds": ((), ()),
+    "fulfillment_inbound_v0.get_shipments": (("MarketplaceId",), (("QueryType", "NEXT_TOKEN"),)),
+    "fulfillment_inbound_v0.get_shipment_items": (("MarketplaceId",), (("QueryType", "NEXT_TOKEN"),)),
 }
 
 #: Data Kiosk: the token comes from getQuery (``pagination.nextToken``) and goes into createQuery's body.
@@ -165,3 +179,8 @@ PAGE_SIZE_NAMES = ("pageSize", "PageSize", "maxResults", "MaxResultsPerPage", "m
 
 #: An operation is grantless when its description says so.
 GRANTLESS_PHRASE = re.compile(r"`\w+` (?:operation|API) is grantless")
+
+#: Query parameters typed ``string`` without a format whose model says they take an ISO 8601 timestamp (getOrders'
+#: ``CreatedAfter``...) and whose name says it is a point in time: typed ``datetime | str`` like ``date-time`` ones.
+DATETIME_PARAM_NAME = re.compile(r"(?:After|Before|Since|Until|Time|Date)$")
+ISO_8601_MENTION = re.compile(r"ISO.?8601")

@@ -7,15 +7,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spapi_async.operation import DEFAULT_PLAN
+
 from . import config
 from .naming import py_identifier, snake
 from .plans import parse_usage_plan
 
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 
-#: Defaults used where a model publishes no usage plan (kept equal to spapi_async.operation.DEFAULT_PLAN).
-DEFAULT_RATE = 0.5
-DEFAULT_BURST = 1
+#: Used where a model publishes no usage plan: the library's documented default.
+DEFAULT_RATE = DEFAULT_PLAN.rate
+DEFAULT_BURST = DEFAULT_PLAN.burst
 
 
 @dataclass
@@ -34,7 +36,6 @@ class PaginationIR:
     token_path: str  # dotted path in the response
     items_path: str | None
     page_size_param: str | None
-    keeps_only: tuple[str, ...] | None = None  # wire names sent alongside the token, when Amazon says so
 
 
 @dataclass
@@ -55,6 +56,7 @@ class OperationIR:
     success_status: str | None
     success_schema: dict[str, Any] | None
     produces: tuple[str, ...]
+    may_be_empty: bool = False
     pagination: PaginationIR | None = None
 
     @property
@@ -142,22 +144,33 @@ def _find_items(spec: dict[str, Any], schema: Any, token_path: str) -> str | Non
     node = _lookup(spec, schema, container) if container else resolve(spec, schema)
     if node is None:
         return None
-    arrays = [name for name, sub in _props(spec, node).items() if name != "errors" and _is_array(spec, sub)]
+    props = _props(spec, node)
+    arrays = [name for name, sub in props.items() if name not in config.NOT_ITEMS and _is_array(spec, sub)]
     if len(arrays) == 1:
         return f"{container}.{arrays[0]}" if container else arrays[0]
     if not arrays and _is_array(spec, node) and container:
         return container
+    if not arrays and not container and "payload" in props:  # token at the top, records under payload
+        return _find_items(spec, schema, "payload.token")
     return None
 
 
-def _success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
+def _success(spec: dict[str, Any], op: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None, bool]:
+    """The first 2xx status with a schema (else the first 2xx), its schema, and whether another 2xx of the
+    operation has no body (a 204 beside a 200: the method may then return None)."""
     responses = op.get("responses") or {}
+    found: list[tuple[str, dict[str, Any] | None]] = []
     for code in sorted(str(c) for c in responses):
         if code.startswith("2"):
-            resp = resolve(spec, responses[code] if code in responses else responses[int(code)])
-            schema = resp.get("schema") if isinstance(resp, dict) else None
-            return code, schema
-    return None, None
+            resp = resolve(spec, responses[code])
+            found.append((code, resp.get("schema") if isinstance(resp, dict) else None))
+    if not found:
+        return None, None, False
+    with_schema = [f for f in found if f[1] is not None]
+    if not with_schema:
+        return found[0][0], None, False
+    bodiless = any(schema is None or code == "204" for code, schema in found)  # a 204 has no body, schema or not
+    return with_schema[0][0], with_schema[0][1], bodiless
 
 
 def _params(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> list[Param]:
@@ -185,8 +198,9 @@ def _params(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any])
                 collection_format=p.get("collectionFormat"),
             )
         )
-    # required first (keyword-only, so order is for reading only), then by appearance
-    return sorted(out, key=lambda x: (not x.required, x.location == "header"))
+    # required first (keyword-only, so the order is for reading only): path, query, body, header
+    order = {"path": 0, "query": 1, "body": 2, "header": 3}
+    return sorted(out, key=lambda x: (not x.required, order.get(x.location, 4)))
 
 
 def _pagination(spec: dict[str, Any], key: str, params: list[Param], schema: Any) -> PaginationIR | None:
@@ -217,7 +231,6 @@ def _pagination(spec: dict[str, Any], key: str, params: list[Param], schema: Any
         token_path=token_path,
         items_path=items,
         page_size_param=size,
-        keeps_only=config.TOKEN_KEEPS_ONLY.get(key),
     )
 
 
@@ -261,7 +274,7 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
         description = op.get("description") or ""
         plan = parse_usage_plan(description)
         params = _params(spec, item, op)
-        status, schema = _success(spec, op)
+        status, schema, may_be_empty = _success(spec, op)
         ir = OperationIR(
             api=attr,
             name=name,
@@ -278,6 +291,7 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
             raw=op,
             success_status=status,
             success_schema=schema,
+            may_be_empty=may_be_empty,
             produces=tuple(op.get("produces") or file_produces),
         )
         ir.pagination = _pagination(spec, key, params, schema)
@@ -306,7 +320,7 @@ def _check_config(apis: list[ApiIR]) -> None:
     stale = sorted(
         (
             set(config.RESTRICTED)
-            | set(config.TOKEN_KEEPS_ONLY)
+            | set(config.TOKEN_RULES)
             | set(config.NOT_PAGINATED)
             | set(config.ITEMS_PATH_OVERRIDES)
         )

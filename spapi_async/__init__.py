@@ -32,6 +32,7 @@ from .errors import (
     UnauthorizedError,
 )
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
+from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
 from .throttle.base import LimiterBackend, LimitKey, NullLimiter
@@ -47,6 +48,7 @@ __all__ = [
     "REGIONS",
     "SANDBOX_PLAN",
     "ApiError",
+    "AsyncPaginator",
     "AuthError",
     "BadRequestError",
     "CachedToken",

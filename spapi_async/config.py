@@ -253,6 +253,8 @@ def build_config(
         reg = REGIONS[mkt.region] if mkt else REGIONS["na"]
     if bool(aws_access_key) != bool(aws_secret_key):
         raise ConfigurationError("aws_access_key and aws_secret_key must be given together")
+    if aws_session_token and not aws_access_key:
+        raise ConfigurationError("aws_session_token goes with aws_access_key and aws_secret_key (pass all three)")
     if role_arn is not None and not role_arn.startswith("arn:"):
         raise ConfigurationError(f"role_arn must be an ARN (arn:aws:iam::...), got {role_arn!r}")
     if endpoint:
@@ -294,6 +296,7 @@ ENV_NAMES: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "refresh_token": ("SPAPI_REFRESH_TOKEN", "SP_API_REFRESH_TOKEN"),
         "aws_access_key": ("SPAPI_AWS_ACCESS_KEY", "SP_API_ACCESS_KEY"),
         "aws_secret_key": ("SPAPI_AWS_SECRET_KEY", "SP_API_SECRET_KEY"),
+        "aws_session_token": ("SPAPI_AWS_SESSION_TOKEN",),
         "role_arn": ("SPAPI_ROLE_ARN", "SP_API_ROLE_ARN"),
         "region": ("SPAPI_REGION", "SP_API_REGION"),
         "marketplace": ("SPAPI_MARKETPLACE", "SP_API_DEFAULT_MARKETPLACE"),

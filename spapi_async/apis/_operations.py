@@ -18,7 +18,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10.0,
         10,
         "model",
-        pagination=Pagination("query:pageToken", "nextPageToken", None),
+        pagination=Pagination("query:pageToken", "nextPageToken", "contentMetadataRecords"),
     ),
     Operation(
         "aplus_content_2020_11_01",
@@ -59,7 +59,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10.0,
         10,
         "model",
-        pagination=Pagination("query:pageToken", "nextPageToken", None),
+        pagination=Pagination("query:pageToken", "nextPageToken", "asinMetadataSet"),
     ),
     Operation(
         "aplus_content_2020_11_01",
@@ -90,7 +90,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10.0,
         10,
         "model",
-        pagination=Pagination("query:pageToken", "nextPageToken", None),
+        pagination=Pagination("query:pageToken", "nextPageToken", "publishRecordList"),
     ),
     Operation(
         "aplus_content_2020_11_01",
@@ -739,7 +739,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         2.0,
         2,
         "model",
-        pagination=Pagination("query:nextToken", "pagination.nextToken", None),
+        pagination=Pagination("query:nextToken", "pagination.nextToken", "payload.inventorySummaries"),
     ),
     Operation(
         "fba_inventory_v1",
@@ -1240,7 +1240,9 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         0.5,
         1,
         "default",
-        pagination=Pagination("query:paginationToken", "pagination.nextToken", None, "pageSize"),
+        pagination=Pagination(
+            "query:paginationToken", "pagination.nextToken", "selfShipAppointmentSlotsAvailability.slots", "pageSize"
+        ),
     ),
     Operation(
         "fulfillment_inbound_2024_03_20",
