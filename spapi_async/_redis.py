@@ -131,10 +131,12 @@ class Health:
         self.outages = 0
 
     def should_try(self) -> bool:
-        return not self.down or self._clock.monotonic() >= self._retry_at
+        """Whether to use Redis now (always with ``on_error="raise"``: there is nothing else to use)."""
+        return self.on_error == "raise" or not self.down or self._clock.monotonic() >= self._retry_at
 
-    def failed(self, exc: BaseException) -> None:
-        """Record a failure; raises :class:`RedisUnavailableError` when the owner must not fall back."""
+    def failed(self, exc: BaseException, *, may_raise: bool = True) -> None:
+        """Record a failure; raises :class:`RedisUnavailableError` when the owner must not fall back (unless
+        ``may_raise`` is False: for updates after the fact, such as a response already received)."""
         self._retry_at = self._clock.monotonic() + self.retry_interval
         if not self.down:
             self.down = True
@@ -146,7 +148,7 @@ class Health:
                     type(exc).__name__,
                     self.fallback_note,
                 )
-        if self.on_error == "raise":
+        if self.on_error == "raise" and may_raise:
             raise RedisUnavailableError(f"{self.what}: Redis is unreachable ({type(exc).__name__}: {exc})") from exc
 
     def succeeded(self) -> None:

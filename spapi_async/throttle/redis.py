@@ -482,7 +482,7 @@ class RedisLimiter:
                 keys=[self.redis_key(key, entry.plan)], args=["", self._adapts(key), self._idle_ms]
             )
         except self._errors as exc:
-            self._health.failed(exc)
+            self._health.failed(exc, may_raise=False)
         else:
             self._health.succeeded()
 
@@ -515,9 +515,11 @@ class RedisLimiter:
                 args = [str(plan.limit), self._span_us(plan), self._idle_ms]
                 await self._window_fill(keys=[self.redis_key(key, plan)], args=args)
         except self._errors as exc:
-            self._health.failed(exc)
-            # the in-process limiter learns it too, so the next acquire here slows down
-            await self._get_fallback().observe(key, status, headers)
+            # a response is in hand: never fail it for bookkeeping, even with on_error="raise"
+            self._health.failed(exc, may_raise=False)
+            if self._on_error == "fallback":
+                # the in-process limiter learns it too, so the next acquire here slows down
+                await self._get_fallback().observe(key, status, headers)
         else:
             self._health.succeeded()
 
