@@ -237,8 +237,10 @@ class WindowPlanLike(Protocol):
 
 Plan: TypeAlias = UsagePlan | WindowPlanLike
 
-#: Seconds of arrival jitter absorbed, as in the in-process limiter (see :mod:`spapi_async.throttle.bucket`).
-DEFAULT_MARGIN = 0.05
+#: Seconds of arrival jitter absorbed, as in the in-process limiter (see :mod:`spapi_async.throttle.limiter`):
+#: token buckets hold back ``margin * rate`` tokens of their burst; sliding windows are widened by ``window_margin``.
+DEFAULT_MARGIN = 0.2
+DEFAULT_WINDOW_MARGIN = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +285,8 @@ class RedisLimiter:
 
     ``sp.RedisLimiter("redis://host:6379/0")`` takes the options of ``sp.Limiter`` - ``overrides`` (per operation,
     e.g. ``{"orders_v0.get_orders": sp.UsagePlan(0.5, 20)}``; overridden keys ignore headers), ``adapt``
-    (follow ``x-amzn-RateLimit-Limit``), ``margin`` (seconds of arrival jitter absorbed) and ``clock`` - plus:
+    (follow ``x-amzn-RateLimit-Limit``), ``margin`` / ``window_margin`` (seconds of arrival jitter absorbed by
+    token buckets / sliding windows) and ``clock`` - plus:
 
     - ``namespace``: prefix of every Redis key (``<namespace>:bucket:<identity>|<region>|<operation>``);
     - ``on_error``: ``"fallback"`` (limit in this process while Redis is unreachable, one warning per outage) or
@@ -306,6 +309,7 @@ class RedisLimiter:
         overrides: Mapping[str, Plan] | None = None,
         adapt: bool = True,
         margin: float = DEFAULT_MARGIN,
+        window_margin: float = DEFAULT_WINDOW_MARGIN,
         clock: Clock | None = None,
         on_error: OnError = "fallback",
         fallback: LimiterBackend | None = None,
@@ -318,8 +322,8 @@ class RedisLimiter:
             raise ConfigurationError(f"namespace must be a non-empty word, got {namespace!r}")
         if not idle_ttl >= 0:
             raise ConfigurationError(f"idle_ttl must be >= 0 seconds, got {idle_ttl!r}")
-        if not margin >= 0:
-            raise ConfigurationError(f"margin must be >= 0 seconds, got {margin!r}")
+        if not margin >= 0 or not window_margin >= 0:
+            raise ConfigurationError(f"margins must be >= 0 seconds, got {margin!r} and {window_margin!r}")
         self._overrides: dict[str, Plan] = {
             name: _check_plan(f"overrides[{name!r}]", plan) for name, plan in (overrides or {}).items()
         }
@@ -328,6 +332,7 @@ class RedisLimiter:
         self.namespace = namespace
         self._adapt = adapt
         self._margin = float(margin)
+        self._window_margin = float(window_margin)
         self._clock: Clock = clock or SYSTEM_CLOCK
         self._on_error = check_on_error(on_error)
         self._health = Health(
@@ -380,7 +385,7 @@ class RedisLimiter:
         return "1" if self._adapt and key.operation not in self._overrides else "0"
 
     def _span_us(self, plan: WindowPlanLike) -> str:
-        return str(math.ceil((plan.window + self._margin) * 1_000_000))
+        return str(math.ceil((plan.window + self._window_margin) * 1_000_000))
 
     def _entry(self, key: LimitKey, plan: Plan) -> _Entry:
         entry = self._entries.get(key)
@@ -572,7 +577,13 @@ class RedisLimiter:
     def _get_fallback(self) -> Any:
         if self._fallback is None:
             module = importlib.import_module("spapi_async.throttle.limiter")
-            self._fallback = module.Limiter(self._overrides, adapt=self._adapt, margin=self._margin, clock=self._clock)
+            self._fallback = module.Limiter(
+                self._overrides,
+                adapt=self._adapt,
+                margin=self._margin,
+                window_margin=self._window_margin,
+                clock=self._clock,
+            )
         return self._fallback
 
     async def aclose(self) -> None:

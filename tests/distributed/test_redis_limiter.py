@@ -253,7 +253,7 @@ async def test_state_expires_once_idle(redis_url: str, namespace: str, redis_cli
 async def test_window_plan_allows_limit_per_window(redis_url: str, namespace: str) -> None:
     key = LimitKey("sc:client", "sc", "sellercenter.get_products")
     plan = WindowPlan(limit=3, window=1.0)
-    async with RedisLimiter(redis_url, namespace=namespace, margin=0) as limiter:
+    async with RedisLimiter(redis_url, namespace=namespace, window_margin=0) as limiter:
         r = [await limiter.reserve(key, plan) for _ in range(7)]
         assert [x.wait for x in r[:3]] == [0.0, 0.0, 0.0]
         for i in range(3, 7):
@@ -267,7 +267,7 @@ async def test_window_plan_allows_limit_per_window(redis_url: str, namespace: st
 async def test_window_429_fills_the_window(redis_url: str, namespace: str) -> None:
     key = LimitKey("sc:client", "sc", "sellercenter.get_orders")
     plan = WindowPlan(limit=30, window=3.0)
-    async with RedisLimiter(redis_url, namespace=namespace, margin=0) as limiter:
+    async with RedisLimiter(redis_url, namespace=namespace, window_margin=0) as limiter:
         await limiter.acquire(key, plan)  # type: ignore[arg-type]
         first = await limiter.reserve(key, plan)
         assert first.wait == 0.0  # 28 of 30 left
