@@ -20,7 +20,10 @@ to that instant) and a 429 empties the bucket (or fills the window), so every pr
 When Redis cannot be reached the limiter falls back to the in-process :class:`~spapi_async.throttle.limiter.Limiter`
 with one warning per outage (``on_error="fallback"``, the default) or raises
 :class:`~spapi_async._redis.RedisUnavailableError` (``on_error="raise"``); it tries Redis again every
-``retry_interval`` seconds, and redis-py reconnects by itself.
+``retry_interval`` seconds (an attempt costs at most twice ``socket_timeout``), and redis-py reconnects by itself.
+
+Cost: one script call (one round trip) per request, plus one in ``observe`` when a response changes the rate or is a
+429. Needs Redis 5 or later (scripts replicated by effect, so they may read ``TIME``); each script touches one key.
 """
 
 from __future__ import annotations
