@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
@@ -23,6 +23,9 @@ from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend, NullLimiter
 from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
 from .useragent import build_user_agent
+
+if TYPE_CHECKING:
+    from .documents import Documents
 
 HttpBackend = Literal["httpx", "aiohttp"]
 
@@ -179,6 +182,7 @@ class SPAPIClient(ApiAttributes):
         )
         auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
+        self._documents: Documents | None = None
 
     @classmethod
     def from_env(cls, *, environ: Mapping[str, str] | None = None, **overrides: Any) -> SPAPIClient:
@@ -213,6 +217,15 @@ class SPAPIClient(ApiAttributes):
     @property
     def transport(self) -> Transport:
         return self._transport
+
+    @property
+    def documents(self) -> Documents:
+        """Reports, feeds and Data Kiosk workflows (created on first use; closed with this client)."""
+        if self._documents is None:
+            from .documents import Documents
+
+            self._documents = Documents(self)
+        return self._documents
 
     async def _request_rdt(self, body: Mapping[str, object]) -> object:
         response = await self._transport.send(
@@ -268,6 +281,8 @@ class SPAPIClient(ApiAttributes):
         if self._closed:
             return
         self._closed = True
+        if self._documents is not None:
+            await self._documents.aclose()
         if self._owns_http:
             await self._transport.aclose()
             await self._http.aclose()

@@ -1,0 +1,393 @@
+"""``client.documents``: reports, feeds and Data Kiosk queries as one call each, streamed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import logging
+from collections.abc import AsyncGenerator, Mapping, Sequence
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from ..errors import ConfigurationError, PaginationLoopError, SPAPIError
+from ..transport import Transport
+from . import datakiosk, feeds, reports
+from .document import Document
+from .feeds import FeedContent, FeedInfo, FeedResult
+from .parse import flatten, json_records, xml_records
+from .polling import PollPolicy, poll
+from .reports import ReportDocument, ReportInfo, Timestamp
+from .transfer import DocumentHttp, TransferSettings, upload
+
+if TYPE_CHECKING:
+    from ..client import SPAPIClient
+
+logger = logging.getLogger("spapi_async.documents")
+
+_ERROR_DOCUMENT_LIMIT = 1024 * 1024
+_FEED_REPORT_TEXT_LIMIT = 16 * 1024 * 1024
+
+
+class Documents:
+    """Whole report, feed and Data Kiosk workflows, one call each. Reach it as ``client.documents``.
+
+    SP-API calls go through the client (authentication, usage plans, retries). Document transfers use a separate
+    HTTP client owned by this object: no SP-API credentials, no rate limiting, their own timeouts
+    (:class:`TransferSettings`). Processing is polled with back-off on the client's clock (:class:`PollPolicy`).
+    ``transport`` replaces the network transport of the document client (tests, proxies).
+    """
+
+    def __init__(
+        self,
+        client: SPAPIClient,
+        *,
+        poll_policy: PollPolicy | None = None,
+        transfer: TransferSettings | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self._client = client
+        self.poll_policy = poll_policy or PollPolicy()
+        self.http = DocumentHttp(transfer, transport=transport)
+
+    @property
+    def _transport(self) -> Transport:
+        return self._client.transport
+
+    def _policy(self, poll_policy: PollPolicy | None, timeout: float | None) -> PollPolicy:
+        policy = poll_policy or self.poll_policy
+        if timeout is not None:
+            if not timeout > 0:
+                raise ConfigurationError(f"timeout must be > 0 seconds, got {timeout!r}")
+            policy = PollPolicy(policy.initial, policy.factor, policy.max_interval, timeout)
+        return policy
+
+    # ------------------------------------------------------------------------------------------ reports
+
+    async def download_report(
+        self,
+        *,
+        report_type: str,
+        marketplace_ids: Sequence[str],
+        data_start_time: Timestamp | None = None,
+        data_end_time: Timestamp | None = None,
+        report_options: Mapping[str, str] | None = None,
+        reuse_within: float | dt.timedelta | None = None,
+        timeout: float | None = None,
+        poll_policy: PollPolicy | None = None,
+        restricted_data_token: str | None = None,
+    ) -> ReportDocument:
+        """Create a report, wait until Amazon has it ready and return its :class:`ReportDocument`.
+
+        ``reuse_within`` (seconds or a timedelta): first look for a report of the same type, marketplaces and data
+        range created that recently (queued, in progress or done) and use it instead of creating one; it cannot be
+        combined with ``report_options`` (Amazon does not return a report's options, so a match cannot be checked).
+        ``timeout`` bounds the wait for processing. Raises :class:`ReportCancelledError` (CANCELLED, usually "no
+        data"), :class:`ReportFatalError` (with the error document's text) or :class:`ProcessingTimeoutError`.
+        """
+        spec = reports.report_spec(report_type, marketplace_ids, data_start_time, data_end_time, report_options)
+        policy = self._policy(poll_policy, timeout)
+        report_id: str | None = None
+        if reuse_within is not None:
+            seconds = reuse_within.total_seconds() if isinstance(reuse_within, dt.timedelta) else float(reuse_within)
+            if not seconds > 0:
+                raise ConfigurationError("reuse_within must be a positive number of seconds")
+            if report_options is not None:
+                raise ConfigurationError(
+                    "reuse_within cannot be combined with report_options: Amazon does not return a report's "
+                    "options, so an existing report cannot be checked against them"
+                )
+            now = dt.datetime.fromtimestamp(self._client.clock.time(), dt.timezone.utc)
+            found = await reports.find_recent_report(
+                self._transport, spec, created_since=now - dt.timedelta(seconds=seconds)
+            )
+            if found is not None:
+                logger.info("reusing report %s (%s)", found.report_id, found.processing_status)
+                report_id = found.report_id
+        if report_id is None:
+            report_id = await reports.create_report(self._transport, spec)
+        return await self.wait_for_report(report_id, poll_policy=policy, restricted_data_token=restricted_data_token)
+
+    async def wait_for_report(
+        self,
+        report_id: str,
+        *,
+        timeout: float | None = None,
+        poll_policy: PollPolicy | None = None,
+        restricted_data_token: str | None = None,
+    ) -> ReportDocument:
+        """Wait for an existing report (by id) and return its document; outcomes as :meth:`download_report`."""
+        policy = self._policy(poll_policy, timeout)
+        transport = self._transport
+        info = await poll(
+            functools.partial(reports.get_report, transport, report_id),
+            lambda r: r.processing_status,
+            clock=self._client.clock,
+            policy=policy,
+            kind="report",
+            resource_id=report_id,
+        )
+        if info.processing_status == "DONE":
+            if info.report_document_id is None:
+                raise reports.terminal_error(
+                    dataclasses.replace(info, processing_status="FATAL"), None, "DONE without a document"
+                )
+            return await self.report_document(
+                info.report_document_id, report=info, restricted_data_token=restricted_data_token
+            )
+        error_document = None
+        note = ""
+        if info.processing_status == "FATAL" and info.report_document_id:
+            error_document, note = await self._read_error_document(
+                self.report_document(info.report_document_id, report=info)
+            )
+        raise reports.terminal_error(info, error_document, note)
+
+    async def report_document(
+        self,
+        report_document_id: str,
+        *,
+        report: ReportInfo | None = None,
+        restricted_data_token: str | None = None,
+        encoding: str | None = None,
+    ) -> ReportDocument:
+        """The :class:`ReportDocument` of an existing report document id (``getReportDocument``). Its URL is
+        fetched again automatically if it has expired by the time it is read. ``encoding`` overrides the declared
+        charset."""
+        transport = self._transport
+        url, compression = await reports.get_report_document(
+            transport, report_document_id, restricted_data_token=restricted_data_token
+        )
+
+        async def refresh() -> str:
+            fresh, _ = await reports.get_report_document(
+                transport, report_document_id, restricted_data_token=restricted_data_token
+            )
+            return fresh
+
+        document = ReportDocument(
+            document_id=report_document_id,
+            url=url,
+            http=self.http,
+            clock=self._client.clock,
+            compression_algorithm=compression,
+            refresh=refresh,
+            encoding=encoding,
+        )
+        document.report = report
+        return document
+
+    async def _read_error_document(self, opening: Any) -> tuple[str | None, str]:
+        """The text of an error document, or None and a note saying why it could not be read."""
+        try:
+            document: Document = await opening
+            return await document.read_text(limit=_ERROR_DOCUMENT_LIMIT), ""
+        except SPAPIError as exc:
+            logger.warning("could not read the error document: %s", exc)
+            return None, f"the error document could not be read: {type(exc).__name__}"
+
+    # ------------------------------------------------------------------------------------------ feeds
+
+    async def submit_feed(
+        self,
+        *,
+        feed_type: str,
+        content: FeedContent,
+        content_type: str,
+        marketplace_ids: Sequence[str],
+        feed_options: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        poll_policy: PollPolicy | None = None,
+    ) -> FeedResult:
+        """Upload ``content`` and submit it as a feed, wait for processing and return the parsed
+        :class:`FeedResult`.
+
+        ``content``: bytes; ``str`` (encoded with ``content_type``'s charset, UTF-8 if none); a path
+        (``pathlib.Path``, streamed from disk); or an async iterable of bytes (spooled to a temporary file, since
+        the upload needs its length). It is uploaded with exactly ``content_type``. Raises
+        :class:`FeedCancelledError`, :class:`FeedFatalError` (with the processing report's text) or
+        :class:`ProcessingTimeoutError`.
+        """
+        feeds.check_feed_args(feed_type, content_type, marketplace_ids, feed_options)
+        policy = self._policy(poll_policy, timeout)
+        body = await feeds.prepare_content(content, content_type)
+        try:
+            document_id, url = await feeds.create_feed_document(self._transport, content_type)
+            await upload(
+                self.http,
+                url,
+                body=body.body,
+                length=body.length,
+                content_type=content_type,
+                clock=self._client.clock,
+            )
+        finally:
+            if body.cleanup is not None:
+                body.cleanup()
+        spec = feeds.feed_spec(feed_type, marketplace_ids, document_id, feed_options)
+        feed_id = await feeds.create_feed(self._transport, spec)
+        return await self.wait_for_feed(feed_id, poll_policy=policy)
+
+    async def wait_for_feed(
+        self, feed_id: str, *, timeout: float | None = None, poll_policy: PollPolicy | None = None
+    ) -> FeedResult:
+        """Wait for an existing feed (by id) and return its :class:`FeedResult`; outcomes as :meth:`submit_feed`."""
+        policy = self._policy(poll_policy, timeout)
+        transport = self._transport
+        info = await poll(
+            functools.partial(feeds.get_feed, transport, feed_id),
+            lambda f: f.processing_status,
+            clock=self._client.clock,
+            policy=policy,
+            kind="feed",
+            resource_id=feed_id,
+        )
+        if info.processing_status == "DONE":
+            return await self._feed_result(info)
+        report_text = None
+        if info.processing_status == "FATAL" and info.result_feed_document_id:
+            report_text, _ = await self._read_error_document(self._feed_document(info.result_feed_document_id))
+        raise feeds.terminal_error(info, report_text)
+
+    async def _feed_document(self, feed_document_id: str) -> Document:
+        transport = self._transport
+        url, compression = await feeds.get_feed_document(transport, feed_document_id)
+
+        async def refresh() -> str:
+            return (await feeds.get_feed_document(transport, feed_document_id))[0]
+
+        document = Document(
+            document_id=feed_document_id,
+            url=url,
+            http=self.http,
+            clock=self._client.clock,
+            compression_algorithm=compression,
+            refresh=refresh,
+        )
+        document.kind = "feed processing report"
+        return document
+
+    async def _feed_result(self, info: FeedInfo) -> FeedResult:
+        base: dict[str, Any] = {
+            "feed_id": info.feed_id,
+            "feed_type": info.feed_type,
+            "processing_status": info.processing_status,
+            "result_feed_document_id": info.result_feed_document_id,
+            "feed": info,
+        }
+        if info.result_feed_document_id is None:
+            return FeedResult(summary=feeds.FeedSummary(), messages=(), **base)
+        document = await self._feed_document(info.result_feed_document_id)
+        text = await document.read_text(limit=_FEED_REPORT_TEXT_LIMIT)
+        stripped = text.lstrip()
+        if stripped.startswith(("{", "[")):
+            records = [r async for r in flatten(_json_of(text))]
+            report: Any = records[0] if len(records) == 1 else records
+            summary, messages = feeds.parse_json_report(report)
+            return FeedResult(summary=summary, messages=messages, report=report, **base)
+        if stripped.startswith("<"):
+            records = [r async for r in flatten(_xml_of(text))]
+            summary, messages = feeds.parse_xml_report(records)
+            return FeedResult(summary=summary, messages=messages, report=records, **base)
+        summary, messages = feeds.parse_text_report(text)
+        return FeedResult(summary=summary, messages=messages, report_text=text, **base)
+
+    # ------------------------------------------------------------------------------------------ Data Kiosk
+
+    async def run_query(
+        self, query: str, *, timeout: float | None = None, poll_policy: PollPolicy | None = None
+    ) -> AsyncGenerator[Any, None]:
+        """Run a Data Kiosk query and yield its records (one per JSON line of its documents), following the
+        query's pagination until the last page. ``timeout`` bounds the wait for each page's processing.
+
+        A query that finds no data yields nothing. Raises :class:`QueryCancelledError`, :class:`QueryFatalError`
+        (with the error document's text) or :class:`ProcessingTimeoutError`. Use ``contextlib.aclosing`` (or
+        exhaust the iterator) so an early ``break`` closes the download at once.
+        """
+        datakiosk.check_query(query)
+        policy = self._policy(poll_policy, timeout)
+        transport = self._transport
+        token: str | None = None
+        seen: set[str] = set()
+        while True:
+            query_id = await datakiosk.create_query(transport, query, token)
+            info = await poll(
+                functools.partial(datakiosk.get_query, transport, query_id),
+                lambda q: q.processing_status,
+                clock=self._client.clock,
+                policy=policy,
+                kind="query",
+                resource_id=query_id,
+            )
+            if info.processing_status != "DONE":
+                error_document = None
+                if info.processing_status == "FATAL" and info.error_document_id:
+                    error_document, _ = await self._read_error_document(
+                        self._kiosk_document(info.error_document_id, "Data Kiosk error document")
+                    )
+                raise datakiosk.terminal_error(info, error_document)
+            if info.data_document_id is not None:
+                document = await self._kiosk_document(info.data_document_id, "Data Kiosk document")
+                batches = document.row_batches("json")
+                try:
+                    async for batch in batches:
+                        for record in batch:
+                            yield record
+                finally:
+                    await batches.aclose()
+            token = info.next_token
+            if token is None:
+                return
+            if token in seen:
+                raise PaginationLoopError(f"Data Kiosk returned the pagination token of query {query_id} twice")
+            seen.add(token)
+
+    async def _kiosk_document(self, document_id: str, kind: str) -> Document:
+        transport = self._transport
+        url = await datakiosk.get_document(transport, document_id)
+
+        async def refresh() -> str:
+            return await datakiosk.get_document(transport, document_id)
+
+        document = Document(document_id=document_id, url=url, http=self.http, clock=self._client.clock, refresh=refresh)
+        document.kind = kind
+        return document
+
+    # ------------------------------------------------------------------------------------------ lifecycle
+
+    async def aclose(self) -> None:
+        """Close the document HTTP client (the SP-API client does this when it closes)."""
+        await self.http.aclose()
+
+    async def __aenter__(self) -> Documents:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"Documents(poll_policy={self.poll_policy!r}, transfer={self.http.settings!r})"
+
+
+async def _one(text: str) -> AsyncGenerator[str, None]:
+    yield text
+
+
+async def _one_bytes(data: bytes) -> AsyncGenerator[bytes, None]:
+    yield data
+
+
+def _json_of(text: str) -> AsyncGenerator[list[Any], None]:
+    return json_records(_one(text), what="feed processing report")
+
+
+def _xml_of(text: str) -> AsyncGenerator[list[dict[str, Any]], None]:
+    # The text is already decoded: hand it to the XML parser as UTF-8 without its (now wrong) encoding declaration.
+    body = text.lstrip()
+    if body.startswith("<?xml"):
+        body = body[body.index("?>") + 2 :]
+    return xml_records(_one_bytes(body.encode("utf-8")), what="feed processing report")
