@@ -55,7 +55,10 @@ from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsageP
 from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
-from .throttle.base import LimiterBackend, LimitKey, NullLimiter
+from .throttle.base import KeyStats, LimiterBackend, LimitKey, NullLimiter
+from .throttle.bucket import TokenBucket
+from .throttle.limiter import Limiter
+from .throttle.window import SlidingWindow, WindowPlan
 
 if TYPE_CHECKING:
     from .auth.redis_store import RedisTokenStore
@@ -88,7 +91,9 @@ __all__ = [
     "FeedResult",
     "ForbiddenError",
     "InMemoryTokenStore",
+    "KeyStats",
     "LimitKey",
+    "Limiter",
     "LimiterBackend",
     "Marketplace",
     "NotFoundError",
@@ -112,15 +117,18 @@ __all__ = [
     "SPAPIClient",
     "SPAPIError",
     "ServerError",
+    "SlidingWindow",
     "SystemClock",
     "ThrottledError",
     "TimeoutError_",
+    "TokenBucket",
     "TokenStore",
     "TransferSettings",
     "TransportError",
     "TruncatedDocumentError",
     "UnauthorizedError",
     "UsagePlan",
+    "WindowPlan",
     "__version__",
     "build_consent_uri",
     "get_marketplace",

@@ -20,7 +20,8 @@ from .http_client import LeanAsyncClient, environment_proxies
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
-from .throttle.base import LimiterBackend, NullLimiter
+from .throttle.base import LimiterBackend
+from .throttle.limiter import Limiter
 from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
 from .useragent import build_user_agent
 
@@ -73,6 +74,10 @@ class SPAPIClient(ApiAttributes):
     Every API version is an attribute (``client.orders_v0``, ``client.reports_2021_06_30``; short aliases such
     as ``client.orders`` point at the recommended version); :meth:`request` sends any path with the same
     authentication, limits and retries.
+
+    ``limiter``: every attempt waits for a token of its operation's usage plan (``sp.Limiter()`` by default, one
+    per client; ``with_options`` copies share it). Pass one ``sp.Limiter`` to several clients to make them share
+    quotas, ``sp.RedisLimiter`` to share across processes, or ``sp.NullLimiter()`` to switch limiting off.
     """
 
     def __init__(
@@ -128,7 +133,7 @@ class SPAPIClient(ApiAttributes):
         self._init_from(
             config=config,
             http=http,
-            limiter=limiter if limiter is not None else _default_limiter(),
+            limiter=limiter if limiter is not None else Limiter(clock=clock),
             retry=retry or DEFAULT_RETRY,
             clock=clock,
             token_store=token_store or InMemoryTokenStore(),
@@ -177,7 +182,8 @@ class SPAPIClient(ApiAttributes):
             user_agent=user_agent,
             timeout=timeout,
             plan_for=plan_for,
-            region=config.region.code,
+            # The sandbox has quotas of its own: its limiter keys carry a "-sandbox" region.
+            region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
             signer=signer,
         )
         auth.bind_rdt(self._request_rdt)
@@ -304,7 +310,3 @@ class SPAPIClient(ApiAttributes):
             f"SPAPIClient(client_id={cfg.client_id!r}, region={cfg.region.code!r}, "
             f"endpoint={cfg.endpoint!r}, sandbox={cfg.sandbox!r})"
         )
-
-
-def _default_limiter() -> LimiterBackend:
-    return NullLimiter()

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import anyio
 import httpx
 
 from .clock import Clock
@@ -216,17 +217,29 @@ class Transport:
         while True:
             attempt += 1
             await self.limiter.acquire(key, plan)
-            credential = await self.auth.authorize(call)
-            request = self._build(call, credential)
-            if self.signer is not None:
-                await self.signer.sign(request)
-            if debug:
-                logger.debug("-> %s %s attempt %d", method, call.path, attempt)
+            # From here until the request is handed to httpx, a failure (credentials, signing, cancellation)
+            # means Amazon never saw this attempt: the token goes back to the limiter.
+            handed_over = False
             response: httpx.Response | None = None
             try:
+                credential = await self.auth.authorize(call)
+                request = self._build(call, credential)
+                if self.signer is not None:
+                    await self.signer.sign(request)
+                if debug:
+                    logger.debug("-> %s %s attempt %d", method, call.path, attempt)
+                handed_over = True
                 sent = await self.http.send(request)
             except httpx.HTTPError as exc:
-                error: SPAPIError = map_httpx_error(exc, method, call.path)
+                transport_error = map_httpx_error(exc, method, call.path)
+                if not handed_over or not transport_error.request_sent:  # e.g. connect errors, pool timeouts
+                    await self.limiter.release(key)
+                error: SPAPIError = transport_error
+            except BaseException:
+                if not handed_over:
+                    with anyio.CancelScope(shield=True):
+                        await self.limiter.release(key)
+                raise
             else:
                 response = sent
                 failure = await self._classify(sent)

@@ -87,6 +87,9 @@ def auth_or(handler: Handler, rdt_requests: list[Any] | None = None) -> Handler:
 
 
 def make_client(handler: Handler, rdt_requests: list[Any] | None = None, **options: Any) -> sp.SPAPIClient:
+    """A client over a scripted handler. Quotas are not what these tests are about: the limiter is off unless a
+    test passes one (the default limiter would make multi-page tests wait for real tokens)."""
+    options.setdefault("limiter", sp.NullLimiter())
     return sp.SPAPIClient(
         client_id="amzn1.application-oa2-client.test",
         client_secret="secret",

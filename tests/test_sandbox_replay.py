@@ -248,6 +248,7 @@ async def test_sandbox_case(case: Case) -> None:
         region="na",
         retry=sp.RetryPolicy(max_attempts=1),
         http_client=http,
+        limiter=sp.NullLimiter(),  # request shapes are under test here, not quotas
     ) as client:
         method = getattr(getattr(client, api_attr), method_name)
         status = int(case.status)

@@ -347,6 +347,7 @@ async def _client_signs_every_attempt(caplog: pytest.LogCaptureFixture, backend:
             retry=RetryPolicy(max_attempts=3, backoff=2.0, jitter=False),
             clock=clock,
             use_rdt=False,  # getOrders is restricted; this test is about signing, not RDTs
+            limiter=sp.NullLimiter(),  # the retry waits the policy's 2 s backoff, not getOrders' next token (60 s)
         )
         async with client:
             response = await client.request(

@@ -55,9 +55,14 @@ class RecordingLimiter:
     def __init__(self) -> None:
         self.acquired: list[tuple[sp.LimitKey, sp.UsagePlan]] = []
         self.observed: list[tuple[sp.LimitKey, int, str | None]] = []
+        self.released: list[sp.LimitKey] = []
 
-    async def acquire(self, key: sp.LimitKey, plan: sp.UsagePlan) -> None:
+    async def acquire(self, key: sp.LimitKey, plan: sp.UsagePlan | sp.WindowPlan) -> None:
+        assert isinstance(plan, sp.UsagePlan)
         self.acquired.append((key, plan))
+
+    async def release(self, key: sp.LimitKey) -> None:
+        self.released.append(key)
 
     async def observe(self, key: sp.LimitKey, status: int, headers: Mapping[str, str]) -> None:
         self.observed.append((key, status, headers.get("x-amzn-RateLimit-Limit")))

@@ -1,5 +1,21 @@
 """Quota enforcement: token buckets, sliding windows and the keyed limiters built on them."""
 
-from .base import LimiterBackend, LimitKey, NullLimiter
+from .base import KeyStats, LimiterBackend, LimitKey, NullLimiter, Plan
+from .bucket import TokenBucket
+from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter
+from .window import SELLER_CENTER_WINDOW, SlidingWindow, WindowPlan
 
-__all__ = ["LimitKey", "LimiterBackend", "NullLimiter"]
+__all__ = [
+    "DEFAULT_MARGIN",
+    "DEFAULT_WINDOW_MARGIN",
+    "SELLER_CENTER_WINDOW",
+    "KeyStats",
+    "LimitKey",
+    "Limiter",
+    "LimiterBackend",
+    "NullLimiter",
+    "Plan",
+    "SlidingWindow",
+    "TokenBucket",
+    "WindowPlan",
+]
