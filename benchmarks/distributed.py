@@ -169,9 +169,7 @@ async def worker(
         store: Any = sp.RedisTokenStore(redis_url, namespace=namespace)
         closers += [limiter, store]
     else:
-        from spapi_async.throttle.limiter import Limiter
-
-        limiter = Limiter(overrides)
+        limiter = sp.Limiter(overrides)
         store = None
     client = sp.SPAPIClient(
         CLIENT_ID,

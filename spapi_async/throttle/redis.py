@@ -15,7 +15,10 @@ the grant times of the last ``limit`` requests, reservations included; a new req
 them leaves the window.
 
 ``observe`` updates the same state: ``x-amzn-RateLimit-Limit`` sets the key's rate (refilling at the old rate up
-to that instant) and a 429 empties the bucket (or fills the window), so every process slows down at once.
+to that instant) and a 429 empties the bucket (with ``Retry-After``: the next token is due exactly then) or fills
+the window, so every process slows down at once. One difference with the in-process limiter, which re-times its
+queued callers: a slot already reserved keeps its time (its caller sleeps without asking Redis again); the 429
+moves every slot reserved after it.
 
 When Redis cannot be reached the limiter falls back to the in-process :class:`~spapi_async.throttle.limiter.Limiter`
 with one warning per outage (``on_error="fallback"``, the default) or raises
@@ -29,13 +32,12 @@ Cost: one script call (one round trip) per request, plus one in ``observe`` when
 from __future__ import annotations
 
 import contextlib
-import importlib
 import math
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, runtime_checkable
+from typing import TYPE_CHECKING
 
 import anyio
 
@@ -43,7 +45,10 @@ from .._redis import Health, OnError, check_on_error, connection_errors, make_cl
 from ..clock import SYSTEM_CLOCK, Clock
 from ..errors import ConfigurationError, parse_rate_limit
 from ..operation import UsagePlan
-from .base import LimiterBackend, LimitKey
+from ..retry import parse_retry_after
+from .base import KeyStats, LimiterBackend, LimitKey, Plan, StatsSource
+from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter, _source_of
+from .window import WindowPlan
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -119,7 +124,8 @@ return {now, wait, string.format('%.17g', rate)}
 )
 
 #: KEYS[1] bucket hash; ARGV: header rate or "", "1" to drain (a 429), idle TTL ms, "1" if headers may set the
-#: rate. A new rate applies from now on (what was refilled so far stays). Returns the rate in force ("" if unknown).
+#: rate, Retry-After seconds or "". A new rate applies from now on (what was refilled so far stays). Returns the
+#: rate in force ("" if unknown).
 BUCKET_OBSERVE = (
     _PROLOGUE
     + """
@@ -138,7 +144,13 @@ if ADAPT and header ~= nil and header > 0 then
     if tokens ~= nil then tokens = math.min(tokens, capacity) end
   end
 end
-if ARGV[2] == '1' and (tokens == nil or tokens > 0) then tokens = 0 end
+if ARGV[2] == '1' then
+  -- a 429: empty, or, with Retry-After, the next token due exactly then; reservations already made stay
+  local after = 0
+  local due_in = tonumber(ARGV[5])
+  if due_in ~= nil and rate ~= nil then after = 1 - due_in * rate end
+  if tokens == nil or tokens > after then tokens = after end
+end
 if tokens ~= nil then save(tokens) end
 expire(tokens, rate, capacity)
 if rate == nil then return '' end
@@ -227,25 +239,6 @@ return 1
 )
 
 
-@runtime_checkable
-class WindowPlanLike(Protocol):
-    """At most ``limit`` requests in any ``window`` seconds (the sliding-window plan of :mod:`.window`)."""
-
-    @property
-    def limit(self) -> int: ...
-
-    @property
-    def window(self) -> float: ...
-
-
-Plan: TypeAlias = UsagePlan | WindowPlanLike
-
-#: Seconds of arrival jitter absorbed, as in the in-process limiter (see :mod:`spapi_async.throttle.limiter`):
-#: token buckets hold back ``margin * rate`` tokens of their burst; sliding windows are widened by ``window_margin``.
-DEFAULT_MARGIN = 0.2
-DEFAULT_WINDOW_MARGIN = 0.05
-
-
 @dataclass(frozen=True, slots=True)
 class Reservation:
     """One slot taken in Redis: due at ``due`` (server epoch seconds), ``wait`` seconds after the script ran."""
@@ -274,11 +267,7 @@ class _Entry:
 
 
 def _check_plan(name: str, plan: object) -> Plan:
-    if isinstance(plan, UsagePlan):
-        return plan
-    if isinstance(plan, WindowPlanLike):
-        if plan.limit < 1 or not plan.window > 0:
-            raise ConfigurationError(f"{name}: a window plan needs limit >= 1 and window > 0, got {plan!r}")
+    if isinstance(plan, (UsagePlan, WindowPlan)):
         return plan
     raise ConfigurationError(f"{name} must be a UsagePlan or WindowPlan, got {type(plan).__name__}")
 
@@ -342,8 +331,7 @@ class RedisLimiter:
             "RedisLimiter", self._on_error, self._clock, retry_interval, "limiting in this process only"
         )
         self._errors = connection_errors()
-        # Any until the protocol with release() and window plans is in this branch (the scheduler's base.py)
-        self._fallback: Any = fallback
+        self._fallback: LimiterBackend | None = fallback
         self._socket_timeout = socket_timeout
         self._idle_ms = str(int(idle_ttl * 1000))
         self._margin_arg = repr(self._margin)
@@ -387,7 +375,7 @@ class RedisLimiter:
     def _adapts(self, key: LimitKey) -> str:
         return "1" if self._adapt and key.operation not in self._overrides else "0"
 
-    def _span_us(self, plan: WindowPlanLike) -> str:
+    def _span_us(self, plan: WindowPlan) -> str:
         return str(math.ceil((plan.window + self._window_margin) * 1_000_000))
 
     def _entry(self, key: LimitKey, plan: Plan) -> _Entry:
@@ -515,7 +503,12 @@ class RedisLimiter:
         try:
             if isinstance(plan, UsagePlan):
                 header = repr(header_rate) if header_rate is not None else ""
-                args = [header, "1" if throttled else "0", self._idle_ms, adapts]
+                due_in = None
+                if throttled:
+                    retry_after = headers.get("retry-after") or headers.get("Retry-After")
+                    due_in = parse_retry_after(retry_after, now=self._clock.time())
+                after = repr(due_in) if due_in is not None else ""
+                args = [header, "1" if throttled else "0", self._idle_ms, adapts, after]
                 rate = await self._bucket_observe(keys=[self.redis_key(key, plan)], args=args)
                 if rate:
                     entry.rate = float(rate)
@@ -531,56 +524,44 @@ class RedisLimiter:
         else:
             self._health.succeeded()
 
-    def stats(self) -> dict[str, dict[str, Any]]:
-        """Per key (``str(LimitKey)``), what this process did - the fields of the in-process limiter's stats:
-        ``grants``, ``total_wait_s``, ``max_wait_s``, ``throttled``, ``released``, ``rate``/``burst`` in force (for
-        a window ``limit / window`` and ``limit``), ``plan_source`` and ``waiting``."""
-        result: dict[str, dict[str, Any]] = {}
+    def stats(self) -> dict[str, KeyStats]:
+        """Per key (``str(LimitKey)``), what this process did, in the in-process limiter's terms. ``rate`` is the
+        rate in force as Redis last said (a header may have set it); ``waiting`` counts this process's callers."""
+        result: dict[str, KeyStats] = {}
         for key, entry in self._entries.items():
             plan = entry.plan
             if isinstance(plan, UsagePlan):
                 rate, burst = (entry.rate if entry.rate is not None else plan.rate), plan.burst
             else:
-                rate, burst = plan.limit / plan.window, plan.limit
+                rate, burst = plan.rate, plan.limit
             name = str(key)
-            result[name] = {
-                "key": name,
-                "grants": entry.grants,
-                "total_wait_s": entry.total_wait,
-                "max_wait_s": entry.max_wait,
-                "throttled": entry.throttled,
-                "released": entry.released,
-                "rate": rate,
-                "burst": burst,
-                "plan_source": self._source(key, entry),
-                "waiting": entry.waiting,
-            }
+            result[name] = KeyStats(
+                key=name,
+                grants=entry.grants,
+                total_wait_s=entry.total_wait,
+                max_wait_s=entry.max_wait,
+                throttled=entry.throttled,
+                released=entry.released,
+                rate=rate,
+                burst=burst,
+                plan_source=self._source(key, entry),
+                waiting=entry.waiting,
+            )
         return result
 
-    def _source(self, key: LimitKey, entry: _Entry) -> str:
+    def _source(self, key: LimitKey, entry: _Entry) -> StatsSource:
         if key.operation in self._overrides:
             return "override"
         plan = entry.plan
-        if not isinstance(plan, UsagePlan):
-            return "caller"
-        if entry.rate is not None and entry.rate != plan.rate:
+        if isinstance(plan, UsagePlan) and entry.rate is not None and entry.rate != plan.rate:
             return "header"
-        from ..operation import DEFAULT_PLAN, SANDBOX_PLAN
-        from ..registry import OPERATIONS
-
-        op = OPERATIONS.get(key.operation)
-        if plan == SANDBOX_PLAN and (key.region.endswith("-sandbox") or op is None or op.plan != plan):
-            return "sandbox"
-        if op is not None and op.plan == plan:
-            return op.plan_source
-        return "default" if plan == DEFAULT_PLAN else "caller"
+        return _source_of(key, plan)
 
     # ------------------------------------------------------------------ fallback and lifetime
 
-    def _get_fallback(self) -> Any:
+    def _get_fallback(self) -> LimiterBackend:
         if self._fallback is None:
-            module = importlib.import_module("spapi_async.throttle.limiter")
-            self._fallback = module.Limiter(
+            self._fallback = Limiter(
                 self._overrides,
                 adapt=self._adapt,
                 margin=self._margin,

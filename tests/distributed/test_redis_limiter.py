@@ -8,14 +8,13 @@ import logging
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from typing import Any
 
 import anyio
 import anyio.lowlevel
 import pytest
 
-from spapi_async import ConfigurationError, LimitKey, UsagePlan
+from spapi_async import ConfigurationError, LimitKey, UsagePlan, WindowPlan
 from spapi_async._redis import RedisUnavailableError
 from spapi_async.throttle.base import LimiterBackend, NullLimiter
 from spapi_async.throttle.redis import RedisLimiter
@@ -24,12 +23,6 @@ from .servers import REPO_ROOT, RedisServer, free_port, run_workers
 
 US = 1e-6
 KEY = LimitKey("app:abc123", "na", "orders_v0.get_orders")
-
-
-@dataclass(frozen=True)
-class WindowPlan:
-    limit: int
-    window: float
 
 
 class FakeClock:
@@ -108,13 +101,13 @@ async def test_acquire_sleeps_once_until_its_due_time(redis_url: str, namespace:
     assert len(clock.sleeps) == 2
     assert clock.sleeps[0] == pytest.approx(1.0, abs=0.05)
     assert clock.sleeps[1] == pytest.approx(2.0, abs=0.05)
-    assert stats["grants"] == 3
-    assert stats["total_wait_s"] == pytest.approx(sum(clock.sleeps))
-    assert stats["max_wait_s"] == clock.sleeps[1]
-    assert stats["rate"] == 1.0
-    assert stats["burst"] == 1
-    assert stats["waiting"] == 0
-    assert stats["released"] == 0
+    assert stats.grants == 3
+    assert stats.total_wait_s == pytest.approx(sum(clock.sleeps))
+    assert stats.max_wait_s == clock.sleeps[1]
+    assert stats.rate == 1.0
+    assert stats.burst == 1
+    assert stats.waiting == 0
+    assert stats.released == 0
 
 
 async def test_200_acquirers_in_4_processes_get_a_gapless_schedule(redis_url: str, namespace: str) -> None:
@@ -146,8 +139,8 @@ async def test_header_rate_is_seen_by_another_process(redis_url: str, namespace:
         await limiter.acquire(key, plan)  # the only token, taken at once
         taken_us = int(await redis_client.hget(limiter.redis_key(key, plan), "ts"))
         await limiter.observe(key, 200, {"x-amzn-RateLimit-Limit": "0.05"})
-        assert limiter.stats()[str(key)]["rate"] == 0.05
-        assert limiter.stats()[str(key)]["plan_source"] == "header"
+        assert limiter.stats()[str(key)].rate == 0.05
+        assert limiter.stats()[str(key)].plan_source == "header"
     args = {"url": redis_url, "namespace": namespace, "operation": "orders_v0.get_orders"}
     [result] = await run_workers("reserve", {**args, "rate": 1.0, "burst": 1, "n": 1}, count=1)
     assert result["rates"] == [0.05]
@@ -169,8 +162,19 @@ async def test_429_drains_the_shared_bucket(redis_url: str, namespace: str) -> N
         second = await other.reserve(KEY, plan)
         assert first.wait == pytest.approx(1.0, abs=0.05)  # one token-time after the drain
         assert second.due - first.due == pytest.approx(1.0, abs=2 * US)
-        assert one.stats()[str(KEY)]["throttled"] == 1
+        assert one.stats()[str(KEY)].throttled == 1
         assert one.paces_throttled_retries is True
+
+
+async def test_429_with_retry_after_makes_the_next_slot_due_then(redis_url: str, namespace: str) -> None:
+    plan = UsagePlan(rate=10.0, burst=5)
+    async with RedisLimiter(redis_url, namespace=namespace, margin=0) as limiter:
+        await limiter.acquire(KEY, plan)
+        await limiter.observe(KEY, 429, {"Retry-After": "3"})
+        first = await limiter.reserve(KEY, plan)
+        second = await limiter.reserve(KEY, plan)
+    assert first.wait == pytest.approx(3.0, abs=0.05)  # as the in-process bucket: not 1/rate, but when told
+    assert second.due - first.due == pytest.approx(0.1, abs=2 * US)
 
 
 async def test_cancelled_waiter_gives_its_slot_back(redis_url: str, namespace: str) -> None:
@@ -187,9 +191,9 @@ async def test_cancelled_waiter_gives_its_slot_back(redis_url: str, namespace: s
         nxt = await limiter.reserve(KEY, plan)
         assert nxt.due - first.due == pytest.approx(1.0, abs=2 * US)
         stats = limiter.stats()[str(KEY)]
-    assert stats["released"] == 1
-    assert stats["grants"] == 0
-    assert stats["waiting"] == 0
+    assert stats.released == 1
+    assert stats.grants == 0
+    assert stats.waiting == 0
 
 
 async def test_a_slot_already_due_is_not_given_back(redis_url: str, namespace: str) -> None:
@@ -207,7 +211,7 @@ async def test_release_refunds_a_bucket_token(redis_url: str, namespace: str) ->
         await limiter.release(KEY)  # the second attempt never reached Amazon
         again = await limiter.reserve(KEY, plan)
         assert again.wait == 0.0
-        assert limiter.stats()[str(KEY)]["released"] == 1
+        assert limiter.stats()[str(KEY)].released == 1
         await limiter.release(LimitKey("app:other", "na", "x.y"))  # unknown key: nothing to give back
 
 
@@ -268,7 +272,7 @@ async def test_window_429_fills_the_window(redis_url: str, namespace: str) -> No
     key = LimitKey("sc:client", "sc", "sellercenter.get_orders")
     plan = WindowPlan(limit=30, window=3.0)
     async with RedisLimiter(redis_url, namespace=namespace, window_margin=0) as limiter:
-        await limiter.acquire(key, plan)  # type: ignore[arg-type]
+        await limiter.acquire(key, plan)
         first = await limiter.reserve(key, plan)
         assert first.wait == 0.0  # 28 of 30 left
         await limiter.observe(key, 429, {})
@@ -292,7 +296,7 @@ async def test_unreachable_redis_falls_back_and_warns_once(caplog: pytest.LogCap
     assert limiter.using_fallback
     warnings = [r for r in caplog.records if "unreachable" in r.getMessage()]
     assert len(warnings) == 1
-    assert limiter.stats()[str(KEY)]["grants"] == 5
+    assert limiter.stats()[str(KEY)].grants == 5
     assert limiter.outages == 1
 
 
@@ -350,7 +354,7 @@ async def test_redis_restart_mid_run(redis_server: RedisServer, caplog: pytest.L
     messages = [r.getMessage() for r in caplog.records]
     assert sum("unreachable" in m for m in messages) == 1
     assert sum("reachable again" in m for m in messages) == 1
-    assert limiter.stats()[str(KEY)]["grants"] == 11
+    assert limiter.stats()[str(KEY)].grants == 11
 
 
 async def test_concurrent_acquirers_ride_through_a_restart(redis_server: RedisServer) -> None:
@@ -384,7 +388,7 @@ async def test_concurrent_acquirers_ride_through_a_restart(redis_server: RedisSe
     assert not limiter.using_fallback
     assert limiter.outages == 1
     assert 0 < len(fallback.acquired) < 300
-    assert limiter.stats()[str(KEY)]["grants"] == 301
+    assert limiter.stats()[str(KEY)].grants == 301
 
 
 async def test_redis_restart_with_on_error_raise(redis_server: RedisServer) -> None:
@@ -397,7 +401,7 @@ async def test_redis_restart_with_on_error_raise(redis_server: RedisServer) -> N
     redis_server.start()
     await limiter.acquire(KEY, plan)
     await limiter.aclose()
-    assert limiter.stats()[str(KEY)]["grants"] == 2
+    assert limiter.stats()[str(KEY)].grants == 2
 
 
 async def test_fallback_retries_redis_only_after_the_interval() -> None:
@@ -443,6 +447,8 @@ def test_configuration_errors() -> None:
         RedisLimiter("redis://127.0.0.1:6379", on_error="ignore")  # type: ignore[arg-type]
     with pytest.raises(ConfigurationError, match="namespace"):
         RedisLimiter("redis://127.0.0.1:6379", namespace="a b")
+    with pytest.raises(ConfigurationError, match="margins"):
+        RedisLimiter("redis://127.0.0.1:6379", margin=-1)
     with pytest.raises(ConfigurationError, match="overrides"):
         RedisLimiter("redis://127.0.0.1:6379", overrides={"x.y": (1, 2)})  # type: ignore[dict-item]
 
@@ -501,7 +507,7 @@ async def test_a_client_on_redis_paces_its_429_retry_by_the_shared_bucket(redis_
     # retry policy added nothing on top
     assert clock.sleeps == [pytest.approx(0.5, abs=0.05)]
     [stats] = limiter.stats().values()
-    assert stats["grants"] == 2
-    assert stats["throttled"] == 1
-    assert stats["plan_source"] == "override"
-    assert stats["rate"] == 2.0  # an overridden key ignores the header
+    assert stats.grants == 2
+    assert stats.throttled == 1
+    assert stats.plan_source == "override"
+    assert stats.rate == 2.0  # an overridden key ignores the header
