@@ -61,6 +61,7 @@ from .throttle.limiter import Limiter
 from .throttle.window import SlidingWindow, WindowPlan
 
 if TYPE_CHECKING:
+    from ._redis import RedisUnavailableError
     from .auth.redis_store import RedisTokenStore
     from .throttle.redis import RedisLimiter
 
@@ -109,6 +110,7 @@ __all__ = [
     "QueryFatalError",
     "RedisLimiter",
     "RedisTokenStore",
+    "RedisUnavailableError",
     "Region",
     "ReportCancelledError",
     "ReportDocument",
@@ -141,6 +143,7 @@ __all__ = [
 _LAZY = {
     "RedisLimiter": ("spapi_async.throttle.redis", "RedisLimiter"),
     "RedisTokenStore": ("spapi_async.auth.redis_store", "RedisTokenStore"),
+    "RedisUnavailableError": ("spapi_async._redis", "RedisUnavailableError"),
 }
 
 

@@ -22,7 +22,7 @@ moves every slot reserved after it.
 
 When Redis cannot be reached the limiter falls back to the in-process :class:`~spapi_async.throttle.limiter.Limiter`
 with one warning per outage (``on_error="fallback"``, the default) or raises
-:class:`~spapi_async._redis.RedisUnavailableError` (``on_error="raise"``); it tries Redis again every
+:class:`spapi_async.RedisUnavailableError` (``on_error="raise"``); it tries Redis again every
 ``retry_interval`` seconds (an attempt costs at most twice ``socket_timeout``), and redis-py reconnects by itself.
 
 Cost: one script call (one round trip) per request, plus one in ``observe`` when a response changes the rate or is a
@@ -282,7 +282,7 @@ class RedisLimiter:
 
     - ``namespace``: prefix of every Redis key (``<namespace>:bucket:<identity>|<region>|<operation>``);
     - ``on_error``: ``"fallback"`` (limit in this process while Redis is unreachable, one warning per outage) or
-      ``"raise"`` (:class:`~spapi_async._redis.RedisUnavailableError`); ``fallback`` replaces the in-process
+      ``"raise"`` (:class:`spapi_async.RedisUnavailableError`); ``fallback`` replaces the in-process
       limiter used then; ``retry_interval``: seconds between attempts to get back to Redis;
     - ``client``: a ``redis.asyncio.Redis`` of your own instead of ``url`` (not closed by :meth:`aclose`);
     - ``socket_timeout``: seconds before a Redis command counts as failed; ``idle_ttl``: seconds an idle key's

@@ -467,6 +467,8 @@ def test_import_spapi_async_does_not_import_redis() -> None:
         "assert 'RedisLimiter' in sp.__all__ and 'RedisTokenStore' in sp.__all__\n"
         "assert sp.RedisLimiter.__name__ == 'RedisLimiter'\n"
         "assert sp.RedisTokenStore.__name__ == 'RedisTokenStore'\n"
+        "assert issubclass(sp.RedisUnavailableError, sp.TransportError)\n"
+        "assert 'redis' not in sys.modules\n"
         "sp.RedisLimiter('redis://127.0.0.1:1/0')\n"
         "assert 'redis' in sys.modules\n"
     )
