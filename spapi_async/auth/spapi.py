@@ -99,5 +99,7 @@ def _credential_rejected(error: SPAPIError) -> bool:
     if error.status_code == 401:
         return True
     if error.status_code == 403:
-        return any("expired" in e.message.lower() for e in error.errors)
+        # Amazon says why in ``details``: "The access token you provided has expired." (message: "Access to
+        # requested resource is denied.")
+        return any("expired" in f"{e.message} {e.details or ''}".lower() for e in error.errors)
     return False

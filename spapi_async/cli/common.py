@@ -1,0 +1,102 @@
+"""What every command shares: building a client from the environment, one-line errors, writable outputs."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Coroutine, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import anyio
+
+from ..client import SPAPIClient
+from ..errors import ConfigurationError, SPAPIError
+
+T = TypeVar("T")
+
+
+class Interrupted(Exception):
+    """Ctrl-C: carries the line that says where to resume."""
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    """``KEY=VALUE`` lines (``export`` prefixes, quotes and ``#`` comments allowed)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigurationError(f"cannot read --env-file {path}: {exc.strerror or exc}") from None
+    values: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("export "):
+            line = line[7:].lstrip()
+        key, sep, value = line.partition("=")
+        if not sep or not key.strip():
+            raise ConfigurationError(f"{path}:{number}: expected KEY=VALUE")
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        values[key.strip()] = value
+    return values
+
+
+def build_client(
+    *,
+    env_file: Path | None,
+    endpoint: str | None,
+    lwa_endpoint: str | None,
+    sandbox: bool,
+    environ: Mapping[str, str] | None = None,
+) -> SPAPIClient:
+    env = dict(os.environ if environ is None else environ)
+    if env_file is not None:
+        env.update(read_env_file(env_file))
+    overrides: dict[str, Any] = {}
+    if endpoint:
+        overrides["endpoint"] = endpoint
+    if lwa_endpoint:
+        overrides["lwa_endpoint"] = lwa_endpoint
+    if sandbox:
+        overrides["sandbox"] = True
+    return SPAPIClient.from_env(environ=env, **overrides)
+
+
+def ensure_writable(path: Path) -> None:
+    """Fail before any request if ``path`` cannot be written."""
+    parent = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ConfigurationError(f"cannot write {path}: it is a directory")
+    if not parent.is_dir():
+        raise ConfigurationError(f"cannot write {path}: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise ConfigurationError(f"cannot write {path}: permission denied")
+
+
+def fail(message: str, code: int = 1) -> None:
+    print(f"error: {message}", file=sys.stderr)
+    raise SystemExit(code)
+
+
+def run(job: Callable[[], Coroutine[Any, Any, T]], *, debug: bool, on_interrupt: Callable[[], str] | None = None) -> T:
+    """Run ``job`` on an event loop; errors become one line on stderr (``--debug``: the full traceback).
+    Ctrl-C stops cleanly and prints ``on_interrupt()`` (where to resume)."""
+    try:
+        return anyio.run(job)
+    except KeyboardInterrupt:
+        print(on_interrupt() if on_interrupt else "interrupted", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Interrupted as exc:
+        print(str(exc), file=sys.stderr)
+        raise SystemExit(130) from None
+    except (SPAPIError, OSError, ValueError, RuntimeError) as exc:
+        if debug:
+            traceback.print_exc()
+        message = (
+            str(exc) if not isinstance(exc, OSError) else f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")
+        )
+        fail(f"{type(exc).__name__}: {message}" if not isinstance(exc, ConfigurationError) else message)
+        raise AssertionError("unreachable") from None

@@ -1,0 +1,125 @@
+"""The jobs behind the command line, free of terminal code. Reports and feeds go through the library's document
+workflows (``client.documents``); progress is reported through an optional :class:`Progress` object so the CLI
+can draw bars and the tests can run them plainly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..client import SPAPIClient
+from ..documents import PollPolicy
+
+
+class Progress(Protocol):
+    def total(self, task: str, total: int | None) -> None: ...
+
+    def advance(self, task: str, amount: int = 1) -> None: ...
+
+    def status(self, task: str, text: str) -> None: ...
+
+
+class NoProgress:
+    def total(self, task: str, total: int | None) -> None:
+        return None
+
+    def advance(self, task: str, amount: int = 1) -> None:
+        return None
+
+    def status(self, task: str, text: str) -> None:
+        return None
+
+
+def poll_policy(interval: float, timeout: float = 3600.0) -> PollPolicy:
+    """Poll every ``interval`` seconds at first, backing off to at most ten times that."""
+    interval = max(interval, 0.001)
+    return PollPolicy(initial=interval, factor=1.5, max_interval=interval * 10, timeout=timeout)
+
+
+@dataclass
+class ReportOutcome:
+    report_id: str | None
+    rows: int
+    bytes_written: int
+
+
+async def fetch_report(
+    client: SPAPIClient,
+    report_type: str,
+    marketplace_ids: Sequence[str],
+    *,
+    data_start: str | None = None,
+    data_end: str | None = None,
+    poll_interval: float = 15.0,
+    out: Path | None = None,
+    progress: Progress | None = None,
+) -> ReportOutcome:
+    """Request a report, wait for it, then save its document to ``out`` (or count its rows)."""
+    ui = progress or NoProgress()
+    ui.status("report", f"report {report_type}: requested")
+    document = await client.documents.download_report(
+        report_type=report_type,
+        marketplace_ids=list(marketplace_ids),
+        data_start_time=data_start,
+        data_end_time=data_end,
+        poll_policy=poll_policy(poll_interval),
+    )
+    report_id = document.report.report_id if document.report else None
+    ui.status("report", f"report {report_id}: DONE")
+    rows = written = 0
+    if out is not None:
+        written = await document.save(out)
+    else:
+        async for _row in document.rows():
+            rows += 1
+    ui.advance("report")
+    return ReportOutcome(report_id, rows, written)
+
+
+@dataclass
+class FeedOutcome:
+    feed_id: str
+    status: str
+    processed: int | None
+    accepted: int | None
+    invalid: int | None
+    report_text: str | None  # the processing report (JSON re-serialised when Amazon sent JSON)
+
+
+async def submit_feed(
+    client: SPAPIClient,
+    feed_type: str,
+    content: bytes | Path,
+    content_type: str,
+    marketplace_ids: Sequence[str],
+    *,
+    poll_interval: float = 15.0,
+    progress: Progress | None = None,
+) -> FeedOutcome:
+    """Upload a feed, wait for processing, and return its processing summary."""
+    ui = progress or NoProgress()
+    ui.status("feed", f"feed {feed_type}: uploading")
+    result = await client.documents.submit_feed(
+        feed_type=feed_type,
+        content=content,
+        content_type=content_type,
+        marketplace_ids=list(marketplace_ids),
+        poll_policy=poll_policy(poll_interval),
+    )
+    ui.status("feed", f"feed {result.feed_id}: {result.processing_status}")
+    ui.advance("feed")
+    s = result.summary
+    text = result.report_text
+    if text is None and result.report is not None:
+        text = json.dumps(result.report, indent=1) if isinstance(result.report, (dict, list)) else str(result.report)
+    return FeedOutcome(
+        result.feed_id,
+        result.processing_status,
+        s.messages_processed,
+        s.messages_accepted,
+        s.messages_invalid,
+        text,
+    )

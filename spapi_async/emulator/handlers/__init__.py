@@ -1,0 +1,23 @@
+"""Stateful handlers, one module per API."""
+
+from __future__ import annotations
+
+from ..router import Router
+
+
+def register_all(router: Router) -> None:
+    from . import catalog, datakiosk, feeds, listings, notifications, orders_2026, orders_v0, reports, sellers, tokens
+
+    for module in (
+        orders_v0,
+        orders_2026,
+        tokens,
+        sellers,
+        catalog,
+        listings,
+        reports,
+        feeds,
+        notifications,
+        datakiosk,
+    ):
+        module.register(router)

@@ -1,0 +1,254 @@
+"""Seller Center, as the emulator plays it under ``/sellercenter``:
+
+- v2 REST: ``POST /sellercenter/oauth/client-credentials`` (HTTP Basic client id/secret, ``grant_type=
+  client_credentials``), then Bearer calls to ``/sellercenter/v2/orders`` (``{items, pagination{limit, offset,
+  hasNext}}``), ``/sellercenter/v2/product-sets`` (``{items, pagination{limit, offset, totalCount}}``) and
+  ``/sellercenter/v2/products`` (a list). Errors are RFC 7807-like ``{type, title, status, detail}``.
+- the legacy signed API at ``/sellercenter/legacy``: ``Action``, ``UserID``, ``Version``, ``Timestamp``,
+  ``Format=JSON`` and ``Signature`` = hex HMAC-SHA256 over the other parameters sorted and URL-encoded, keyed with the
+  user's API key. More than ``legacy_limit`` requests per ``legacy_window`` seconds per user answers E429.
+
+Both share a sliding-window limit per caller (``v2_limit`` per ``v2_window`` seconds, 30 per second by default).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import secrets
+from collections import deque
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qsl, quote
+
+from .http import Call, Reply
+from .timefmt import iso
+
+if TYPE_CHECKING:
+    from .app import Emulator
+
+PREFIX = "/sellercenter"
+DEMO_USER = "demo@sellercenter.test"
+DEMO_API_KEY = "demo-api-key"
+DEMO_CLIENT = ("demo-sc-client", "demo-sc-secret")
+
+
+def legacy_signature(params: Mapping[str, str], api_key: str) -> str:
+    """The legacy API's signature: HMAC-SHA256 (hex) over ``k=v&...`` sorted by key, RFC 3986 encoded."""
+    items = sorted((k, v) for k, v in params.items() if k != "Signature")
+    message = "&".join(f"{quote(k, safe='-_.~')}={quote(v, safe='-_.~')}" for k, v in items)
+    return hmac.new(api_key.encode(), message.encode(), hashlib.sha256).hexdigest()
+
+
+class SlidingWindow:
+    """At most ``limit`` events in any ``window`` seconds, per key."""
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit = limit
+        self.window = window
+        self._events: dict[str, deque[float]] = {}
+
+    def allow(self, key: str, now: float) -> bool:
+        q = self._events.setdefault(key, deque())
+        while q and q[0] <= now - self.window:
+            q.popleft()
+        if len(q) >= self.limit:
+            return False
+        q.append(now)
+        return True
+
+
+def _problem(status: int, title: str, detail: str) -> Reply:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    return Reply(status, body, content_type="application/problem+json")
+
+
+class SellerCenter:
+    def __init__(
+        self,
+        emulator: Emulator,
+        *,
+        clients: Mapping[str, str] | None = None,
+        users: Mapping[str, str] | None = None,
+        v2_limit: int = 30,
+        v2_window: float = 1.0,
+        legacy_limit: int = 30,
+        legacy_window: float = 3.0,
+    ) -> None:
+        self.emu = emulator
+        self.clients = dict(clients) if clients is not None else {DEMO_CLIENT[0]: DEMO_CLIENT[1]}
+        self.users = dict(users) if users is not None else {DEMO_USER: DEMO_API_KEY}
+        self.v2_window = SlidingWindow(v2_limit, v2_window)
+        self.legacy_window = SlidingWindow(legacy_limit, legacy_window)
+        self._tokens: dict[str, tuple[str, float]] = {}
+
+    def handle(self, call: Call) -> Reply:
+        path = call.path[len(PREFIX) :] or "/"
+        if path == "/oauth/client-credentials":
+            reply = self._token(call)
+            op = "sellercenter.oauth"
+        elif path.rstrip("/") == "/legacy":
+            reply = self._legacy(call)
+            op = "sellercenter.legacy." + (self._params(call).get("Action") or "?")
+        elif path.startswith("/v2/"):
+            reply = self._v2(call, path)
+            op = "sellercenter.v2." + call.method + " " + path
+        else:
+            reply, op = _problem(404, "Not Found", f"No route {path}"), "sellercenter.unknown"
+        self.emu.stats.record(op, reply.status, call.mono, source="stateful")
+        return reply
+
+    # ------------------------------------------------------------------ v2
+
+    def _token(self, call: Call) -> Reply:
+        if call.method != "POST":
+            return _problem(405, "Method Not Allowed", "POST required")
+        auth = call.headers.get("authorization", "")
+        form = dict(parse_qsl(call.body.decode("utf-8", "replace")))
+        client_id = secret = ""
+        if auth.lower().startswith("basic "):
+            try:
+                client_id, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                client_id = secret = ""
+        else:
+            client_id, secret = form.get("client_id", ""), form.get("client_secret", "")
+        if form.get("grant_type") != "client_credentials":
+            return Reply(
+                400, {"error": "unsupported_grant_type", "error_description": "grant_type must be client_credentials"}
+            )
+        if not client_id or self.clients.get(client_id) != secret:
+            return Reply(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
+        token = secrets.token_urlsafe(24)
+        self._tokens[token] = (client_id, call.mono + 3600)
+        return Reply(200, {"access_token": token, "token_type": "bearer", "expires_in": 3600})
+
+    def _v2(self, call: Call, path: str) -> Reply:
+        auth = call.headers.get("authorization", "")
+        token = auth[7:] if auth.lower().startswith("bearer ") else ""
+        owner = self._tokens.get(token)
+        if owner is None or owner[1] <= call.mono:
+            return _problem(401, "Unauthorized", "A valid Bearer token is required")
+        if not self.v2_window.allow(owner[0], call.mono):
+            reply = _problem(429, "Too Many Requests", "Request rate limit exceeded")
+            reply.headers["Retry-After"] = "1"
+            return reply
+        try:
+            limit = int(call.q("limit") or 100)
+            offset = int(call.q("offset") or 0)
+        except ValueError:
+            return _problem(400, "Bad Request", "limit and offset must be integers")
+        if not 1 <= limit <= 1000 or offset < 0:
+            return _problem(400, "Bad Request", "limit must be 1..1000 and offset >= 0")
+        if call.method == "GET" and path == "/v2/orders":
+            orders = self.emu.world.orders
+            page = [self._order(n, o) for n, o in enumerate(orders[offset : offset + limit], start=offset + 1)]
+            return Reply(
+                200,
+                {
+                    "items": page,
+                    "pagination": {"limit": limit, "offset": offset, "hasNext": offset + limit < len(orders)},
+                },
+            )
+        if call.method == "GET" and path == "/v2/product-sets":
+            products = self.emu.world.products
+            page = [self._product(n, p) for n, p in enumerate(products[offset : offset + limit], start=offset + 1)]
+            return Reply(
+                200, {"items": page, "pagination": {"limit": limit, "offset": offset, "totalCount": len(products)}}
+            )
+        if call.method == "GET" and path == "/v2/products":
+            skus = set(call.q_list("sellerSku")) | set(call.q_list("sellerSku[]"))
+            items = [
+                self._product(n, p) for n, p in enumerate(self.emu.world.products, start=1) if not skus or p.sku in skus
+            ]
+            return Reply(200, items)
+        return _problem(404, "Not Found", f"No route {call.method} {path}")
+
+    @staticmethod
+    def _order(n: int, o: Any) -> dict[str, Any]:
+        return {
+            "id": n,
+            "uuid": f"{o.order_id}",
+            "number": o.seller_order_id,
+            "createdAt": iso(o.purchase),
+            "updatedAt": iso(o.updated),
+            "status": o.status.lower(),
+            "itemsCount": len(o.items),
+            "totalPrice": round(o.total_cents / 100, 2),
+            "items": [
+                {
+                    "sellerSku": i.product.sku,
+                    "name": i.product.title,
+                    "quantity": i.quantity,
+                    "paidPrice": round(i.price_cents / 100, 2),
+                }
+                for i in o.items
+            ],
+        }
+
+    @staticmethod
+    def _product(n: int, p: Any) -> dict[str, Any]:
+        return {"id": n, "sellerSku": p.sku, "name": p.title, "brand": p.brand, "price": round(p.price_cents / 100, 2)}
+
+    # ------------------------------------------------------------------ legacy
+
+    @staticmethod
+    def _params(call: Call) -> dict[str, str]:
+        params = dict(call.query_pairs)
+        if call.method == "POST" and "Action" not in params and call.body and b"=" in call.body[:200]:
+            params.update(parse_qsl(call.body.decode("utf-8", "replace")))
+        return params
+
+    def _legacy(self, call: Call) -> Reply:
+        params = self._params(call)
+        action = params.get("Action", "")
+
+        def error(code: str, message: str, status: int = 400) -> Reply:
+            head = {"RequestAction": action, "ErrorType": "Sender", "ErrorCode": code, "ErrorMessage": message}
+            return Reply(status, {"ErrorResponse": {"Head": head, "Body": ""}})
+
+        user, signature = params.get("UserID", ""), params.get("Signature", "")
+        key = self.users.get(user)
+        if not action or not user or not signature or not params.get("Timestamp"):
+            return error("1", "E001: Parameter Action, UserID, Timestamp and Signature are mandatory")
+        if key is None or not hmac.compare_digest(legacy_signature(params, key), signature):
+            return error("7", "E007: Login failed. Signature mismatch", 403)
+        if not self.legacy_window.allow(user, call.mono):
+            return error("429", "E429: Too many requests", 429)
+        try:
+            limit = int(params.get("Limit", "100"))
+            offset = int(params.get("Offset", "0"))
+        except ValueError:
+            return error("14", "E014: Invalid Offset or Limit")
+        head: dict[str, Any] = {
+            "RequestId": "",
+            "RequestAction": action,
+            "ResponseType": "",
+            "Timestamp": iso(call.now),
+        }
+        if action == "GetProducts":
+            products = self.emu.world.products
+            page = [
+                {"SellerSku": p.sku, "Name": p.title, "Brand": p.brand, "Price": f"{p.price_cents / 100:.2f}"}
+                for p in products[offset : offset + limit]
+            ]
+            head.update(ResponseType="Products", TotalCount=str(len(products)))
+            body: Any = {"Products": {"Product": page}}
+        elif action == "GetOrders":
+            orders = self.emu.world.orders
+            page = [
+                {
+                    "OrderId": o.seller_order_id,
+                    "OrderNumber": o.order_id,
+                    "CreatedAt": iso(o.purchase),
+                    "Price": f"{o.total_cents / 100:.2f}",
+                }
+                for o in orders[offset : offset + limit]
+            ]
+            head.update(ResponseType="Orders", TotalCount=str(len(orders)))
+            body = {"Orders": {"Order": page}}
+        else:
+            return error("8", f"E008: Invalid Action {action}")
+        return Reply(200, {"SuccessResponse": {"Head": head, "Body": body}})
