@@ -1,10 +1,11 @@
 """P6: one selling partner's quota shared by 4 processes, with RedisLimiter versus an in-memory limiter per process.
 
-A small loopback SP-API stand-in enforces Amazon's published plans for getOrders (0.0167 rps, burst 20) and
-getOrderItems (0.5 rps, burst 30), both sped up by a time scale K, with a token bucket of its own per operation -
-the way Amazon counts one application + selling partner, whichever process calls. It answers 429 past the plan and
-also serves the LWA token endpoint. Four worker processes pull orders and order items as fast as their limiter
-lets them for ``--seconds``; each runs 2 getOrders loops and 8 getOrderItems loops through ``SPAPIClient``.
+The emulator (``spapi_async.emulator.Emulator``, served on loopback by this process) enforces Amazon's published
+plans for getOrders (0.0167 rps, burst 20) and getOrderItems (0.5 rps, burst 30), both sped up by a time scale K,
+with a token bucket of its own per application + selling partner + operation - the way Amazon counts, whichever
+process calls - and answers 429 past them. Four worker processes, one identity, pull orders and order items as fast
+as their limiter lets them for ``--seconds``; each runs 2 getOrders loops and 8 getOrderItems loops through
+``SPAPIClient``.
 
 Run twice: with ``sp.RedisLimiter`` + ``sp.RedisTokenStore`` (one shared quota and one LWA token for all), then
 with ``sp.Limiter`` in each process (each believes it has the whole plan). Reported per run and operation:
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import platform
@@ -31,7 +33,6 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,6 @@ PLANS = {
     "orders_v0.get_orders": (0.0167, 20),
     "orders_v0.get_order_items": (0.5, 30),
 }
-PATHS = {"orders_v0.get_orders": "/orders/v0/orders", "orders_v0.get_order_items": "/orders/v0/orders/{id}/orderItems"}
 CLIENT_ID = "amzn1.application-oa2-client.bench"
 CLIENT_SECRET = "bench-client-secret"
 REFRESH_TOKEN = "Atzr|bench-refresh-token"
@@ -54,104 +54,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
-
-
-# ---------------------------------------------------------------------------------------------- the server
-
-
-@dataclass
-class Bucket:
-    rate: float
-    burst: int
-    tokens: float
-    stamp: float
-
-    def take(self, now: float) -> bool:
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        return False
-
-
-@dataclass
-class OpCounters:
-    granted: int = 0
-    throttled: int = 0
-    throttled_at: list[float] = field(default_factory=list)
-    first: float | None = None
-    last: float | None = None
-
-
-@dataclass
-class ServerState:
-    scale: float
-    buckets: dict[str, Bucket] = field(default_factory=dict)
-    counters: dict[str, OpCounters] = field(default_factory=dict)
-    token_requests: int = 0
-
-    def reset(self) -> None:
-        now = time.monotonic()
-        self.buckets = {op: Bucket(rate * self.scale, burst, float(burst), now) for op, (rate, burst) in PLANS.items()}
-        self.counters = {op: OpCounters() for op in PLANS}
-        self.token_requests = 0
-
-
-def make_app(state: ServerState) -> Any:
-    from starlette.applications import Starlette
-    from starlette.requests import Request
-    from starlette.responses import JSONResponse
-    from starlette.routing import Route
-
-    def limited(op: str) -> JSONResponse | None:
-        now = time.monotonic()
-        bucket = state.buckets[op]
-        counters = state.counters[op]
-        headers = {"x-amzn-RateLimit-Limit": repr(bucket.rate), "x-amzn-RequestId": uuid.uuid4().hex}
-        if not bucket.take(now):
-            counters.throttled += 1
-            counters.throttled_at.append(now)
-            return JSONResponse(
-                {"errors": [{"code": "QuotaExceeded", "message": "quota exceeded"}]},
-                status_code=429,
-                headers=headers,
-            )
-        counters.granted += 1
-        if counters.first is None:
-            counters.first = now
-        counters.last = now
-        return None
-
-    async def token(request: Request) -> JSONResponse:
-        state.token_requests += 1
-        return JSONResponse({"access_token": "Atza|bench-access", "token_type": "bearer", "expires_in": 3600})
-
-    async def ping(request: Request) -> JSONResponse:
-        return JSONResponse({})
-
-    async def orders(request: Request) -> JSONResponse:
-        refused = limited("orders_v0.get_orders")
-        if refused is not None:
-            return refused
-        page = [{"AmazonOrderId": f"902-{i:07d}-{uuid.uuid4().int % 10**7:07d}"} for i in range(100)]
-        return JSONResponse({"payload": {"Orders": page, "NextToken": uuid.uuid4().hex}})
-
-    async def items(request: Request) -> JSONResponse:
-        refused = limited("orders_v0.get_order_items")
-        if refused is not None:
-            return refused
-        order_id = request.path_params["order_id"]
-        return JSONResponse({"payload": {"AmazonOrderId": order_id, "OrderItems": [{"ASIN": "B00TEST000"}]}})
-
-    return Starlette(
-        routes=[
-            Route("/auth/o2/token", token, methods=["POST"]),
-            Route("/ping", ping),
-            Route("/orders/v0/orders", orders),
-            Route("/orders/v0/orders/{order_id}/orderItems", items),
-        ]
-    )
 
 
 # ---------------------------------------------------------------------------------------------- the workers
@@ -183,21 +85,34 @@ async def worker(
         retry=sp.RetryPolicy(max_attempts=5),
     )
     counts = {"ok": 0, "failed": 0}
-    order_ids: list[str] = [f"902-0000000-{i:07d}" for i in range(50)]
+    order_ids: list[str] = []  # not fetched yet
+    seen: list[str] = []  # fetched once: asked again when the pages run dry
+    first_page = asyncio.Event()
+    again = itertools.count()
     deadline = time.monotonic() + seconds
 
+    params = {"MarketplaceIds": "ATVPDKIKX0DER", "CreatedAfter": "2000-01-01T00:00:00Z"}
+
     async def pull_orders() -> None:
+        next_token: str | None = None
         while time.monotonic() < deadline:
+            query = {"MarketplaceIds": "ATVPDKIKX0DER", "NextToken": next_token} if next_token else params
             try:
-                response = await client.request("GET", "/orders/v0/orders", params={"MarketplaceIds": "ATVPDKIKX0DER"})
-                order_ids.extend(o["AmazonOrderId"] for o in response.json()["payload"]["Orders"])
+                response = await client.request("GET", "/orders/v0/orders", params=query)
+                payload = response.json()["payload"]
+                ids = [o["AmazonOrderId"] for o in payload["Orders"]]
+                order_ids.extend(ids)
+                seen.extend(ids)
+                first_page.set()
+                next_token = payload.get("NextToken")  # from the start again after the last page
                 counts["ok"] += 1
             except sp.SPAPIError:
                 counts["failed"] += 1
 
     async def pull_items() -> None:
         while time.monotonic() < deadline:
-            order_id = order_ids.pop() if order_ids else "902-0000000-0000000"
+            await first_page.wait()
+            order_id = order_ids.pop() if order_ids else seen[next(again) % len(seen)]
             try:
                 await client.request("GET", f"/orders/v0/orders/{order_id}/orderItems")
                 counts["ok"] += 1
@@ -211,7 +126,7 @@ async def worker(
         await client.transport.auth.lwa.access_token()  # type: ignore[attr-defined]
         if warm:
             http = client.transport.http
-            await asyncio.gather(*(http.get(base + "/ping") for _ in range(10)))
+            await asyncio.gather(*(http.get(base + "/__stats") for _ in range(10)))
             for redis_client in {id(c.redis): c.redis for c in closers}.values():
                 await asyncio.gather(*(redis_client.ping() for _ in range(10)))
         print("ready", flush=True)
@@ -243,14 +158,13 @@ def worker_main(argv: list[str]) -> None:
 async def run_once(
     mode: str,
     base: str,
-    state: ServerState,
+    emulator: Any,
     redis_url: str,
     scale: float,
     seconds: float,
     processes: int,
     cold: bool,
 ) -> dict[str, Any]:
-    state.reset()
     namespace = f"bench{uuid.uuid4().hex[:8]}"
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     procs = [
@@ -278,8 +192,9 @@ async def run_once(
             line = await asyncio.wait_for(p.stdout.readline(), 60)
             if line.strip() != b"ready":
                 raise RuntimeError(f"worker failed to start: {line!r}")
-        lwa_requests = state.token_requests  # the warm-up's
-        state.reset()  # both buckets full as the workers start
+        lwa_requests = emulator.stats.lwa_tokens  # the warm-up's
+        emulator.quota.reset()  # every bucket full as the workers start
+        emulator.stats.reset()
         for p in procs:
             assert p.stdin is not None
             p.stdin.write(b"go\n")
@@ -293,25 +208,27 @@ async def run_once(
                 p.kill()
                 await p.wait()
     ops: dict[str, Any] = {}
+    counters = emulator.stats.operations
     for op, (rate, burst) in PLANS.items():
-        c = state.counters[op]
-        duration = (c.last - c.first) if c.first is not None and c.last is not None else 0.0
+        c = counters.get(op)
+        granted = c.requests - c.throttled if c is not None else 0
+        throttled = c.throttled if c is not None else 0
+        duration = (c.last - c.first) if c is not None and c.first is not None and c.last is not None else 0.0
         allowed = burst + rate * scale * duration
         ops[op] = {
             "plan_rate": rate * scale,
             "burst": burst,
-            "granted": c.granted,
-            "throttled_429": c.throttled,
-            "throttled_at_s": [round(t - c.first, 3) for t in c.throttled_at] if c.first is not None else [],
+            "granted": granted,
+            "throttled_429": throttled,
             "duration_s": round(duration, 3),
-            "achieved_rate": round(c.granted / duration, 4) if duration else None,
-            "utilisation": round(c.granted / allowed, 4) if allowed else None,
-            "steady_utilisation": round((c.granted - burst) / (rate * scale * duration), 4) if duration else None,
+            "achieved_rate": round(granted / duration, 4) if duration else None,
+            "utilisation": round(granted / allowed, 4) if allowed else None,
+            "steady_utilisation": round((granted - burst) / (rate * scale * duration), 4) if duration else None,
         }
     return {
         "mode": mode,
         "ops": ops,
-        "lwa_token_requests": lwa_requests + state.token_requests,
+        "lwa_token_requests": lwa_requests + emulator.stats.lwa_tokens,
         "client_failures": sum(r["counts"]["failed"] for r in results),
         "workers": results,
     }
@@ -344,26 +261,18 @@ def start_redis() -> tuple[str, subprocess.Popen[bytes] | None, str | None]:
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    import uvicorn
+    from spapi_async.emulator import Emulator
 
     redis_url, redis_proc, workdir = (args.redis_url, None, None) if args.redis_url else start_redis()
-    state = ServerState(args.scale)
-    state.reset()
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(make_app(state), host="127.0.0.1", port=port, log_level="warning"))
-    serving = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
-        await asyncio.sleep(0.05)
-    base = f"http://127.0.0.1:{port}"
+    emulator = Emulator(time_scale=args.scale, seed=6, orders=1000)
     runs = []
     try:
-        for mode in args.modes:
-            runs.append(
-                await run_once(mode, base, state, redis_url, args.scale, args.seconds, args.processes, args.cold)
-            )
+        async with emulator.serve(port=0) as base:
+            for mode in args.modes:
+                runs.append(
+                    await run_once(mode, base, emulator, redis_url, args.scale, args.seconds, args.processes, args.cold)
+                )
     finally:
-        server.should_exit = True
-        await serving
         if redis_proc is not None:
             redis_proc.kill()
             redis_proc.wait()
