@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+from . import sellercenter
 from .generate import REPO_ROOT, check, default_models_dir, write
 
 
@@ -33,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     started = time.perf_counter()
+    # The Seller Center v2 resources are generated (and drift-checked) by the same command.
+    seller_center = sellercenter.main(["--check"] if args.check else [])
     if args.check:
         differing = check(models_dir, args.out)
         if differing:
@@ -41,13 +44,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {name}", file=sys.stderr)
             return 1
         print(f"codegen: generated code is up to date ({time.perf_counter() - started:.1f}s)")
-        return 0
+        return seller_center
     stats = write(models_dir, args.out)
     print(
         f"codegen: {stats.operations} operations from {stats.apis} models -> {stats.files} files, "
         f"{stats.lines} lines in {time.perf_counter() - started:.1f}s"
     )
-    return 0
+    return seller_center
 
 
 if __name__ == "__main__":

@@ -55,6 +55,7 @@ from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsageP
 from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
 from .retry import RetryPolicy
+from .sellercenter.errors import SellerCenterError, SellerCenterLegacyError
 from .throttle.base import KeyStats, LimiterBackend, LimitKey, NullLimiter
 from .throttle.bucket import TokenBucket
 from .throttle.limiter import Limiter
@@ -63,7 +64,31 @@ from .throttle.window import SlidingWindow, WindowPlan
 if TYPE_CHECKING:
     from ._redis import RedisUnavailableError
     from .auth.redis_store import RedisTokenStore
+    from .sellercenter.client import SellerCenterClient
+    from .sellercenter.legacy import SellerCenterLegacyClient
     from .throttle.redis import RedisLimiter
+
+# Imported on first use: the Seller Center clients pull in their own modules (and pydantic for the legacy models);
+# the Redis names belong to the "redis" extra, so ``import spapi_async`` never imports redis-py.
+_LAZY = {
+    "SellerCenterClient": ".sellercenter.client",
+    "SellerCenterLegacyClient": ".sellercenter.legacy",
+    "RedisLimiter": ".throttle.redis",
+    "RedisTokenStore": ".auth.redis_store",
+    "RedisUnavailableError": "._redis",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'spapi_async' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_PLAN",
@@ -118,6 +143,10 @@ __all__ = [
     "RetryPolicy",
     "SPAPIClient",
     "SPAPIError",
+    "SellerCenterClient",
+    "SellerCenterError",
+    "SellerCenterLegacyClient",
+    "SellerCenterLegacyError",
     "ServerError",
     "SlidingWindow",
     "SystemClock",
@@ -137,22 +166,3 @@ __all__ = [
     "make_http_client",
     "match_operation",
 ]
-
-
-# Extra "redis": imported on first use, so that ``import spapi_async`` never imports redis-py.
-_LAZY = {
-    "RedisLimiter": ("spapi_async.throttle.redis", "RedisLimiter"),
-    "RedisTokenStore": ("spapi_async.auth.redis_store", "RedisTokenStore"),
-    "RedisUnavailableError": ("spapi_async._redis", "RedisUnavailableError"),
-}
-
-
-def __getattr__(name: str) -> Any:
-    target = _LAZY.get(name)
-    if target is None:
-        raise AttributeError(f"module 'spapi_async' has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(target[0]), target[1])
-    globals()[name] = value
-    return value

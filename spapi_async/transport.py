@@ -28,9 +28,9 @@ from .errors import (
     error_from_response,
     request_id_of,
 )
-from .operation import Operation, UsagePlan
+from .operation import Operation
 from .retry import RetryPolicy, parse_retry_after
-from .throttle.base import LimiterBackend, LimitKey
+from .throttle.base import LimiterBackend, LimitKey, Plan
 
 logger = logging.getLogger("spapi_async")
 
@@ -158,7 +158,7 @@ class Transport:
         clock: Clock,
         user_agent: str,
         timeout: httpx.Timeout,
-        plan_for: Callable[[Operation | None], UsagePlan],
+        plan_for: Callable[[Operation | None], Plan],
         region: str = "",
         signer: Signer | None = None,
         classify: ResponseClassifier = classify_by_status,

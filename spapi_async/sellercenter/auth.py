@@ -1,0 +1,283 @@
+"""Seller Center authentication.
+
+- :class:`SellerCenterOAuth`: the v2 REST API's OAuth 2 client-credentials grant (HTTP Basic ``client_id:secret``
+  on the token URL), the token cached until shortly before ``expires_in`` and fetched single-flight, sent as
+  ``Authorization: Bearer`` on every attempt.
+- :class:`RequestSigner`: the extra HMAC-SHA256 request signature some v2 endpoints require
+  (``X-Timestamp``, ``X-Nonce``, ``X-Signature-Algorithm``, ``X-Signature``).
+- :class:`LegacyAuth`: the legacy API's signed query (``Action``, ``UserID``, ``Version``, ``Timestamp``,
+  ``Format`` and the action's parameters, signed with the user's API key).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import hmac
+import json
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+from urllib.parse import parse_qsl, quote
+
+import httpx
+
+from ..auth.lwa import fingerprint
+from ..auth.tokens import CachedToken, CachedTokenSource
+from ..clock import Clock
+from ..config import Secret
+from ..errors import AuthError, SPAPIError, error_from_response, request_id_of
+from ..transport import ApiCall, Credential, FormPoster
+
+# --------------------------------------------------------------------------------------------------------------
+# v2 REST: OAuth 2 client credentials
+# --------------------------------------------------------------------------------------------------------------
+
+
+def basic_authorization(client_id: str, client_secret: str) -> str:
+    """``Basic base64(client_id:client_secret)`` (RFC 7617)."""
+    raw = f"{client_id}:{client_secret}".encode()
+    return "Basic " + base64.b64encode(raw).decode("ascii")
+
+
+class SellerCenterOAuth:
+    """The v2 :class:`~spapi_async.transport.Authenticator`: a cached client-credentials bearer token."""
+
+    def __init__(
+        self,
+        *,
+        client_id: str,
+        client_secret: Secret,
+        token_url: str,
+        host: str,
+        tokens: CachedTokenSource,
+        post_form: FormPoster,
+        clock: Clock,
+    ) -> None:
+        self._client_id = client_id
+        self._secret = client_secret
+        self._token_url = token_url
+        self._tokens = tokens
+        self._post_form = post_form
+        self._clock = clock
+        self._identity = f"sellercenter:{host}:{client_id}"
+        self._cache_key = f"sellercenter:{host}:{client_id}:{fingerprint(client_secret.get())}"
+
+    @property
+    def identity(self) -> str:
+        return self._identity
+
+    @property
+    def token_url(self) -> str:
+        return self._token_url
+
+    async def access_token(self) -> str:
+        return await self._tokens.get(self._cache_key, self._fetch)
+
+    async def _fetch(self) -> CachedToken:
+        headers = {"authorization": basic_authorization(self._client_id, self._secret.get())}
+        response = await self._post_form(self._token_url, {"grant_type": "client_credentials"}, headers)
+        return token_from_response(response, self._clock.time())
+
+    async def authorize(self, call: ApiCall) -> Credential:
+        token = await self.access_token()
+        return Credential({"authorization": f"Bearer {token}"}, token=token, kind="oauth")
+
+    async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
+        if error.status_code != 401 or credential.token is None:
+            return False
+        await self._tokens.invalidate(self._cache_key, credential.token)
+        return True
+
+    def __repr__(self) -> str:
+        return f"SellerCenterOAuth(identity={self._identity!r}, token_url={self._token_url!r})"
+
+
+def token_from_response(response: httpx.Response, now: float) -> CachedToken:
+    """The token endpoint's answer → a cached token (``expires_in`` seconds from ``now``, 3600 if absent)."""
+    if response.status_code != 200:
+        err = error_from_response(response, message=f"Seller Center refused the token request ({response.status_code})")
+        raise AuthError(
+            err.message,
+            status_code=err.status_code,
+            errors=err.errors,
+            request_id=err.request_id,
+            method="POST",
+            url=err.url,
+        )
+    try:
+        data = json.loads(response.content)
+        token = str(data["access_token"])
+        expires_in = float(data.get("expires_in", 3600))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise AuthError(
+            "Seller Center answered the token request without a usable access_token",
+            status_code=200,
+            request_id=request_id_of(response.headers),
+        ) from exc
+    return CachedToken(Secret(token), now + expires_in)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# v2 REST: HMAC request signature (POST /v2/finance/transaction)
+# --------------------------------------------------------------------------------------------------------------
+
+#: (method, path) pairs that need the request signature, as the v2 description marks them.
+SIGNED_ENDPOINTS: frozenset[tuple[str, str]] = frozenset({("POST", "/v2/finance/transaction")})
+
+
+def rfc3986(value: str) -> str:
+    """Percent-encode everything except RFC 3986's unreserved characters (space → ``%20``, never ``+``)."""
+    return quote(value, safe="-_.~")
+
+
+def canonical_path_with_query(url: httpx.URL) -> str:
+    """The request path plus its query re-encoded per RFC 3986, in the order sent (``?`` only when present)."""
+    path = url.path
+    query = url.query.decode("ascii")
+    if not query:
+        return path
+    pairs = parse_qsl(query, keep_blank_values=True)
+    return path + "?" + "&".join(f"{rfc3986(k)}={rfc3986(v)}" for k, v in pairs)
+
+
+def signature_content(method: str, path_with_query: str, timestamp: int, nonce: str, body: bytes) -> str:
+    """The four lines that are signed: ``METHOD path?query``, ``timestamp=``, ``nonce=``, ``body_hash=``
+    (the body's SHA-256 hex digest, empty for an empty body)."""
+    body_hash = hashlib.sha256(body).hexdigest() if body else ""
+    return f"{method.upper()} {path_with_query}\ntimestamp={timestamp}\nnonce={nonce}\nbody_hash={body_hash}"
+
+
+def request_signature(secret: str, content: str) -> str:
+    return hmac.new(secret.encode(), content.encode(), hashlib.sha256).hexdigest()
+
+
+class RequestSigner:
+    """Signs the requests of :data:`SIGNED_ENDPOINTS` with the application secret; leaves the others alone.
+
+    Plugs into the transport's signer slot, so every attempt gets a fresh timestamp and nonce.
+    """
+
+    def __init__(
+        self,
+        client_secret: Secret,
+        clock: Clock,
+        *,
+        endpoints: Iterable[tuple[str, str]] = SIGNED_ENDPOINTS,
+        base_path: str = "",
+        nonce: Callable[[], str] = lambda: secrets.token_hex(20),
+    ) -> None:
+        self._secret = client_secret
+        self._clock = clock
+        self._endpoints = frozenset((m.upper(), p) for m, p in endpoints)
+        self._base_path = base_path.rstrip("/")
+        self._nonce = nonce
+
+    def applies_to(self, request: httpx.Request) -> bool:
+        path = request.url.path
+        if self._base_path and path.startswith(self._base_path):
+            path = path[len(self._base_path) :]
+        return (request.method.upper(), path) in self._endpoints
+
+    async def sign(self, request: httpx.Request) -> None:
+        if not self.applies_to(request):
+            return
+        timestamp = int(self._clock.time())
+        nonce = self._nonce()
+        content = signature_content(
+            request.method, canonical_path_with_query(request.url), timestamp, nonce, request.content
+        )
+        request.headers["X-Timestamp"] = str(timestamp)
+        request.headers["X-Nonce"] = nonce
+        request.headers["X-Signature-Algorithm"] = "HMAC-SHA256"
+        request.headers["X-Signature"] = request_signature(self._secret.get(), content)
+
+    async def aclose(self) -> None:
+        return None
+
+    def __repr__(self) -> str:
+        return f"RequestSigner(endpoints={sorted(self._endpoints)!r})"
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Legacy API: signed query parameters
+# --------------------------------------------------------------------------------------------------------------
+
+LegacyParams = Sequence[tuple[str, str]]
+
+
+def legacy_timestamp(epoch_seconds: float) -> str:
+    """ISO 8601 with an explicit offset, e.g. ``2026-11-27T21:00:00+00:00``."""
+    moment = _dt.datetime.fromtimestamp(int(epoch_seconds), tz=_dt.timezone.utc)
+    return moment.isoformat()
+
+
+def legacy_string_to_sign(params: Mapping[str, str]) -> str:
+    """Parameters sorted by name, names and values RFC 3986-encoded, joined as ``name=value&...``."""
+    return "&".join(f"{rfc3986(k)}={rfc3986(params[k])}" for k in sorted(params))
+
+
+def legacy_signature(api_key: str, params: Mapping[str, str]) -> str:
+    """Lowercase hex HMAC-SHA256 of :func:`legacy_string_to_sign`, keyed by the API key."""
+    return hmac.new(api_key.encode(), legacy_string_to_sign(params).encode(), hashlib.sha256).hexdigest()
+
+
+def legacy_value(value: Any) -> str:
+    """A parameter value as the legacy API expects it: booleans lower-case, lists as JSON arrays
+    (``OrderIdList=[1,2]``), dates as ISO 8601."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, _dt.datetime):
+        moment = value if value.tzinfo is not None else value.replace(tzinfo=_dt.timezone.utc)
+        return moment.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return json.dumps(list(value), separators=(",", ":"))
+    return str(value)
+
+
+class LegacyAuth:
+    """The legacy :class:`~spapi_async.transport.Authenticator`: adds the common parameters and the signature
+    to the call's query on every attempt (fresh ``Timestamp`` each time)."""
+
+    def __init__(
+        self, *, user_id: str, api_key: Secret, host: str, clock: Clock, format: str = "JSON", version: str = "1.0"
+    ) -> None:
+        self._user_id = user_id
+        self._api_key = api_key
+        self._clock = clock
+        self._format = format
+        self._version = version
+        self._identity = f"sellercenter-legacy:{host}:{user_id}"
+
+    @property
+    def identity(self) -> str:
+        return self._identity
+
+    def signed_params(self, params: Mapping[str, str]) -> list[tuple[str, str]]:
+        full = dict(params)
+        full.update(
+            {
+                "UserID": self._user_id,
+                "Version": self._version,
+                "Format": self._format,
+                "Timestamp": legacy_timestamp(self._clock.time()),
+            }
+        )
+        full.pop("Signature", None)
+        signature = legacy_signature(self._api_key.get(), full)
+        return [*((k, full[k]) for k in sorted(full)), ("Signature", signature)]
+
+    async def authorize(self, call: ApiCall) -> Credential:
+        raw = call.params or {}
+        items = raw.items() if isinstance(raw, Mapping) else raw
+        params = {str(k): legacy_value(v) for k, v in items}
+        return Credential({}, params=self.signed_params(params), kind="legacy")
+
+    async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
+        return False  # a signature is computed afresh on every attempt: nothing cached to drop
+
+    def __repr__(self) -> str:
+        return f"LegacyAuth(identity={self._identity!r}, format={self._format!r})"

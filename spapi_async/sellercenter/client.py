@@ -1,0 +1,283 @@
+"""``SellerCenterClient``: the Seller Center v2 REST API on the shared transport, limiter, retry and errors.
+
+Every tag of the v2 description is an attribute (``client.orders``, ``client.product_stock``, ...; generated, see
+``spapi_async.sellercenter.v2``); :meth:`SellerCenterClient.request` sends any v2 path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any, Literal
+
+import httpx
+
+from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
+from ..client import HttpBackend, make_http_client
+from ..clock import SYSTEM_CLOCK, Clock
+from ..config import Secret
+from ..errors import ConfigurationError
+from ..operation import Operation
+from ..retry import DEFAULT_RETRY, RetryPolicy
+from ..throttle.base import LimiterBackend
+from ..throttle.window import WindowPlan
+from ..transport import ApiCall, FormPoster, QueryParams, Transport
+from ..useragent import build_user_agent
+from ._common import (
+    DEFAULT_REQUESTS,
+    DEFAULT_WINDOW,
+    check_base_url,
+    default_limiter,
+    require,
+    seller_operation,
+    window_plan,
+)
+from .auth import RequestSigner, SellerCenterOAuth
+from .errors import classify_v2
+from .v2._attributes import V2Attributes
+
+Context = Literal["admin", "seller"]
+
+#: ``PUT /v2/stock/product`` accepts at most this many items per call.
+STOCK_UPDATE_MAX_ITEMS = 100
+
+
+def default_token_url(base_url: httpx.URL) -> str:
+    """``https://sellercenter-api.<instance>`` → ``https://sellercenter.<instance>/oauth/client-credentials``.
+
+    The API host's first label loses its ``api`` part (``sellercenter-api-staging`` → ``sellercenter-staging``,
+    ``api.sellercenter.com.br`` → ``sellercenter.com.br``); IP addresses and ``localhost`` are kept, and so is
+    a base path (an emulator or proxy mounted under ``/sellercenter`` serves ``/sellercenter/oauth/...``). Instances
+    differ, so pass ``token_url=`` when yours serves the token endpoint elsewhere.
+    """
+    host = base_url.host
+    labels = host.split(".")
+    if len(labels) > 1 and not host.replace(".", "").isdigit():
+        parts = [p for p in labels[0].split("-") if p != "api"]
+        labels = ([("-".join(parts))] if parts else []) + labels[1:]
+        host = ".".join(labels)
+    port = f":{base_url.port}" if base_url.port else ""
+    base_path = base_url.path.rstrip("/")
+    return f"{base_url.scheme}://{host}{port}{base_path}/oauth/client-credentials"
+
+
+@dataclass(frozen=True, slots=True)
+class StockUpdateResult:
+    """What :meth:`SellerCenterClient.update_stock` did: items sent, calls made, and the items the server
+    reported as not updated (each as the server returned it)."""
+
+    sent: int
+    calls: int
+    not_updated: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.not_updated
+
+
+class SellerCenterClient(V2Attributes):
+    """An asyncio client for the Seller Center v2 REST API (Dafiti, The Iconic, Zalora, ...).
+
+    ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
+    :func:`default_token_url`. ``context`` sends ``X-Context`` (``"admin"`` or ``"seller"``) on every request.
+    Every call carries the seller's :class:`~spapi_async.throttle.window.WindowPlan` (``requests_per_window`` per
+    ``window`` seconds) to the limiter: the in-memory ``sp.Limiter`` unless ``limiter=`` is given.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        client_id: str,
+        client_secret: str,
+        *,
+        token_url: str | None = None,
+        context: Context | None = None,
+        requests_per_window: int = DEFAULT_REQUESTS,
+        window: float = DEFAULT_WINDOW,
+        app_name: str | None = None,
+        app_version: str | None = None,
+        user_agent: str | None = None,
+        timeout: float = 30.0,
+        retry: RetryPolicy | None = None,
+        limiter: LimiterBackend | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        http_backend: HttpBackend = "httpx",
+        token_store: TokenStore | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        url = check_base_url(base_url)
+        client_id = require("client_id", client_id)
+        secret = Secret(require("client_secret", client_secret))
+        if context is not None and context not in ("admin", "seller"):
+            raise ConfigurationError(f"context must be 'admin', 'seller' or None, got {context!r}")
+        if token_url is not None:
+            check_base_url(token_url)
+        if not isinstance(requests_per_window, int) or requests_per_window < 1:
+            raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
+        if not window > 0:
+            raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
+        if timeout <= 0:
+            raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
+        clock = clock or SYSTEM_CLOCK
+        self.base_url = str(url).rstrip("/")
+        self.client_id = client_id
+        self.token_url = token_url or default_token_url(url)
+        self.context = context
+        self.clock = clock
+        self.retry = retry or DEFAULT_RETRY
+        self.limiter = default_limiter(limiter, clock)
+        self.token_store = token_store or InMemoryTokenStore()
+        self._owns_http = http_client is None
+        self._http = http_client or make_http_client(http_backend, timeout=timeout)
+        self._closed = False
+        self._resources: dict[str, Any] = {}
+        agent = build_user_agent(app_name, app_version, user_agent)
+        post_form = FormPoster(self._http, self.retry, clock, agent, timeout)
+        self._auth = SellerCenterOAuth(
+            client_id=client_id,
+            client_secret=secret,
+            token_url=self.token_url,
+            host=url.netloc.decode("ascii"),
+            tokens=CachedTokenSource(self.token_store, clock),
+            post_form=post_form,
+            clock=clock,
+        )
+        self._operation: Operation = seller_operation("sellercenter_v2", "GET", requests_per_window, window)
+        plan = window_plan(requests_per_window, window)
+
+        def plan_for(operation: Operation | None) -> WindowPlan:
+            return plan
+
+        self._transport = Transport(
+            self.base_url,
+            http_client=self._http,
+            auth=self._auth,
+            limiter=self.limiter,
+            retry=self.retry,
+            clock=clock,
+            user_agent=agent,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            plan_for=plan_for,
+            region=url.netloc.decode("ascii"),
+            signer=RequestSigner(secret, clock, base_path=url.path),
+            classify=classify_v2,
+            default_headers={"X-Context": context} if context else None,
+        )
+
+    @property
+    def transport(self) -> Transport:
+        return self._transport
+
+    async def access_token(self) -> str:
+        """The current bearer token (fetched or taken from the cache). Never logged."""
+        return await self._auth.access_token()
+
+    async def _send_v2(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        if self._closed:
+            raise ConfigurationError("this SellerCenterClient is closed")
+        call = ApiCall(
+            method.upper(),
+            path,
+            operation=self._operation,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+        )
+        return await self._transport.send(call)
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: QueryParams | None = None,
+        json: Any = None,
+        content: bytes | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> httpx.Response:
+        """Send any v2 path (``"/v2/brands"``) with this client's token, limit, retries and errors.
+        Returns the 2xx ``httpx.Response``; failures raise
+        :class:`~spapi_async.sellercenter.errors.SellerCenterError`."""
+        if not path.startswith("/"):
+            raise ConfigurationError(f"path must start with '/', got {path!r}")
+        return await self._send_v2(method, path, params=params, json=json, content=content, headers=headers)
+
+    async def update_stock(self, items: Sequence[Mapping[str, Any]]) -> StockUpdateResult:
+        """``PUT /v2/stock/product`` for any number of ``{"productId": ..., "quantity": ...}`` items: sent in
+        chunks of 100 (the endpoint's maximum), one call after another; the items the server answers as not
+        updated are collected in the result rather than dropped."""
+        payload = [dict(item) for item in items]
+        for item in payload:
+            if "productId" not in item or "quantity" not in item:
+                raise ConfigurationError("every stock item needs 'productId' and 'quantity'")
+        not_updated: list[dict[str, Any]] = []
+        calls = 0
+        for start in range(0, len(payload), STOCK_UPDATE_MAX_ITEMS):
+            chunk = payload[start : start + STOCK_UPDATE_MAX_ITEMS]
+            response = await self._send_v2("PUT", "/v2/stock/product", json=chunk)
+            calls += 1
+            body = response.json() if response.content else []
+            if isinstance(body, Mapping):
+                body = [body]
+            if isinstance(body, list):
+                not_updated.extend(dict(x) if isinstance(x, Mapping) else {"value": x} for x in body)
+        return StockUpdateResult(sent=len(payload), calls=calls, not_updated=not_updated)
+
+    async def set_price(
+        self,
+        product_id: int,
+        country: str,
+        *,
+        price: float,
+        sale_price: float | None,
+        sale_start_date: str | None,
+        sale_end_date: str | None,
+        status: Literal["active", "inactive"] = "active",
+    ) -> Any:
+        """``PUT /v2/product/{productId}/prices/{country}`` with every field stated.
+
+        The endpoint replaces the whole price record: a field left out is stored as empty (a running sale would
+        end). So the sale fields have no defaults here: pass ``None`` on purpose to clear them.
+        """
+        body = {
+            "price": price,
+            "salePrice": sale_price,
+            "saleStartDate": sale_start_date,
+            "saleEndDate": sale_end_date,
+            "status": status,
+        }
+        response = await self._send_v2("PUT", f"/v2/product/{int(product_id)}/prices/{country}", json=body)
+        return response.json() if response.content else None
+
+    async def aclose(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._owns_http:
+            await self._transport.aclose()
+            await self._http.aclose()
+
+    async def __aenter__(self) -> SellerCenterClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"SellerCenterClient(base_url={self.base_url!r}, client_id={self.client_id!r})"

@@ -1,0 +1,31 @@
+# generated — do not edit. Source: Seller Center OpenAPI description (openapi-standalone.yaml, 2.0);
+# regenerate with `python -m codegen.sellercenter`.
+
+"""The ``files`` resource of the v2 API (tag ``Files``)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from . import _runtime as _rt
+from ._runtime import V2Model
+
+__all__ = ["FilesResource"]
+
+
+class GetFilemanagerV1FilesStatusResponse(V2Model):
+    process_status: str | None = Field(default=None, alias="processStatus")
+
+
+class FilesResource(_rt.Resource):
+    __slots__ = ()
+
+    async def get_filemanager_v1_files_download_by_uuid(self, *, uuid: str) -> bytes:
+        """``GET /filemanager/v1/files/download/{uuid}``."""
+        response = await self._send("GET", f"/filemanager/v1/files/download/{_rt.path_param(uuid)}")
+        return _rt.content(response)
+
+    async def get_filemanager_v1_files_status(self, *, uuid: str) -> GetFilemanagerV1FilesStatusResponse:
+        """``GET /filemanager/v1/files/{uuid}/status``."""
+        response = await self._send("GET", f"/filemanager/v1/files/{_rt.path_param(uuid)}/status")
+        return _rt.model(GetFilemanagerV1FilesStatusResponse, response)

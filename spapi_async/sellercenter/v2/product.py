@@ -1,0 +1,459 @@
+# generated — do not edit. Source: Seller Center OpenAPI description (openapi-standalone.yaml, 2.0);
+# regenerate with `python -m codegen.sellercenter`.
+
+"""The ``product`` resource of the v2 API (tag ``Product``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from pydantic import Field
+
+from ...pagination import OffsetPaginator
+from . import _runtime as _rt
+from ._runtime import V2Model
+
+__all__ = ["ProductResource"]
+
+
+class GetGroupsResponseItemsItem(V2Model):
+    name: str | None = None
+
+
+class GetGroupsResponsePagination(V2Model):
+    limit: int | None = None
+    offset: int | None = None
+    total_count: int | None = Field(default=None, alias="totalCount")
+
+
+class GetGroupsResponse(V2Model):
+    items: list[GetGroupsResponseItemsItem] | None = None
+    pagination: GetGroupsResponsePagination | None = None
+
+
+class GetLastVersionUploadedResponseItemProductSetId(V2Model):
+    dirt_status: bool | None = Field(default=None, alias="dirtStatus")
+    message: str | None = None
+    sync_class: str | None = Field(default=None, alias="syncClass")
+
+
+class GetLastVersionUploadedResponseItem(V2Model):
+    product_set_id: GetLastVersionUploadedResponseItemProductSetId | None = Field(default=None, alias="productSetId")
+
+
+class GetProductSellerSkuBySellerSkuResponse(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductSellerSkusItem(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductSetProductsResponseItem(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductSetProductsByProductIdResponse(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductSetSearchHybridResponseItemImagesItem(V2Model):
+    display_url: str | None = Field(default=None, alias="displayUrl")
+    image_id: int | None = Field(default=None, alias="imageId")
+    position: str | None = None
+
+
+class GetProductSetSearchHybridResponseItemPricesItem(V2Model):
+    country: str | None = None
+    currency: str | None = None
+    price: float | None = None
+
+
+class GetProductSetSearchHybridResponseItem(V2Model):
+    brand_name: str | None = Field(default=None, alias="brandName")
+    description: str | None = None
+    images: list[GetProductSetSearchHybridResponseItemImagesItem] | None = None
+    name: str | None = None
+    prices: list[GetProductSetSearchHybridResponseItemPricesItem] | None = None
+    product_url: str | None = Field(default=None, alias="productUrl")
+    sin: str | None = None
+    sku: str | None = None
+
+
+class GetProductShopSkuByShopSkuResponse(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductsResponseItem(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class GetProductsConsignmentStocksResponse(V2Model):
+    canceled: int | None = None
+    defective: int | None = None
+    failed: int | None = None
+    id: int | None = None
+    product_id: int | None = Field(default=None, alias="productId")
+    quarantined: int | None = None
+    received: int | None = None
+    returned: int | None = None
+
+
+class PostProductSetProductsRequest(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class PostProductSetProductsResponse(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class PostProductSetProductsCreateBySinRequest(V2Model):
+    sin: str | None = None
+
+
+class PostProductSetProductsCreateBySinResponse(V2Model):
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+
+
+class PostReuploadToShopByProductSetIdResponse(V2Model):
+    success: bool | None = None
+
+
+class PutProductSetProductsByProductIdRequest(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class PutProductSetProductsByProductIdResponse(V2Model):
+    approval_status: str | None = Field(default=None, alias="approvalStatus")
+    created_at: str | None = Field(default=None, alias="createdAt")
+    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
+    id: int | None = None
+    name: str | None = None
+    product_identifier: str | None = Field(default=None, alias="productIdentifier")
+    product_set_id: int | None = Field(default=None, alias="productSetId")
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    seller_sku: str | None = Field(default=None, alias="sellerSku")
+    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
+    shop_sku: str | None = Field(default=None, alias="shopSku")
+    sin: str | None = None
+    src_id: str | None = Field(default=None, alias="srcId")
+    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
+    status: str | None = None
+    tax_class_id: int | None = Field(default=None, alias="taxClassId")
+    updated_at: str | None = Field(default=None, alias="updatedAt")
+    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
+    uuid: str | None = None
+    variation: str | None = None
+
+
+class ProductResource(_rt.Resource):
+    __slots__ = ()
+
+    async def get_groups(self, *, brand_id: int, name: str | None = None) -> GetGroupsResponse:
+        """``GET /v2/groups``."""
+        params = _rt.query({"brandId": brand_id, "name": name})
+        response = await self._send("GET", "/v2/groups", params=params)
+        return _rt.model(GetGroupsResponse, response)
+
+    async def get_last_version_uploaded(
+        self, *, product_set_ids: Sequence[int] | None = None
+    ) -> list[GetLastVersionUploadedResponseItem]:
+        """``GET /v2/last-version-uploaded``."""
+        params = _rt.query({"productSetIds[]": product_set_ids})
+        response = await self._send("GET", "/v2/last-version-uploaded", params=params)
+        return _rt.model_list(GetLastVersionUploadedResponseItem, response)
+
+    async def get_product_seller_sku_by_seller_sku(self, *, seller_sku: str) -> GetProductSellerSkuBySellerSkuResponse:
+        """``GET /v2/product/seller-sku/{sellerSku}``."""
+        response = await self._send("GET", f"/v2/product/seller-sku/{_rt.path_param(seller_sku)}")
+        return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
+
+    def get_product_seller_skus(
+        self, *, seller_skus: Sequence[str], limit: int = 100, offset: int = 0, max_items: int | None = None
+    ) -> OffsetPaginator[GetProductSellerSkusItem]:
+        """``GET /v2/product/seller-skus``."""
+        params = _rt.query({"sellerSkus[]": seller_skus})
+        return self._paginate(
+            "/v2/product/seller-skus",
+            params,
+            None,
+            style="total",
+            item=GetProductSellerSkusItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
+        )
+
+    async def get_product_set_products(self, *, product_set_id: int) -> list[GetProductSetProductsResponseItem]:
+        """``GET /v2/product-set/{productSetId}/products``."""
+        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/products")
+        return _rt.model_list(GetProductSetProductsResponseItem, response)
+
+    async def get_product_set_products_by_product_id(
+        self, *, product_id: int, product_set_id: int
+    ) -> GetProductSetProductsByProductIdResponse:
+        """``GET /v2/product-set/{productSetId}/products/{productId}``."""
+        response = await self._send(
+            "GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}"
+        )
+        return _rt.model(GetProductSetProductsByProductIdResponse, response)
+
+    async def get_product_set_search_hybrid(self, *, query: str) -> list[GetProductSetSearchHybridResponseItem]:
+        """``GET /v2/product-set/search-hybrid``."""
+        params = _rt.query({"query": query})
+        response = await self._send("GET", "/v2/product-set/search-hybrid", params=params)
+        return _rt.model_list(GetProductSetSearchHybridResponseItem, response)
+
+    async def get_product_shop_sku_by_shop_sku(self, *, shop_sku: str) -> GetProductShopSkuByShopSkuResponse:
+        """``GET /v2/product/shop-sku/{shopSku}``."""
+        response = await self._send("GET", f"/v2/product/shop-sku/{_rt.path_param(shop_sku)}")
+        return _rt.model(GetProductShopSkuByShopSkuResponse, response)
+
+    async def get_products(
+        self,
+        *,
+        name: str | None = None,
+        product_ids: Sequence[int] | None = None,
+        product_uuids: Sequence[str] | None = None,
+        seller_id: int | None = None,
+        seller_sku: str | None = None,
+        sku: str | None = None,
+    ) -> list[GetProductsResponseItem]:
+        """``GET /v2/products``."""
+        params = _rt.query(
+            {
+                "productUuids[]": product_uuids,
+                "productIds[]": product_ids,
+                "sellerId": seller_id,
+                "sku": sku,
+                "name": name,
+                "sellerSku": seller_sku,
+            }
+        )
+        response = await self._send("GET", "/v2/products", params=params)
+        return _rt.model_list(GetProductsResponseItem, response)
+
+    async def get_products_consignment_stocks(self, *, product_id: int) -> GetProductsConsignmentStocksResponse:
+        """``GET /v2/products/{productId}/consignment-stocks``."""
+        response = await self._send("GET", f"/v2/products/{_rt.path_param(product_id)}/consignment-stocks")
+        return _rt.model(GetProductsConsignmentStocksResponse, response)
+
+    async def post_product_set_products(
+        self, *, product_set_id: int, body: PostProductSetProductsRequest | Mapping[str, Any] | None = None
+    ) -> PostProductSetProductsResponse:
+        """``POST /v2/product-set/{productSetId}/products``."""
+        response = await self._send(
+            "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/products", json=_rt.dump(body)
+        )
+        return _rt.model(PostProductSetProductsResponse, response)
+
+    async def post_product_set_products_create_by_sin(
+        self, *, body: PostProductSetProductsCreateBySinRequest | Mapping[str, Any] | None = None
+    ) -> PostProductSetProductsCreateBySinResponse:
+        """``POST /v2/product-set/products/create-by-sin``."""
+        response = await self._send("POST", "/v2/product-set/products/create-by-sin", json=_rt.dump(body))
+        return _rt.model(PostProductSetProductsCreateBySinResponse, response)
+
+    async def post_reupload_to_shop_by_product_set_id(
+        self, *, product_set_id: int
+    ) -> PostReuploadToShopByProductSetIdResponse:
+        """``POST /v2/reupload-to-shop/{productSetId}``."""
+        response = await self._send("POST", f"/v2/reupload-to-shop/{_rt.path_param(product_set_id)}")
+        return _rt.model(PostReuploadToShopByProductSetIdResponse, response)
+
+    async def put_product_set_products_by_product_id(
+        self,
+        *,
+        product_id: int,
+        product_set_id: int,
+        body: PutProductSetProductsByProductIdRequest | Mapping[str, Any] | None = None,
+    ) -> PutProductSetProductsByProductIdResponse:
+        """``PUT /v2/product-set/{productSetId}/products/{productId}``."""
+        response = await self._send(
+            "PUT",
+            f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}",
+            json=_rt.dump(body),
+        )
+        return _rt.model(PutProductSetProductsByProductIdResponse, response)
+
+    async def put_product_set_products_status(
+        self, *, product_id: int, product_set_id: int, status: str | None = None
+    ) -> None:
+        """``PUT /v2/product-set/{productSetId}/products/{productId}/status``."""
+        params = _rt.query({"status": status})
+        await self._send(
+            "PUT",
+            f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}/status",
+            params=params,
+        )

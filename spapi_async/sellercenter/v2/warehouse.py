@@ -1,0 +1,146 @@
+# generated — do not edit. Source: Seller Center OpenAPI description (openapi-standalone.yaml, 2.0);
+# regenerate with `python -m codegen.sellercenter`.
+
+"""The ``warehouse`` resource of the v2 API (tag ``Warehouse``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import Field
+
+from . import _runtime as _rt
+from ._runtime import V2Model
+
+__all__ = ["WarehouseResource"]
+
+
+class GetWarehousesResponseItem(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class GetWarehousesByWarehouseIdResponse(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class PostWarehousesRequest(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class PostWarehousesResponse(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class PutWarehousesByWarehouseIdRequest(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class PutWarehousesByWarehouseIdResponse(V2Model):
+    address: str | None = None
+    city: str | None = None
+    country: str | None = None
+    default: bool | None = None
+    id: int | None = None
+    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
+    is_synced: bool | None = Field(default=None, alias="isSynced")
+    latitude: str | None = None
+    longitude: str | None = None
+    name: str | None = None
+    note: str | None = None
+    postcode: str | None = None
+    seller_id: int | None = Field(default=None, alias="sellerId")
+    status: str | None = None
+
+
+class WarehouseResource(_rt.Resource):
+    __slots__ = ()
+
+    async def get_warehouses(self) -> list[GetWarehousesResponseItem]:
+        """``GET /v2/warehouses``."""
+        response = await self._send("GET", "/v2/warehouses")
+        return _rt.model_list(GetWarehousesResponseItem, response)
+
+    async def get_warehouses_by_warehouse_id(self, *, warehouse_id: int) -> GetWarehousesByWarehouseIdResponse:
+        """``GET /v2/warehouses/{warehouseId}``."""
+        response = await self._send("GET", f"/v2/warehouses/{_rt.path_param(warehouse_id)}")
+        return _rt.model(GetWarehousesByWarehouseIdResponse, response)
+
+    async def post_warehouses(
+        self, *, body: PostWarehousesRequest | Mapping[str, Any] | None = None
+    ) -> PostWarehousesResponse:
+        """``POST /v2/warehouses``."""
+        response = await self._send("POST", "/v2/warehouses", json=_rt.dump(body))
+        return _rt.model(PostWarehousesResponse, response)
+
+    async def put_warehouses_by_warehouse_id(
+        self, *, warehouse_id: int, body: PutWarehousesByWarehouseIdRequest | Mapping[str, Any] | None = None
+    ) -> PutWarehousesByWarehouseIdResponse:
+        """``PUT /v2/warehouses/{warehouseId}``."""
+        response = await self._send("PUT", f"/v2/warehouses/{_rt.path_param(warehouse_id)}", json=_rt.dump(body))
+        return _rt.model(PutWarehousesByWarehouseIdResponse, response)

@@ -1,0 +1,54 @@
+# generated — do not edit. Source: Seller Center OpenAPI description (openapi-standalone.yaml, 2.0);
+# regenerate with `python -m codegen.sellercenter`.
+
+"""The ``warehouse_product_stock`` resource of the v2 API (tag ``Warehouse Product Stock``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from . import _runtime as _rt
+from ._runtime import V2Model
+
+__all__ = ["WarehouseProductStockResource"]
+
+
+class GetProductWarehouseStockResponse(V2Model):
+    quantity: int | None = None
+
+
+class PostProductWarehouseStockRequest(V2Model):
+    quantity: int | None = None
+
+
+class PostProductWarehouseStockResponse(V2Model):
+    quantity: int | None = None
+
+
+class WarehouseProductStockResource(_rt.Resource):
+    __slots__ = ()
+
+    async def get_product_warehouse_stock(
+        self, *, product_id: int, warehouse_id: int
+    ) -> GetProductWarehouseStockResponse:
+        """``GET /v2/product/{productId}/warehouse/{warehouseId}/stock``."""
+        response = await self._send(
+            "GET", f"/v2/product/{_rt.path_param(product_id)}/warehouse/{_rt.path_param(warehouse_id)}/stock"
+        )
+        return _rt.model(GetProductWarehouseStockResponse, response)
+
+    async def post_product_warehouse_stock(
+        self,
+        *,
+        product_id: int,
+        warehouse_id: int,
+        body: PostProductWarehouseStockRequest | Mapping[str, Any] | None = None,
+    ) -> PostProductWarehouseStockResponse:
+        """``POST /v2/product/{productId}/warehouse/{warehouseId}/stock``."""
+        response = await self._send(
+            "POST",
+            f"/v2/product/{_rt.path_param(product_id)}/warehouse/{_rt.path_param(warehouse_id)}/stock",
+            json=_rt.dump(body),
+        )
+        return _rt.model(PostProductWarehouseStockResponse, response)
