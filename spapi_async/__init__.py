@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 from .auth.lwa import build_consent_uri
 from .auth.tokens import CachedToken, InMemoryTokenStore, TokenStore
+from .authorize import Authorization, exchange_authorization_code
 from .client import SPAPIClient, make_http_client
 from .clock import Clock, SystemClock
 from .config import MARKETPLACES, REGIONS, Marketplace, Region, get_marketplace
@@ -99,6 +100,7 @@ __all__ = [
     "ApiError",
     "AsyncPaginator",
     "AuthError",
+    "Authorization",
     "BadRequestError",
     "CachedToken",
     "ClientError",
@@ -162,6 +164,7 @@ __all__ = [
     "WindowPlan",
     "__version__",
     "build_consent_uri",
+    "exchange_authorization_code",
     "get_marketplace",
     "make_http_client",
     "match_operation",

@@ -213,3 +213,24 @@ def test_consent_uri_for_seller_and_vendor_central() -> None:
     assert vendor.startswith("https://vendorcentral.amazon.co.jp/apps/authorize/consent?")
     with pytest.raises(sp.ConfigurationError):
         sp.build_consent_uri("US", "amzn1.sp.solution.abc", state="")
+
+
+async def test_public_code_exchange_returns_the_sellers_refresh_token() -> None:
+    amazon = FakeAmazon()
+    clock = InstantClock()
+    async with amazon.http() as http:
+        grant = await sp.exchange_authorization_code(
+            client_id=CLIENT_ID,
+            client_secret=CLIENT_SECRET,
+            code="CODE",
+            lwa_endpoint=LWA,
+            http_client=http,
+            clock=clock,
+        )
+    assert grant.refresh_token.get() == "Atzr|SECRET-new-refresh"
+    assert grant.access_token.get() == "Atza|SECRET-access-1"
+    assert grant.expires_at == clock.time() + 3600
+    assert amazon.token_requests[0]["grant_type"] == "authorization_code"
+    assert "SECRET" not in repr(grant)
+    with pytest.raises(sp.ConfigurationError):
+        await sp.exchange_authorization_code(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, code="")
