@@ -63,13 +63,20 @@ from .throttle.limiter import Limiter
 from .throttle.window import SlidingWindow, WindowPlan
 
 if TYPE_CHECKING:
+    from ._redis import RedisUnavailableError
+    from .auth.redis_store import RedisTokenStore
     from .sellercenter.client import SellerCenterClient
     from .sellercenter.legacy import SellerCenterLegacyClient
+    from .throttle.redis import RedisLimiter
 
-# Imported on first use: the Seller Center clients pull in their own modules (and pydantic for the legacy models).
+# Imported on first use: the Seller Center clients pull in their own modules (and pydantic for the legacy models);
+# the Redis names belong to the "redis" extra, so ``import spapi_async`` never imports redis-py.
 _LAZY = {
     "SellerCenterClient": ".sellercenter.client",
     "SellerCenterLegacyClient": ".sellercenter.legacy",
+    "RedisLimiter": ".throttle.redis",
+    "RedisTokenStore": ".auth.redis_store",
+    "RedisUnavailableError": "._redis",
 }
 
 
@@ -128,6 +135,9 @@ __all__ = [
     "ProcessingTimeoutError",
     "QueryCancelledError",
     "QueryFatalError",
+    "RedisLimiter",
+    "RedisTokenStore",
+    "RedisUnavailableError",
     "Region",
     "ReportCancelledError",
     "ReportDocument",

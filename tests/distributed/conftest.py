@@ -1,0 +1,59 @@
+"""Fixtures for the tests that need a real ``redis-server``.
+
+``SPAPI_TEST_REDIS_URL`` (exported by ``.ci/run``) names the server to use. Without it, a server is started from
+``redis-server`` on PATH for the session, on 127.0.0.1 and a free port; without that binary the tests fail with
+a message saying how to get one (they never skip).
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from .servers import RedisServer
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    url = os.environ.get("SPAPI_TEST_REDIS_URL")
+    if url:
+        yield url
+        return
+    server = RedisServer()
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def redis_server() -> Iterator[RedisServer]:
+    """A dedicated server for one test (for stopping and restarting it)."""
+    server = RedisServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def namespace() -> str:
+    """A namespace of its own for each test, so tests sharing one server never see each other's keys."""
+    return f"t{uuid.uuid4().hex[:12]}"
+
+
+@pytest.fixture
+async def redis_client(redis_url: str) -> AsyncIterator[Any]:
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(redis_url)
+    try:
+        yield client
+    finally:
+        await client.aclose()
