@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from ._lifecycle import ClientLifecycle
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
@@ -68,7 +68,7 @@ def _make_signer(config: ClientConfig, http: httpx.AsyncClient, clock: Clock) ->
     return create_signer(config, clock=clock)
 
 
-class SPAPIClient(ApiAttributes):
+class SPAPIClient(ApiAttributes, ClientLifecycle):
     """An asyncio client for the Selling Partner API. Use it as ``async with`` or call :meth:`aclose`.
 
     Every API version is an attribute (``client.orders_v0``, ``client.reports_2021_06_30``; short aliases such
@@ -283,26 +283,9 @@ class SPAPIClient(ApiAttributes):
             raise ConfigurationError("consent_uri needs a marketplace: pass marketplace=... to the client")
         return build_consent_uri(self.config.marketplace, application_id, state=state, vendor=vendor, beta=beta)
 
-    async def aclose(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
+    async def _close_resources(self) -> None:
         if self._documents is not None:
             await self._documents.aclose()
-        if self._owns_http:
-            await self._transport.aclose()
-            await self._http.aclose()
-
-    async def __aenter__(self) -> SPAPIClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         cfg = self.config

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any, Literal
 
 import httpx
 
+from .._lifecycle import ClientLifecycle
 from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
@@ -76,7 +76,7 @@ class StockUpdateResult:
         return not self.not_updated
 
 
-class SellerCenterClient(V2Attributes):
+class SellerCenterClient(V2Attributes, ClientLifecycle):
     """An asyncio client for the Seller Center v2 REST API (Dafiti, The Iconic, Zalora, ...).
 
     ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
@@ -259,25 +259,6 @@ class SellerCenterClient(V2Attributes):
         }
         response = await self._send_v2("PUT", f"/v2/product/{int(product_id)}/prices/{country}", json=body)
         return response.json() if response.content else None
-
-    async def aclose(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        if self._owns_http:
-            await self._transport.aclose()
-            await self._http.aclose()
-
-    async def __aenter__(self) -> SellerCenterClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         return f"SellerCenterClient(base_url={self.base_url!r}, client_id={self.client_id!r})"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._lifecycle import ClientLifecycle
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
@@ -119,7 +119,7 @@ class LegacyFeedStatus(_LegacyModel):
         return self.status in FEED_DONE
 
 
-class SellerCenterLegacyClient:
+class SellerCenterLegacyClient(ClientLifecycle):
     """An asyncio client for the legacy signed Seller Center API.
 
     ``base_url`` is the API endpoint (``https://sellercenter-api.<instance>``); every call sends ``Action``,
@@ -400,25 +400,6 @@ class SellerCenterLegacyClient:
         return OffsetPaginator(
             fetch, style="total", parse=model.model_validate, limit=limit, offset=offset, max_items=max_items
         )
-
-    async def aclose(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        if self._owns_http:
-            await self._transport.aclose()
-            await self._http.aclose()
-
-    async def __aenter__(self) -> SellerCenterLegacyClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         return f"SellerCenterLegacyClient(base_url={self.base_url!r}, user_id={self.user_id!r})"
