@@ -12,26 +12,6 @@ from .authorize import Authorization, exchange_authorization_code
 from .client import SPAPIClient, make_http_client
 from .clock import Clock, SystemClock
 from .config import MARKETPLACES, REGIONS, Marketplace, Region, get_marketplace
-from .documents import (
-    DocumentError,
-    DocumentParseError,
-    Documents,
-    DocumentTimeoutError,
-    DocumentTransferError,
-    FeedCancelledError,
-    FeedFatalError,
-    FeedResult,
-    PollPolicy,
-    ProcessingError,
-    ProcessingTimeoutError,
-    QueryCancelledError,
-    QueryFatalError,
-    ReportCancelledError,
-    ReportDocument,
-    ReportFatalError,
-    TransferSettings,
-    TruncatedDocumentError,
-)
 from .errors import (
     ApiError,
     AuthError,
@@ -65,13 +45,52 @@ from .throttle.window import SlidingWindow, WindowPlan
 if TYPE_CHECKING:
     from ._redis import RedisUnavailableError
     from .auth.redis_store import RedisTokenStore
+    from .documents import (
+        DocumentError,
+        DocumentParseError,
+        Documents,
+        DocumentTimeoutError,
+        DocumentTransferError,
+        FeedCancelledError,
+        FeedFatalError,
+        FeedResult,
+        PollPolicy,
+        ProcessingError,
+        ProcessingTimeoutError,
+        QueryCancelledError,
+        QueryFatalError,
+        ReportCancelledError,
+        ReportDocument,
+        ReportFatalError,
+        TransferSettings,
+        TruncatedDocumentError,
+    )
     from .sellercenter.client import SellerCenterClient
     from .sellercenter.legacy import SellerCenterLegacyClient
     from .throttle.redis import RedisLimiter
 
-# Imported on first use: the Seller Center clients pull in their own modules (and pydantic for the legacy models);
-# the Redis names belong to the "redis" extra, so ``import spapi_async`` never imports redis-py.
+# Imported on first use: the document workflows and the Seller Center clients pull in their own modules (and
+# pydantic for the legacy models); the Redis names belong to the "redis" extra, so ``import spapi_async`` never
+# imports redis-py.
 _LAZY = {
+    "DocumentError": ".documents",
+    "DocumentParseError": ".documents",
+    "Documents": ".documents",
+    "DocumentTimeoutError": ".documents",
+    "DocumentTransferError": ".documents",
+    "FeedCancelledError": ".documents",
+    "FeedFatalError": ".documents",
+    "FeedResult": ".documents",
+    "PollPolicy": ".documents",
+    "ProcessingError": ".documents",
+    "ProcessingTimeoutError": ".documents",
+    "QueryCancelledError": ".documents",
+    "QueryFatalError": ".documents",
+    "ReportCancelledError": ".documents",
+    "ReportDocument": ".documents",
+    "ReportFatalError": ".documents",
+    "TransferSettings": ".documents",
+    "TruncatedDocumentError": ".documents",
     "SellerCenterClient": ".sellercenter.client",
     "SellerCenterLegacyClient": ".sellercenter.legacy",
     "RedisLimiter": ".throttle.redis",
