@@ -216,6 +216,10 @@ class Transport:
         refreshed_credential = False
         while True:
             attempt += 1
+            # Credentials first: a token fetch (LWA, RDT, OAuth) must not sit between the limiter's grant and the
+            # request's arrival, or a cold first burst reaches the server late and the next one early. After the
+            # wait, which can be long, authorize again: a cache hit unless the token aged out while we queued.
+            await self.auth.authorize(call)
             await self.limiter.acquire(key, plan)
             # From here until the request is handed to httpx, a failure (credentials, signing, cancellation)
             # means Amazon never saw this attempt: the token goes back to the limiter.

@@ -6,6 +6,7 @@ import pytest
 
 import spapi_async as sp
 from spapi_async.auth.lwa import exchange_authorization_code
+from spapi_async.config import Secret
 from spapi_async.transport import FormPoster
 
 from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon, InstantClock, json_response
@@ -234,3 +235,34 @@ async def test_public_code_exchange_returns_the_sellers_refresh_token() -> None:
     assert "SECRET" not in repr(grant)
     with pytest.raises(sp.ConfigurationError):
         await sp.exchange_authorization_code(client_id=CLIENT_ID, client_secret=CLIENT_SECRET, code="")
+
+
+async def test_a_shared_store_is_read_once_per_token_not_once_per_request() -> None:
+    from spapi_async.auth.tokens import CachedTokenSource
+
+    class CountingStore(sp.InMemoryTokenStore):
+        reads = 0
+
+        async def get(self, key: str) -> sp.CachedToken | None:
+            CountingStore.reads += 1
+            return await super().get(key)
+
+    store = CountingStore()
+    clock = InstantClock()
+    await store.set("k", sp.CachedToken(Secret("Atza|SECRET-shared"), clock.time() + 3600))
+    source = CachedTokenSource(store, clock)
+
+    async def never() -> sp.CachedToken:
+        raise AssertionError("the stored token is fresh: no fetch")
+
+    for _ in range(100):
+        assert await source.get("k", never) == "Atza|SECRET-shared"
+    assert CountingStore.reads == 1
+    await source.invalidate("k", "Atza|SECRET-shared")
+    assert await store.get("k") is None
+    clock.advance(3600)
+
+    async def fetch() -> sp.CachedToken:
+        return sp.CachedToken(Secret("Atza|SECRET-new"), clock.time() + 3600)
+
+    assert await source.get("k", fetch) == "Atza|SECRET-new"

@@ -312,3 +312,34 @@ async def test_debug_logging_of_a_full_flow_never_shows_secrets(
     assert "GET /orders/v0/orders/1" in caplog.text  # the flow was logged at DEBUG
     for secret in (CLIENT_SECRET, REFRESH_TOKEN, "Atza|SECRET-access-1", "Atz.sprdt|SECRET-rdt", "SECRET"):
         assert secret not in blob
+
+
+async def test_a_cold_token_is_fetched_before_the_limiter_grants_the_slot() -> None:
+    events: list[str] = []
+
+    class OrderLimiter(RecordingLimiter):
+        async def acquire(self, key: sp.LimitKey, plan: sp.UsagePlan) -> None:
+            events.append("acquire")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        events.append("token" if request.url.path == "/auth/o2/token" else "send")
+        if request.url.path == "/auth/o2/token":
+            return httpx.Response(200, json={"access_token": "Atza|SECRET", "expires_in": 3600})
+        return httpx.Response(200, json={"payload": {}})
+
+    http = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    async with sp.SPAPIClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        REFRESH_TOKEN,
+        endpoint=BASE,
+        lwa_endpoint=LWA,
+        http_client=http,
+        limiter=OrderLimiter(),
+        clock=InstantClock(),
+    ) as client:
+        await client.request("GET", "/sellers/v1/marketplaceParticipations")
+        await client.request("GET", "/sellers/v1/marketplaceParticipations")
+    # the token fetch never sits between a grant and the request it was granted for
+    assert events == ["token", "acquire", "send", "acquire", "send"]
+    await http.aclose()

@@ -116,17 +116,28 @@ class SingleFlight(Generic[T]):
 
 
 class CachedTokenSource:
-    """A token cache over a :class:`TokenStore` with single-flight refresh and double-checked reads."""
+    """A token cache over a :class:`TokenStore` with single-flight refresh and double-checked reads.
+
+    The last token seen for each key is also kept in this process while it is fresh, so a shared store (Redis) is
+    read once per token rather than once per request; a token another process fetched meanwhile does not make ours
+    invalid (access tokens stay valid until they expire), and :meth:`invalidate` drops both copies.
+    """
 
     def __init__(self, store: TokenStore, clock: Clock, *, margin: float = EXPIRY_MARGIN) -> None:
         self.store = store
         self.clock = clock
         self.margin = margin
         self._flights: SingleFlight[CachedToken] = SingleFlight()
+        self._local: dict[str, CachedToken] = {}
 
     async def get(self, key: str, fetch: Callable[[], Awaitable[CachedToken]]) -> str:
+        now = self.clock.time()
+        local = self._local.get(key)
+        if local is not None and local.fresh(now, self.margin):
+            return local.value.get()
         cached = await self.store.get(key)
-        if cached is not None and cached.fresh(self.clock.time(), self.margin):
+        if cached is not None and cached.fresh(now, self.margin):
+            self._local[key] = cached
             return cached.value.get()
 
         async def refresh() -> CachedToken:
@@ -139,10 +150,14 @@ class CachedTokenSource:
                 return token
 
         token = await self._flights.run(key, refresh)
+        self._local[key] = token
         return token.value.get()
 
     async def invalidate(self, key: str, value: str | None = None) -> None:
         """Forget ``key`` (only if it still holds ``value``, when given: another caller may have refreshed)."""
+        local = self._local.get(key)
+        if local is not None and (value is None or local.value.get() == value):
+            del self._local[key]
         if value is not None:
             cached = await self.store.get(key)
             if cached is None or cached.value.get() != value:
