@@ -138,6 +138,7 @@ class ModelWriter:
         self.prefix = components_prefix  # "" inside _components.py, "_c." elsewhere
         self.classes: dict[str, str] = {}  # name -> source (insertion order = definition order)
         self._taken: set[str] = set()
+        self._shapes: dict[str, str] = {}  # body of an inline model -> the first class with that body
 
     def unique(self, name: str) -> str:
         candidate, n = name, 2
@@ -191,6 +192,15 @@ class ModelWriter:
                 body.append(f"    {py}: {typ} = None")
             else:
                 body.append(f"    {py}: {typ} = Field(default=None, alias={prop!r})")
+        if name is None:
+            # The description repeats many inline schemas field for field; the second one becomes an alias of the
+            # first (its name stays importable) and the parent refers to the first, so twins collapse bottom-up.
+            shape = "\n".join(body)
+            first = self._shapes.get(shape)
+            if first is not None:
+                self.classes[cls] = f"{cls} = {first}"
+                return first
+            self._shapes[shape] = cls
         lines.extend(body or ["    pass"])
         self.classes[cls] = "\n".join(lines)
         return cls

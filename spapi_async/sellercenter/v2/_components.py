@@ -451,15 +451,13 @@ class BrandAttributeOption(V2Model):
     name: str | None = None
 
 
-class BrandAttributesOptionsItem(V2Model):
-    id: int | None = None
-    name: str | None = None
+BrandAttributesOptionsItem = BrandAttributeOptionsItem
 
 
 class BrandAttributes(V2Model):
     id: int | None = None
     name: str | None = None
-    options: list[BrandAttributesOptionsItem] | None = None
+    options: list[BrandAttributeOptionsItem] | None = None
 
 
 class Brands(V2Model):
@@ -503,10 +501,7 @@ class Category(V2Model):
     visible: bool | None = None
 
 
-class CategoryAttributeOptionsItem(V2Model):
-    id: int | None = None
-    is_default: bool | None = Field(default=None, alias="isDefault")
-    name: str | None = None
+CategoryAttributeOptionsItem = AttributeOptionsItem
 
 
 class CategoryAttribute(V2Model):
@@ -529,7 +524,7 @@ class CategoryAttribute(V2Model):
     label: str | None = None
     max_length: int | None = Field(default=None, alias="maxLength")
     name: str | None = None
-    options: list[CategoryAttributeOptionsItem] | None = None
+    options: list[AttributeOptionsItem] | None = None
     product_type: str | None = Field(default=None, alias="productType")
 
 
@@ -688,125 +683,87 @@ class CurrentFinanceStatementDetailsDetailsOrderFees(V2Model):
     total: float | None = None
 
 
-class CurrentFinanceStatementDetailsDetailsOrderItemRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsOrderItemRevenueGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class CurrentFinanceStatementDetailsDetailsOrderItemRevenue(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsOrderItemRevenueGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsOrderItemRevenue = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class CurrentFinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class CurrentFinanceStatementDetailsDetailsOrderOtherRevenue(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsOrderOtherRevenue = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class CurrentFinanceStatementDetailsDetailsOrderSubsidyGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsOrderSubsidyGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class CurrentFinanceStatementDetailsDetailsOrderSubsidy(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsOrderSubsidyGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsOrderSubsidy = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
 class CurrentFinanceStatementDetailsDetailsOrder(V2Model):
     fees: CurrentFinanceStatementDetailsDetailsOrderFees | None = None
-    item_revenue: CurrentFinanceStatementDetailsDetailsOrderItemRevenue | None = Field(
-        default=None, alias="itemRevenue"
-    )
-    other_revenue: CurrentFinanceStatementDetailsDetailsOrderOtherRevenue | None = Field(
-        default=None, alias="otherRevenue"
-    )
-    subsidy: CurrentFinanceStatementDetailsDetailsOrderSubsidy | None = None
+    item_revenue: CurrentFinanceStatementDetailsDetailsOrderFees | None = Field(default=None, alias="itemRevenue")
+    other_revenue: CurrentFinanceStatementDetailsDetailsOrderFees | None = Field(default=None, alias="otherRevenue")
+    subsidy: CurrentFinanceStatementDetailsDetailsOrderFees | None = None
     subtotal: float | None = None
     vat_amount: float | None = Field(default=None, alias="vatAmount")
     wht_amount: float | None = Field(default=None, alias="whtAmount")
 
 
-class CurrentFinanceStatementDetailsDetailsOthersOthersGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsOthersOthersGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class CurrentFinanceStatementDetailsDetailsOthersOthers(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsOthersOthersGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsOthersOthers = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
 class CurrentFinanceStatementDetailsDetailsOthers(V2Model):
-    others: CurrentFinanceStatementDetailsDetailsOthersOthers | None = None
+    others: CurrentFinanceStatementDetailsDetailsOrderFees | None = None
     vat_amount: float | None = Field(default=None, alias="vatAmount")
     wht_amount: float | None = Field(default=None, alias="whtAmount")
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenues(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenues = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsItemRefunds(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsRefundsItemRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsRefundsRefundsGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsRefunds(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsRefundsRefundsGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsRefundsRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefunds(V2Model):
-    groups: list[CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem] | None = None
-    total: float | None = None
+CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
 class CurrentFinanceStatementDetailsDetailsRefunds(V2Model):
-    debit_other_revenues: CurrentFinanceStatementDetailsDetailsRefundsDebitOtherRevenues | None = Field(
+    debit_other_revenues: CurrentFinanceStatementDetailsDetailsOrderFees | None = Field(
         default=None, alias="debitOtherRevenues"
     )
-    item_refunds: CurrentFinanceStatementDetailsDetailsRefundsItemRefunds | None = Field(
-        default=None, alias="itemRefunds"
-    )
-    refunds: CurrentFinanceStatementDetailsDetailsRefundsRefunds | None = None
-    subsidy_refunds: CurrentFinanceStatementDetailsDetailsRefundsSubsidyRefunds | None = Field(
-        default=None, alias="subsidyRefunds"
-    )
+    item_refunds: CurrentFinanceStatementDetailsDetailsOrderFees | None = Field(default=None, alias="itemRefunds")
+    refunds: CurrentFinanceStatementDetailsDetailsOrderFees | None = None
+    subsidy_refunds: CurrentFinanceStatementDetailsDetailsOrderFees | None = Field(default=None, alias="subsidyRefunds")
     subtotal: float | None = None
     vat_amount: float | None = Field(default=None, alias="vatAmount")
     wht_amount: float | None = Field(default=None, alias="whtAmount")
@@ -968,156 +925,86 @@ class FinanceStatement(V2Model):
     type: str | None = None
 
 
-class FinanceStatementDetailsDetailsOrderFeesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsOrderFeesGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsOrderFees(V2Model):
-    groups: list[FinanceStatementDetailsDetailsOrderFeesGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsOrderFees = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsOrderItemRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsOrderItemRevenueGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsOrderItemRevenue(V2Model):
-    groups: list[FinanceStatementDetailsDetailsOrderItemRevenueGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsOrderItemRevenue = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsOrderOtherRevenue(V2Model):
-    groups: list[FinanceStatementDetailsDetailsOrderOtherRevenueGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsOrderOtherRevenue = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsOrderSubsidyGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsOrderSubsidyGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsOrderSubsidy(V2Model):
-    groups: list[FinanceStatementDetailsDetailsOrderSubsidyGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsOrderSubsidy = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsOrder(V2Model):
-    fees: FinanceStatementDetailsDetailsOrderFees | None = None
-    item_revenue: FinanceStatementDetailsDetailsOrderItemRevenue | None = Field(default=None, alias="itemRevenue")
-    other_revenue: FinanceStatementDetailsDetailsOrderOtherRevenue | None = Field(default=None, alias="otherRevenue")
-    subsidy: FinanceStatementDetailsDetailsOrderSubsidy | None = None
-    subtotal: float | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+FinanceStatementDetailsDetailsOrder = CurrentFinanceStatementDetailsDetailsOrder
 
 
-class FinanceStatementDetailsDetailsOthersOthersGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsOthersOthersGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsOthersOthers(V2Model):
-    groups: list[FinanceStatementDetailsDetailsOthersOthersGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsOthersOthers = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsOthers(V2Model):
-    others: FinanceStatementDetailsDetailsOthersOthers | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+FinanceStatementDetailsDetailsOthers = CurrentFinanceStatementDetailsDetailsOthers
 
 
-class FinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem = (
+    CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
+)
 
 
-class FinanceStatementDetailsDetailsRefundsDebitOtherRevenues(V2Model):
-    groups: list[FinanceStatementDetailsDetailsRefundsDebitOtherRevenuesGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsRefundsDebitOtherRevenues = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsRefundsItemRefunds(V2Model):
-    groups: list[FinanceStatementDetailsDetailsRefundsItemRefundsGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsRefundsItemRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsRefundsRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsRefundsRefundsGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsRefundsRefunds(V2Model):
-    groups: list[FinanceStatementDetailsDetailsRefundsRefundsGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsRefundsRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
-class FinanceStatementDetailsDetailsRefundsSubsidyRefunds(V2Model):
-    groups: list[FinanceStatementDetailsDetailsRefundsSubsidyRefundsGroupsItem] | None = None
-    total: float | None = None
+FinanceStatementDetailsDetailsRefundsSubsidyRefunds = CurrentFinanceStatementDetailsDetailsOrderFees
 
 
-class FinanceStatementDetailsDetailsRefunds(V2Model):
-    debit_other_revenues: FinanceStatementDetailsDetailsRefundsDebitOtherRevenues | None = Field(
-        default=None, alias="debitOtherRevenues"
-    )
-    item_refunds: FinanceStatementDetailsDetailsRefundsItemRefunds | None = Field(default=None, alias="itemRefunds")
-    refunds: FinanceStatementDetailsDetailsRefundsRefunds | None = None
-    subsidy_refunds: FinanceStatementDetailsDetailsRefundsSubsidyRefunds | None = Field(
-        default=None, alias="subsidyRefunds"
-    )
-    subtotal: float | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+FinanceStatementDetailsDetailsRefunds = CurrentFinanceStatementDetailsDetailsRefunds
 
 
-class FinanceStatementDetailsDetails(V2Model):
-    order: FinanceStatementDetailsDetailsOrder | None = None
-    others: FinanceStatementDetailsDetailsOthers | None = None
-    refunds: FinanceStatementDetailsDetailsRefunds | None = None
+FinanceStatementDetailsDetails = CurrentFinanceStatementDetailsDetails
 
 
 class FinanceStatementDetails(V2Model):
     country: str | None = None
     currency: str | None = None
-    details: FinanceStatementDetailsDetails | None = None
+    details: CurrentFinanceStatementDetailsDetails | None = None
     id: int | None = None
 
 
-class FinanceStatementDetailsGroupGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+FinanceStatementDetailsGroupGroupsItem = CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem
 
 
 class FinanceStatementDetailsGroup(V2Model):
-    groups: list[FinanceStatementDetailsGroupGroupsItem] | None = None
+    groups: list[CurrentFinanceStatementDetailsDetailsOrderFeesGroupsItem] | None = None
     total: float | None = None
 
 
@@ -1149,15 +1036,11 @@ class FinanceTransactionsV21Amount(V2Model):
     wht_tax: float | None = Field(default=None, alias="whtTax")
 
 
-class FinanceTransactionsV21TransactionTypeAccountStatementGroup(V2Model):
-    id: int | None = None
-    name: str | None = None
+FinanceTransactionsV21TransactionTypeAccountStatementGroup = BrandAttributeOptionsItem
 
 
 class FinanceTransactionsV21TransactionType(V2Model):
-    account_statement_group: FinanceTransactionsV21TransactionTypeAccountStatementGroup | None = Field(
-        default=None, alias="accountStatementGroup"
-    )
+    account_statement_group: BrandAttributeOptionsItem | None = Field(default=None, alias="accountStatementGroup")
     id: int | None = None
     name: str | None = None
 
@@ -1388,12 +1271,7 @@ class ImportProductStockXml(V2Model):
     product: ImportProductStockXmlProduct | None = Field(default=None, alias="Product")
 
 
-class ImportProductUpdateXmlProductProductDataItem(V2Model):
-    megapixels: int | None = Field(default=None, alias="Megapixels")
-    network: str | None = Field(default=None, alias="Network")
-    number_cpus: int | None = Field(default=None, alias="NumberCpus")
-    optical_zoom: int | None = Field(default=None, alias="OpticalZoom")
-    system_memory: int | None = Field(default=None, alias="SystemMemory")
+ImportProductUpdateXmlProductProductDataItem = ImportProductCreationXmlProductProductDataItem
 
 
 class ImportProductUpdateXmlProduct(V2Model):
@@ -1405,7 +1283,7 @@ class ImportProductUpdateXmlProduct(V2Model):
     parent_sku: str | None = Field(default=None, alias="ParentSku")
     price: float | None = Field(default=None, alias="Price")
     primary_category: int | None = Field(default=None, alias="PrimaryCategory")
-    product_data: list[ImportProductUpdateXmlProductProductDataItem] | None = Field(default=None, alias="ProductData")
+    product_data: list[ImportProductCreationXmlProductProductDataItem] | None = Field(default=None, alias="ProductData")
     product_group: str | None = Field(default=None, alias="ProductGroup")
     product_id: str | None = Field(default=None, alias="ProductId")
     quantity: int | None = Field(default=None, alias="Quantity")
@@ -1423,55 +1301,34 @@ class ImportProductUpdateXml(V2Model):
     product: ImportProductUpdateXmlProduct | None = Field(default=None, alias="Product")
 
 
-class ImportStockXmlSuccessBodyWarningDetail(V2Model):
-    field: str | None = Field(default=None, alias="Field")
-    message: str | None = Field(default=None, alias="Message")
-    value: str | None = Field(default=None, alias="Value")
+ImportStockXmlSuccessBodyWarningDetail = ImportProductCreationXmlSuccessBodyWarningDetail
 
 
-class ImportStockXmlSuccessBody(V2Model):
-    warning_detail: ImportStockXmlSuccessBodyWarningDetail | None = Field(default=None, alias="WarningDetail")
+ImportStockXmlSuccessBody = ImportProductCreationXmlSuccessBody
 
 
-class ImportStockXmlSuccessHead(V2Model):
-    request_action: str | None = Field(default=None, alias="RequestAction")
-    request_id: str | None = Field(default=None, alias="RequestId")
-    response_type: str | None = Field(default=None, alias="ResponseType")
-    timestamp: str | None = Field(default=None, alias="Timestamp")
+ImportStockXmlSuccessHead = ImportProductCreationXmlSuccessHead
 
 
 class ImportStockXmlSuccess(V2Model):
-    body: ImportStockXmlSuccessBody | None = Field(default=None, alias="Body")
-    head: ImportStockXmlSuccessHead | None = Field(default=None, alias="Head")
+    body: ImportProductCreationXmlSuccessBody | None = Field(default=None, alias="Body")
+    head: ImportProductCreationXmlSuccessHead | None = Field(default=None, alias="Head")
 
 
-class ImportStocksXmlErrorErrorResponseBodyErrorDetailItem(V2Model):
-    field: str | None = Field(default=None, alias="Field")
-    message: str | None = Field(default=None, alias="Message")
-    seller_sku: str | None = Field(default=None, alias="SellerSku")
-    value: str | None = Field(default=None, alias="Value")
+ImportStocksXmlErrorErrorResponseBodyErrorDetailItem = ImportProductCreationXmlErrorErrorResponseBodyErrorDetailItem
 
 
-class ImportStocksXmlErrorErrorResponseBody(V2Model):
-    error_detail: list[ImportStocksXmlErrorErrorResponseBodyErrorDetailItem] | None = Field(
-        default=None, alias="ErrorDetail"
-    )
+ImportStocksXmlErrorErrorResponseBody = ImportProductCreationXmlErrorErrorResponseBody
 
 
-class ImportStocksXmlErrorErrorResponseHead(V2Model):
-    error_code: int | None = Field(default=None, alias="ErrorCode")
-    error_message: str | None = Field(default=None, alias="ErrorMessage")
-    error_type: str | None = Field(default=None, alias="ErrorType")
-    request_action: str | None = Field(default=None, alias="RequestAction")
+ImportStocksXmlErrorErrorResponseHead = ImportProductCreationXmlErrorErrorResponseHead
 
 
-class ImportStocksXmlErrorErrorResponse(V2Model):
-    body: ImportStocksXmlErrorErrorResponseBody | None = Field(default=None, alias="Body")
-    head: ImportStocksXmlErrorErrorResponseHead | None = Field(default=None, alias="Head")
+ImportStocksXmlErrorErrorResponse = ImportProductCreationXmlErrorErrorResponse
 
 
 class ImportStocksXmlError(V2Model):
-    error_response: ImportStocksXmlErrorErrorResponse | None = Field(default=None, alias="ErrorResponse")
+    error_response: ImportProductCreationXmlErrorErrorResponse | None = Field(default=None, alias="ErrorResponse")
 
 
 class InvoiceNumber(V2Model):
@@ -1528,16 +1385,14 @@ class Manifest(V2Model):
     type: str | None = None
 
 
-class ManifestDetailOrderItemsItem(V2Model):
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    return_reason: str | None = Field(default=None, alias="returnReason")
+ManifestDetailOrderItemsItem = ManifestOrderItemsItem
 
 
 class ManifestDetail(V2Model):
     created_at: str | None = Field(default=None, alias="createdAt")
     manifest_code: str | None = Field(default=None, alias="manifestCode")
     manifest_id: int | None = Field(default=None, alias="manifestId")
-    order_items: list[ManifestDetailOrderItemsItem] | None = Field(default=None, alias="orderItems")
+    order_items: list[ManifestOrderItemsItem] | None = Field(default=None, alias="orderItems")
     seller_id: int | None = Field(default=None, alias="sellerId")
     shipment_provider_id: int | None = Field(default=None, alias="shipmentProviderId")
     status: str | None = None
@@ -1561,14 +1416,12 @@ class MappedAttributeChild(V2Model):
     option_id: int | None = Field(default=None, alias="optionId")
 
 
-class MappedAttributeParent(V2Model):
-    attribute_id: int | None = Field(default=None, alias="attributeId")
-    option_id: int | None = Field(default=None, alias="optionId")
+MappedAttributeParent = MappedAttributeChild
 
 
 class MappedAttribute(V2Model):
     child: MappedAttributeChild | None = None
-    parent: MappedAttributeParent | None = None
+    parent: MappedAttributeChild | None = None
 
 
 class Metrics(V2Model):
@@ -1606,22 +1459,12 @@ class OrderAddress2Billing(V2Model):
     ward: str | None = None
 
 
-class OrderAddress2Shipping(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+OrderAddress2Shipping = OrderAddress2Billing
 
 
 class OrderAddress2(V2Model):
     billing: OrderAddress2Billing | None = None
-    shipping: OrderAddress2Shipping | None = None
+    shipping: OrderAddress2Billing | None = None
 
 
 class OrderCustomer2(V2Model):
@@ -1672,12 +1515,7 @@ class OrderItemsItemShipmentPreProvider(V2Model):
     uuid: str | None = None
 
 
-class OrderItemsItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+OrderItemsItemShipmentProvider = OrderItemsItemShipmentPreProvider
 
 
 class OrderItemsItemShipment(V2Model):
@@ -1685,7 +1523,7 @@ class OrderItemsItemShipment(V2Model):
     method: str | None = None
     pre_provider: OrderItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
     pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: OrderItemsItemShipmentProvider | None = None
+    provider: OrderItemsItemShipmentPreProvider | None = None
     provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
     provider_product: str | None = Field(default=None, alias="providerProduct")
     provider_type: str | None = Field(default=None, alias="providerType")
@@ -1794,35 +1632,15 @@ class Order(V2Model):
     voucher: OrderVoucher2 | None = None
 
 
-class OrderAddressBilling(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+OrderAddressBilling = OrderAddress2Billing
 
 
-class OrderAddressShipping(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+OrderAddressShipping = OrderAddress2Billing
 
 
 class OrderAddress(V2Model):
-    billing: OrderAddressBilling | None = None
-    shipping: OrderAddressShipping | None = None
+    billing: OrderAddress2Billing | None = None
+    shipping: OrderAddress2Billing | None = None
 
 
 class OrderAddressItem(V2Model):
@@ -2125,74 +1943,28 @@ class OrderHistory(V2Model):
     status: str | None = None
 
 
-class OrderItemExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
+OrderItemExtraAttributes = OrderItemsItemExtraAttributes
 
 
-class OrderItemFailureReason2(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
+OrderItemFailureReason2 = OrderItemsItemFailureReason
 
 
-class OrderItemProduct2(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
+OrderItemProduct2 = OrderItemsItemProduct
 
 
-class OrderItemPurchase2(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+OrderItemPurchase2 = OrderItemsItemPurchase
 
 
-class OrderItemShipment2PreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+OrderItemShipment2PreProvider = OrderItemsItemShipmentPreProvider
 
 
-class OrderItemShipment2Provider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+OrderItemShipment2Provider = OrderItemsItemShipmentPreProvider
 
 
-class OrderItemShipment2(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: OrderItemShipment2PreProvider | None = Field(default=None, alias="preProvider")
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: OrderItemShipment2Provider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
+OrderItemShipment2 = OrderItemsItemShipment
 
 
-class OrderItemVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+OrderItemVouchersItem = OrderItemsItemVouchersItem
 
 
 class OrderItem(V2Model):
@@ -2202,8 +1974,8 @@ class OrderItem(V2Model):
     created_at: str | None = Field(default=None, alias="createdAt")
     discount_amount: float | None = Field(default=None, alias="discountAmount")
     excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: OrderItemExtraAttributes | None = Field(default=None, alias="extraAttributes")
-    failure_reason: OrderItemFailureReason2 | None = Field(default=None, alias="failureReason")
+    extra_attributes: OrderItemsItemExtraAttributes | None = Field(default=None, alias="extraAttributes")
+    failure_reason: OrderItemsItemFailureReason | None = Field(default=None, alias="failureReason")
     hsn_code: str | None = Field(default=None, alias="hsnCode")
     id: int | None = None
     in_transit: bool | None = Field(default=None, alias="inTransit")
@@ -2221,11 +1993,11 @@ class OrderItem(V2Model):
     paid_price: float | None = Field(default=None, alias="paidPrice")
     premium: bool | None = None
     price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: OrderItemProduct2 | None = None
-    purchase: OrderItemPurchase2 | None = None
+    product: OrderItemsItemProduct | None = None
+    purchase: OrderItemsItemPurchase | None = None
     sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
     seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: OrderItemShipment2 | None = None
+    shipment: OrderItemsItemShipment | None = None
     shipping_fee: float | None = Field(default=None, alias="shippingFee")
     shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
     shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
@@ -2238,7 +2010,7 @@ class OrderItem(V2Model):
     unit_price: float | None = Field(default=None, alias="unitPrice")
     updated_at: str | None = Field(default=None, alias="updatedAt")
     uuid: str | None = None
-    vouchers: list[OrderItemVouchersItem] | None = None
+    vouchers: list[OrderItemsItemVouchersItem] | None = None
     wallet_credits: float | None = Field(default=None, alias="walletCredits")
     warehouse_name: str | None = Field(default=None, alias="warehouseName")
 
@@ -2299,28 +2071,18 @@ class OrderItemReturns(V2Model):
     pass
 
 
-class OrderItemShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+OrderItemShipmentPreProvider = OrderItemsItemShipmentPreProvider
 
 
-class OrderItemShipmentProvider2(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+OrderItemShipmentProvider2 = OrderItemsItemShipmentPreProvider
 
 
 class OrderItemShipment(V2Model):
     crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
     method: str | None = None
-    pre_provider: OrderItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
+    pre_provider: OrderItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
     pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: OrderItemShipmentProvider2 | None = None
+    provider: OrderItemsItemShipmentPreProvider | None = None
     provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
     provider_product: str | None = Field(default=None, alias="providerProduct")
     provider_type: str | None = Field(default=None, alias="providerType")
@@ -2586,33 +2348,21 @@ class ResourcesEnabledResourcesListItem(V2Model):
     tags: list[str] | None = None
 
 
-class ResourcesResourcesListItem(V2Model):
-    description: str | None = None
-    id: int | None = None
-    label: str | None = None
-    maintenance_only: bool | None = Field(default=None, alias="maintenanceOnly")
-    name: str | None = None
-    tags: list[str] | None = None
+ResourcesResourcesListItem = ResourcesEnabledResourcesListItem
 
 
 class Resources(V2Model):
     enabled_resources_list: list[ResourcesEnabledResourcesListItem] | None = Field(
         default=None, alias="enabledResourcesList"
     )
-    resources_list: list[ResourcesResourcesListItem] | None = Field(default=None, alias="resourcesList")
+    resources_list: list[ResourcesEnabledResourcesListItem] | None = Field(default=None, alias="resourcesList")
 
 
 class ReuploadAccepted(V2Model):
     success: bool | None = None
 
 
-class RoleResourcesItem(V2Model):
-    description: str | None = None
-    id: int | None = None
-    label: str | None = None
-    maintenance_only: bool | None = Field(default=None, alias="maintenanceOnly")
-    name: str | None = None
-    tags: list[str] | None = None
+RoleResourcesItem = ResourcesEnabledResourcesListItem
 
 
 class Role(V2Model):
@@ -2624,7 +2374,7 @@ class Role(V2Model):
     group: str | None = None
     id: int | None = None
     name: str | None = None
-    resources: list[RoleResourcesItem] | None = None
+    resources: list[ResourcesEnabledResourcesListItem] | None = None
     user_count: int | None = Field(default=None, alias="userCount")
 
 
@@ -2749,142 +2499,80 @@ class StatisticsResultAccountHealthAlltimeCancellationPercentage(V2Model):
     text: str | None = Field(default=None, alias="Text")
 
 
-class StatisticsResultAccountHealthAlltimeReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthAlltimeReturnPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthAlltimeTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthAlltimeTwoDaysShippedPercentage = (
+    StatisticsResultAccountHealthAlltimeCancellationPercentage
+)
 
 
 class StatisticsResultAccountHealthAlltime(V2Model):
     cancellation_percentage: StatisticsResultAccountHealthAlltimeCancellationPercentage | None = Field(
         default=None, alias="CancellationPercentage"
     )
-    return_percentage: StatisticsResultAccountHealthAlltimeReturnPercentage | None = Field(
+    return_percentage: StatisticsResultAccountHealthAlltimeCancellationPercentage | None = Field(
         default=None, alias="ReturnPercentage"
     )
-    two_days_shipped_percentage: StatisticsResultAccountHealthAlltimeTwoDaysShippedPercentage | None = Field(
+    two_days_shipped_percentage: StatisticsResultAccountHealthAlltimeCancellationPercentage | None = Field(
         default=None, alias="TwoDaysShippedPercentage"
     )
 
 
-class StatisticsResultAccountHealthDayCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthDayCancellationPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthDayReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthDayReturnPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthDayTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthDayTwoDaysShippedPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthDay(V2Model):
-    cancellation_percentage: StatisticsResultAccountHealthDayCancellationPercentage | None = Field(
-        default=None, alias="CancellationPercentage"
-    )
-    return_percentage: StatisticsResultAccountHealthDayReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: StatisticsResultAccountHealthDayTwoDaysShippedPercentage | None = Field(
-        default=None, alias="TwoDaysShippedPercentage"
-    )
+StatisticsResultAccountHealthDay = StatisticsResultAccountHealthAlltime
 
 
-class StatisticsResultAccountHealthMonthCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthMonthCancellationPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthMonthReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthMonthReturnPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthMonthTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthMonthTwoDaysShippedPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthMonth(V2Model):
-    cancellation_percentage: StatisticsResultAccountHealthMonthCancellationPercentage | None = Field(
-        default=None, alias="CancellationPercentage"
-    )
-    return_percentage: StatisticsResultAccountHealthMonthReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: StatisticsResultAccountHealthMonthTwoDaysShippedPercentage | None = Field(
-        default=None, alias="TwoDaysShippedPercentage"
-    )
+StatisticsResultAccountHealthMonth = StatisticsResultAccountHealthAlltime
 
 
-class StatisticsResultAccountHealthWeekCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthWeekCancellationPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthWeekReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthWeekReturnPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthWeekTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthWeekTwoDaysShippedPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthWeek(V2Model):
-    cancellation_percentage: StatisticsResultAccountHealthWeekCancellationPercentage | None = Field(
-        default=None, alias="CancellationPercentage"
-    )
-    return_percentage: StatisticsResultAccountHealthWeekReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: StatisticsResultAccountHealthWeekTwoDaysShippedPercentage | None = Field(
-        default=None, alias="TwoDaysShippedPercentage"
-    )
+StatisticsResultAccountHealthWeek = StatisticsResultAccountHealthAlltime
 
 
-class StatisticsResultAccountHealthYearCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthYearCancellationPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthYearReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthYearReturnPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthYearTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+StatisticsResultAccountHealthYearTwoDaysShippedPercentage = StatisticsResultAccountHealthAlltimeCancellationPercentage
 
 
-class StatisticsResultAccountHealthYear(V2Model):
-    cancellation_percentage: StatisticsResultAccountHealthYearCancellationPercentage | None = Field(
-        default=None, alias="CancellationPercentage"
-    )
-    return_percentage: StatisticsResultAccountHealthYearReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: StatisticsResultAccountHealthYearTwoDaysShippedPercentage | None = Field(
-        default=None, alias="TwoDaysShippedPercentage"
-    )
+StatisticsResultAccountHealthYear = StatisticsResultAccountHealthAlltime
 
 
 class StatisticsResultAccountHealth(V2Model):
     alltime: StatisticsResultAccountHealthAlltime | None = Field(default=None, alias="Alltime")
-    day: StatisticsResultAccountHealthDay | None = Field(default=None, alias="Day")
-    month: StatisticsResultAccountHealthMonth | None = Field(default=None, alias="Month")
-    week: StatisticsResultAccountHealthWeek | None = Field(default=None, alias="Week")
-    year: StatisticsResultAccountHealthYear | None = Field(default=None, alias="Year")
+    day: StatisticsResultAccountHealthAlltime | None = Field(default=None, alias="Day")
+    month: StatisticsResultAccountHealthAlltime | None = Field(default=None, alias="Month")
+    week: StatisticsResultAccountHealthAlltime | None = Field(default=None, alias="Week")
+    year: StatisticsResultAccountHealthAlltime | None = Field(default=None, alias="Year")
 
 
 class StatisticsResultOrdersStatus(V2Model):
@@ -3191,13 +2879,11 @@ class WebhookCallback(V2Model):
     url: str | None = None
 
 
-class WebhookEntityEventsItem(V2Model):
-    alias: str | None = None
-    name: str | None = None
+WebhookEntityEventsItem = WebhookEventsItem
 
 
 class WebhookEntity(V2Model):
-    events: list[WebhookEntityEventsItem] | None = None
+    events: list[WebhookEventsItem] | None = None
     name: str | None = None
 
 

@@ -38,31 +38,17 @@ class GetUserRolesResponseItem(V2Model):
     user_count: int | None = Field(default=None, alias="userCount")
 
 
-class GetUserRolesResourcesResponseEnabledResourcesListItem(V2Model):
-    description: str | None = None
-    id: int | None = None
-    label: str | None = None
-    maintenance_only: bool | None = Field(default=None, alias="maintenanceOnly")
-    name: str | None = None
-    tags: list[str] | None = None
+GetUserRolesResourcesResponseEnabledResourcesListItem = GetUserRolesResponseItemResourcesItem
 
 
-class GetUserRolesResourcesResponseResourcesListItem(V2Model):
-    description: str | None = None
-    id: int | None = None
-    label: str | None = None
-    maintenance_only: bool | None = Field(default=None, alias="maintenanceOnly")
-    name: str | None = None
-    tags: list[str] | None = None
+GetUserRolesResourcesResponseResourcesListItem = GetUserRolesResponseItemResourcesItem
 
 
 class GetUserRolesResourcesResponse(V2Model):
-    enabled_resources_list: list[GetUserRolesResourcesResponseEnabledResourcesListItem] | None = Field(
+    enabled_resources_list: list[GetUserRolesResponseItemResourcesItem] | None = Field(
         default=None, alias="enabledResourcesList"
     )
-    resources_list: list[GetUserRolesResourcesResponseResourcesListItem] | None = Field(
-        default=None, alias="resourcesList"
-    )
+    resources_list: list[GetUserRolesResponseItemResourcesItem] | None = Field(default=None, alias="resourcesList")
 
 
 class PatchUserRolesByRoleIdRequest(V2Model):
@@ -84,19 +70,10 @@ class PostUserApiKeyResponse(V2Model):
     api_key: str | None = Field(default=None, alias="apiKey")
 
 
-class PostUserRolesRequest(V2Model):
-    can_be_edited_by_role_ids: list[int] | None = Field(default=None, alias="canBeEditedByRoleIds")
-    description: str | None = None
-    display_name: str | None = Field(default=None, alias="displayName")
-    group: str | None = None
+PostUserRolesRequest = PatchUserRolesByRoleIdRequest
 
 
-class PostUserRolesResponse(V2Model):
-    can_be_edited_by_role_ids: list[int] | None = Field(default=None, alias="canBeEditedByRoleIds")
-    description: str | None = None
-    display_name: str | None = Field(default=None, alias="displayName")
-    group: str | None = None
-    id: int | None = None
+PostUserRolesResponse = PatchUserRolesByRoleIdResponse
 
 
 class PostUsersImportSellerAccessResponse(V2Model):
@@ -142,11 +119,11 @@ class AdminResource(_rt.Resource):
         return _rt.model(PostUserApiKeyResponse, response)
 
     async def post_user_roles(
-        self, *, body: PostUserRolesRequest | Mapping[str, Any] | None = None
-    ) -> PostUserRolesResponse:
+        self, *, body: PatchUserRolesByRoleIdRequest | Mapping[str, Any] | None = None
+    ) -> PatchUserRolesByRoleIdResponse:
         """``POST /v2/user/roles``."""
         response = await self._send("POST", "/v2/user/roles", json=_rt.dump(body))
-        return _rt.model(PostUserRolesResponse, response)
+        return _rt.model(PatchUserRolesByRoleIdResponse, response)
 
     async def post_user_roles_resources_by_resource_id(self, *, resource_id: int, role_id: int) -> None:
         """``POST /v2/user/roles/{roleId}/resources/{resourceId}``."""

@@ -54,72 +54,19 @@ class GetAttributeSetsAttributesResponseItem(V2Model):
     product_type: str | None = Field(default=None, alias="productType")
 
 
-class GetAttributeSetsByAttributeSetIdResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    id: float | None = None
-    label: str | None = None
-    name: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
+GetAttributeSetsByAttributeSetIdResponse = GetAttributeSetsResponseItem
 
 
-class GetAttributesItemOptionsItem(V2Model):
-    id: int | None = None
-    is_default: bool | None = Field(default=None, alias="isDefault")
-    name: str | None = None
+GetAttributesItemOptionsItem = GetAttributeSetsAttributesResponseItemOptionsItem
 
 
-class GetAttributesItem(V2Model):
-    attribute_definition_country: str | None = Field(default=None, alias="attributeDefinitionCountry")
-    attribute_definition_type: str | None = Field(default=None, alias="attributeDefinitionType")
-    attribute_type: str | None = Field(default=None, alias="attributeType")
-    description: str | None = None
-    example_value: str | None = Field(default=None, alias="exampleValue")
-    feed_name: str | None = Field(default=None, alias="feedName")
-    forbid_empty: bool | None = Field(default=None, alias="forbidEmpty")
-    group_name: str | None = Field(default=None, alias="groupName")
-    id: int | None = None
-    input_mode: str | None = Field(default=None, alias="inputMode")
-    input_type: str | None = Field(default=None, alias="inputType")
-    is_edition_by_seller_blocked: bool | None = Field(default=None, alias="isEditionBySellerBlocked")
-    is_global_attribute: bool | None = Field(default=None, alias="isGlobalAttribute")
-    is_mandatory: bool | None = Field(default=None, alias="isMandatory")
-    is_used_in_consignment_formulas: bool | None = Field(default=None, alias="isUsedInConsignmentFormulas")
-    is_visible_for_hybrid: bool | None = Field(default=None, alias="isVisibleForHybrid")
-    label: str | None = None
-    max_length: int | None = Field(default=None, alias="maxLength")
-    name: str | None = None
-    options: list[GetAttributesItemOptionsItem] | None = None
-    product_type: str | None = Field(default=None, alias="productType")
+GetAttributesItem = GetAttributeSetsAttributesResponseItem
 
 
-class GetAttributesByAttributeIdResponseOptionsItem(V2Model):
-    id: int | None = None
-    is_default: bool | None = Field(default=None, alias="isDefault")
-    name: str | None = None
+GetAttributesByAttributeIdResponseOptionsItem = GetAttributeSetsAttributesResponseItemOptionsItem
 
 
-class GetAttributesByAttributeIdResponse(V2Model):
-    attribute_definition_country: str | None = Field(default=None, alias="attributeDefinitionCountry")
-    attribute_definition_type: str | None = Field(default=None, alias="attributeDefinitionType")
-    attribute_type: str | None = Field(default=None, alias="attributeType")
-    description: str | None = None
-    example_value: str | None = Field(default=None, alias="exampleValue")
-    feed_name: str | None = Field(default=None, alias="feedName")
-    forbid_empty: bool | None = Field(default=None, alias="forbidEmpty")
-    group_name: str | None = Field(default=None, alias="groupName")
-    id: int | None = None
-    input_mode: str | None = Field(default=None, alias="inputMode")
-    input_type: str | None = Field(default=None, alias="inputType")
-    is_edition_by_seller_blocked: bool | None = Field(default=None, alias="isEditionBySellerBlocked")
-    is_global_attribute: bool | None = Field(default=None, alias="isGlobalAttribute")
-    is_mandatory: bool | None = Field(default=None, alias="isMandatory")
-    is_used_in_consignment_formulas: bool | None = Field(default=None, alias="isUsedInConsignmentFormulas")
-    is_visible_for_hybrid: bool | None = Field(default=None, alias="isVisibleForHybrid")
-    label: str | None = None
-    max_length: int | None = Field(default=None, alias="maxLength")
-    name: str | None = None
-    options: list[GetAttributesByAttributeIdResponseOptionsItem] | None = None
-    product_type: str | None = Field(default=None, alias="productType")
+GetAttributesByAttributeIdResponse = GetAttributeSetsAttributesResponseItem
 
 
 class GetMappedAttributeOptionsResponseItemChild(V2Model):
@@ -127,14 +74,12 @@ class GetMappedAttributeOptionsResponseItemChild(V2Model):
     option_id: int | None = Field(default=None, alias="optionId")
 
 
-class GetMappedAttributeOptionsResponseItemParent(V2Model):
-    attribute_id: int | None = Field(default=None, alias="attributeId")
-    option_id: int | None = Field(default=None, alias="optionId")
+GetMappedAttributeOptionsResponseItemParent = GetMappedAttributeOptionsResponseItemChild
 
 
 class GetMappedAttributeOptionsResponseItem(V2Model):
     child: GetMappedAttributeOptionsResponseItemChild | None = None
-    parent: GetMappedAttributeOptionsResponseItemParent | None = None
+    parent: GetMappedAttributeOptionsResponseItemChild | None = None
 
 
 class AttributeResource(_rt.Resource):
@@ -155,12 +100,10 @@ class AttributeResource(_rt.Resource):
         response = await self._send("GET", f"/v2/attribute-sets/{_rt.path_param(attribute_set_id)}/attributes")
         return _rt.model_list(GetAttributeSetsAttributesResponseItem, response)
 
-    async def get_attribute_sets_by_attribute_set_id(
-        self, *, attribute_set_id: int
-    ) -> GetAttributeSetsByAttributeSetIdResponse:
+    async def get_attribute_sets_by_attribute_set_id(self, *, attribute_set_id: int) -> GetAttributeSetsResponseItem:
         """``GET /v2/attribute-sets/{attributeSetId}``."""
         response = await self._send("GET", f"/v2/attribute-sets/{_rt.path_param(attribute_set_id)}")
-        return _rt.model(GetAttributeSetsByAttributeSetIdResponse, response)
+        return _rt.model(GetAttributeSetsResponseItem, response)
 
     def get_attributes(
         self,
@@ -171,7 +114,7 @@ class AttributeResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetAttributesItem]:
+    ) -> OffsetPaginator[GetAttributeSetsAttributesResponseItem]:
         """``GET /v2/attributes``."""
         params = _rt.query(
             {"attributeIds[]": attribute_ids, "attributeSetIds[]": attribute_set_ids, "onlyVisible": only_visible}
@@ -181,16 +124,16 @@ class AttributeResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetAttributesItem,
+            item=GetAttributeSetsAttributesResponseItem,
             limit=limit,
             offset=offset,
             max_items=max_items,
         )
 
-    async def get_attributes_by_attribute_id(self, *, attribute_id: int) -> GetAttributesByAttributeIdResponse:
+    async def get_attributes_by_attribute_id(self, *, attribute_id: int) -> GetAttributeSetsAttributesResponseItem:
         """``GET /v2/attributes/{attributeId}``."""
         response = await self._send("GET", f"/v2/attributes/{_rt.path_param(attribute_id)}")
-        return _rt.model(GetAttributesByAttributeIdResponse, response)
+        return _rt.model(GetAttributeSetsAttributesResponseItem, response)
 
     async def get_mapped_attribute_options(self) -> list[GetMappedAttributeOptionsResponseItem]:
         """``GET /v2/mapped-attribute-options``."""

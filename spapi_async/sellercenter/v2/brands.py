@@ -41,18 +41,7 @@ class GetBrandsAttributesResponseItem(V2Model):
     options: list[GetBrandsAttributesResponseItemOptionsItem] | None = None
 
 
-class GetBrandsByBrandIdResponse(V2Model):
-    countries: str | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    id: int | None = None
-    is_active: bool | None = Field(default=None, alias="isActive")
-    is_approved: bool | None = Field(default=None, alias="isApproved")
-    is_restricted: bool | None = Field(default=None, alias="isRestricted")
-    name: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
+GetBrandsByBrandIdResponse = GetBrandsItem
 
 
 class BrandsResource(_rt.Resource):
@@ -100,7 +89,7 @@ class BrandsResource(_rt.Resource):
         response = await self._send("GET", f"/v2/brands/{_rt.path_param(brand_id)}/attributes")
         return _rt.model_list(GetBrandsAttributesResponseItem, response)
 
-    async def get_brands_by_brand_id(self, *, brand_id: int) -> GetBrandsByBrandIdResponse:
+    async def get_brands_by_brand_id(self, *, brand_id: int) -> GetBrandsItem:
         """``GET /v2/brands/{brandId}``."""
         response = await self._send("GET", f"/v2/brands/{_rt.path_param(brand_id)}")
-        return _rt.model(GetBrandsByBrandIdResponse, response)
+        return _rt.model(GetBrandsItem, response)

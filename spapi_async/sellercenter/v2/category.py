@@ -33,36 +33,10 @@ class GetCategoriesItem(V2Model):
     visible: bool | None = None
 
 
-class GetCategoriesIdsItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
-    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
-    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
+GetCategoriesIdsItem = GetCategoriesItem
 
 
-class GetCategoriesUuidsItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    children_ids: list[int] | None = Field(default=None, alias="childrenIds")
-    fulfillment_visible: bool | None = Field(default=None, alias="fulfillmentVisible")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    qc_disabled: bool | None = Field(default=None, alias="qcDisabled")
-    serial_number_required: bool | None = Field(default=None, alias="serialNumberRequired")
-    status: str | None = None
-    uuid: str | None = None
-    visible: bool | None = None
+GetCategoriesUuidsItem = GetCategoriesItem
 
 
 class GetCategoryAttributesResponseItemOptionsItem(V2Model):
@@ -141,14 +115,7 @@ class GetCategoryMostUsedResponseItem(V2Model):
     uuid: str | None = None
 
 
-class GetCategoryRootResponse(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    id: int | None = None
-    name: str | None = None
-    parent_id: int | None = Field(default=None, alias="parentId")
-    path: list[str] | None = None
-    path_ids: list[int] | None = Field(default=None, alias="pathIds")
-    uuid: str | None = None
+GetCategoryRootResponse = GetCategoryMostUsedResponseItem
 
 
 class GetCategorySettingsResponseItemRestrictionsItem(V2Model):
@@ -222,7 +189,7 @@ class CategoryResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetCategoriesIdsItem]:
+    ) -> OffsetPaginator[GetCategoriesItem]:
         """``GET /v2/categories/ids``."""
         params = _rt.query({"ids[]": ids, "includeInaccessible": include_inaccessible})
         return self._paginate(
@@ -230,7 +197,7 @@ class CategoryResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetCategoriesIdsItem,
+            item=GetCategoriesItem,
             limit=limit,
             offset=offset,
             max_items=max_items,
@@ -244,7 +211,7 @@ class CategoryResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetCategoriesUuidsItem]:
+    ) -> OffsetPaginator[GetCategoriesItem]:
         """``GET /v2/categories/uuids``."""
         params = _rt.query({"uuids[]": uuids, "includeInaccessible": include_inaccessible})
         return self._paginate(
@@ -252,7 +219,7 @@ class CategoryResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetCategoriesUuidsItem,
+            item=GetCategoriesItem,
             limit=limit,
             offset=offset,
             max_items=max_items,
@@ -288,10 +255,10 @@ class CategoryResource(_rt.Resource):
         response = await self._send("GET", "/v2/category/most-used")
         return _rt.model_list(GetCategoryMostUsedResponseItem, response)
 
-    async def get_category_root(self) -> GetCategoryRootResponse:
+    async def get_category_root(self) -> GetCategoryMostUsedResponseItem:
         """``GET /v2/category/root``."""
         response = await self._send("GET", "/v2/category/root")
-        return _rt.model(GetCategoryRootResponse, response)
+        return _rt.model(GetCategoryMostUsedResponseItem, response)
 
     async def get_category_settings(self, *, category_id: int) -> list[GetCategorySettingsResponseItem]:
         """``GET /v2/category/{categoryId}/settings``."""

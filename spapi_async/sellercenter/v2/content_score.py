@@ -44,21 +44,10 @@ class PostContentScoreScoreRequest(V2Model):
     variations: dict[str, Any] | None = None
 
 
-class PostContentScoreScoreResponseScoreReport(V2Model):
-    is_successful: bool | None = Field(default=None, alias="isSuccessful")
-    max_points: float | None = Field(default=None, alias="maxPoints")
-    metric: str | None = None
-    points: float | None = None
-    product_value: str | None = Field(default=None, alias="productValue")
-    recommendation: str | None = None
-    rule_group: str | None = Field(default=None, alias="ruleGroup")
-    rule_parameters: dict[str, Any] | None = Field(default=None, alias="ruleParameters")
+PostContentScoreScoreResponseScoreReport = GetContentScoreProductSetByProductSetIdResponseScoreReport
 
 
-class PostContentScoreScoreResponse(V2Model):
-    score: float | None = None
-    score_report: PostContentScoreScoreResponseScoreReport | None = None
-    status: str | None = None
+PostContentScoreScoreResponse = GetContentScoreProductSetByProductSetIdResponse
 
 
 class ContentScoreResource(_rt.Resource):
@@ -73,7 +62,7 @@ class ContentScoreResource(_rt.Resource):
 
     async def post_content_score_score(
         self, *, body: PostContentScoreScoreRequest | Mapping[str, Any] | None = None
-    ) -> PostContentScoreScoreResponse:
+    ) -> GetContentScoreProductSetByProductSetIdResponse:
         """``POST /v2/content-score/score``."""
         response = await self._send("POST", "/v2/content-score/score", json=_rt.dump(body))
-        return _rt.model(PostContentScoreScoreResponse, response)
+        return _rt.model(GetContentScoreProductSetByProductSetIdResponse, response)

@@ -38,30 +38,13 @@ class GetExportsItem(V2Model):
     uuid: str | None = None
 
 
-class GetExportsByExportItemIdResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    download_links: list[str] | None = Field(default=None, alias="downloadLinks")
-    expires_at: str | None = Field(default=None, alias="expiresAt")
-    export_content: str | None = Field(default=None, alias="exportContent")
-    id: int | None = None
-    is_deleted: bool | None = Field(default=None, alias="isDeleted")
-    note: str | None = None
-    requested_formats: list[str] | None = Field(default=None, alias="requestedFormats")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    user_id: int | None = Field(default=None, alias="userId")
-    uuid: str | None = None
+GetExportsByExportItemIdResponse = GetExportsItem
 
 
-class PostExportSwitchableSellersResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+PostExportSwitchableSellersResponse = GetExportProductsResponse
 
 
-class PostExportUsersResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+PostExportUsersResponse = GetExportProductsResponse
 
 
 class PostExportsInvoiceTaxDocumentRequest(V2Model):
@@ -76,8 +59,7 @@ class PostExportsInvoiceTaxDocumentResponse(V2Model):
     file_uuid: str | None = Field(default=None, alias="fileUuid")
 
 
-class PostExportsOrderManifestsResponse(V2Model):
-    file_uuid: str | None = Field(default=None, alias="fileUuid")
+PostExportsOrderManifestsResponse = PostExportsInvoiceTaxDocumentResponse
 
 
 class PostExportsReportOrderItemTransactionsRequest(V2Model):
@@ -96,8 +78,7 @@ class PostExportsReportOrderItemTransactionsRequest(V2Model):
     status: list[str] | None = None
 
 
-class PostExportsReportOrderItemTransactionsResponse(V2Model):
-    file_uuid: str | None = Field(default=None, alias="fileUuid")
+PostExportsReportOrderItemTransactionsResponse = PostExportsInvoiceTaxDocumentResponse
 
 
 class PostExportsReportTransactionsRequest(V2Model):
@@ -109,8 +90,7 @@ class PostExportsReportTransactionsRequest(V2Model):
     transaction_type_ids: list[int] | None = Field(default=None, alias="transactionTypeIds")
 
 
-class PostExportsReportTransactionsResponse(V2Model):
-    file_uuid: str | None = Field(default=None, alias="fileUuid")
+PostExportsReportTransactionsResponse = PostExportsInvoiceTaxDocumentResponse
 
 
 class PostExportsSalesReportRequest(V2Model):
@@ -120,8 +100,7 @@ class PostExportsSalesReportRequest(V2Model):
     statement_type: str | None = Field(default=None, alias="statementType")
 
 
-class PostExportsSalesReportResponse(V2Model):
-    file_uuid: str | None = Field(default=None, alias="fileUuid")
+PostExportsSalesReportResponse = PostExportsInvoiceTaxDocumentResponse
 
 
 class PostExportsUnifiedTransactionsRequest(V2Model):
@@ -140,8 +119,7 @@ class PostExportsUnifiedTransactionsRequest(V2Model):
     transaction_type_ids: list[float] | None = Field(default=None, alias="transactionTypeIds")
 
 
-class PostExportsUnifiedTransactionsResponse(V2Model):
-    file_uuid: str | None = Field(default=None, alias="fileUuid")
+PostExportsUnifiedTransactionsResponse = PostExportsInvoiceTaxDocumentResponse
 
 
 class ExportResource(_rt.Resource):
@@ -228,20 +206,20 @@ class ExportResource(_rt.Resource):
             max_items=max_items,
         )
 
-    async def get_exports_by_export_item_id(self, *, export_item_id: int) -> GetExportsByExportItemIdResponse:
+    async def get_exports_by_export_item_id(self, *, export_item_id: int) -> GetExportsItem:
         """``GET /v2/exports/{exportItemId}``."""
         response = await self._send("GET", f"/v2/exports/{_rt.path_param(export_item_id)}")
-        return _rt.model(GetExportsByExportItemIdResponse, response)
+        return _rt.model(GetExportsItem, response)
 
-    async def post_export_switchable_sellers(self) -> PostExportSwitchableSellersResponse:
+    async def post_export_switchable_sellers(self) -> GetExportProductsResponse:
         """``POST /v2/export-switchable-sellers``."""
         response = await self._send("POST", "/v2/export-switchable-sellers")
-        return _rt.model(PostExportSwitchableSellersResponse, response)
+        return _rt.model(GetExportProductsResponse, response)
 
-    async def post_export_users(self) -> PostExportUsersResponse:
+    async def post_export_users(self) -> GetExportProductsResponse:
         """``POST /v2/export-users``."""
         response = await self._send("POST", "/v2/export-users")
-        return _rt.model(PostExportUsersResponse, response)
+        return _rt.model(GetExportProductsResponse, response)
 
     async def post_exports_invoice_tax_document(
         self, *, body: PostExportsInvoiceTaxDocumentRequest | Mapping[str, Any] | None = None
@@ -250,35 +228,35 @@ class ExportResource(_rt.Resource):
         response = await self._send("POST", "/v2/exports/invoice-tax-document", json=_rt.dump(body))
         return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)
 
-    async def post_exports_order_manifests(self, *, body: Any | None = None) -> PostExportsOrderManifestsResponse:
+    async def post_exports_order_manifests(self, *, body: Any | None = None) -> PostExportsInvoiceTaxDocumentResponse:
         """``POST /v2/exports/order-manifests``."""
         response = await self._send("POST", "/v2/exports/order-manifests", json=_rt.dump(body))
-        return _rt.model(PostExportsOrderManifestsResponse, response)
+        return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)
 
     async def post_exports_report_order_item_transactions(
         self, *, body: PostExportsReportOrderItemTransactionsRequest | Mapping[str, Any] | None = None
-    ) -> PostExportsReportOrderItemTransactionsResponse:
+    ) -> PostExportsInvoiceTaxDocumentResponse:
         """``POST /v2/exports/report-order-item-transactions``."""
         response = await self._send("POST", "/v2/exports/report-order-item-transactions", json=_rt.dump(body))
-        return _rt.model(PostExportsReportOrderItemTransactionsResponse, response)
+        return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)
 
     async def post_exports_report_transactions(
         self, *, body: PostExportsReportTransactionsRequest | Mapping[str, Any] | None = None
-    ) -> PostExportsReportTransactionsResponse:
+    ) -> PostExportsInvoiceTaxDocumentResponse:
         """``POST /v2/exports/report-transactions``."""
         response = await self._send("POST", "/v2/exports/report-transactions", json=_rt.dump(body))
-        return _rt.model(PostExportsReportTransactionsResponse, response)
+        return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)
 
     async def post_exports_sales_report(
         self, *, body: PostExportsSalesReportRequest | Mapping[str, Any] | None = None
-    ) -> PostExportsSalesReportResponse:
+    ) -> PostExportsInvoiceTaxDocumentResponse:
         """``POST /v2/exports/sales-report``."""
         response = await self._send("POST", "/v2/exports/sales-report", json=_rt.dump(body))
-        return _rt.model(PostExportsSalesReportResponse, response)
+        return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)
 
     async def post_exports_unified_transactions(
         self, *, body: PostExportsUnifiedTransactionsRequest | Mapping[str, Any] | None = None
-    ) -> PostExportsUnifiedTransactionsResponse:
+    ) -> PostExportsInvoiceTaxDocumentResponse:
         """``POST /v2/exports/unified-transactions``."""
         response = await self._send("POST", "/v2/exports/unified-transactions", json=_rt.dump(body))
-        return _rt.model(PostExportsUnifiedTransactionsResponse, response)
+        return _rt.model(PostExportsInvoiceTaxDocumentResponse, response)

@@ -52,23 +52,7 @@ class GetFinanceStatementsItem(V2Model):
     type: str | None = None
 
 
-class GetFinanceStatementsByIdResponse(V2Model):
-    closing_balance: float | None = Field(default=None, alias="closingBalance")
-    country: str | None = None
-    currency: str | None = None
-    due_date: str | None = Field(default=None, alias="dueDate")
-    end_date: str | None = Field(default=None, alias="endDate")
-    guarantee_deposit: float | None = Field(default=None, alias="guaranteeDeposit")
-    id: int | None = None
-    note: str | None = None
-    number: str | None = None
-    opening_balance: float | None = Field(default=None, alias="openingBalance")
-    paid: bool | None = None
-    paid_at: str | None = Field(default=None, alias="paidAt")
-    payout_amount: float | None = Field(default=None, alias="payoutAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    start_date: str | None = Field(default=None, alias="startDate")
-    type: str | None = None
+GetFinanceStatementsByIdResponse = GetFinanceStatementsItem
 
 
 class GetFinanceStatementsCurrentByCountryResponse(V2Model):
@@ -102,123 +86,115 @@ class GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees(V2Model):
     total: float | None = None
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenueGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenue(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenueGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenue = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenueGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenue(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenueGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenue = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidyGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidyGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidy(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidyGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidy = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
 class GetFinanceStatementsCurrentDetailsResponseDetailsOrder(V2Model):
     fees: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = None
-    item_revenue: GetFinanceStatementsCurrentDetailsResponseDetailsOrderItemRevenue | None = Field(
+    item_revenue: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = Field(
         default=None, alias="itemRevenue"
     )
-    other_revenue: GetFinanceStatementsCurrentDetailsResponseDetailsOrderOtherRevenue | None = Field(
+    other_revenue: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = Field(
         default=None, alias="otherRevenue"
     )
-    subsidy: GetFinanceStatementsCurrentDetailsResponseDetailsOrderSubsidy | None = None
+    subsidy: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = None
     subtotal: float | None = None
     vat_amount: float | None = Field(default=None, alias="vatAmount")
     wht_amount: float | None = Field(default=None, alias="whtAmount")
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthersGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthersGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthers(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthersGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthers = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
 class GetFinanceStatementsCurrentDetailsResponseDetailsOthers(V2Model):
-    others: GetFinanceStatementsCurrentDetailsResponseDetailsOthersOthers | None = None
+    others: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = None
     vat_amount: float | None = Field(default=None, alias="vatAmount")
     wht_amount: float | None = Field(default=None, alias="whtAmount")
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenues(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenues = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefunds(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefunds = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefunds(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefunds = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefunds(V2Model):
-    groups: list[GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefunds = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
 class GetFinanceStatementsCurrentDetailsResponseDetailsRefunds(V2Model):
-    debit_other_revenues: GetFinanceStatementsCurrentDetailsResponseDetailsRefundsDebitOtherRevenues | None = Field(
+    debit_other_revenues: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = Field(
         default=None, alias="debitOtherRevenues"
     )
-    item_refunds: GetFinanceStatementsCurrentDetailsResponseDetailsRefundsItemRefunds | None = Field(
+    item_refunds: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = Field(
         default=None, alias="itemRefunds"
     )
-    refunds: GetFinanceStatementsCurrentDetailsResponseDetailsRefundsRefunds | None = None
-    subsidy_refunds: GetFinanceStatementsCurrentDetailsResponseDetailsRefundsSubsidyRefunds | None = Field(
+    refunds: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = None
+    subsidy_refunds: GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees | None = Field(
         default=None, alias="subsidyRefunds"
     )
     subtotal: float | None = None
@@ -239,151 +215,100 @@ class GetFinanceStatementsCurrentDetailsResponse(V2Model):
     type: str | None = None
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderFeesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderFeesGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderFees(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsOrderFeesGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderFees = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderItemRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderItemRevenueGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderItemRevenue(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsOrderItemRevenueGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderItemRevenue = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenueGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenueGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenue(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenueGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenue = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderSubsidyGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderSubsidyGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrderSubsidy(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsOrderSubsidyGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsOrderSubsidy = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsOrder(V2Model):
-    fees: GetFinanceStatementsDetailsResponseDetailsOrderFees | None = None
-    item_revenue: GetFinanceStatementsDetailsResponseDetailsOrderItemRevenue | None = Field(
-        default=None, alias="itemRevenue"
-    )
-    other_revenue: GetFinanceStatementsDetailsResponseDetailsOrderOtherRevenue | None = Field(
-        default=None, alias="otherRevenue"
-    )
-    subsidy: GetFinanceStatementsDetailsResponseDetailsOrderSubsidy | None = None
-    subtotal: float | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+GetFinanceStatementsDetailsResponseDetailsOrder = GetFinanceStatementsCurrentDetailsResponseDetailsOrder
 
 
-class GetFinanceStatementsDetailsResponseDetailsOthersOthersGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsOthersOthersGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsOthersOthers(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsOthersOthersGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsOthersOthers = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsOthers(V2Model):
-    others: GetFinanceStatementsDetailsResponseDetailsOthersOthers | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+GetFinanceStatementsDetailsResponseDetailsOthers = GetFinanceStatementsCurrentDetailsResponseDetailsOthers
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenues(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenuesGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenues = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsItemRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsItemRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsItemRefunds(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsRefundsItemRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsItemRefunds = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsRefunds(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsRefundsRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsRefunds = GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem(V2Model):
-    amount: float | None = None
-    id: int | None = None
-    name: str | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFeesGroupsItem
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefunds(V2Model):
-    groups: list[GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefundsGroupsItem] | None = None
-    total: float | None = None
+GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefunds = (
+    GetFinanceStatementsCurrentDetailsResponseDetailsOrderFees
+)
 
 
-class GetFinanceStatementsDetailsResponseDetailsRefunds(V2Model):
-    debit_other_revenues: GetFinanceStatementsDetailsResponseDetailsRefundsDebitOtherRevenues | None = Field(
-        default=None, alias="debitOtherRevenues"
-    )
-    item_refunds: GetFinanceStatementsDetailsResponseDetailsRefundsItemRefunds | None = Field(
-        default=None, alias="itemRefunds"
-    )
-    refunds: GetFinanceStatementsDetailsResponseDetailsRefundsRefunds | None = None
-    subsidy_refunds: GetFinanceStatementsDetailsResponseDetailsRefundsSubsidyRefunds | None = Field(
-        default=None, alias="subsidyRefunds"
-    )
-    subtotal: float | None = None
-    vat_amount: float | None = Field(default=None, alias="vatAmount")
-    wht_amount: float | None = Field(default=None, alias="whtAmount")
+GetFinanceStatementsDetailsResponseDetailsRefunds = GetFinanceStatementsCurrentDetailsResponseDetailsRefunds
 
 
-class GetFinanceStatementsDetailsResponseDetails(V2Model):
-    order: GetFinanceStatementsDetailsResponseDetailsOrder | None = None
-    others: GetFinanceStatementsDetailsResponseDetailsOthers | None = None
-    refunds: GetFinanceStatementsDetailsResponseDetailsRefunds | None = None
+GetFinanceStatementsDetailsResponseDetails = GetFinanceStatementsCurrentDetailsResponseDetails
 
 
 class GetFinanceStatementsDetailsResponse(V2Model):
     country: str | None = None
     currency: str | None = None
-    details: GetFinanceStatementsDetailsResponseDetails | None = None
+    details: GetFinanceStatementsCurrentDetailsResponseDetails | None = None
     id: int | None = None
 
 
@@ -556,32 +481,7 @@ class PostFinanceTransactionRequest(V2Model):
     wht_tax: float | None = Field(default=None, alias="whtTax")
 
 
-class PostFinanceTransactionResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    currency: str | None = None
-    description: str | None = None
-    hash: str | None = None
-    id: int | None = None
-    is_unique: bool | None = Field(default=None, alias="isUnique")
-    is_wht_in_amount: bool | None = Field(default=None, alias="isWhtInAmount")
-    number: str | None = None
-    qc_user_id: int | None = Field(default=None, alias="qcUserId")
-    ref: int | None = None
-    ref_date: int | None = Field(default=None, alias="refDate")
-    reference: int | None = None
-    reference_type: str | None = Field(default=None, alias="referenceType")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    taxes_vat: float | None = Field(default=None, alias="taxesVat")
-    taxes_wht: float | None = Field(default=None, alias="taxesWht")
-    transaction_group_name: str | None = Field(default=None, alias="transactionGroupName")
-    transaction_source: str | None = Field(default=None, alias="transactionSource")
-    transaction_statement_id: int | None = Field(default=None, alias="transactionStatementId")
-    transaction_trigger_event_id: int | None = Field(default=None, alias="transactionTriggerEventId")
-    transaction_type_id: int | None = Field(default=None, alias="transactionTypeId")
-    tre_statement_group_id: int | None = Field(default=None, alias="treStatementGroupId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    user_id: int | None = Field(default=None, alias="userId")
-    value: float | None = None
+PostFinanceTransactionResponse = GetTransactionsResponseItem
 
 
 class FinanceResource(_rt.Resource):
@@ -679,10 +579,10 @@ class FinanceResource(_rt.Resource):
             max_items=max_items,
         )
 
-    async def get_finance_statements_by_id(self, *, id: int) -> GetFinanceStatementsByIdResponse:
+    async def get_finance_statements_by_id(self, *, id: int) -> GetFinanceStatementsItem:
         """``GET /v2/finance/statements/{id}``."""
         response = await self._send("GET", f"/v2/finance/statements/{_rt.path_param(id)}")
-        return _rt.model(GetFinanceStatementsByIdResponse, response)
+        return _rt.model(GetFinanceStatementsItem, response)
 
     async def get_finance_statements_current_by_country(
         self, *, country: str, type: str | None = None
@@ -888,10 +788,10 @@ class FinanceResource(_rt.Resource):
 
     async def post_finance_transaction(
         self, *, body: PostFinanceTransactionRequest | Mapping[str, Any] | None = None
-    ) -> PostFinanceTransactionResponse:
+    ) -> GetTransactionsResponseItem:
         """``POST /v2/finance/transaction``.
 
         Signed (X-Timestamp, X-Nonce, X-Signature) by the client automatically.
         """
         response = await self._send("POST", "/v2/finance/transaction", json=_rt.dump(body))
-        return _rt.model(PostFinanceTransactionResponse, response)
+        return _rt.model(GetTransactionsResponseItem, response)

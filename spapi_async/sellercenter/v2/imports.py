@@ -25,40 +25,16 @@ class PostImportImageUpdateResponse(V2Model):
     warning_messages: list[str] | None = Field(default=None, alias="warningMessages")
 
 
-class PostImportProductCreationResponse(V2Model):
-    error_messages: list[str] | None = Field(default=None, alias="errorMessages")
-    feed_id: int | None = Field(default=None, alias="feedId")
-    feed_uuid: str | None = Field(default=None, alias="feedUuid")
-    message: str | None = None
-    success: bool | None = None
-    warning_messages: list[str] | None = Field(default=None, alias="warningMessages")
+PostImportProductCreationResponse = PostImportImageUpdateResponse
 
 
-class PostImportProductRemovalResponse(V2Model):
-    error_messages: list[str] | None = Field(default=None, alias="errorMessages")
-    feed_id: int | None = Field(default=None, alias="feedId")
-    feed_uuid: str | None = Field(default=None, alias="feedUuid")
-    message: str | None = None
-    success: bool | None = None
-    warning_messages: list[str] | None = Field(default=None, alias="warningMessages")
+PostImportProductRemovalResponse = PostImportImageUpdateResponse
 
 
-class PostImportProductUpdateResponse(V2Model):
-    error_messages: list[str] | None = Field(default=None, alias="errorMessages")
-    feed_id: int | None = Field(default=None, alias="feedId")
-    feed_uuid: str | None = Field(default=None, alias="feedUuid")
-    message: str | None = None
-    success: bool | None = None
-    warning_messages: list[str] | None = Field(default=None, alias="warningMessages")
+PostImportProductUpdateResponse = PostImportImageUpdateResponse
 
 
-class PostImportStockUpdateResponse(V2Model):
-    error_messages: list[str] | None = Field(default=None, alias="errorMessages")
-    feed_id: int | None = Field(default=None, alias="feedId")
-    feed_uuid: str | None = Field(default=None, alias="feedUuid")
-    message: str | None = None
-    success: bool | None = None
-    warning_messages: list[str] | None = Field(default=None, alias="warningMessages")
+PostImportStockUpdateResponse = PostImportImageUpdateResponse
 
 
 class ImportsResource(_rt.Resource):
@@ -75,12 +51,12 @@ class ImportsResource(_rt.Resource):
 
     async def post_import_product_creation(
         self, *, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> PostImportProductCreationResponse:
+    ) -> PostImportImageUpdateResponse:
         """``POST /v2/import/product-creation``."""
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send("POST", "/v2/import/product-creation", content=content, headers=headers)
-        return _rt.model(PostImportProductCreationResponse, response)
+        return _rt.model(PostImportImageUpdateResponse, response)
 
     async def post_import_product_creation_xml_import(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-creation-xml-import``."""
@@ -91,12 +67,12 @@ class ImportsResource(_rt.Resource):
 
     async def post_import_product_removal(
         self, *, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> PostImportProductRemovalResponse:
+    ) -> PostImportImageUpdateResponse:
         """``POST /v2/import/product-removal``."""
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send("POST", "/v2/import/product-removal", content=content, headers=headers)
-        return _rt.model(PostImportProductRemovalResponse, response)
+        return _rt.model(PostImportImageUpdateResponse, response)
 
     async def post_import_product_stock_update_xml(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-stock-update-xml``."""
@@ -107,12 +83,12 @@ class ImportsResource(_rt.Resource):
 
     async def post_import_product_update(
         self, *, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> PostImportProductUpdateResponse:
+    ) -> PostImportImageUpdateResponse:
         """``POST /v2/import/product-update``."""
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send("POST", "/v2/import/product-update", content=content, headers=headers)
-        return _rt.model(PostImportProductUpdateResponse, response)
+        return _rt.model(PostImportImageUpdateResponse, response)
 
     async def post_import_product_update_xml_import(self, *, body: str | bytes) -> bytes:
         """``POST /v2/import/product-update-xml-import``."""
@@ -123,9 +99,9 @@ class ImportsResource(_rt.Resource):
 
     async def post_import_stock_update(
         self, *, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> PostImportStockUpdateResponse:
+    ) -> PostImportImageUpdateResponse:
         """``POST /v2/import/stock-update``."""
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send("POST", "/v2/import/stock-update", content=content, headers=headers)
-        return _rt.model(PostImportStockUpdateResponse, response)
+        return _rt.model(PostImportImageUpdateResponse, response)

@@ -41,22 +41,10 @@ class GetManifestItem(V2Model):
     type: str | None = None
 
 
-class GetManifestByManifestIdResponseOrderItemsItem(V2Model):
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    return_reason: str | None = Field(default=None, alias="returnReason")
+GetManifestByManifestIdResponseOrderItemsItem = GetManifestItemOrderItemsItem
 
 
-class GetManifestByManifestIdResponse(V2Model):
-    actions: list[str] | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    manifest_code: str | None = Field(default=None, alias="manifestCode")
-    manifest_id: int | None = Field(default=None, alias="manifestId")
-    order_items: list[GetManifestByManifestIdResponseOrderItemsItem] | None = Field(default=None, alias="orderItems")
-    packages_count: int | None = Field(default=None, alias="packagesCount")
-    shipment_provider: str | None = Field(default=None, alias="shipmentProvider")
-    status: str | None = None
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
+GetManifestByManifestIdResponse = GetManifestItem
 
 
 class PostExportsManifestRequest(V2Model):
@@ -72,16 +60,14 @@ class PostManifestRequest(V2Model):
     order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
 
 
-class PostManifestResponseOrderItemsItem(V2Model):
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    return_reason: str | None = Field(default=None, alias="returnReason")
+PostManifestResponseOrderItemsItem = GetManifestItemOrderItemsItem
 
 
 class PostManifestResponse(V2Model):
     created_at: str | None = Field(default=None, alias="createdAt")
     manifest_code: str | None = Field(default=None, alias="manifestCode")
     manifest_id: int | None = Field(default=None, alias="manifestId")
-    order_items: list[PostManifestResponseOrderItemsItem] | None = Field(default=None, alias="orderItems")
+    order_items: list[GetManifestItemOrderItemsItem] | None = Field(default=None, alias="orderItems")
     seller_id: int | None = Field(default=None, alias="sellerId")
     shipment_provider_id: int | None = Field(default=None, alias="shipmentProviderId")
     status: str | None = None
@@ -89,25 +75,13 @@ class PostManifestResponse(V2Model):
     type: str | None = None
 
 
-class PostManifestShippedRequest(V2Model):
-    manifest_ids: list[int] | None = Field(default=None, alias="manifestIds")
+PostManifestShippedRequest = PostExportsManifestRequest
 
 
-class PostManifestShippedResponseItemOrderItemsItem(V2Model):
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    return_reason: str | None = Field(default=None, alias="returnReason")
+PostManifestShippedResponseItemOrderItemsItem = GetManifestItemOrderItemsItem
 
 
-class PostManifestShippedResponseItem(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    manifest_code: str | None = Field(default=None, alias="manifestCode")
-    manifest_id: int | None = Field(default=None, alias="manifestId")
-    order_items: list[PostManifestShippedResponseItemOrderItemsItem] | None = Field(default=None, alias="orderItems")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment_provider_id: int | None = Field(default=None, alias="shipmentProviderId")
-    status: str | None = None
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
+PostManifestShippedResponseItem = PostManifestResponse
 
 
 class ManifestResource(_rt.Resource):
@@ -160,10 +134,10 @@ class ManifestResource(_rt.Resource):
             max_items=max_items,
         )
 
-    async def get_manifest_by_manifest_id(self, *, manifest_id: int) -> GetManifestByManifestIdResponse:
+    async def get_manifest_by_manifest_id(self, *, manifest_id: int) -> GetManifestItem:
         """``GET /v2/manifest/{manifestId}``."""
         response = await self._send("GET", f"/v2/manifest/{_rt.path_param(manifest_id)}")
-        return _rt.model(GetManifestByManifestIdResponse, response)
+        return _rt.model(GetManifestItem, response)
 
     async def post_exports_manifest(
         self, *, body: PostExportsManifestRequest | Mapping[str, Any] | None = None
@@ -180,8 +154,8 @@ class ManifestResource(_rt.Resource):
         return _rt.model(PostManifestResponse, response)
 
     async def post_manifest_shipped(
-        self, *, body: PostManifestShippedRequest | Mapping[str, Any] | None = None
-    ) -> list[PostManifestShippedResponseItem]:
+        self, *, body: PostExportsManifestRequest | Mapping[str, Any] | None = None
+    ) -> list[PostManifestResponse]:
         """``POST /v2/manifest/shipped``."""
         response = await self._send("POST", "/v2/manifest/shipped", json=_rt.dump(body))
-        return _rt.model_list(PostManifestShippedResponseItem, response)
+        return _rt.model_list(PostManifestResponse, response)

@@ -108,12 +108,7 @@ class GetOrderItemsItemShipmentPreProvider(V2Model):
     uuid: str | None = None
 
 
-class GetOrderItemsItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+GetOrderItemsItemShipmentProvider = GetOrderItemsItemShipmentPreProvider
 
 
 class GetOrderItemsItemShipment(V2Model):
@@ -121,7 +116,7 @@ class GetOrderItemsItemShipment(V2Model):
     method: str | None = None
     pre_provider: GetOrderItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
     pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: GetOrderItemsItemShipmentProvider | None = None
+    provider: GetOrderItemsItemShipmentPreProvider | None = None
     provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
     provider_product: str | None = Field(default=None, alias="providerProduct")
     provider_type: str | None = Field(default=None, alias="providerType")
@@ -202,12 +197,7 @@ class GetOrderItemsReturnResponse(V2Model):
     tracking_code: str | None = Field(default=None, alias="trackingCode")
 
 
-class GetOrderItemsReturnsResponseItem(V2Model):
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
-    return_comment: str | None = Field(default=None, alias="returnComment")
-    shipment_provider: str | None = Field(default=None, alias="shipmentProvider")
-    src_id: str | None = Field(default=None, alias="srcId")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
+GetOrderItemsReturnsResponseItem = GetOrderItemsReturnResponse
 
 
 class GetOrdersItemAddressBilling(V2Model):
@@ -223,22 +213,12 @@ class GetOrdersItemAddressBilling(V2Model):
     ward: str | None = None
 
 
-class GetOrdersItemAddressShipping(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+GetOrdersItemAddressShipping = GetOrdersItemAddressBilling
 
 
 class GetOrdersItemAddress(V2Model):
     billing: GetOrdersItemAddressBilling | None = None
-    shipping: GetOrdersItemAddressShipping | None = None
+    shipping: GetOrdersItemAddressBilling | None = None
 
 
 class GetOrdersItemCustomer(V2Model):
@@ -251,122 +231,31 @@ class GetOrdersItemGift(V2Model):
     option: bool | None = None
 
 
-class GetOrdersItemItemsItemExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
+GetOrdersItemItemsItemExtraAttributes = GetOrderItemsItemExtraAttributes
 
 
-class GetOrdersItemItemsItemFailureReason(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
+GetOrdersItemItemsItemFailureReason = GetOrderItemsItemFailureReason
 
 
-class GetOrdersItemItemsItemProduct(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
+GetOrdersItemItemsItemProduct = GetOrderItemsItemProduct
 
 
-class GetOrdersItemItemsItemPurchase(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+GetOrdersItemItemsItemPurchase = GetOrderItemsItemPurchase
 
 
-class GetOrdersItemItemsItemShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+GetOrdersItemItemsItemShipmentPreProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class GetOrdersItemItemsItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+GetOrdersItemItemsItemShipmentProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class GetOrdersItemItemsItemShipment(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: GetOrdersItemItemsItemShipmentPreProvider | None = Field(default=None, alias="preProvider")
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: GetOrdersItemItemsItemShipmentProvider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
+GetOrdersItemItemsItemShipment = GetOrderItemsItemShipment
 
 
-class GetOrdersItemItemsItemVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+GetOrdersItemItemsItemVouchersItem = GetOrderItemsItemVouchersItem
 
 
-class GetOrdersItemItemsItem(V2Model):
-    abatement_rate: str | None = Field(default=None, alias="abatementRate")
-    actions: list[str] | None = None
-    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    discount_amount: float | None = Field(default=None, alias="discountAmount")
-    excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: GetOrdersItemItemsItemExtraAttributes | None = Field(default=None, alias="extraAttributes")
-    failure_reason: GetOrdersItemItemsItemFailureReason | None = Field(default=None, alias="failureReason")
-    hsn_code: str | None = Field(default=None, alias="hsnCode")
-    id: int | None = None
-    in_transit: bool | None = Field(default=None, alias="inTransit")
-    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
-    is_outlet: bool | None = Field(default=None, alias="isOutlet")
-    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
-    is_processable: bool | None = Field(default=None, alias="isProcessable")
-    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
-    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
-    manifest_status: str | None = Field(default=None, alias="manifestStatus")
-    order_id: int | None = Field(default=None, alias="orderId")
-    paid_commission: float | None = Field(default=None, alias="paidCommission")
-    paid_price: float | None = Field(default=None, alias="paidPrice")
-    premium: bool | None = None
-    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: GetOrdersItemItemsItemProduct | None = None
-    purchase: GetOrdersItemItemsItemPurchase | None = None
-    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: GetOrdersItemItemsItemShipment | None = None
-    shipping_fee: float | None = Field(default=None, alias="shippingFee")
-    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
-    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    store_credits: float | None = Field(default=None, alias="storeCredits")
-    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
-    tax_amount: float | None = Field(default=None, alias="taxAmount")
-    tax_percent: float | None = Field(default=None, alias="taxPercent")
-    unit_price: float | None = Field(default=None, alias="unitPrice")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    vouchers: list[GetOrdersItemItemsItemVouchersItem] | None = None
-    wallet_credits: float | None = Field(default=None, alias="walletCredits")
-    warehouse_name: str | None = Field(default=None, alias="warehouseName")
+GetOrdersItemItemsItem = GetOrderItemsItem
 
 
 class GetOrdersItemVoucher(V2Model):
@@ -389,7 +278,7 @@ class GetOrdersItem(V2Model):
     id: int | None = None
     invoice_required: bool | None = Field(default=None, alias="invoiceRequired")
     item_count: int | None = Field(default=None, alias="itemCount")
-    items: list[GetOrdersItemItemsItem] | None = None
+    items: list[GetOrderItemsItem] | None = None
     national_registration_number: str | None = Field(default=None, alias="nationalRegistrationNumber")
     number: str | None = None
     order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
@@ -411,209 +300,52 @@ class GetOrdersItem(V2Model):
     voucher: GetOrdersItemVoucher | None = None
 
 
-class GetOrdersByOrderIdResponseAddressBilling(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+GetOrdersByOrderIdResponseAddressBilling = GetOrdersItemAddressBilling
 
 
-class GetOrdersByOrderIdResponseAddressShipping(V2Model):
-    address: list[str] | None = None
-    city: str | None = None
-    country: str | None = None
-    email: str | None = None
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
-    phone: list[str] | None = None
-    post_code: str | None = Field(default=None, alias="postCode")
-    region: str | None = None
-    ward: str | None = None
+GetOrdersByOrderIdResponseAddressShipping = GetOrdersItemAddressBilling
 
 
-class GetOrdersByOrderIdResponseAddress(V2Model):
-    billing: GetOrdersByOrderIdResponseAddressBilling | None = None
-    shipping: GetOrdersByOrderIdResponseAddressShipping | None = None
+GetOrdersByOrderIdResponseAddress = GetOrdersItemAddress
 
 
-class GetOrdersByOrderIdResponseCustomer(V2Model):
-    first_name: str | None = Field(default=None, alias="firstName")
-    last_name: str | None = Field(default=None, alias="lastName")
+GetOrdersByOrderIdResponseCustomer = GetOrdersItemCustomer
 
 
-class GetOrdersByOrderIdResponseGift(V2Model):
-    message: Any = None
-    option: bool | None = None
+GetOrdersByOrderIdResponseGift = GetOrdersItemGift
 
 
-class GetOrdersByOrderIdResponseItemsItemExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
+GetOrdersByOrderIdResponseItemsItemExtraAttributes = GetOrderItemsItemExtraAttributes
 
 
-class GetOrdersByOrderIdResponseItemsItemFailureReason(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
+GetOrdersByOrderIdResponseItemsItemFailureReason = GetOrderItemsItemFailureReason
 
 
-class GetOrdersByOrderIdResponseItemsItemProduct(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
+GetOrdersByOrderIdResponseItemsItemProduct = GetOrderItemsItemProduct
 
 
-class GetOrdersByOrderIdResponseItemsItemPurchase(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+GetOrdersByOrderIdResponseItemsItemPurchase = GetOrderItemsItemPurchase
 
 
-class GetOrdersByOrderIdResponseItemsItemShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+GetOrdersByOrderIdResponseItemsItemShipmentPreProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class GetOrdersByOrderIdResponseItemsItemShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+GetOrdersByOrderIdResponseItemsItemShipmentProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class GetOrdersByOrderIdResponseItemsItemShipment(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: GetOrdersByOrderIdResponseItemsItemShipmentPreProvider | None = Field(
-        default=None, alias="preProvider"
-    )
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: GetOrdersByOrderIdResponseItemsItemShipmentProvider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
+GetOrdersByOrderIdResponseItemsItemShipment = GetOrderItemsItemShipment
 
 
-class GetOrdersByOrderIdResponseItemsItemVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+GetOrdersByOrderIdResponseItemsItemVouchersItem = GetOrderItemsItemVouchersItem
 
 
-class GetOrdersByOrderIdResponseItemsItem(V2Model):
-    abatement_rate: str | None = Field(default=None, alias="abatementRate")
-    actions: list[str] | None = None
-    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    discount_amount: float | None = Field(default=None, alias="discountAmount")
-    excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: GetOrdersByOrderIdResponseItemsItemExtraAttributes | None = Field(
-        default=None, alias="extraAttributes"
-    )
-    failure_reason: GetOrdersByOrderIdResponseItemsItemFailureReason | None = Field(default=None, alias="failureReason")
-    hsn_code: str | None = Field(default=None, alias="hsnCode")
-    id: int | None = None
-    in_transit: bool | None = Field(default=None, alias="inTransit")
-    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
-    is_outlet: bool | None = Field(default=None, alias="isOutlet")
-    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
-    is_processable: bool | None = Field(default=None, alias="isProcessable")
-    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
-    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
-    manifest_status: str | None = Field(default=None, alias="manifestStatus")
-    order_id: int | None = Field(default=None, alias="orderId")
-    paid_commission: float | None = Field(default=None, alias="paidCommission")
-    paid_price: float | None = Field(default=None, alias="paidPrice")
-    premium: bool | None = None
-    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: GetOrdersByOrderIdResponseItemsItemProduct | None = None
-    purchase: GetOrdersByOrderIdResponseItemsItemPurchase | None = None
-    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: GetOrdersByOrderIdResponseItemsItemShipment | None = None
-    shipping_fee: float | None = Field(default=None, alias="shippingFee")
-    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
-    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    store_credits: float | None = Field(default=None, alias="storeCredits")
-    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
-    tax_amount: float | None = Field(default=None, alias="taxAmount")
-    tax_percent: float | None = Field(default=None, alias="taxPercent")
-    unit_price: float | None = Field(default=None, alias="unitPrice")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    vouchers: list[GetOrdersByOrderIdResponseItemsItemVouchersItem] | None = None
-    wallet_credits: float | None = Field(default=None, alias="walletCredits")
-    warehouse_name: str | None = Field(default=None, alias="warehouseName")
+GetOrdersByOrderIdResponseItemsItem = GetOrderItemsItem
 
 
-class GetOrdersByOrderIdResponseVoucher(V2Model):
-    code: str | None = None
-    type: str | None = None
+GetOrdersByOrderIdResponseVoucher = GetOrdersItemVoucher
 
 
-class GetOrdersByOrderIdResponse(V2Model):
-    address: GetOrdersByOrderIdResponseAddress | None = None
-    address_updated_at: str | None = Field(default=None, alias="addressUpdatedAt")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    currency: str | None = None
-    customer: GetOrdersByOrderIdResponseCustomer | None = None
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    exchange_by_order_id: str | None = Field(default=None, alias="exchangeByOrderId")
-    exchange_for_order_id: str | None = Field(default=None, alias="exchangeForOrderId")
-    extra_attributes: str | None = Field(default=None, alias="extraAttributes")
-    gift: GetOrdersByOrderIdResponseGift | None = None
-    grand_total: float | None = Field(default=None, alias="grandTotal")
-    id: int | None = None
-    invoice_required: bool | None = Field(default=None, alias="invoiceRequired")
-    item_count: int | None = Field(default=None, alias="itemCount")
-    items: list[GetOrdersByOrderIdResponseItemsItem] | None = None
-    national_registration_number: str | None = Field(default=None, alias="nationalRegistrationNumber")
-    number: str | None = None
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-    packed_items_count: int | None = Field(default=None, alias="packedItemsCount")
-    payment_method: str | None = Field(default=None, alias="paymentMethod")
-    payout_pending: bool | None = Field(default=None, alias="payoutPending")
-    region_id: str | None = Field(default=None, alias="regionId")
-    remarks: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment_provider_pre_selected: bool | None = Field(default=None, alias="shipmentProviderPreSelected")
-    shipment_provider_type: str | None = Field(default=None, alias="shipmentProviderType")
-    shipping_fee_sst_sum: float | None = Field(default=None, alias="shippingFeeSstSum")
-    source: str | None = None
-    status_list: dict[str, Any] | None = Field(default=None, alias="statusList")
-    target_to_ship: str | None = Field(default=None, alias="targetToShip")
-    unit_price_sum_with_fees: float | None = Field(default=None, alias="unitPriceSumWithFees")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    voucher: GetOrdersByOrderIdResponseVoucher | None = None
+GetOrdersByOrderIdResponse = GetOrdersItem
 
 
 class GetOrdersCountersResponsePending(V2Model):
@@ -686,128 +418,31 @@ class PostOrderItemShippingProviderRequest(V2Model):
     tracking_code: str | None = Field(default=None, alias="trackingCode")
 
 
-class PostOrderItemShippingProviderResponseExtraAttributes(V2Model):
-    delivery_type: str | None = None
-    gst_free: str | None = None
-    has_transfer_shipping_flat_fee: bool | None = None
-    installment_fee: float | None = None
-    price_excluded_tax: float | None = None
-    sales_service_tax: float | None = None
-    shipping_fee_sst: float | None = None
+PostOrderItemShippingProviderResponseExtraAttributes = GetOrderItemsItemExtraAttributes
 
 
-class PostOrderItemShippingProviderResponseFailureReason(V2Model):
-    description: str | None = None
-    details: str | None = None
-    name: str | None = None
-    type: str | None = None
+PostOrderItemShippingProviderResponseFailureReason = GetOrderItemsItemFailureReason
 
 
-class PostOrderItemShippingProviderResponseProduct(V2Model):
-    name: str | None = None
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sku: str | None = None
-    variation: str | None = None
+PostOrderItemShippingProviderResponseProduct = GetOrderItemsItemProduct
 
 
-class PostOrderItemShippingProviderResponsePurchase(V2Model):
-    delivery_info: str | None = Field(default=None, alias="deliveryInfo")
-    order_number: str | None = Field(default=None, alias="orderNumber")
-    order_src_id: int | None = Field(default=None, alias="orderSrcId")
+PostOrderItemShippingProviderResponsePurchase = GetOrderItemsItemPurchase
 
 
-class PostOrderItemShippingProviderResponseShipmentPreProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+PostOrderItemShippingProviderResponseShipmentPreProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class PostOrderItemShippingProviderResponseShipmentProvider(V2Model):
-    default: bool | None = None
-    digital_type: str | None = Field(default=None, alias="digitalType")
-    name: str | None = None
-    tracking_url: str | None = Field(default=None, alias="trackingUrl")
-    uuid: str | None = None
+PostOrderItemShippingProviderResponseShipmentProvider = GetOrderItemsItemShipmentPreProvider
 
 
-class PostOrderItemShippingProviderResponseShipment(V2Model):
-    crossdocking_delivery_type: str | None = Field(default=None, alias="crossdockingDeliveryType")
-    method: str | None = None
-    pre_provider: PostOrderItemShippingProviderResponseShipmentPreProvider | None = Field(
-        default=None, alias="preProvider"
-    )
-    pre_tracking_code: str | None = Field(default=None, alias="preTrackingCode")
-    provider: PostOrderItemShippingProviderResponseShipmentProvider | None = None
-    provider_preselected: bool | None = Field(default=None, alias="providerPreselected")
-    provider_product: str | None = Field(default=None, alias="providerProduct")
-    provider_type: str | None = Field(default=None, alias="providerType")
-    tracking_code: str | None = Field(default=None, alias="trackingCode")
-    type: str | None = None
-    weight: float | None = None
+PostOrderItemShippingProviderResponseShipment = GetOrderItemsItemShipment
 
 
-class PostOrderItemShippingProviderResponseVouchersItem(V2Model):
-    amount: float | None = None
-    amount_funded_by_seller: float | None = Field(default=None, alias="amountFundedBySeller")
-    cashback_amount_funded_by_seller: str | None = Field(default=None, alias="cashbackAmountFundedBySeller")
-    cashback_percentage: int | None = Field(default=None, alias="cashbackPercentage")
-    cashback_seller_share: float | None = Field(default=None, alias="cashbackSellerShare")
-    code: str | None = None
-    voucher_seller_share: float | None = Field(default=None, alias="voucherSellerShare")
+PostOrderItemShippingProviderResponseVouchersItem = GetOrderItemsItemVouchersItem
 
 
-class PostOrderItemShippingProviderResponse(V2Model):
-    abatement_rate: str | None = Field(default=None, alias="abatementRate")
-    actions: list[str] | None = None
-    cod_collectable_amount: str | None = Field(default=None, alias="codCollectableAmount")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    discount_amount: float | None = Field(default=None, alias="discountAmount")
-    excise_rate: str | None = Field(default=None, alias="exciseRate")
-    extra_attributes: PostOrderItemShippingProviderResponseExtraAttributes | None = Field(
-        default=None, alias="extraAttributes"
-    )
-    failure_reason: PostOrderItemShippingProviderResponseFailureReason | None = Field(
-        default=None, alias="failureReason"
-    )
-    hsn_code: str | None = Field(default=None, alias="hsnCode")
-    id: int | None = None
-    in_transit: bool | None = Field(default=None, alias="inTransit")
-    invoice_accesskey: str | None = Field(default=None, alias="invoiceAccesskey")
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    is_hybrid: bool | None = Field(default=None, alias="isHybrid")
-    is_outlet: bool | None = Field(default=None, alias="isOutlet")
-    is_pickup_request_sent: bool | None = Field(default=None, alias="isPickupRequestSent")
-    is_processable: bool | None = Field(default=None, alias="isProcessable")
-    item_serial_number: str | None = Field(default=None, alias="itemSerialNumber")
-    last_status_changed_at: str | None = Field(default=None, alias="lastStatusChangedAt")
-    manifest_status: str | None = Field(default=None, alias="manifestStatus")
-    order_id: int | None = Field(default=None, alias="orderId")
-    paid_commission: float | None = Field(default=None, alias="paidCommission")
-    paid_price: float | None = Field(default=None, alias="paidPrice")
-    premium: bool | None = None
-    price_after_discount: float | None = Field(default=None, alias="priceAfterDiscount")
-    product: PostOrderItemShippingProviderResponseProduct | None = None
-    purchase: PostOrderItemShippingProviderResponsePurchase | None = None
-    sales_due_amount: float | None = Field(default=None, alias="salesDueAmount")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    shipment: PostOrderItemShippingProviderResponseShipment | None = None
-    shipping_fee: float | None = Field(default=None, alias="shippingFee")
-    shipping_service_cost: float | None = Field(default=None, alias="shippingServiceCost")
-    shipping_voucher_amount: float | None = Field(default=None, alias="shippingVoucherAmount")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    store_credits: float | None = Field(default=None, alias="storeCredits")
-    target_to_ship_at: str | None = Field(default=None, alias="targetToShipAt")
-    tax_amount: float | None = Field(default=None, alias="taxAmount")
-    tax_percent: float | None = Field(default=None, alias="taxPercent")
-    unit_price: float | None = Field(default=None, alias="unitPrice")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    vouchers: list[PostOrderItemShippingProviderResponseVouchersItem] | None = None
-    wallet_credits: float | None = Field(default=None, alias="walletCredits")
-    warehouse_name: str | None = Field(default=None, alias="warehouseName")
+PostOrderItemShippingProviderResponse = GetOrderItemsItem
 
 
 class PostOrderItemTrackingCodeRequest(V2Model):
@@ -830,20 +465,7 @@ class PostOrdersExportDocumentRequest(V2Model):
     order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
 
 
-class PostOrdersExportDocumentResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    download_links: list[str] | None = Field(default=None, alias="downloadLinks")
-    expires_at: str | None = Field(default=None, alias="expiresAt")
-    export_content: str | None = Field(default=None, alias="exportContent")
-    id: int | None = None
-    is_deleted: bool | None = Field(default=None, alias="isDeleted")
-    note: str | None = None
-    requested_formats: list[str] | None = Field(default=None, alias="requestedFormats")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    user_id: int | None = Field(default=None, alias="userId")
-    uuid: str | None = None
+PostOrdersExportDocumentResponse = GetOrdersExportResponse
 
 
 class PostOrdersGenerateInvoiceNumberResponse(V2Model):
@@ -865,11 +487,7 @@ class PostOrdersInvoiceNumberSettingsUpdateRequest(V2Model):
     prefix: str | None = None
 
 
-class PostOrdersInvoiceNumberSettingsUpdateResponse(V2Model):
-    generation_type: str | None = Field(default=None, alias="generationType")
-    next_formated_value: str | None = Field(default=None, alias="nextFormatedValue")
-    next_number: int | None = Field(default=None, alias="nextNumber")
-    prefix: str | None = None
+PostOrdersInvoiceNumberSettingsUpdateResponse = GetOrdersInvoiceNumberSettingsResponse
 
 
 class PostOrdersReturnsExportRequest(V2Model):
@@ -900,8 +518,7 @@ class PostOrdersSetInvoiceAccessKeyRequest(V2Model):
     )
 
 
-class PostOrdersSetInvoiceAccessKeyResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersSetInvoiceAccessKeyResponse = PostOrderPickupRequestsRequest
 
 
 class PostOrdersSetInvoiceNumberRequest(V2Model):
@@ -909,9 +526,7 @@ class PostOrdersSetInvoiceNumberRequest(V2Model):
     order_item_id: int | None = Field(default=None, alias="orderItemId")
 
 
-class PostOrdersSetInvoiceNumberResponse(V2Model):
-    invoice_number: str | None = Field(default=None, alias="invoiceNumber")
-    order_item_id: int | None = Field(default=None, alias="orderItemId")
+PostOrdersSetInvoiceNumberResponse = PostOrdersSetInvoiceNumberRequest
 
 
 class PostOrdersStatusesAdminChangeStatusRequestOrderItemsItem(V2Model):
@@ -926,8 +541,7 @@ class PostOrdersStatusesAdminChangeStatusRequest(V2Model):
     )
 
 
-class PostOrdersStatusesAdminChangeStatusResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesAdminChangeStatusResponse = PostOrderPickupRequestsRequest
 
 
 class PostOrdersStatusesSetToCancelledRequest(V2Model):
@@ -936,26 +550,19 @@ class PostOrdersStatusesSetToCancelledRequest(V2Model):
     reason_detail: str | None = Field(default=None, alias="reasonDetail")
 
 
-class PostOrdersStatusesSetToCancelledResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToCancelledResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToDeliveredRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToDeliveredRequest = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToDeliveredResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToDeliveredResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToDeliveryFailedRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-    reason: str | None = None
-    reason_detail: str | None = Field(default=None, alias="reasonDetail")
+PostOrdersStatusesSetToDeliveryFailedRequest = PostOrdersStatusesSetToCancelledRequest
 
 
-class PostOrdersStatusesSetToDeliveryFailedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToDeliveryFailedResponse = PostOrderPickupRequestsRequest
 
 
 class PostOrdersStatusesSetToPackedByMarketplaceRequestOrderItemsItem(V2Model):
@@ -972,8 +579,7 @@ class PostOrdersStatusesSetToPackedByMarketplaceRequest(V2Model):
     tracking_number: str | None = Field(default=None, alias="trackingNumber")
 
 
-class PostOrdersStatusesSetToPackedByMarketplaceResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToPackedByMarketplaceResponse = PostOrderPickupRequestsRequest
 
 
 class PostOrdersStatusesSetToReadyToShipRequestOrderItemsItem(V2Model):
@@ -993,34 +599,25 @@ class PostOrdersStatusesSetToReadyToShipRequest(V2Model):
     tracking_number: str | None = Field(default=None, alias="trackingNumber")
 
 
-class PostOrdersStatusesSetToReadyToShipResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReadyToShipResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToReturnApprovedRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnApprovedRequest = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToReturnApprovedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnApprovedResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToReturnReceivedRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnReceivedRequest = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToReturnReceivedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnReceivedResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToReturnRejectedRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
-    reason: str | None = None
-    reason_detail: str | None = Field(default=None, alias="reasonDetail")
+PostOrdersStatusesSetToReturnRejectedRequest = PostOrdersStatusesSetToCancelledRequest
 
 
-class PostOrdersStatusesSetToReturnRejectedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnRejectedResponse = PostOrderPickupRequestsRequest
 
 
 class PostOrdersStatusesSetToReturnedRequest(V2Model):
@@ -1028,16 +625,13 @@ class PostOrdersStatusesSetToReturnedRequest(V2Model):
     reason: str | None = None
 
 
-class PostOrdersStatusesSetToReturnedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToReturnedResponse = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToShippedRequest(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToShippedRequest = PostOrderPickupRequestsRequest
 
 
-class PostOrdersStatusesSetToShippedResponse(V2Model):
-    order_item_ids: list[int] | None = Field(default=None, alias="orderItemIds")
+PostOrdersStatusesSetToShippedResponse = PostOrderPickupRequestsRequest
 
 
 class OrdersResource(_rt.Resource):
@@ -1141,11 +735,11 @@ class OrdersResource(_rt.Resource):
 
     async def get_order_items_returns(
         self, *, order_item_ids: Sequence[int] | None = None
-    ) -> list[GetOrderItemsReturnsResponseItem]:
+    ) -> list[GetOrderItemsReturnResponse]:
         """``GET /v2/order-items/returns``."""
         params = _rt.query({"orderItemIds[]": order_item_ids})
         response = await self._send("GET", "/v2/order-items/returns", params=params)
-        return _rt.model_list(GetOrderItemsReturnsResponseItem, response)
+        return _rt.model_list(GetOrderItemsReturnResponse, response)
 
     def get_orders(
         self,
@@ -1224,10 +818,10 @@ class OrdersResource(_rt.Resource):
             max_items=max_items,
         )
 
-    async def get_orders_by_order_id(self, *, order_id: int) -> GetOrdersByOrderIdResponse:
+    async def get_orders_by_order_id(self, *, order_id: int) -> GetOrdersItem:
         """``GET /v2/orders/{orderId}``."""
         response = await self._send("GET", f"/v2/orders/{_rt.path_param(order_id)}")
-        return _rt.model(GetOrdersByOrderIdResponse, response)
+        return _rt.model(GetOrdersItem, response)
 
     async def get_orders_counters(self) -> GetOrdersCountersResponse:
         """``GET /v2/orders-counters``."""
@@ -1327,12 +921,12 @@ class OrdersResource(_rt.Resource):
 
     async def post_order_item_shipping_provider(
         self, *, order_item_id: int, body: PostOrderItemShippingProviderRequest | Mapping[str, Any] | None = None
-    ) -> PostOrderItemShippingProviderResponse:
+    ) -> GetOrderItemsItem:
         """``POST /v2/order-item/{orderItemId}/shipping-provider``."""
         response = await self._send(
             "POST", f"/v2/order-item/{_rt.path_param(order_item_id)}/shipping-provider", json=_rt.dump(body)
         )
-        return _rt.model(PostOrderItemShippingProviderResponse, response)
+        return _rt.model(GetOrderItemsItem, response)
 
     async def post_order_item_tracking_code(
         self, *, order_item_id: int, body: PostOrderItemTrackingCodeRequest | Mapping[str, Any] | None = None
@@ -1349,10 +943,10 @@ class OrdersResource(_rt.Resource):
 
     async def post_orders_export_document(
         self, *, body: PostOrdersExportDocumentRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersExportDocumentResponse:
+    ) -> GetOrdersExportResponse:
         """``POST /v2/orders/export-document``."""
         response = await self._send("POST", "/v2/orders/export-document", json=_rt.dump(body))
-        return _rt.model(PostOrdersExportDocumentResponse, response)
+        return _rt.model(GetOrdersExportResponse, response)
 
     async def post_orders_generate_invoice_number(self, *, order_id: int) -> PostOrdersGenerateInvoiceNumberResponse:
         """``POST /v2/orders/{orderId}/generate-invoice-number``."""
@@ -1370,10 +964,10 @@ class OrdersResource(_rt.Resource):
 
     async def post_orders_invoice_number_settings_update(
         self, *, body: PostOrdersInvoiceNumberSettingsUpdateRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersInvoiceNumberSettingsUpdateResponse:
+    ) -> GetOrdersInvoiceNumberSettingsResponse:
         """``POST /v2/orders/invoice-number-settings/update``."""
         response = await self._send("POST", "/v2/orders/invoice-number-settings/update", json=_rt.dump(body))
-        return _rt.model(PostOrdersInvoiceNumberSettingsUpdateResponse, response)
+        return _rt.model(GetOrdersInvoiceNumberSettingsResponse, response)
 
     async def post_orders_returns_export(
         self, *, body: PostOrdersReturnsExportRequest | Mapping[str, Any] | None = None
@@ -1384,91 +978,91 @@ class OrdersResource(_rt.Resource):
 
     async def post_orders_set_invoice_access_key(
         self, *, body: PostOrdersSetInvoiceAccessKeyRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersSetInvoiceAccessKeyResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/set-invoice-access-key``."""
         response = await self._send("POST", "/v2/orders/set-invoice-access-key", json=_rt.dump(body))
-        return _rt.model(PostOrdersSetInvoiceAccessKeyResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_set_invoice_number(
         self, *, body: PostOrdersSetInvoiceNumberRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersSetInvoiceNumberResponse:
+    ) -> PostOrdersSetInvoiceNumberRequest:
         """``POST /v2/orders/set-invoice-number``."""
         response = await self._send("POST", "/v2/orders/set-invoice-number", json=_rt.dump(body))
-        return _rt.model(PostOrdersSetInvoiceNumberResponse, response)
+        return _rt.model(PostOrdersSetInvoiceNumberRequest, response)
 
     async def post_orders_statuses_admin_change_status(
         self, *, body: PostOrdersStatusesAdminChangeStatusRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesAdminChangeStatusResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/admin-change-status``."""
         response = await self._send("POST", "/v2/orders/statuses/admin-change-status", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesAdminChangeStatusResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_cancelled(
         self, *, body: PostOrdersStatusesSetToCancelledRequest | Mapping[str, Any]
-    ) -> PostOrdersStatusesSetToCancelledResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-cancelled``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-cancelled", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToCancelledResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_delivered(
-        self, *, body: PostOrdersStatusesSetToDeliveredRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesSetToDeliveredResponse:
+        self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-delivered``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-delivered", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToDeliveredResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_delivery_failed(
-        self, *, body: PostOrdersStatusesSetToDeliveryFailedRequest | Mapping[str, Any]
-    ) -> PostOrdersStatusesSetToDeliveryFailedResponse:
+        self, *, body: PostOrdersStatusesSetToCancelledRequest | Mapping[str, Any]
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-delivery-failed``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-delivery-failed", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToDeliveryFailedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_packed_by_marketplace(
         self, *, body: PostOrdersStatusesSetToPackedByMarketplaceRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesSetToPackedByMarketplaceResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-packed-by-marketplace``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-packed-by-marketplace", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToPackedByMarketplaceResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_ready_to_ship(
         self, *, body: PostOrdersStatusesSetToReadyToShipRequest | Mapping[str, Any]
-    ) -> PostOrdersStatusesSetToReadyToShipResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-ready-to-ship``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-ready-to-ship", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToReadyToShipResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_return_approved(
-        self, *, body: PostOrdersStatusesSetToReturnApprovedRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesSetToReturnApprovedResponse:
+        self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-return-approved``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-return-approved", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToReturnApprovedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_return_received(
-        self, *, body: PostOrdersStatusesSetToReturnReceivedRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesSetToReturnReceivedResponse:
+        self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-return-received``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-return-received", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToReturnReceivedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_return_rejected(
-        self, *, body: PostOrdersStatusesSetToReturnRejectedRequest | Mapping[str, Any]
-    ) -> PostOrdersStatusesSetToReturnRejectedResponse:
+        self, *, body: PostOrdersStatusesSetToCancelledRequest | Mapping[str, Any]
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-return-rejected``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-return-rejected", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToReturnRejectedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_returned(
         self, *, body: PostOrdersStatusesSetToReturnedRequest | Mapping[str, Any]
-    ) -> PostOrdersStatusesSetToReturnedResponse:
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-returned``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-returned", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToReturnedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)
 
     async def post_orders_statuses_set_to_shipped(
-        self, *, body: PostOrdersStatusesSetToShippedRequest | Mapping[str, Any] | None = None
-    ) -> PostOrdersStatusesSetToShippedResponse:
+        self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
+    ) -> PostOrderPickupRequestsRequest:
         """``POST /v2/orders/statuses/set-to-shipped``."""
         response = await self._send("POST", "/v2/orders/statuses/set-to-shipped", json=_rt.dump(body))
-        return _rt.model(PostOrdersStatusesSetToShippedResponse, response)
+        return _rt.model(PostOrderPickupRequestsRequest, response)

@@ -65,27 +65,7 @@ class GetProductSellerSkuBySellerSkuResponse(V2Model):
     variation: str | None = None
 
 
-class GetProductSellerSkusItem(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+GetProductSellerSkusItem = GetProductSellerSkuBySellerSkuResponse
 
 
 class GetProductSetProductsResponseItem(V2Model):
@@ -110,27 +90,7 @@ class GetProductSetProductsResponseItem(V2Model):
     variation: str | None = None
 
 
-class GetProductSetProductsByProductIdResponse(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+GetProductSetProductsByProductIdResponse = GetProductSellerSkuBySellerSkuResponse
 
 
 class GetProductSetSearchHybridResponseItemImagesItem(V2Model):
@@ -156,50 +116,10 @@ class GetProductSetSearchHybridResponseItem(V2Model):
     sku: str | None = None
 
 
-class GetProductShopSkuByShopSkuResponse(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+GetProductShopSkuByShopSkuResponse = GetProductSellerSkuBySellerSkuResponse
 
 
-class GetProductsResponseItem(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+GetProductsResponseItem = GetProductSellerSkuBySellerSkuResponse
 
 
 class GetProductsConsignmentStocksResponse(V2Model):
@@ -213,50 +133,10 @@ class GetProductsConsignmentStocksResponse(V2Model):
     returned: int | None = None
 
 
-class PostProductSetProductsRequest(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+PostProductSetProductsRequest = GetProductSellerSkuBySellerSkuResponse
 
 
-class PostProductSetProductsResponse(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+PostProductSetProductsResponse = GetProductSellerSkuBySellerSkuResponse
 
 
 class PostProductSetProductsCreateBySinRequest(V2Model):
@@ -271,50 +151,10 @@ class PostReuploadToShopByProductSetIdResponse(V2Model):
     success: bool | None = None
 
 
-class PutProductSetProductsByProductIdRequest(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+PutProductSetProductsByProductIdRequest = GetProductSellerSkuBySellerSkuResponse
 
 
-class PutProductSetProductsByProductIdResponse(V2Model):
-    approval_status: str | None = Field(default=None, alias="approvalStatus")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    duplicate_group_id: int | None = Field(default=None, alias="duplicateGroupId")
-    id: int | None = None
-    name: str | None = None
-    product_identifier: str | None = Field(default=None, alias="productIdentifier")
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shipment_type_id: int | None = Field(default=None, alias="shipmentTypeId")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    sin: str | None = None
-    src_id: str | None = Field(default=None, alias="srcId")
-    src_updated_at: str | None = Field(default=None, alias="srcUpdatedAt")
-    status: str | None = None
-    tax_class_id: int | None = Field(default=None, alias="taxClassId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    updated_by_user_id: int | None = Field(default=None, alias="updatedByUserId")
-    uuid: str | None = None
-    variation: str | None = None
+PutProductSetProductsByProductIdResponse = GetProductSellerSkuBySellerSkuResponse
 
 
 class ProductResource(_rt.Resource):
@@ -341,7 +181,7 @@ class ProductResource(_rt.Resource):
 
     def get_product_seller_skus(
         self, *, seller_skus: Sequence[str], limit: int = 100, offset: int = 0, max_items: int | None = None
-    ) -> OffsetPaginator[GetProductSellerSkusItem]:
+    ) -> OffsetPaginator[GetProductSellerSkuBySellerSkuResponse]:
         """``GET /v2/product/seller-skus``."""
         params = _rt.query({"sellerSkus[]": seller_skus})
         return self._paginate(
@@ -349,7 +189,7 @@ class ProductResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetProductSellerSkusItem,
+            item=GetProductSellerSkuBySellerSkuResponse,
             limit=limit,
             offset=offset,
             max_items=max_items,
@@ -362,12 +202,12 @@ class ProductResource(_rt.Resource):
 
     async def get_product_set_products_by_product_id(
         self, *, product_id: int, product_set_id: int
-    ) -> GetProductSetProductsByProductIdResponse:
+    ) -> GetProductSellerSkuBySellerSkuResponse:
         """``GET /v2/product-set/{productSetId}/products/{productId}``."""
         response = await self._send(
             "GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}"
         )
-        return _rt.model(GetProductSetProductsByProductIdResponse, response)
+        return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def get_product_set_search_hybrid(self, *, query: str) -> list[GetProductSetSearchHybridResponseItem]:
         """``GET /v2/product-set/search-hybrid``."""
@@ -375,10 +215,10 @@ class ProductResource(_rt.Resource):
         response = await self._send("GET", "/v2/product-set/search-hybrid", params=params)
         return _rt.model_list(GetProductSetSearchHybridResponseItem, response)
 
-    async def get_product_shop_sku_by_shop_sku(self, *, shop_sku: str) -> GetProductShopSkuByShopSkuResponse:
+    async def get_product_shop_sku_by_shop_sku(self, *, shop_sku: str) -> GetProductSellerSkuBySellerSkuResponse:
         """``GET /v2/product/shop-sku/{shopSku}``."""
         response = await self._send("GET", f"/v2/product/shop-sku/{_rt.path_param(shop_sku)}")
-        return _rt.model(GetProductShopSkuByShopSkuResponse, response)
+        return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def get_products(
         self,
@@ -389,7 +229,7 @@ class ProductResource(_rt.Resource):
         seller_id: int | None = None,
         seller_sku: str | None = None,
         sku: str | None = None,
-    ) -> list[GetProductsResponseItem]:
+    ) -> list[GetProductSellerSkuBySellerSkuResponse]:
         """``GET /v2/products``."""
         params = _rt.query(
             {
@@ -402,7 +242,7 @@ class ProductResource(_rt.Resource):
             }
         )
         response = await self._send("GET", "/v2/products", params=params)
-        return _rt.model_list(GetProductsResponseItem, response)
+        return _rt.model_list(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def get_products_consignment_stocks(self, *, product_id: int) -> GetProductsConsignmentStocksResponse:
         """``GET /v2/products/{productId}/consignment-stocks``."""
@@ -410,13 +250,13 @@ class ProductResource(_rt.Resource):
         return _rt.model(GetProductsConsignmentStocksResponse, response)
 
     async def post_product_set_products(
-        self, *, product_set_id: int, body: PostProductSetProductsRequest | Mapping[str, Any] | None = None
-    ) -> PostProductSetProductsResponse:
+        self, *, product_set_id: int, body: GetProductSellerSkuBySellerSkuResponse | Mapping[str, Any] | None = None
+    ) -> GetProductSellerSkuBySellerSkuResponse:
         """``POST /v2/product-set/{productSetId}/products``."""
         response = await self._send(
             "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/products", json=_rt.dump(body)
         )
-        return _rt.model(PostProductSetProductsResponse, response)
+        return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def post_product_set_products_create_by_sin(
         self, *, body: PostProductSetProductsCreateBySinRequest | Mapping[str, Any] | None = None
@@ -437,15 +277,15 @@ class ProductResource(_rt.Resource):
         *,
         product_id: int,
         product_set_id: int,
-        body: PutProductSetProductsByProductIdRequest | Mapping[str, Any] | None = None,
-    ) -> PutProductSetProductsByProductIdResponse:
+        body: GetProductSellerSkuBySellerSkuResponse | Mapping[str, Any] | None = None,
+    ) -> GetProductSellerSkuBySellerSkuResponse:
         """``PUT /v2/product-set/{productSetId}/products/{productId}``."""
         response = await self._send(
             "PUT",
             f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}",
             json=_rt.dump(body),
         )
-        return _rt.model(PutProductSetProductsByProductIdResponse, response)
+        return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def put_product_set_products_status(
         self, *, product_id: int, product_set_id: int, status: str | None = None

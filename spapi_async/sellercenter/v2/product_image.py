@@ -54,24 +54,10 @@ class GetProductSetsImagesResponseItem(V2Model):
     product_set_id: int | None = Field(default=None, alias="productSetId")
 
 
-class PatchProductSetImagesByImageIdRequest(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    display_url: str | None = Field(default=None, alias="displayUrl")
-    id: int | None = None
-    position: int | None = None
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    src_id: str | None = Field(default=None, alias="srcId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
+PatchProductSetImagesByImageIdRequest = GetProductSetImagesResponseItem
 
 
-class PatchProductSetImagesByImageIdResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    display_url: str | None = Field(default=None, alias="displayUrl")
-    id: int | None = None
-    position: int | None = None
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    src_id: str | None = Field(default=None, alias="srcId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
+PatchProductSetImagesByImageIdResponse = GetProductSetImagesResponseItem
 
 
 class PostProductSetImagesRequest(V2Model):
@@ -80,14 +66,7 @@ class PostProductSetImagesRequest(V2Model):
     position: int | None = None
 
 
-class PostProductSetImagesResponse(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    display_url: str | None = Field(default=None, alias="displayUrl")
-    id: int | None = None
-    position: int | None = None
-    product_set_id: int | None = Field(default=None, alias="productSetId")
-    src_id: str | None = Field(default=None, alias="srcId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
+PostProductSetImagesResponse = GetProductSetImagesResponseItem
 
 
 class ProductImageResource(_rt.Resource):
@@ -163,21 +142,21 @@ class ProductImageResource(_rt.Resource):
         *,
         image_id: int,
         product_set_id: int,
-        body: PatchProductSetImagesByImageIdRequest | Mapping[str, Any] | None = None,
-    ) -> PatchProductSetImagesByImageIdResponse:
+        body: GetProductSetImagesResponseItem | Mapping[str, Any] | None = None,
+    ) -> GetProductSetImagesResponseItem:
         """``PATCH /v2/product-set/{productSetId}/images/{imageId}``."""
         response = await self._send(
             "PATCH",
             f"/v2/product-set/{_rt.path_param(product_set_id)}/images/{_rt.path_param(image_id)}",
             json=_rt.dump(body),
         )
-        return _rt.model(PatchProductSetImagesByImageIdResponse, response)
+        return _rt.model(GetProductSetImagesResponseItem, response)
 
     async def post_product_set_images(
         self, *, product_set_id: int, body: PostProductSetImagesRequest | Mapping[str, Any] | None = None
-    ) -> PostProductSetImagesResponse:
+    ) -> GetProductSetImagesResponseItem:
         """``POST /v2/product-set/{productSetId}/images``."""
         response = await self._send(
             "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/images", json=_rt.dump(body)
         )
-        return _rt.model(PostProductSetImagesResponse, response)
+        return _rt.model(GetProductSetImagesResponseItem, response)

@@ -54,15 +54,7 @@ class PutProductPricesByCountryRequest(V2Model):
     status: str | None = None
 
 
-class PutProductPricesByCountryResponse(V2Model):
-    country: str | None = None
-    price: float | None = None
-    product_id: float | None = Field(default=None, alias="productId")
-    product_set_id: float | None = Field(default=None, alias="productSetId")
-    sale_end_date: str | None = Field(default=None, alias="saleEndDate")
-    sale_price: float | None = Field(default=None, alias="salePrice")
-    sale_start_date: str | None = Field(default=None, alias="saleStartDate")
-    status: str | None = None
+PutProductPricesByCountryResponse = GetProductSetPricesResponseItem
 
 
 class PutProductSetPricesRequestItem(V2Model):
@@ -75,15 +67,7 @@ class PutProductSetPricesRequestItem(V2Model):
     status: str | None = None
 
 
-class PutProductSetPricesResponse(V2Model):
-    country: str | None = None
-    price: float | None = None
-    product_id: float | None = Field(default=None, alias="productId")
-    product_set_id: float | None = Field(default=None, alias="productSetId")
-    sale_end_date: str | None = Field(default=None, alias="saleEndDate")
-    sale_price: float | None = Field(default=None, alias="salePrice")
-    sale_start_date: str | None = Field(default=None, alias="saleStartDate")
-    status: str | None = None
+PutProductSetPricesResponse = GetProductSetPricesResponseItem
 
 
 class ProductPriceResource(_rt.Resource):
@@ -116,7 +100,7 @@ class ProductPriceResource(_rt.Resource):
 
     async def put_product_prices_by_country(
         self, *, country: str, product_id: int, body: PutProductPricesByCountryRequest | Mapping[str, Any] | None = None
-    ) -> PutProductPricesByCountryResponse:
+    ) -> GetProductSetPricesResponseItem:
         """``PUT /v2/product/{productId}/prices/{country}``.
 
         Replaces the whole price record: a field left out is stored empty (a running sale ends). Send every field
@@ -125,11 +109,11 @@ class ProductPriceResource(_rt.Resource):
         response = await self._send(
             "PUT", f"/v2/product/{_rt.path_param(product_id)}/prices/{_rt.path_param(country)}", json=_rt.dump(body)
         )
-        return _rt.model(PutProductPricesByCountryResponse, response)
+        return _rt.model(GetProductSetPricesResponseItem, response)
 
     async def put_product_set_prices(
         self, *, product_set_id: int, body: Sequence[PutProductSetPricesRequestItem | Mapping[str, Any]] | None = None
-    ) -> PutProductSetPricesResponse:
+    ) -> GetProductSetPricesResponseItem:
         """``PUT /v2/product-set/{productSetId}/prices``.
 
         Replaces each listed price record: a field left out is stored empty. Send every field you mean to keep.
@@ -137,4 +121,4 @@ class ProductPriceResource(_rt.Resource):
         response = await self._send(
             "PUT", f"/v2/product-set/{_rt.path_param(product_set_id)}/prices", json=_rt.dump(body)
         )
-        return _rt.model(PutProductSetPricesResponse, response)
+        return _rt.model(GetProductSetPricesResponseItem, response)

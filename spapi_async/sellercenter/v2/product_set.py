@@ -73,23 +73,7 @@ class GetProductSetGroupResponse(V2Model):
     name: str | None = None
 
 
-class GetProductSetParentSkuByParentSkuResponse(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    attributes: dict[str, Any] | None = None
-    brand_id: int | None = Field(default=None, alias="brandId")
-    browse_nodes: list[int] | None = Field(default=None, alias="browseNodes")
-    categories: list[int] | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    description: str | None = None
-    id: int | None = None
-    name: str | None = None
-    parent_sku: str | None = Field(default=None, alias="parentSku")
-    primary_category_id: int | None = Field(default=None, alias="primaryCategoryId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    size_system: int | None = Field(default=None, alias="sizeSystem")
-    src_id: str | None = Field(default=None, alias="srcId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
+GetProductSetParentSkuByParentSkuResponse = GetProductSetConfigSkuByConfigSkuResponse
 
 
 class GetProductSetQualityControlStatusResponseItem(V2Model):
@@ -98,26 +82,7 @@ class GetProductSetQualityControlStatusResponseItem(V2Model):
     status: str | None = None
 
 
-class GetProductSetsItem(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    attributes: dict[str, Any] | None = None
-    brand_id: int | None = Field(default=None, alias="brandId")
-    browse_nodes: list[int] | None = Field(default=None, alias="browseNodes")
-    categories: list[int] | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    description: str | None = None
-    id: int | None = None
-    name: str | None = None
-    parent_sku: str | None = Field(default=None, alias="parentSku")
-    primary_category_id: int | None = Field(default=None, alias="primaryCategoryId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sin: str | None = None
-    size_system: int | None = Field(default=None, alias="sizeSystem")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
+GetProductSetsItem = GetProductSetByProductSetIdResponse
 
 
 class GetProductSetsSamplePayloadByCategoryIdResponseAttributes(V2Model):
@@ -187,34 +152,13 @@ class PostProductSetRequest(V2Model):
     variation: str | None = None
 
 
-class PostProductSetResponse(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    attributes: dict[str, Any] | None = None
-    brand_id: int | None = Field(default=None, alias="brandId")
-    browse_nodes: list[int] | None = Field(default=None, alias="browseNodes")
-    categories: list[int] | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    description: str | None = None
-    id: int | None = None
-    name: str | None = None
-    parent_sku: str | None = Field(default=None, alias="parentSku")
-    primary_category_id: int | None = Field(default=None, alias="primaryCategoryId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    sin: str | None = None
-    size_system: int | None = Field(default=None, alias="sizeSystem")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
+PostProductSetResponse = GetProductSetByProductSetIdResponse
 
 
-class PostProductSetGroupRequest(V2Model):
-    name: str | None = None
+PostProductSetGroupRequest = GetProductSetGroupResponse
 
 
-class PostProductSetGroupResponse(V2Model):
-    name: str | None = None
+PostProductSetGroupResponse = GetProductSetGroupResponse
 
 
 class PutProductSetByProductSetIdRequest(V2Model):
@@ -229,23 +173,7 @@ class PutProductSetByProductSetIdRequest(V2Model):
     size_system: int | None = Field(default=None, alias="sizeSystem")
 
 
-class PutProductSetByProductSetIdResponse(V2Model):
-    attribute_set_id: int | None = Field(default=None, alias="attributeSetId")
-    attributes: dict[str, Any] | None = None
-    brand_id: int | None = Field(default=None, alias="brandId")
-    browse_nodes: list[int] | None = Field(default=None, alias="browseNodes")
-    categories: list[int] | None = None
-    created_at: str | None = Field(default=None, alias="createdAt")
-    description: str | None = None
-    id: int | None = None
-    name: str | None = None
-    parent_sku: str | None = Field(default=None, alias="parentSku")
-    primary_category_id: int | None = Field(default=None, alias="primaryCategoryId")
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    size_system: int | None = Field(default=None, alias="sizeSystem")
-    src_id: str | None = Field(default=None, alias="srcId")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
+PutProductSetByProductSetIdResponse = GetProductSetConfigSkuByConfigSkuResponse
 
 
 class ProductSetResource(_rt.Resource):
@@ -328,10 +256,10 @@ class ProductSetResource(_rt.Resource):
 
     async def get_product_set_parent_sku_by_parent_sku(
         self, *, parent_sku: str
-    ) -> GetProductSetParentSkuByParentSkuResponse:
+    ) -> GetProductSetConfigSkuByConfigSkuResponse:
         """``GET /v2/product-set/parent-sku/{parentSku}``."""
         response = await self._send("GET", f"/v2/product-set/parent-sku/{_rt.path_param(parent_sku)}")
-        return _rt.model(GetProductSetParentSkuByParentSkuResponse, response)
+        return _rt.model(GetProductSetConfigSkuByConfigSkuResponse, response)
 
     async def get_product_set_quality_control_status(
         self, *, product_set_ids: Sequence[int] | None = None
@@ -366,7 +294,7 @@ class ProductSetResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetProductSetsItem]:
+    ) -> OffsetPaginator[GetProductSetByProductSetIdResponse]:
         """``GET /v2/product-sets``."""
         params = _rt.query(
             {
@@ -396,7 +324,7 @@ class ProductSetResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetProductSetsItem,
+            item=GetProductSetByProductSetIdResponse,
             limit=limit,
             offset=offset,
             max_items=max_items,
@@ -427,23 +355,23 @@ class ProductSetResource(_rt.Resource):
 
     async def post_product_set(
         self, *, body: PostProductSetRequest | Mapping[str, Any] | None = None
-    ) -> PostProductSetResponse:
+    ) -> GetProductSetByProductSetIdResponse:
         """``POST /v2/product-set``."""
         response = await self._send("POST", "/v2/product-set", json=_rt.dump(body))
-        return _rt.model(PostProductSetResponse, response)
+        return _rt.model(GetProductSetByProductSetIdResponse, response)
 
     async def post_product_set_group(
-        self, *, product_set_id: int, body: PostProductSetGroupRequest | Mapping[str, Any] | None = None
-    ) -> PostProductSetGroupResponse:
+        self, *, product_set_id: int, body: GetProductSetGroupResponse | Mapping[str, Any] | None = None
+    ) -> GetProductSetGroupResponse:
         """``POST /v2/product-set/{productSetId}/group``."""
         response = await self._send(
             "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/group", json=_rt.dump(body)
         )
-        return _rt.model(PostProductSetGroupResponse, response)
+        return _rt.model(GetProductSetGroupResponse, response)
 
     async def put_product_set_by_product_set_id(
         self, *, product_set_id: int, body: PutProductSetByProductSetIdRequest | Mapping[str, Any] | None = None
-    ) -> PutProductSetByProductSetIdResponse:
+    ) -> GetProductSetConfigSkuByConfigSkuResponse:
         """``PUT /v2/product-set/{productSetId}``."""
         response = await self._send("PUT", f"/v2/product-set/{_rt.path_param(product_set_id)}", json=_rt.dump(body))
-        return _rt.model(PutProductSetByProductSetIdResponse, response)
+        return _rt.model(GetProductSetConfigSkuByConfigSkuResponse, response)

@@ -56,33 +56,13 @@ class GetStockProductByProductIdResponse(V2Model):
     warehouses: list[GetStockProductByProductIdResponseWarehousesItem] | None = None
 
 
-class GetStockProductSetByProductSetIdResponseItemConsignments(V2Model):
-    canceled: int | None = None
-    defective: int | None = None
-    failed: int | None = None
-    quarantined: int | None = None
-    received: int | None = None
-    returned: int | None = None
+GetStockProductSetByProductSetIdResponseItemConsignments = GetStockProductByProductIdResponseConsignments
 
 
-class GetStockProductSetByProductSetIdResponseItemWarehousesItem(V2Model):
-    name: str | None = None
-    stock: int | None = None
-    warehouse_id: int | None = Field(default=None, alias="warehouseId")
+GetStockProductSetByProductSetIdResponseItemWarehousesItem = GetStockProductByProductIdResponseWarehousesItem
 
 
-class GetStockProductSetByProductSetIdResponseItem(V2Model):
-    available: int | None = None
-    consignments: GetStockProductSetByProductSetIdResponseItemConsignments | None = None
-    name: str | None = None
-    non_sellable_stock: int | None = Field(default=None, alias="nonSellableStock")
-    pre_verification_stock: int | None = Field(default=None, alias="preVerificationStock")
-    quantity: int | None = None
-    reserved_stock: int | None = Field(default=None, alias="reservedStock")
-    sellable_stock: int | None = Field(default=None, alias="sellableStock")
-    seller_sku: str | None = Field(default=None, alias="sellerSku")
-    shop_sku: str | None = Field(default=None, alias="shopSku")
-    warehouses: list[GetStockProductSetByProductSetIdResponseItemWarehousesItem] | None = None
+GetStockProductSetByProductSetIdResponseItem = GetStockProductByProductIdResponse
 
 
 class PutStockProductRequestItem(V2Model):
@@ -90,9 +70,7 @@ class PutStockProductRequestItem(V2Model):
     quantity: int | None = None
 
 
-class PutStockProductResponseItem(V2Model):
-    product_id: int | None = Field(default=None, alias="productId")
-    quantity: int | None = None
+PutStockProductResponseItem = PutStockProductRequestItem
 
 
 class ProductStockResource(_rt.Resource):
@@ -113,18 +91,18 @@ class ProductStockResource(_rt.Resource):
 
     async def get_stock_product_set_by_product_set_id(
         self, *, product_set_id: int
-    ) -> list[GetStockProductSetByProductSetIdResponseItem]:
+    ) -> list[GetStockProductByProductIdResponse]:
         """``GET /v2/stock/product-set/{productSetId}``."""
         response = await self._send("GET", f"/v2/stock/product-set/{_rt.path_param(product_set_id)}")
-        return _rt.model_list(GetStockProductSetByProductSetIdResponseItem, response)
+        return _rt.model_list(GetStockProductByProductIdResponse, response)
 
     async def put_stock_product(
         self, *, body: Sequence[PutStockProductRequestItem | Mapping[str, Any]] | None = None
-    ) -> list[PutStockProductResponseItem]:
+    ) -> list[PutStockProductRequestItem]:
         """``PUT /v2/stock/product``.
 
         At most 100 items per call; the answer lists the items that were not updated.
         ``SellerCenterClient.update_stock`` chunks and collects them.
         """
         response = await self._send("PUT", "/v2/stock/product", json=_rt.dump(body))
-        return _rt.model_list(PutStockProductResponseItem, response)
+        return _rt.model_list(PutStockProductRequestItem, response)

@@ -130,142 +130,106 @@ class GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPerce
     text: str | None = Field(default=None, alias="Text")
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthAlltimeReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthAlltimeReturnPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthAlltimeTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthAlltimeTwoDaysShippedPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
 class GetSellerStatisticsResponseItemResultAccountHealthAlltime(V2Model):
     cancellation_percentage: GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage | None = (
         Field(default=None, alias="CancellationPercentage")
     )
-    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthAlltimeReturnPercentage | None = Field(
+    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage | None = Field(
         default=None, alias="ReturnPercentage"
     )
     two_days_shipped_percentage: (
-        GetSellerStatisticsResponseItemResultAccountHealthAlltimeTwoDaysShippedPercentage | None
+        GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage | None
     ) = Field(default=None, alias="TwoDaysShippedPercentage")
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthDayCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthDayCancellationPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthDayReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthDayReturnPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthDayTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthDayTwoDaysShippedPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthDay(V2Model):
-    cancellation_percentage: GetSellerStatisticsResponseItemResultAccountHealthDayCancellationPercentage | None = Field(
-        default=None, alias="CancellationPercentage"
-    )
-    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthDayReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: (
-        GetSellerStatisticsResponseItemResultAccountHealthDayTwoDaysShippedPercentage | None
-    ) = Field(default=None, alias="TwoDaysShippedPercentage")
+GetSellerStatisticsResponseItemResultAccountHealthDay = GetSellerStatisticsResponseItemResultAccountHealthAlltime
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthMonthCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthMonthCancellationPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthMonthReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthMonthReturnPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthMonthTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthMonthTwoDaysShippedPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthMonth(V2Model):
-    cancellation_percentage: GetSellerStatisticsResponseItemResultAccountHealthMonthCancellationPercentage | None = (
-        Field(default=None, alias="CancellationPercentage")
-    )
-    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthMonthReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: (
-        GetSellerStatisticsResponseItemResultAccountHealthMonthTwoDaysShippedPercentage | None
-    ) = Field(default=None, alias="TwoDaysShippedPercentage")
+GetSellerStatisticsResponseItemResultAccountHealthMonth = GetSellerStatisticsResponseItemResultAccountHealthAlltime
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthWeekCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthWeekCancellationPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthWeekReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthWeekReturnPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthWeekTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthWeekTwoDaysShippedPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthWeek(V2Model):
-    cancellation_percentage: GetSellerStatisticsResponseItemResultAccountHealthWeekCancellationPercentage | None = (
-        Field(default=None, alias="CancellationPercentage")
-    )
-    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthWeekReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: (
-        GetSellerStatisticsResponseItemResultAccountHealthWeekTwoDaysShippedPercentage | None
-    ) = Field(default=None, alias="TwoDaysShippedPercentage")
+GetSellerStatisticsResponseItemResultAccountHealthWeek = GetSellerStatisticsResponseItemResultAccountHealthAlltime
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthYearCancellationPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthYearCancellationPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthYearReturnPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthYearReturnPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthYearTwoDaysShippedPercentage(V2Model):
-    percentage: float | None = Field(default=None, alias="Percentage")
-    text: str | None = Field(default=None, alias="Text")
+GetSellerStatisticsResponseItemResultAccountHealthYearTwoDaysShippedPercentage = (
+    GetSellerStatisticsResponseItemResultAccountHealthAlltimeCancellationPercentage
+)
 
 
-class GetSellerStatisticsResponseItemResultAccountHealthYear(V2Model):
-    cancellation_percentage: GetSellerStatisticsResponseItemResultAccountHealthYearCancellationPercentage | None = (
-        Field(default=None, alias="CancellationPercentage")
-    )
-    return_percentage: GetSellerStatisticsResponseItemResultAccountHealthYearReturnPercentage | None = Field(
-        default=None, alias="ReturnPercentage"
-    )
-    two_days_shipped_percentage: (
-        GetSellerStatisticsResponseItemResultAccountHealthYearTwoDaysShippedPercentage | None
-    ) = Field(default=None, alias="TwoDaysShippedPercentage")
+GetSellerStatisticsResponseItemResultAccountHealthYear = GetSellerStatisticsResponseItemResultAccountHealthAlltime
 
 
 class GetSellerStatisticsResponseItemResultAccountHealth(V2Model):
     alltime: GetSellerStatisticsResponseItemResultAccountHealthAlltime | None = Field(default=None, alias="Alltime")
-    day: GetSellerStatisticsResponseItemResultAccountHealthDay | None = Field(default=None, alias="Day")
-    month: GetSellerStatisticsResponseItemResultAccountHealthMonth | None = Field(default=None, alias="Month")
-    week: GetSellerStatisticsResponseItemResultAccountHealthWeek | None = Field(default=None, alias="Week")
-    year: GetSellerStatisticsResponseItemResultAccountHealthYear | None = Field(default=None, alias="Year")
+    day: GetSellerStatisticsResponseItemResultAccountHealthAlltime | None = Field(default=None, alias="Day")
+    month: GetSellerStatisticsResponseItemResultAccountHealthAlltime | None = Field(default=None, alias="Month")
+    week: GetSellerStatisticsResponseItemResultAccountHealthAlltime | None = Field(default=None, alias="Week")
+    year: GetSellerStatisticsResponseItemResultAccountHealthAlltime | None = Field(default=None, alias="Year")
 
 
 class GetSellerStatisticsResponseItemResultOrdersStatus(V2Model):
@@ -332,70 +296,22 @@ class GetSellerStatisticsResponseItem(V2Model):
     result: GetSellerStatisticsResponseItemResult | None = None
 
 
-class GetSellersItemDelistReasonsItem(V2Model):
-    message: str | None = None
-    reason: str | None = None
-    reason_identifier: int | None = Field(default=None, alias="reasonIdentifier")
-    reason_limit: int | None = Field(default=None, alias="reasonLimit")
+GetSellersItemDelistReasonsItem = GetSellerResponseDelistReasonsItem
 
 
-class GetSellersItemProfileFieldsItem(V2Model):
-    display_value: str | None = Field(default=None, alias="displayValue")
-    name: str | None = None
-    value: str | None = None
+GetSellersItemProfileFieldsItem = GetSellerResponseProfileFieldsItem
 
 
-class GetSellersItem(V2Model):
-    company_name: str | None = Field(default=None, alias="companyName")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    delist_reasons: list[GetSellersItemDelistReasonsItem] | None = Field(default=None, alias="delistReasons")
-    email: str | None = None
-    id: int | None = None
-    listed: bool | None = None
-    name: str | None = None
-    profile_fields: list[GetSellersItemProfileFieldsItem] | None = Field(default=None, alias="profileFields")
-    short_code: str | None = Field(default=None, alias="shortCode")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    tax_class: str | None = Field(default=None, alias="taxClass")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    verified: bool | None = None
+GetSellersItem = GetSellerResponse
 
 
-class GetSellersBySellerIdResponseDelistReasonsItem(V2Model):
-    message: str | None = None
-    reason: str | None = None
-    reason_identifier: int | None = Field(default=None, alias="reasonIdentifier")
-    reason_limit: int | None = Field(default=None, alias="reasonLimit")
+GetSellersBySellerIdResponseDelistReasonsItem = GetSellerResponseDelistReasonsItem
 
 
-class GetSellersBySellerIdResponseProfileFieldsItem(V2Model):
-    display_value: str | None = Field(default=None, alias="displayValue")
-    name: str | None = None
-    value: str | None = None
+GetSellersBySellerIdResponseProfileFieldsItem = GetSellerResponseProfileFieldsItem
 
 
-class GetSellersBySellerIdResponse(V2Model):
-    company_name: str | None = Field(default=None, alias="companyName")
-    created_at: str | None = Field(default=None, alias="createdAt")
-    delist_reasons: list[GetSellersBySellerIdResponseDelistReasonsItem] | None = Field(
-        default=None, alias="delistReasons"
-    )
-    email: str | None = None
-    id: int | None = None
-    listed: bool | None = None
-    name: str | None = None
-    profile_fields: list[GetSellersBySellerIdResponseProfileFieldsItem] | None = Field(
-        default=None, alias="profileFields"
-    )
-    short_code: str | None = Field(default=None, alias="shortCode")
-    src_id: str | None = Field(default=None, alias="srcId")
-    status: str | None = None
-    tax_class: str | None = Field(default=None, alias="taxClass")
-    updated_at: str | None = Field(default=None, alias="updatedAt")
-    uuid: str | None = None
-    verified: bool | None = None
+GetSellersBySellerIdResponse = GetSellerResponse
 
 
 class GetSellersCreditNoteSettingsResponse(V2Model):
@@ -409,9 +325,7 @@ class PatchSellerRequest(V2Model):
     email: str | None = None
 
 
-class PostSellerProfileFieldUploadResponseItem(V2Model):
-    id: int | None = None
-    value: str | None = None
+PostSellerProfileFieldUploadResponseItem = GetSellerProfileFieldValuesResponseItem
 
 
 class PostSellersCreditNoteSettingsUpdateRequest(V2Model):
@@ -420,25 +334,17 @@ class PostSellersCreditNoteSettingsUpdateRequest(V2Model):
     prefix: str | None = None
 
 
-class PostSellersCreditNoteSettingsUpdateResponse(V2Model):
-    generation_type: str | None = Field(default=None, alias="generationType")
-    next_formated_value: str | None = Field(default=None, alias="nextFormatedValue")
-    next_number: int | None = Field(default=None, alias="nextNumber")
-    prefix: str | None = None
+PostSellersCreditNoteSettingsUpdateResponse = GetSellersCreditNoteSettingsResponse
 
 
 class PostSellersSwitchResponse(V2Model):
     success: bool | None = None
 
 
-class PutSellerProfileGeneralRequestItem(V2Model):
-    id: int | None = None
-    value: str | None = None
+PutSellerProfileGeneralRequestItem = GetSellerProfileFieldValuesResponseItem
 
 
-class PutSellerProfileGeneralResponseItem(V2Model):
-    id: int | None = None
-    value: str | None = None
+PutSellerProfileGeneralResponseItem = GetSellerProfileFieldValuesResponseItem
 
 
 class PutSellerRatingCustomKpiRequestItem(V2Model):
@@ -447,10 +353,7 @@ class PutSellerRatingCustomKpiRequestItem(V2Model):
     value: float | None = None
 
 
-class PutSellerRatingCustomKpiResponse(V2Model):
-    external_kpi_name: str | None = Field(default=None, alias="externalKpiName")
-    seller_short_code: str | None = Field(default=None, alias="sellerShortCode")
-    value: float | None = None
+PutSellerRatingCustomKpiResponse = PutSellerRatingCustomKpiRequestItem
 
 
 class SellerResource(_rt.Resource):
@@ -538,7 +441,7 @@ class SellerResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetSellersItem]:
+    ) -> OffsetPaginator[GetSellerResponse]:
         """``GET /v2/sellers``."""
         params = _rt.query(
             {
@@ -555,16 +458,16 @@ class SellerResource(_rt.Resource):
             params,
             None,
             style="has_next",
-            item=GetSellersItem,
+            item=GetSellerResponse,
             limit=limit,
             offset=offset,
             max_items=max_items,
         )
 
-    async def get_sellers_by_seller_id(self, *, seller_id: int) -> GetSellersBySellerIdResponse:
+    async def get_sellers_by_seller_id(self, *, seller_id: int) -> GetSellerResponse:
         """``GET /v2/sellers/{sellerId}``."""
         response = await self._send("GET", f"/v2/sellers/{_rt.path_param(seller_id)}")
-        return _rt.model(GetSellersBySellerIdResponse, response)
+        return _rt.model(GetSellerResponse, response)
 
     async def get_sellers_credit_note_settings(self) -> GetSellersCreditNoteSettingsResponse:
         """``GET /v2/sellers/credit-note-settings``."""
@@ -577,21 +480,21 @@ class SellerResource(_rt.Resource):
 
     async def post_seller_profile_field_upload(
         self, *, field_id: int, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
-    ) -> list[PostSellerProfileFieldUploadResponseItem]:
+    ) -> list[GetSellerProfileFieldValuesResponseItem]:
         """``POST /v2/seller/profile/field/{fieldId}/upload``."""
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send(
             "POST", f"/v2/seller/profile/field/{_rt.path_param(field_id)}/upload", content=content, headers=headers
         )
-        return _rt.model_list(PostSellerProfileFieldUploadResponseItem, response)
+        return _rt.model_list(GetSellerProfileFieldValuesResponseItem, response)
 
     async def post_sellers_credit_note_settings_update(
         self, *, body: PostSellersCreditNoteSettingsUpdateRequest | Mapping[str, Any] | None = None
-    ) -> PostSellersCreditNoteSettingsUpdateResponse:
+    ) -> GetSellersCreditNoteSettingsResponse:
         """``POST /v2/sellers/credit-note-settings/update``."""
         response = await self._send("POST", "/v2/sellers/credit-note-settings/update", json=_rt.dump(body))
-        return _rt.model(PostSellersCreditNoteSettingsUpdateResponse, response)
+        return _rt.model(GetSellersCreditNoteSettingsResponse, response)
 
     async def post_sellers_switch(self, *, seller_id: int) -> PostSellersSwitchResponse:
         """``POST /v2/sellers/{sellerId}/switch``."""
@@ -599,15 +502,15 @@ class SellerResource(_rt.Resource):
         return _rt.model(PostSellersSwitchResponse, response)
 
     async def put_seller_profile_general(
-        self, *, body: Sequence[PutSellerProfileGeneralRequestItem | Mapping[str, Any]] | None = None
-    ) -> list[PutSellerProfileGeneralResponseItem]:
+        self, *, body: Sequence[GetSellerProfileFieldValuesResponseItem | Mapping[str, Any]] | None = None
+    ) -> list[GetSellerProfileFieldValuesResponseItem]:
         """``PUT /v2/seller/profile/general``."""
         response = await self._send("PUT", "/v2/seller/profile/general", json=_rt.dump(body))
-        return _rt.model_list(PutSellerProfileGeneralResponseItem, response)
+        return _rt.model_list(GetSellerProfileFieldValuesResponseItem, response)
 
     async def put_seller_rating_custom_kpi(
         self, *, body: Sequence[PutSellerRatingCustomKpiRequestItem | Mapping[str, Any]] | None = None
-    ) -> PutSellerRatingCustomKpiResponse:
+    ) -> PutSellerRatingCustomKpiRequestItem:
         """``PUT /v2/seller-rating/custom-kpi``."""
         response = await self._send("PUT", "/v2/seller-rating/custom-kpi", json=_rt.dump(body))
-        return _rt.model(PutSellerRatingCustomKpiResponse, response)
+        return _rt.model(PutSellerRatingCustomKpiRequestItem, response)

@@ -31,8 +31,7 @@ class PostSellerContractsAcceptRequest(V2Model):
     contract_ids: list[int] | None = Field(default=None, alias="contractIds")
 
 
-class PostSellerContractsAcceptResponse(V2Model):
-    contract_ids: list[int] | None = Field(default=None, alias="contractIds")
+PostSellerContractsAcceptResponse = PostSellerContractsAcceptRequest
 
 
 class SellerContractResource(_rt.Resource):
@@ -45,7 +44,7 @@ class SellerContractResource(_rt.Resource):
 
     async def post_seller_contracts_accept(
         self, *, body: PostSellerContractsAcceptRequest | Mapping[str, Any] | None = None
-    ) -> PostSellerContractsAcceptResponse:
+    ) -> PostSellerContractsAcceptRequest:
         """``POST /v2/seller-contracts/accept``."""
         response = await self._send("POST", "/v2/seller-contracts/accept", json=_rt.dump(body))
-        return _rt.model(PostSellerContractsAcceptResponse, response)
+        return _rt.model(PostSellerContractsAcceptRequest, response)

@@ -18,54 +18,34 @@ class GetTemplateCreateForwardManifestAsyncResponse(V2Model):
     uuid: str | None = None
 
 
-class GetTemplateImageUpdateResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateImageUpdateResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateMissingInvoiceAccessKeyAsyncResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateMissingInvoiceAccessKeyAsyncResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateOrderStatusChangeResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateOrderStatusChangeResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplatePriceUpdateResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplatePriceUpdateResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateProductCategoryTreeAsyncResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateProductCategoryTreeAsyncResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateProductCreationResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateProductCreationResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateProductRemovalAsyncResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateProductRemovalAsyncResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateStatusUpdateResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateStatusUpdateResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateStockUpdateAsyncResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateStockUpdateAsyncResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
-class GetTemplateUpdateManifestStatusAsyncResponse(V2Model):
-    export_item_id: int | None = Field(default=None, alias="exportItemId")
-    uuid: str | None = None
+GetTemplateUpdateManifestStatusAsyncResponse = GetTemplateCreateForwardManifestAsyncResponse
 
 
 class TemplatesResource(_rt.Resource):
@@ -80,30 +60,34 @@ class TemplatesResource(_rt.Resource):
         response = await self._send("GET", "/v2/template/create-forward-manifest-async")
         return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
-    async def get_template_image_update(self, *, format: str | None = None) -> GetTemplateImageUpdateResponse:
+    async def get_template_image_update(
+        self, *, format: str | None = None
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/image-update``."""
         params = _rt.query({"format": format})
         response = await self._send("GET", "/v2/template/image-update", params=params)
-        return _rt.model(GetTemplateImageUpdateResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_missing_invoice_access_key(self) -> None:
         """``GET /v2/template/missing-invoice-access-key``."""
         await self._send("GET", "/v2/template/missing-invoice-access-key")
 
-    async def get_template_missing_invoice_access_key_async(self) -> GetTemplateMissingInvoiceAccessKeyAsyncResponse:
+    async def get_template_missing_invoice_access_key_async(self) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/missing-invoice-access-key-async``."""
         response = await self._send("GET", "/v2/template/missing-invoice-access-key-async")
-        return _rt.model(GetTemplateMissingInvoiceAccessKeyAsyncResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_order_item_status_update(self) -> None:
         """``GET /v2/template/order-item-status-update``."""
         await self._send("GET", "/v2/template/order-item-status-update")
 
-    async def get_template_order_status_change(self, *, status: str, type: str) -> GetTemplateOrderStatusChangeResponse:
+    async def get_template_order_status_change(
+        self, *, status: str, type: str
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/order-status-change``."""
         params = _rt.query({"type": type, "status": status})
         response = await self._send("GET", "/v2/template/order-status-change", params=params)
-        return _rt.model(GetTemplateOrderStatusChangeResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_pending_order_items(self) -> None:
         """``GET /v2/template/pending-order-items``."""
@@ -113,43 +97,47 @@ class TemplatesResource(_rt.Resource):
         """``GET /v2/template/pending-order-numbers``."""
         await self._send("GET", "/v2/template/pending-order-numbers")
 
-    async def get_template_price_update(self, *, only_active: str | None = None) -> GetTemplatePriceUpdateResponse:
+    async def get_template_price_update(
+        self, *, only_active: str | None = None
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/price-update``."""
         params = _rt.query({"onlyActive": only_active})
         response = await self._send("GET", "/v2/template/price-update", params=params)
-        return _rt.model(GetTemplatePriceUpdateResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_product_category_tree(self) -> None:
         """``GET /v2/template/product-category-tree``."""
         await self._send("GET", "/v2/template/product-category-tree")
 
-    async def get_template_product_category_tree_async(self) -> GetTemplateProductCategoryTreeAsyncResponse:
+    async def get_template_product_category_tree_async(self) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/product-category-tree-async``."""
         response = await self._send("GET", "/v2/template/product-category-tree-async")
-        return _rt.model(GetTemplateProductCategoryTreeAsyncResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_product_creation(
         self, *, attribute_set_id: int | None = None, type: str | None = None
-    ) -> GetTemplateProductCreationResponse:
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/product-creation``."""
         params = _rt.query({"attributeSetId": attribute_set_id, "type": type})
         response = await self._send("GET", "/v2/template/product-creation", params=params)
-        return _rt.model(GetTemplateProductCreationResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_product_removal(self) -> None:
         """``GET /v2/template/product-removal``."""
         await self._send("GET", "/v2/template/product-removal")
 
-    async def get_template_product_removal_async(self) -> GetTemplateProductRemovalAsyncResponse:
+    async def get_template_product_removal_async(self) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/product-removal-async``."""
         response = await self._send("GET", "/v2/template/product-removal-async")
-        return _rt.model(GetTemplateProductRemovalAsyncResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
-    async def get_template_status_update(self, *, only_active: str | None = None) -> GetTemplateStatusUpdateResponse:
+    async def get_template_status_update(
+        self, *, only_active: str | None = None
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/status-update``."""
         params = _rt.query({"onlyActive": only_active})
         response = await self._send("GET", "/v2/template/status-update", params=params)
-        return _rt.model(GetTemplateStatusUpdateResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_stock_update(self, *, only_active: str | None = None) -> None:
         """``GET /v2/template/stock-update``."""
@@ -158,17 +146,17 @@ class TemplatesResource(_rt.Resource):
 
     async def get_template_stock_update_async(
         self, *, only_active: str | None = None
-    ) -> GetTemplateStockUpdateAsyncResponse:
+    ) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/stock-update-async``."""
         params = _rt.query({"onlyActive": only_active})
         response = await self._send("GET", "/v2/template/stock-update-async", params=params)
-        return _rt.model(GetTemplateStockUpdateAsyncResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)
 
     async def get_template_update_manifest_status(self) -> None:
         """``GET /v2/template/update-manifest-status``."""
         await self._send("GET", "/v2/template/update-manifest-status")
 
-    async def get_template_update_manifest_status_async(self) -> GetTemplateUpdateManifestStatusAsyncResponse:
+    async def get_template_update_manifest_status_async(self) -> GetTemplateCreateForwardManifestAsyncResponse:
         """``GET /v2/template/update-manifest-status-async``."""
         response = await self._send("GET", "/v2/template/update-manifest-status-async")
-        return _rt.model(GetTemplateUpdateManifestStatusAsyncResponse, response)
+        return _rt.model(GetTemplateCreateForwardManifestAsyncResponse, response)

@@ -51,21 +51,10 @@ class GetUserByUserIdResponse(V2Model):
     pagination: GetUserByUserIdResponsePagination | None = None
 
 
-class GetUsersItemSwitchableSellersItem(V2Model):
-    id: str | None = None
-    name: str | None = None
+GetUsersItemSwitchableSellersItem = GetUserByUserIdResponseItemsItemSwitchableSellersItem
 
 
-class GetUsersItem(V2Model):
-    acl_role_id: int | None = Field(default=None, alias="aclRoleId")
-    api_key: str | None = Field(default=None, alias="apiKey")
-    email: str | None = None
-    enable_password: bool | None = Field(default=None, alias="enablePassword")
-    id: int | None = None
-    name: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    switchable_sellers: list[GetUsersItemSwitchableSellersItem] | None = Field(default=None, alias="switchableSellers")
+GetUsersItem = GetUserByUserIdResponseItemsItem
 
 
 class PatchUserByUserIdRequest(V2Model):
@@ -78,23 +67,10 @@ class PatchUserByUserIdRequest(V2Model):
     switchable_seller_ids: list[int] | None = Field(default=None, alias="switchableSellerIds")
 
 
-class PatchUserByUserIdResponseSwitchableSellersItem(V2Model):
-    id: str | None = None
-    name: str | None = None
+PatchUserByUserIdResponseSwitchableSellersItem = GetUserByUserIdResponseItemsItemSwitchableSellersItem
 
 
-class PatchUserByUserIdResponse(V2Model):
-    acl_role_id: int | None = Field(default=None, alias="aclRoleId")
-    api_key: str | None = Field(default=None, alias="apiKey")
-    email: str | None = None
-    enable_password: bool | None = Field(default=None, alias="enablePassword")
-    id: int | None = None
-    name: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    switchable_sellers: list[PatchUserByUserIdResponseSwitchableSellersItem] | None = Field(
-        default=None, alias="switchableSellers"
-    )
+PatchUserByUserIdResponse = GetUserByUserIdResponseItemsItem
 
 
 class PatchUserChangePasswordRequest(V2Model):
@@ -115,23 +91,10 @@ class PostUserRequest(V2Model):
     switchable_seller_ids: list[int] | None = Field(default=None, alias="switchableSellerIds")
 
 
-class PostUserResponseSwitchableSellersItem(V2Model):
-    id: str | None = None
-    name: str | None = None
+PostUserResponseSwitchableSellersItem = GetUserByUserIdResponseItemsItemSwitchableSellersItem
 
 
-class PostUserResponse(V2Model):
-    acl_role_id: int | None = Field(default=None, alias="aclRoleId")
-    api_key: str | None = Field(default=None, alias="apiKey")
-    email: str | None = None
-    enable_password: bool | None = Field(default=None, alias="enablePassword")
-    id: int | None = None
-    name: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    switchable_sellers: list[PostUserResponseSwitchableSellersItem] | None = Field(
-        default=None, alias="switchableSellers"
-    )
+PostUserResponse = GetUserByUserIdResponseItemsItem
 
 
 class UserResource(_rt.Resource):
@@ -160,7 +123,7 @@ class UserResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetUsersItem]:
+    ) -> OffsetPaginator[GetUserByUserIdResponseItemsItem]:
         """``GET /v2/users``."""
         params = _rt.query(
             {
@@ -174,15 +137,22 @@ class UserResource(_rt.Resource):
             }
         )
         return self._paginate(
-            "/v2/users", params, None, style="total", item=GetUsersItem, limit=limit, offset=offset, max_items=max_items
+            "/v2/users",
+            params,
+            None,
+            style="total",
+            item=GetUserByUserIdResponseItemsItem,
+            limit=limit,
+            offset=offset,
+            max_items=max_items,
         )
 
     async def patch_user_by_user_id(
         self, *, user_id: int, body: PatchUserByUserIdRequest | Mapping[str, Any] | None = None
-    ) -> PatchUserByUserIdResponse:
+    ) -> GetUserByUserIdResponseItemsItem:
         """``PATCH /v2/user/{userId}``."""
         response = await self._send("PATCH", f"/v2/user/{_rt.path_param(user_id)}", json=_rt.dump(body))
-        return _rt.model(PatchUserByUserIdResponse, response)
+        return _rt.model(GetUserByUserIdResponseItemsItem, response)
 
     async def patch_user_change_password(
         self, *, body: PatchUserChangePasswordRequest | Mapping[str, Any] | None = None
@@ -190,7 +160,9 @@ class UserResource(_rt.Resource):
         """``PATCH /v2/user/change-password``."""
         await self._send("PATCH", "/v2/user/change-password", json=_rt.dump(body))
 
-    async def post_user(self, *, body: PostUserRequest | Mapping[str, Any] | None = None) -> PostUserResponse:
+    async def post_user(
+        self, *, body: PostUserRequest | Mapping[str, Any] | None = None
+    ) -> GetUserByUserIdResponseItemsItem:
         """``POST /v2/user``."""
         response = await self._send("POST", "/v2/user", json=_rt.dump(body))
-        return _rt.model(PostUserResponse, response)
+        return _rt.model(GetUserByUserIdResponseItemsItem, response)

@@ -33,89 +33,19 @@ class GetWarehousesResponseItem(V2Model):
     status: str | None = None
 
 
-class GetWarehousesByWarehouseIdResponse(V2Model):
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
-    default: bool | None = None
-    id: int | None = None
-    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
-    is_synced: bool | None = Field(default=None, alias="isSynced")
-    latitude: str | None = None
-    longitude: str | None = None
-    name: str | None = None
-    note: str | None = None
-    postcode: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
+GetWarehousesByWarehouseIdResponse = GetWarehousesResponseItem
 
 
-class PostWarehousesRequest(V2Model):
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
-    default: bool | None = None
-    id: int | None = None
-    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
-    is_synced: bool | None = Field(default=None, alias="isSynced")
-    latitude: str | None = None
-    longitude: str | None = None
-    name: str | None = None
-    note: str | None = None
-    postcode: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
+PostWarehousesRequest = GetWarehousesResponseItem
 
 
-class PostWarehousesResponse(V2Model):
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
-    default: bool | None = None
-    id: int | None = None
-    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
-    is_synced: bool | None = Field(default=None, alias="isSynced")
-    latitude: str | None = None
-    longitude: str | None = None
-    name: str | None = None
-    note: str | None = None
-    postcode: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
+PostWarehousesResponse = GetWarehousesResponseItem
 
 
-class PutWarehousesByWarehouseIdRequest(V2Model):
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
-    default: bool | None = None
-    id: int | None = None
-    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
-    is_synced: bool | None = Field(default=None, alias="isSynced")
-    latitude: str | None = None
-    longitude: str | None = None
-    name: str | None = None
-    note: str | None = None
-    postcode: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
+PutWarehousesByWarehouseIdRequest = GetWarehousesResponseItem
 
 
-class PutWarehousesByWarehouseIdResponse(V2Model):
-    address: str | None = None
-    city: str | None = None
-    country: str | None = None
-    default: bool | None = None
-    id: int | None = None
-    is_in_shopping_mall: bool | None = Field(default=None, alias="isInShoppingMall")
-    is_synced: bool | None = Field(default=None, alias="isSynced")
-    latitude: str | None = None
-    longitude: str | None = None
-    name: str | None = None
-    note: str | None = None
-    postcode: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
+PutWarehousesByWarehouseIdResponse = GetWarehousesResponseItem
 
 
 class WarehouseResource(_rt.Resource):
@@ -126,21 +56,21 @@ class WarehouseResource(_rt.Resource):
         response = await self._send("GET", "/v2/warehouses")
         return _rt.model_list(GetWarehousesResponseItem, response)
 
-    async def get_warehouses_by_warehouse_id(self, *, warehouse_id: int) -> GetWarehousesByWarehouseIdResponse:
+    async def get_warehouses_by_warehouse_id(self, *, warehouse_id: int) -> GetWarehousesResponseItem:
         """``GET /v2/warehouses/{warehouseId}``."""
         response = await self._send("GET", f"/v2/warehouses/{_rt.path_param(warehouse_id)}")
-        return _rt.model(GetWarehousesByWarehouseIdResponse, response)
+        return _rt.model(GetWarehousesResponseItem, response)
 
     async def post_warehouses(
-        self, *, body: PostWarehousesRequest | Mapping[str, Any] | None = None
-    ) -> PostWarehousesResponse:
+        self, *, body: GetWarehousesResponseItem | Mapping[str, Any] | None = None
+    ) -> GetWarehousesResponseItem:
         """``POST /v2/warehouses``."""
         response = await self._send("POST", "/v2/warehouses", json=_rt.dump(body))
-        return _rt.model(PostWarehousesResponse, response)
+        return _rt.model(GetWarehousesResponseItem, response)
 
     async def put_warehouses_by_warehouse_id(
-        self, *, warehouse_id: int, body: PutWarehousesByWarehouseIdRequest | Mapping[str, Any] | None = None
-    ) -> PutWarehousesByWarehouseIdResponse:
+        self, *, warehouse_id: int, body: GetWarehousesResponseItem | Mapping[str, Any] | None = None
+    ) -> GetWarehousesResponseItem:
         """``PUT /v2/warehouses/{warehouseId}``."""
         response = await self._send("PUT", f"/v2/warehouses/{_rt.path_param(warehouse_id)}", json=_rt.dump(body))
-        return _rt.model(PutWarehousesByWarehouseIdResponse, response)
+        return _rt.model(GetWarehousesResponseItem, response)

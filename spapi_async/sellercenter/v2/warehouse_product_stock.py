@@ -18,12 +18,10 @@ class GetProductWarehouseStockResponse(V2Model):
     quantity: int | None = None
 
 
-class PostProductWarehouseStockRequest(V2Model):
-    quantity: int | None = None
+PostProductWarehouseStockRequest = GetProductWarehouseStockResponse
 
 
-class PostProductWarehouseStockResponse(V2Model):
-    quantity: int | None = None
+PostProductWarehouseStockResponse = GetProductWarehouseStockResponse
 
 
 class WarehouseProductStockResource(_rt.Resource):
@@ -43,12 +41,12 @@ class WarehouseProductStockResource(_rt.Resource):
         *,
         product_id: int,
         warehouse_id: int,
-        body: PostProductWarehouseStockRequest | Mapping[str, Any] | None = None,
-    ) -> PostProductWarehouseStockResponse:
+        body: GetProductWarehouseStockResponse | Mapping[str, Any] | None = None,
+    ) -> GetProductWarehouseStockResponse:
         """``POST /v2/product/{productId}/warehouse/{warehouseId}/stock``."""
         response = await self._send(
             "POST",
             f"/v2/product/{_rt.path_param(product_id)}/warehouse/{_rt.path_param(warehouse_id)}/stock",
             json=_rt.dump(body),
         )
-        return _rt.model(PostProductWarehouseStockResponse, response)
+        return _rt.model(GetProductWarehouseStockResponse, response)

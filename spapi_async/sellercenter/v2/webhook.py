@@ -28,15 +28,7 @@ class GetWebhookCallbackByCallbackIdResponse(V2Model):
     url: str | None = None
 
 
-class GetWebhookCallbacksByCallbackUrlItem(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    event: str | None = None
-    id: int | None = None
-    last_call_at: str | None = Field(default=None, alias="lastCallAt")
-    payload: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    url: str | None = None
+GetWebhookCallbacksByCallbackUrlItem = GetWebhookCallbackByCallbackIdResponse
 
 
 class GetWebhookEntitiesResponseEventsItemEventsItem(V2Model):
@@ -53,15 +45,7 @@ class GetWebhookEntitiesResponse(V2Model):
     events: list[GetWebhookEntitiesResponseEventsItem] | None = None
 
 
-class GetWebhooksResponseItemsItem(V2Model):
-    created_at: str | None = Field(default=None, alias="createdAt")
-    event: str | None = None
-    id: int | None = None
-    last_call_at: str | None = Field(default=None, alias="lastCallAt")
-    payload: str | None = None
-    seller_id: int | None = Field(default=None, alias="sellerId")
-    status: str | None = None
-    url: str | None = None
+GetWebhooksResponseItemsItem = GetWebhookCallbackByCallbackIdResponse
 
 
 class GetWebhooksResponsePagination(V2Model):
@@ -71,7 +55,7 @@ class GetWebhooksResponsePagination(V2Model):
 
 
 class GetWebhooksResponse(V2Model):
-    items: list[GetWebhooksResponseItemsItem] | None = None
+    items: list[GetWebhookCallbackByCallbackIdResponse] | None = None
     pagination: GetWebhooksResponsePagination | None = None
 
 
@@ -89,9 +73,7 @@ class PostWebhookStatusRequest(V2Model):
     is_enabled: bool | None = Field(default=None, alias="isEnabled")
 
 
-class PutWebhookByUuidRequest(V2Model):
-    callback_url: str | None = Field(default=None, alias="callbackUrl")
-    events: list[str] | None = None
+PutWebhookByUuidRequest = PostWebhookRequest
 
 
 class PutWebhookByUuidResponse(V2Model):
@@ -120,7 +102,7 @@ class WebhookResource(_rt.Resource):
         limit: int = 100,
         offset: int = 0,
         max_items: int | None = None,
-    ) -> OffsetPaginator[GetWebhookCallbacksByCallbackUrlItem]:
+    ) -> OffsetPaginator[GetWebhookCallbackByCallbackIdResponse]:
         """``GET /v2/webhook/callbacks/{callbackUrl}``."""
         params = _rt.query({"sortDir": sort_dir, "sort": sort})
         return self._paginate(
@@ -128,7 +110,7 @@ class WebhookResource(_rt.Resource):
             params,
             None,
             style="total",
-            item=GetWebhookCallbacksByCallbackUrlItem,
+            item=GetWebhookCallbackByCallbackIdResponse,
             limit=limit,
             offset=offset,
             max_items=max_items,
@@ -161,7 +143,7 @@ class WebhookResource(_rt.Resource):
         await self._send("POST", f"/v2/webhook/{_rt.path_param(uuid)}/status", json=_rt.dump(body))
 
     async def put_webhook_by_uuid(
-        self, *, uuid: str, body: PutWebhookByUuidRequest | Mapping[str, Any] | None = None
+        self, *, uuid: str, body: PostWebhookRequest | Mapping[str, Any] | None = None
     ) -> PutWebhookByUuidResponse:
         """``PUT /v2/webhook/{uuid}``."""
         response = await self._send("PUT", f"/v2/webhook/{_rt.path_param(uuid)}", json=_rt.dump(body))
