@@ -151,6 +151,32 @@ def test_override_validation() -> None:
         Limiter(margin=-1.0)
     with pytest.raises(ConfigurationError):
         Limiter(window_margin=-1.0)
+    with pytest.raises(ConfigurationError, match="timer_slack"):
+        Limiter(timer_slack=-0.01)
+
+
+@pytest.mark.parametrize(("slack", "wakes"), [(0.0, 40), (0.01, 5)])
+async def test_timer_slack_reaches_the_buckets(slack: float, wakes: int) -> None:
+    clock = FakeClock(start=0.0)
+    limiter = Limiter(clock=clock, margin=0.0, timer_slack=slack)
+    plan = UsagePlan(1000.0, 20)
+    for _ in range(20):
+        await limiter.acquire(SELLER_A, plan)
+    clock.sleep_calls = 0
+    times: list[float] = []
+    async with anyio.create_task_group() as tg:
+        for _ in range(40):
+
+            async def run() -> None:
+                await limiter.acquire(SELLER_A, plan)
+                times.append(clock.monotonic())
+
+            tg.start_soon(run)
+        await clock.run_until_idle()
+    # 40 tokens at 1000/s take 40 ms either way. Without slack every grant has its own wake; with 10 ms the
+    # first waiter (queued alone) has its own, then the other 39 come up to 10 per wake (half the burst).
+    assert max(times) == pytest.approx(0.040)
+    assert clock.sleep_calls == wakes
 
 
 def test_override_of_unknown_operation_is_rejected_once_the_registry_is_known(

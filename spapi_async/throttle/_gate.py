@@ -6,6 +6,8 @@ permit can be taken now and, if not, how long until one is due (:meth:`Gate._tak
 - a caller that finds no queue and a free permit takes it without waiting;
 - otherwise it joins the queue. Only the first waiter in the queue (the *head*) sleeps, and only until its permit
   is due - one timer per gate, however many callers wait. The others wait on their own event and use no timer;
+- a subclass may let the head sleep a little past its own permit so that one wake serves several waiters
+  (:meth:`Gate._coalesce`; the token bucket's ``timer_slack``): fewer timers, each grant at most that much late;
 - when the head gets its permit it hands over: every following waiter whose permit is already due is granted at
   once (in order) and the next one becomes the new head;
 - when something makes permits come sooner (a refund, a higher rate) the head's sleep is interrupted and it
@@ -55,6 +57,11 @@ class Gate:
         """Take one permit if one is free at ``now`` and return 0.0; else return the seconds until one is due."""
         raise NotImplementedError
 
+    def _coalesce(self, wait: float, queued: int) -> float:
+        """How long the head sleeps when its permit is due in ``wait`` seconds and ``queued`` callers (the head
+        included) wait. The default sleeps exactly ``wait``; never return less."""
+        return wait
+
     def _give_back(self, now: float) -> None:
         """Undo one :meth:`_take` (a refund). Subclasses that cannot refund exactly leave this a no-op."""
 
@@ -90,7 +97,7 @@ class Gate:
                 with anyio.CancelScope() as scope:
                     self._scope = scope
                     try:
-                        await self._clock.sleep(wait)
+                        await self._clock.sleep(self._coalesce(wait, len(queue)))
                     finally:
                         self._scope = None
         except BaseException:

@@ -21,6 +21,16 @@ bring two requests closer together than they were sent. A bucket with ``margin``
 holds that many more tokens than ours, absorbing that much jitter. The sustained rate is unchanged; only the very
 last token of a full burst comes ``margin`` seconds later.
 
+Timer slack: when tokens are due faster than a timer wake is worth (each wake of the event loop costs tens of
+microseconds of CPU, about as much as granting several waiters), the head of the queue may sleep up to
+``timer_slack`` seconds past its own token, until as many tokens are due as that slack covers, and one wake then
+grants them all in order (:func:`coalesce`). No token is ever granted before it is due and none is lost (the
+head waits for at most half the bucket's capacity, so a late wake-up still finds room for what was refilled
+meanwhile), so the rate is unchanged; a grant can only come up
+to ``timer_slack`` late. With ``rate * timer_slack < 1`` nothing changes: the default, 10 ms, coalesces only from
+100 tokens/s, faster than any published SP-API usage plan (the fastest is 80 per second). ``timer_slack=0`` gives
+every grant its own exact wake.
+
 :class:`TokenBucket` puts the arithmetic behind a :class:`~spapi_async.throttle._gate.Gate` (strict FIFO, one
 timer, cancellation-safe).
 """
@@ -30,6 +40,9 @@ from __future__ import annotations
 from ..clock import Clock
 from ..errors import ConfigurationError
 from ._gate import Gate
+
+#: Seconds a waiter's grant may come after its token is due so that one timer wake serves several waiters.
+DEFAULT_TIMER_SLACK = 0.01
 
 #: Tolerance when deciding whether a whole token is held (absorbs float rounding at exact due times).
 EPSILON = 1e-9
@@ -66,6 +79,18 @@ def give_back(tokens: float, stamp: float, rate: float, capacity: float, now: fl
     return (capacity if held > capacity else held), (now if now > stamp else stamp)
 
 
+def coalesce(wait: float, queued: int, rate: float, capacity: float, slack: float) -> float:
+    """How long the head of a queue of ``queued`` waiters sleeps when its token is due in ``wait`` seconds.
+
+    It sleeps until ``k`` tokens are due, one per waiter it can serve: ``k`` is at most ``queued``, at most
+    ``1 + slack * rate`` (so no grant is more than ``slack`` late), and at most half the whole tokens the bucket
+    holds, so that a wake-up that comes late still finds room for the tokens refilled meanwhile (a full bucket
+    would drop them and the rate would sag). ``k == 1`` is the exact wait.
+    """
+    k = min(queued, int(capacity) // 2, 1 + int(slack * rate))
+    return wait if k <= 1 else wait + (k - 1) / rate
+
+
 def drain(now: float, rate: float = 1.0, due_in: float | None = None) -> tuple[float, float]:
     """The bucket after a 429 at ``now``: ``(tokens, now)``.
 
@@ -84,14 +109,27 @@ class TokenBucket(Gate):
     >>> bucket = TokenBucket(rate=0.5, burst=30)   # doctest: +SKIP
     >>> await bucket.acquire()                      # returns at once while tokens remain, else exactly when due
 
-    ``margin`` (seconds, default 0) holds back ``margin * rate`` tokens of the burst, see the module docstring.
+    ``margin`` (seconds, default 0) holds back ``margin * rate`` tokens of the burst; ``timer_slack`` (seconds,
+    default :data:`DEFAULT_TIMER_SLACK`) lets one wake serve several waiters when tokens come faster than
+    ``1 / timer_slack`` per second. See the module docstring for both.
     """
 
-    __slots__ = ("_burst", "_capacity", "_margin", "_rate", "_stamp", "_tokens")
+    __slots__ = ("_burst", "_capacity", "_margin", "_rate", "_slack", "_stamp", "_tokens")
 
-    def __init__(self, rate: float, burst: int, *, clock: Clock | None = None, margin: float = 0.0) -> None:
+    def __init__(
+        self,
+        rate: float,
+        burst: int,
+        *,
+        clock: Clock | None = None,
+        margin: float = 0.0,
+        timer_slack: float = DEFAULT_TIMER_SLACK,
+    ) -> None:
         super().__init__(clock)
         _check(rate, burst, margin)
+        if not timer_slack >= 0:
+            raise ConfigurationError(f"timer_slack must be >= 0 seconds, got {timer_slack!r}")
+        self._slack = float(timer_slack)
         self._rate = float(rate)
         self._burst = int(burst)
         self._margin = float(margin)
@@ -118,6 +156,9 @@ class TokenBucket(Gate):
     def _take(self, now: float) -> float:
         self._tokens, self._stamp, wait = take(self._tokens, self._stamp, self._rate, self._capacity, now)
         return wait
+
+    def _coalesce(self, wait: float, queued: int) -> float:
+        return coalesce(wait, queued, self._rate, self._capacity, self._slack)
 
     def _give_back(self, now: float) -> None:
         self._tokens, self._stamp = give_back(self._tokens, self._stamp, self._rate, self._capacity, now)

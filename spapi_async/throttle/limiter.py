@@ -32,7 +32,7 @@ from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
 from ..retry import parse_retry_after
 from ._gate import Gate
 from .base import KeyStats, LimitKey, Plan, StatsSource
-from .bucket import TokenBucket
+from .bucket import DEFAULT_TIMER_SLACK, TokenBucket
 from .window import SlidingWindow, WindowPlan
 
 #: Seconds of jitter between a grant and the request's arrival at Amazon that the default limiter absorbs (see
@@ -69,6 +69,9 @@ class Limiter:
     - ``adapt``: follow ``x-amzn-RateLimit-Limit`` (default True).
     - ``margin`` / ``window_margin``: seconds of arrival jitter to absorb, for token buckets
       (:data:`DEFAULT_MARGIN`) and sliding windows (:data:`DEFAULT_WINDOW_MARGIN`); 0 runs exactly at the plan.
+    - ``timer_slack``: seconds a token bucket's grant may come late so that one timer wake serves several waiters
+      (:data:`~spapi_async.throttle.bucket.DEFAULT_TIMER_SLACK`; only matters from ``1 / timer_slack`` requests
+      per second; 0 gives every grant its own wake).
     - ``clock``: injected time (tests).
     """
 
@@ -81,11 +84,15 @@ class Limiter:
         adapt: bool = True,
         margin: float = DEFAULT_MARGIN,
         window_margin: float = DEFAULT_WINDOW_MARGIN,
+        timer_slack: float = DEFAULT_TIMER_SLACK,
         clock: Clock | None = None,
     ) -> None:
         self._overrides: dict[str, Plan] = _check_overrides(overrides or {})
         if not margin >= 0 or not window_margin >= 0:
             raise ConfigurationError(f"margins must be >= 0 seconds, got {margin!r} and {window_margin!r}")
+        if not timer_slack >= 0:
+            raise ConfigurationError(f"timer_slack must be >= 0 seconds, got {timer_slack!r}")
+        self._timer_slack = float(timer_slack)
         self._adapt = adapt
         self._margin = float(margin)
         self._window_margin = float(window_margin)
@@ -176,7 +183,7 @@ class Limiter:
     def _make_gate(self, plan: Plan) -> Gate:
         if isinstance(plan, WindowPlan):
             return SlidingWindow(plan.limit, plan.window, clock=self._clock, margin=self._window_margin)
-        return TokenBucket(plan.rate, plan.burst, clock=self._clock, margin=self._margin)
+        return TokenBucket(plan.rate, plan.burst, clock=self._clock, margin=self._margin, timer_slack=self._timer_slack)
 
     def _create(self, key: LimitKey, plan: Plan) -> _Entry:
         override = self._overrides.get(key.operation)
