@@ -40,6 +40,7 @@ from .sellercenter.errors import SellerCenterError, SellerCenterLegacyError
 from .throttle.base import KeyStats, LimiterBackend, LimitKey, NullLimiter
 from .throttle.bucket import TokenBucket
 from .throttle.limiter import Limiter
+from .throttle.shared import LoopLimiter
 from .throttle.window import SlidingWindow, WindowPlan
 
 if TYPE_CHECKING:
@@ -142,6 +143,7 @@ __all__ = [
     "LimitKey",
     "Limiter",
     "LimiterBackend",
+    "LoopLimiter",
     "Marketplace",
     "NotFoundError",
     "NullLimiter",

@@ -21,7 +21,7 @@ from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend
-from .throttle.limiter import Limiter
+from .throttle.shared import default_limiter
 from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
 from .useragent import build_user_agent
 
@@ -75,9 +75,10 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
     as ``client.orders`` point at the recommended version); :meth:`request` sends any path with the same
     authentication, limits and retries.
 
-    ``limiter``: every attempt waits for a token of its operation's usage plan (``sp.Limiter()`` by default, one
-    per client; ``with_options`` copies share it). Pass one ``sp.Limiter`` to several clients to make them share
-    quotas, ``sp.RedisLimiter`` to share across processes, or ``sp.NullLimiter()`` to switch limiting off.
+    ``limiter``: every attempt waits for a token of its operation's usage plan. By default every client of an
+    event loop shares one in-memory ``sp.Limiter`` (keys carry the seller, so clients for the same seller share
+    its quotas and others do not; an injected ``clock`` gets a private one). Pass ``sp.Limiter(...)`` for other
+    options, ``sp.RedisLimiter`` to share across processes, or ``sp.NullLimiter()`` to switch limiting off.
     """
 
     def __init__(
@@ -133,7 +134,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         self._init_from(
             config=config,
             http=http,
-            limiter=limiter if limiter is not None else Limiter(clock=clock),
+            limiter=default_limiter(limiter, clock),
             retry=retry or DEFAULT_RETRY,
             clock=clock,
             token_store=token_store or InMemoryTokenStore(),

@@ -400,3 +400,21 @@ async def test_timer_slack_keeps_the_rate_when_a_wake_comes_late() -> None:
     # capacity of 10 - and grants the 7 left.
     assert times == pytest.approx([0.005] * 5 + [0.014] * 7)
     assert bucket.tokens() == pytest.approx(14 - 12)
+
+
+async def test_at_rest_only_when_full_and_nobody_waits() -> None:
+    clock = FakeClock(start=0.0)
+    bucket = TokenBucket(1.0, 2, clock=clock)
+    assert bucket.at_rest()
+    await bucket.acquire()
+    assert not bucket.at_rest()
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(bucket.acquire)
+        tg.start_soon(bucket.acquire)
+        await clock.settle()
+        assert bucket.waiting == 1 and not bucket.at_rest()
+        await clock.run_until_idle()
+    await clock.advance(1.9)
+    assert not bucket.at_rest()
+    await clock.advance(0.1)
+    assert bucket.at_rest()

@@ -179,6 +179,34 @@ async def test_timer_slack_reaches_the_buckets(slack: float, wakes: int) -> None
     assert clock.sleep_calls == wakes
 
 
+async def test_idle_keys_at_rest_are_forgotten_once_there_are_many(monkeypatch: pytest.MonkeyPatch) -> None:
+    from spapi_async.throttle import limiter as limiter_module
+
+    monkeypatch.setattr(limiter_module, "SWEEP_AT", 4)
+    clock = FakeClock(start=0.0)
+    limiter = Limiter(clock=clock, margin=0.0, idle_ttl=60.0)
+    plan = UsagePlan(1.0, 2)
+    keys = [LimitKey(f"app:{i}", "na", "orders_v0.get_orders") for i in range(5)]
+    for key in keys[:3]:
+        await limiter.acquire(key, plan)
+    # keys[1] was throttled with a long Retry-After: idle, but its bucket is not back at rest.
+    await limiter.observe(keys[1], 429, {"retry-after": "1000"})
+    await clock.advance(100.0)  # keys[0] is idle and full again
+    await limiter.acquire(keys[2], plan)  # used recently
+    await limiter.acquire(keys[3], plan)
+    await limiter.acquire(keys[3], plan)  # used recently, and empty
+    assert len(limiter.stats()) == 4
+    await limiter.acquire(keys[4], plan)  # the fifth key sweeps: only keys[0] is both idle and at rest
+    assert sorted(limiter.stats()) == sorted(str(k) for k in keys[1:])
+    # Forgetting it changed no quota: a fresh bucket is full, as the forgotten one was.
+    await limiter.acquire(keys[0], plan)
+    await limiter.acquire(keys[0], plan)
+    assert clock.monotonic() == 100.0
+    assert limiter.stats()[str(keys[0])].grants == 2
+    with pytest.raises(ConfigurationError, match="idle_ttl"):
+        Limiter(idle_ttl=-1.0)
+
+
 def test_override_of_unknown_operation_is_rejected_once_the_registry_is_known(
     patched_registry: Callable[[list[Operation]], None],
 ) -> None:

@@ -169,3 +169,17 @@ async def test_window_cancellation_takes_no_slot() -> None:
         scopes[0].cancel()
         await clock.run_until_idle()
     assert log == [("b", 1.0), ("c", 2.0)]
+
+
+async def test_at_rest_once_every_request_has_left_the_window() -> None:
+    clock = FakeClock(start=0.0)
+    window = SlidingWindow(2, 3.0, clock=clock)
+    assert window.at_rest()
+    await window.acquire()
+    await clock.advance(1.0)
+    await window.acquire()
+    assert not window.at_rest()
+    await clock.advance(2.0)  # the first has left the window, the second has not
+    assert not window.at_rest()
+    await clock.advance(1.0)
+    assert window.at_rest()

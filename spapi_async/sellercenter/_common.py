@@ -6,11 +6,8 @@ from typing import Any
 
 import httpx
 
-from ..clock import Clock
 from ..errors import ConfigurationError
 from ..operation import Operation
-from ..throttle.base import LimiterBackend
-from ..throttle.limiter import Limiter
 from ..throttle.window import SELLER_CENTER_WINDOW, WindowPlan
 
 #: The older Seller Center documentation: more than 30 requests per 3 seconds answers E429.
@@ -58,9 +55,3 @@ def seller_operation(api: str, method: str, requests: int, window: float) -> Ope
 def window_plan(requests: int, window: float) -> WindowPlan:
     """The seller's limit as the limiter's sliding-window plan: at most ``requests`` in any ``window`` seconds."""
     return WindowPlan(requests, window)
-
-
-def default_limiter(limiter: LimiterBackend | None, clock: Clock) -> LimiterBackend:
-    """The given limiter, or the library's in-memory :class:`~spapi_async.throttle.limiter.Limiter` (every call of
-    a client shares one key per seller, and its plan is the seller's :class:`WindowPlan`)."""
-    return limiter if limiter is not None else Limiter(clock=clock)

@@ -21,6 +21,7 @@ from ..errors import ConfigurationError
 from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
+from ..throttle.shared import default_limiter
 from ..throttle.window import WindowPlan
 from ..transport import ApiCall, FormPoster, QueryParams, Transport
 from ..useragent import build_user_agent
@@ -28,7 +29,6 @@ from ._common import (
     DEFAULT_REQUESTS,
     DEFAULT_WINDOW,
     check_base_url,
-    default_limiter,
     require,
     seller_operation,
     window_plan,
@@ -82,7 +82,7 @@ class SellerCenterClient(V2Attributes, ClientLifecycle):
     ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
     :func:`default_token_url`. ``context`` sends ``X-Context`` (``"admin"`` or ``"seller"``) on every request.
     Every call carries the seller's :class:`~spapi_async.throttle.window.WindowPlan` (``requests_per_window`` per
-    ``window`` seconds) to the limiter: the in-memory ``sp.Limiter`` unless ``limiter=`` is given.
+    ``window`` seconds) to the limiter: the event loop's shared ``sp.LoopLimiter`` unless ``limiter=`` is given.
     """
 
     def __init__(

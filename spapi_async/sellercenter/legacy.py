@@ -23,6 +23,7 @@ from ..operation import Operation
 from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
+from ..throttle.shared import default_limiter
 from ..throttle.window import WindowPlan
 from ..transport import ApiCall, Transport
 from ..useragent import build_user_agent
@@ -30,7 +31,6 @@ from ._common import (
     DEFAULT_REQUESTS,
     DEFAULT_WINDOW,
     check_base_url,
-    default_limiter,
     require,
     seller_operation,
     window_plan,

@@ -3,6 +3,7 @@
 from .base import KeyStats, LimiterBackend, LimitKey, NullLimiter, Plan
 from .bucket import DEFAULT_TIMER_SLACK, TokenBucket
 from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter
+from .shared import LoopLimiter
 from .window import SELLER_CENTER_WINDOW, SlidingWindow, WindowPlan
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "LimitKey",
     "Limiter",
     "LimiterBackend",
+    "LoopLimiter",
     "NullLimiter",
     "Plan",
     "SlidingWindow",

@@ -57,6 +57,10 @@ class Gate:
         """Take one permit if one is free at ``now`` and return 0.0; else return the seconds until one is due."""
         raise NotImplementedError
 
+    def at_rest(self) -> bool:
+        """True when a freshly built gate would behave the same: nobody waits and every permit is free."""
+        raise NotImplementedError
+
     def _coalesce(self, wait: float, queued: int) -> float:
         """How long the head sleeps when its permit is due in ``wait`` seconds and ``queued`` callers (the head
         included) wait. The default sleeps exactly ``wait``; never return less."""

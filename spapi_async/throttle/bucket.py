@@ -153,6 +153,9 @@ class TokenBucket(Gate):
         """Tokens held now (fractional)."""
         return refill(self._tokens, self._stamp, self._rate, self._capacity, self._clock.monotonic())
 
+    def at_rest(self) -> bool:
+        return not self._queue and self.tokens() >= self._capacity - EPSILON
+
     def _take(self, now: float) -> float:
         self._tokens, self._stamp, wait = take(self._tokens, self._stamp, self._rate, self._capacity, now)
         return wait

@@ -46,11 +46,17 @@ DEFAULT_MARGIN = 0.2
 DEFAULT_WINDOW_MARGIN = 0.05
 
 
-class _Entry:
-    __slots__ = ("gate", "grants", "max_wait", "plan", "released", "source", "throttled", "total_wait")
+#: A limiter sweeps out idle keys when it holds this many (and again each time the number doubles), so a
+#: long-running process serving many sellers does not keep a bucket for every seller it ever saw.
+SWEEP_AT = 1024
 
-    def __init__(self, gate: Gate, plan: Plan, source: StatsSource) -> None:
+
+class _Entry:
+    __slots__ = ("gate", "grants", "last_used", "max_wait", "plan", "released", "source", "throttled", "total_wait")
+
+    def __init__(self, gate: Gate, plan: Plan, source: StatsSource, now: float) -> None:
         self.gate = gate
+        self.last_used = now
         self.plan = plan  # the plan the gate was built from (the caller's or the override)
         self.source: StatsSource = source
         self.grants = 0
@@ -72,6 +78,9 @@ class Limiter:
     - ``timer_slack``: seconds a token bucket's grant may come late so that one timer wake serves several waiters
       (:data:`~spapi_async.throttle.bucket.DEFAULT_TIMER_SLACK`; only matters from ``1 / timer_slack`` requests
       per second; 0 gives every grant its own wake).
+    - ``idle_ttl``: seconds after which a key nobody used, whose bucket or window is back at rest, may be
+      forgotten (swept when the limiter holds :data:`SWEEP_AT` keys or more). Forgetting such a key changes no
+      quota - a new bucket starts full, as the old one was - but drops its stats and a rate learned from headers.
     - ``clock``: injected time (tests).
     """
 
@@ -85,6 +94,7 @@ class Limiter:
         margin: float = DEFAULT_MARGIN,
         window_margin: float = DEFAULT_WINDOW_MARGIN,
         timer_slack: float = DEFAULT_TIMER_SLACK,
+        idle_ttl: float = 3600.0,
         clock: Clock | None = None,
     ) -> None:
         self._overrides: dict[str, Plan] = _check_overrides(overrides or {})
@@ -93,6 +103,10 @@ class Limiter:
         if not timer_slack >= 0:
             raise ConfigurationError(f"timer_slack must be >= 0 seconds, got {timer_slack!r}")
         self._timer_slack = float(timer_slack)
+        if not idle_ttl >= 0:
+            raise ConfigurationError(f"idle_ttl must be >= 0 seconds, got {idle_ttl!r}")
+        self._idle_ttl = float(idle_ttl)
+        self._sweep_at = SWEEP_AT
         self._adapt = adapt
         self._margin = float(margin)
         self._window_margin = float(window_margin)
@@ -108,7 +122,7 @@ class Limiter:
         elif entry.plan is not plan and entry.source != "override" and entry.plan != plan:
             self._replan(key, entry, plan)
         clock = self._clock
-        start = clock.monotonic()
+        start = entry.last_used = clock.monotonic()
         await entry.gate.acquire()
         waited = clock.monotonic() - start
         entry.grants += 1
@@ -186,13 +200,24 @@ class Limiter:
         return TokenBucket(plan.rate, plan.burst, clock=self._clock, margin=self._margin, timer_slack=self._timer_slack)
 
     def _create(self, key: LimitKey, plan: Plan) -> _Entry:
+        if len(self._entries) >= self._sweep_at:
+            self._sweep()
+        now = self._clock.monotonic()
         override = self._overrides.get(key.operation)
         if override is not None:
-            entry = _Entry(self._make_gate(override), override, "override")
+            entry = _Entry(self._make_gate(override), override, "override", now)
         else:
-            entry = _Entry(self._make_gate(plan), plan, _source_of(key, plan))
+            entry = _Entry(self._make_gate(plan), plan, _source_of(key, plan), now)
         self._entries[key] = entry
         return entry
+
+    def _sweep(self) -> None:
+        """Forget keys idle for ``idle_ttl`` whose gate is at rest; sweep next when the number has doubled."""
+        cutoff = self._clock.monotonic() - self._idle_ttl
+        idle = [k for k, e in self._entries.items() if e.last_used <= cutoff and e.gate.at_rest()]
+        for key in idle:
+            del self._entries[key]
+        self._sweep_at = max(SWEEP_AT, 2 * len(self._entries))
 
     def _replan(self, key: LimitKey, entry: _Entry, plan: Plan) -> None:
         """The caller now passes a different plan for a key (rare: a registry or sandbox switch)."""

@@ -103,6 +103,9 @@ class SlidingWindow(Gate):
         """Grants still counting against the window now."""
         return len(window_prune(self._times, self._span, self._clock.monotonic()))
 
+    def at_rest(self) -> bool:
+        return not self._queue and self.in_window() == 0
+
     def _take(self, now: float) -> float:
         self._times, wait = window_take(self._times, self._limit, self._span, now)
         return wait
