@@ -418,3 +418,33 @@ async def test_at_rest_only_when_full_and_nobody_waits() -> None:
     assert not bucket.at_rest()
     await clock.advance(0.1)
     assert bucket.at_rest()
+
+
+async def test_a_drain_during_a_coalesced_sleep_is_honoured() -> None:
+    # The head sleeps past its own token to serve a batch; a 429 in the meantime empties the bucket. Nobody may be
+    # granted a token the bucket no longer has: the head recomputes from the drain.
+    clock = FakeClock(start=0.0)
+    bucket = TokenBucket(1000.0, 20, clock=clock, timer_slack=0.01)
+    for _ in range(20):
+        await bucket.acquire()
+    times: list[float] = []
+    async with anyio.create_task_group() as tg:
+        for _ in range(12):
+
+            async def run() -> None:
+                await bucket.acquire()
+                times.append(clock.monotonic())
+
+            tg.start_soon(run)
+        await clock.settle()
+        await clock.advance(0.001)  # the first waiter queued alone: granted exactly at 1 ms
+        assert times == [0.001]
+        await clock.advance(0.002)  # the next head sleeps until 10 tokens are due (11 ms); at 3 ms, a 429
+        bucket.drain()
+        await clock.run_until_idle()
+    assert len(times) == 12
+    # From the drain at 3 ms the bucket refills 1 token per ms: 10 due by 13 ms, granted together; the last one
+    # when its own token is due, 1 ms later.
+    assert times[1:] == pytest.approx([0.013] * 10 + [0.014])
+    for k, at in enumerate(times[1:], start=1):
+        assert at >= 0.003 + k / 1000.0 - 1e-9
