@@ -33,6 +33,7 @@ from ._common import (
     seller_operation,
     window_plan,
 )
+from ._options import V2_ENV_NAMES, Reconfigurable
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
@@ -76,14 +77,18 @@ class StockUpdateResult:
         return not self.not_updated
 
 
-class SellerCenterClient(V2Attributes, ClientLifecycle):
+class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
     """An asyncio client for the Seller Center v2 REST API (Dafiti, The Iconic, Zalora, ...).
 
     ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
     :func:`default_token_url`. ``context`` sends ``X-Context`` (``"admin"`` or ``"seller"``) on every request.
     Every call carries the seller's :class:`~spapi_async.throttle.window.WindowPlan` (``requests_per_window`` per
     ``window`` seconds) to the limiter: the event loop's shared ``sp.LoopLimiter`` unless ``limiter=`` is given.
+    ``with_options(...)`` makes a copy sharing connections, limiter and token cache; ``from_env()`` reads
+    ``SELLERCENTER_*`` variables (:data:`~spapi_async.sellercenter._options.V2_ENV_NAMES`).
     """
+
+    _ENV_NAMES = V2_ENV_NAMES
 
     def __init__(
         self,
@@ -120,6 +125,21 @@ class SellerCenterClient(V2Attributes, ClientLifecycle):
         if timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
         clock = clock or SYSTEM_CLOCK
+        self._remember(
+            base_url=base_url,
+            client_id=client_id,
+            client_secret=secret,
+            token_url=token_url,
+            context=context,
+            requests_per_window=requests_per_window,
+            window=window,
+            app_name=app_name,
+            app_version=app_version,
+            user_agent=user_agent,
+            timeout=timeout,
+            retry=retry,
+            http_backend=http_backend,
+        )
         self.base_url = str(url).rstrip("/")
         self.client_id = client_id
         self.token_url = token_url or default_token_url(url)
@@ -164,6 +184,10 @@ class SellerCenterClient(V2Attributes, ClientLifecycle):
             classify=classify_v2,
             default_headers={"X-Context": context} if context else None,
         )
+
+    def _shared(self) -> dict[str, Any]:
+        shared = {"http_client": self._http, "limiter": self.limiter, "clock": self.clock}
+        return {**shared, "token_store": self.token_store}
 
     @property
     def transport(self) -> Transport:

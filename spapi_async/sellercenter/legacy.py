@@ -35,6 +35,7 @@ from ._common import (
     seller_operation,
     window_plan,
 )
+from ._options import LEGACY_ENV_NAMES, Reconfigurable
 from .auth import LegacyAuth
 from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
 from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
@@ -119,14 +120,18 @@ class LegacyFeedStatus(_LegacyModel):
         return self.status in FEED_DONE
 
 
-class SellerCenterLegacyClient(ClientLifecycle):
+class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
     """An asyncio client for the legacy signed Seller Center API.
 
     ``base_url`` is the API endpoint (``https://sellercenter-api.<instance>``); every call sends ``Action``,
     ``UserID``, ``Version``, ``Timestamp``, ``Format`` and the action's parameters, signed with ``api_key``.
     ``ErrorResponse`` raises :class:`~spapi_async.sellercenter.errors.SellerCenterLegacyError`; E429 is retried
     after the seller's window (``requests_per_window`` per ``window`` seconds) has room again.
+    ``with_options(...)`` makes a copy sharing connections and limiter; ``from_env()`` reads ``SELLERCENTER_*``
+    variables (:data:`~spapi_async.sellercenter._options.LEGACY_ENV_NAMES`).
     """
+
+    _ENV_NAMES = LEGACY_ENV_NAMES
 
     def __init__(
         self,
@@ -161,6 +166,21 @@ class SellerCenterLegacyClient(ClientLifecycle):
         if timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
         clock = clock or SYSTEM_CLOCK
+        self._remember(
+            base_url=base_url,
+            user_id=user_id,
+            api_key=key,
+            format=fmt,
+            version=version,
+            requests_per_window=requests_per_window,
+            window=window,
+            app_name=app_name,
+            app_version=app_version,
+            user_agent=user_agent,
+            timeout=timeout,
+            retry=retry,
+            http_backend=http_backend,
+        )
         self.base_url = str(url).rstrip("/")
         self.user_id = user_id
         self.format = fmt
@@ -193,6 +213,9 @@ class SellerCenterLegacyClient(ClientLifecycle):
             region=host,
             classify=classify_legacy,
         )
+
+    def _shared(self) -> dict[str, Any]:
+        return {"http_client": self._http, "limiter": self.limiter, "clock": self.clock}
 
     @property
     def transport(self) -> Transport:
