@@ -8,15 +8,23 @@ clock and token cache, and closing the copy closes none of them. ``from_env`` re
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from ..config import Secret
 from ..errors import ConfigurationError
 
 _C = TypeVar("_C", bound="Reconfigurable")
+_P = ParamSpec("_P")
+
+#: Constructor arguments a copy shares with its original instead of taking them from the settings.
+SHARED = frozenset({"http_client", "limiter", "token_store", "clock"})
+#: Constructor arguments kept wrapped in :class:`Secret`.
+SECRETS = frozenset({"client_secret", "api_key"})
 
 #: Settings of ``SellerCenterClient`` and the variables ``from_env`` reads them from.
 V2_ENV_NAMES: Mapping[str, str] = MappingProxyType(
@@ -64,16 +72,33 @@ def settings_from_env(names: Mapping[str, str], environ: Mapping[str, str] | Non
     return out
 
 
+def remembers_settings(
+    init: Callable[Concatenate[_C, _P], None],
+) -> Callable[Concatenate[_C, _P], None]:
+    """Decorate a :class:`Reconfigurable` client's ``__init__``: after it ran, the client keeps every argument it
+    was called with (defaults filled in) except those in :data:`SHARED`, secrets wrapped in :class:`Secret`."""
+    signature = inspect.signature(init)
+
+    def wrapper(self: _C, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
+        init(self, *args, **kwargs)
+        bound = signature.bind(self, *args, **kwargs)
+        bound.apply_defaults()
+        self._settings = {
+            name: Secret(value) if name in SECRETS and isinstance(value, str) else value
+            for name, value in list(bound.arguments.items())[1:]
+            if name not in SHARED
+        }
+
+    functools.update_wrapper(wrapper, init)
+    return wrapper
+
+
 class Reconfigurable:
-    """Mixin: ``with_options`` and ``from_env`` for a client class that calls :meth:`_remember` in ``__init__``
-    and names its environment variables in ``_ENV_NAMES``."""
+    """Mixin: ``with_options`` and ``from_env`` for a client class whose ``__init__`` is decorated with
+    :func:`remembers_settings` and which names its environment variables in ``_ENV_NAMES``."""
 
     _ENV_NAMES: Mapping[str, str]
     _settings: dict[str, Any]
-
-    def _remember(self, **settings: Any) -> None:
-        """Keep the constructor's settings (wrap secrets in :class:`Secret` before passing them)."""
-        self._settings = settings
 
     def _shared(self) -> dict[str, Any]:
         """What a copy shares with this client (HTTP client, limiter, clock, token cache ...)."""

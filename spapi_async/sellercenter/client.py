@@ -33,7 +33,7 @@ from ._common import (
     seller_operation,
     window_plan,
 )
-from ._options import V2_ENV_NAMES, Reconfigurable
+from ._options import V2_ENV_NAMES, Reconfigurable, remembers_settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
@@ -90,6 +90,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
 
     _ENV_NAMES = V2_ENV_NAMES
 
+    @remembers_settings
     def __init__(
         self,
         base_url: str,
@@ -125,21 +126,6 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         if timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
         clock = clock or SYSTEM_CLOCK
-        self._remember(
-            base_url=base_url,
-            client_id=client_id,
-            client_secret=secret,
-            token_url=token_url,
-            context=context,
-            requests_per_window=requests_per_window,
-            window=window,
-            app_name=app_name,
-            app_version=app_version,
-            user_agent=user_agent,
-            timeout=timeout,
-            retry=retry,
-            http_backend=http_backend,
-        )
         self.base_url = str(url).rstrip("/")
         self.client_id = client_id
         self.token_url = token_url or default_token_url(url)

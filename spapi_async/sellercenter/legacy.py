@@ -35,7 +35,7 @@ from ._common import (
     seller_operation,
     window_plan,
 )
-from ._options import LEGACY_ENV_NAMES, Reconfigurable
+from ._options import LEGACY_ENV_NAMES, Reconfigurable, remembers_settings
 from .auth import LegacyAuth
 from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
 from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
@@ -133,6 +133,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     _ENV_NAMES = LEGACY_ENV_NAMES
 
+    @remembers_settings
     def __init__(
         self,
         base_url: str,
@@ -166,21 +167,6 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         if timeout <= 0:
             raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
         clock = clock or SYSTEM_CLOCK
-        self._remember(
-            base_url=base_url,
-            user_id=user_id,
-            api_key=key,
-            format=fmt,
-            version=version,
-            requests_per_window=requests_per_window,
-            window=window,
-            app_name=app_name,
-            app_version=app_version,
-            user_agent=user_agent,
-            timeout=timeout,
-            retry=retry,
-            http_backend=http_backend,
-        )
         self.base_url = str(url).rstrip("/")
         self.user_id = user_id
         self.format = fmt
