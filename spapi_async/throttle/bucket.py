@@ -21,15 +21,14 @@ bring two requests closer together than they were sent. A bucket with ``margin``
 holds that many more tokens than ours, absorbing that much jitter. The sustained rate is unchanged; only the very
 last token of a full burst comes ``margin`` seconds later.
 
-Timer slack: when tokens are due faster than a timer wake is worth (each wake of the event loop costs tens of
-microseconds of CPU, about as much as granting several waiters), the head of the queue may sleep up to
+Timer slack: when tokens are due faster than a timer wake is worth (waking an idle event loop costs tens to
+hundreds of microseconds of CPU, more than granting several waiters), the head of the queue may sleep up to
 ``timer_slack`` seconds past its own token, until as many tokens are due as that slack covers, and one wake then
-grants them all in order (:func:`coalesce`). No token is ever granted before it is due and none is lost (the
-head waits for at most half the bucket's capacity, so a late wake-up still finds room for what was refilled
-meanwhile), so the rate is unchanged; a grant can only come up
-to ``timer_slack`` late. With ``rate * timer_slack < 1`` nothing changes: the default, 10 ms, coalesces only from
-100 tokens/s, faster than any published SP-API usage plan (the fastest is 80 per second). ``timer_slack=0`` gives
-every grant its own exact wake.
+grants them all in order (:func:`coalesce`). No token is granted before it is due and none is lost: the head
+waits for at most half the bucket's capacity, so a late wake-up still finds room for what was refilled meanwhile.
+The rate is unchanged; a grant can only come up to ``timer_slack`` late. With ``rate * timer_slack < 1`` nothing
+changes: the default, 10 ms, coalesces only from 100 tokens/s, faster than any published SP-API usage plan (the
+fastest is 80 per second). ``timer_slack=0`` gives every grant its own exact wake.
 
 :class:`TokenBucket` puts the arithmetic behind a :class:`~spapi_async.throttle._gate.Gate` (strict FIFO, one
 timer, cancellation-safe).
