@@ -51,6 +51,7 @@ LEGACY_ENV_NAMES: Mapping[str, str] = MappingProxyType(
 )
 
 _CONVERT: Mapping[str, Callable[[str], Any]] = {"requests_per_window": int, "window": float}
+_REQUIRED = frozenset({"base_url", "client_id", "client_secret", "user_id", "api_key"})
 
 
 def settings_from_env(names: Mapping[str, str], environ: Mapping[str, str] | None = None) -> dict[str, Any]:
@@ -128,6 +129,3 @@ class Reconfigurable:
         if missing:
             raise ConfigurationError(f"{cls.__name__}.from_env: set {', '.join(missing)} (or pass the argument)")
         return cls(**settings)
-
-
-_REQUIRED = frozenset({"base_url", "client_id", "client_secret", "user_id", "api_key"})
