@@ -11,6 +11,11 @@ from typing import Literal
 
 PlanSource = Literal["model", "default"]
 
+#: When an operation carries a Restricted Data Token: ``"never"``; ``"on_request"`` (personal data is optional: the
+#: LWA token by default, an RDT only when the call passes ``data_elements=[...]``); ``"always"`` (every answer is
+#: restricted data).
+RdtUse = Literal["never", "on_request", "always"]
+
 
 @dataclass(frozen=True, slots=True)
 class UsagePlan:
@@ -75,6 +80,9 @@ class Operation:
     restricted: bool = False
     pagination: Pagination | None = None
     deprecated: bool = False
+    rdt: RdtUse = "never"
+    grantless_scope: str | None = None  # the LWA scope of a grantless operation
+    replacement: str | None = None  # registry key of what replaces a deprecated operation
 
     @property
     def key(self) -> str:
