@@ -84,6 +84,14 @@ class Operation:
     grantless_scope: str | None = None  # the LWA scope of a grantless operation
     replacement: str | None = None  # registry key of what replaces a deprecated operation
 
+    def __post_init__(self) -> None:
+        # ``restricted`` and ``rdt`` say the same thing at two levels of detail; an Operation built by hand with
+        # only one of them gets the other (``restricted=True`` alone: the RDT is used on every call, as before).
+        if self.restricted and self.rdt == "never":
+            object.__setattr__(self, "rdt", "always")
+        elif self.rdt != "never" and not self.restricted:
+            object.__setattr__(self, "restricted", True)
+
     @property
     def key(self) -> str:
         """The registry key, ``"<api>.<name>"``."""

@@ -33,7 +33,7 @@ GET_ORDER = sp.Operation(
     rate=0.5,
     burst=30,
     plan_source="model",
-    restricted=True,
+    rdt="on_request",
 )
 CREATE_REPORT = sp.Operation(
     api="reports_2021_06_30",
