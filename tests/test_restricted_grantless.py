@@ -152,3 +152,14 @@ def test_aliases_point_at_versions_without_deprecated_operations() -> None:
     assert ALIASES["orders"] == "orders_2026_01_01"
     assert not deprecated_apis & set(ALIASES.values())
     assert json.dumps(sorted(ALIASES)) == json.dumps(sorted(codegen_config.ALIASES))
+
+
+def test_the_emulator_command_has_a_restricted_roles_flag() -> None:
+    from typer.main import get_command
+
+    from spapi_async.cli.app import build_app
+
+    command = get_command(build_app())
+    emulator_cmd = command.commands["emulator"]  # type: ignore[attr-defined]
+    flag = next(p for p in emulator_cmd.params if p.name == "restricted_roles")
+    assert flag.is_flag and flag.default is False and flag.opts == ["--restricted-roles"]
