@@ -37,9 +37,12 @@ def strip_version_suffix(stem: str) -> str:
     return re.sub(r"V$", "", stem)
 
 
-#: Short aliases on the client for the recommended version of an API (alias → API attribute).
+#: Short aliases on the client for the recommended version of an API (alias → API attribute). The newest version
+#: whose operations the models do not mark deprecated and that covers the API (fulfillment outbound 2026-07-04 and
+#: finances 2024-06-19 cover only part of their older versions, so the aliases keep those). Checked on each run:
+#: no alias may point at an API with deprecated operations.
 ALIASES: dict[str, str] = {
-    "orders": "orders_v0",
+    "orders": "orders_2026_01_01",
     "reports": "reports_2021_06_30",
     "feeds": "feeds_2021_06_30",
     "catalog": "catalog_items_2022_04_01",
@@ -82,29 +85,46 @@ ALIASES: dict[str, str] = {
 DUPLICATE_METHOD_ORDER = ("GET", "PUT", "POST", "PATCH", "DELETE")
 
 # --------------------------------------------------------------------------------------------------------------
-# Restricted operations: they return PII and need a Restricted Data Token. The models flag only four (through
-# the Tokens model's examples and "contains restricted data" notes); Amazon's Tokens API documentation lists
-# the rest. Keys are ``<api attribute>.<method name>``.
+# Restricted operations: those that can return customers' personal data (PII) and then need a Restricted Data
+# Token (RDT) instead of the LWA access token. Two kinds, kept apart because Amazon refuses RDTs to applications
+# without the restricted roles (most applications), and an RDT must never be asked for when nobody wants the PII:
+#
+# RDT_ON_REQUEST: the operation answers with an ordinary LWA token and leaves the personal data out; the RDT (and
+#   the PII) is used only when the caller passes ``data_elements=[...]``. Sources: the Tokens model's
+#   ``RestrictedResource.dataElements`` (needed "only" for orders v0 getOrders/getOrder/getOrderItems) and the
+#   orders v0 response schemas (BuyerInfo, ShippingAddress, BuyerTaxInformation are the restricted parts of an
+#   otherwise ordinary Order/OrderItem); Amazon's Tokens API use case guide for Direct Fulfillment orders
+#   (purchase orders whose customer data is restricted) and for reports getReportDocument (restricted only for
+#   restricted report types, where the RDT carries no data elements: pass ``data_elements=[]``).
+# RDT_ALWAYS: every answer is restricted data, so the RDT is fetched automatically. Source: the list of restricted
+#   operations in Amazon's Tokens API use case guide (the merchant fulfillment getShipment path is also a
+#   RestrictedResource example in the Tokens model).
+#
+# Keys are ``<api attribute>.<method name>``; the operation table (client and emulator) reads ``Operation.rdt``.
 # --------------------------------------------------------------------------------------------------------------
-RESTRICTED: frozenset[str] = frozenset(
+RDT_ON_REQUEST: frozenset[str] = frozenset(
     {
-        # flagged by the models
         "orders_v0.get_orders",
         "orders_v0.get_order",
         "orders_v0.get_order_items",
-        "merchant_fulfillment_v0.get_shipment",
-        # Amazon's documented restricted operations
-        "orders_v0.get_order_address",
-        "orders_v0.get_order_buyer_info",
-        "orders_v0.get_order_items_buyer_info",
-        "orders_v0.get_order_regulated_info",
-        "merchant_fulfillment_v0.create_shipment",
-        "merchant_fulfillment_v0.cancel_shipment",
-        "shipment_invoicing_v0.get_shipment_details",
         "vendor_direct_fulfillment_orders_v1.get_orders",
         "vendor_direct_fulfillment_orders_v1.get_order",
         "vendor_direct_fulfillment_orders_2021_12_28.get_orders",
         "vendor_direct_fulfillment_orders_2021_12_28.get_order",
+        "reports_2021_06_30.get_report_document",
+    }
+)
+RDT_ALWAYS: frozenset[str] = frozenset(
+    {
+        "orders_v0.get_order_address",
+        "orders_v0.get_order_buyer_info",
+        "orders_v0.get_order_items_buyer_info",
+        "orders_v0.get_order_regulated_info",
+        "merchant_fulfillment_v0.get_shipment",
+        "merchant_fulfillment_v0.create_shipment",
+        "merchant_fulfillment_v0.cancel_shipment",
+        "shipment_invoicing_v0.get_shipment_details",
+        "easy_ship_2022_03_23.create_scheduled_package_bulk",
         "vendor_direct_fulfillment_shipping_v1.get_shipping_labels",
         "vendor_direct_fulfillment_shipping_v1.get_shipping_label",
         "vendor_direct_fulfillment_shipping_v1.get_packing_slips",
@@ -120,6 +140,39 @@ RESTRICTED: frozenset[str] = frozenset(
         "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoice",
     }
 )
+
+#: Restricted elements that the models name as the restricted parts of a response (orders v0 Order/OrderItem);
+#: the value the Tokens API accepts for each (``RestrictedResource.dataElements``).
+DATA_ELEMENTS = ("buyerInfo", "shippingAddress", "buyerTaxInformation")
+
+# --------------------------------------------------------------------------------------------------------------
+# Grantless operations and their LWA scope. An operation is grantless when its model description says so
+# (GRANTLESS_PHRASE, the seven notifications operations) or when it is listed in GRANTLESS_EXTRA (Amazon's
+# "Rotate your application's client secret" guide: rotateApplicationClientSecret is called with a
+# client-credentials token of scope ``sellingpartnerapi::client_credential:rotation``; its model does not say
+# so). Each grantless operation takes the scope of its API (GRANTLESS_SCOPES, from Amazon's grantless operations
+# guide); a grantless operation whose API has no scope here fails the generation.
+# --------------------------------------------------------------------------------------------------------------
+GRANTLESS_EXTRA: frozenset[str] = frozenset({"application_management_2023_11_30.rotate_application_client_secret"})
+GRANTLESS_SCOPES: dict[str, str] = {
+    "notifications_v1": "sellingpartnerapi::notifications",
+    "application_management_2023_11_30": "sellingpartnerapi::client_credential:rotation",
+}
+
+# --------------------------------------------------------------------------------------------------------------
+# Deprecated operations (``deprecated: true`` in the model) and what replaces each. Every deprecated operation
+# must be listed (the generation fails otherwise); the client warns once per operation naming the replacement.
+# Orders v0 -> Orders v2026-01-01: searchOrders lists orders (items included); getOrder returns one order with its
+# items, and with includedData=BUYER / RECIPIENT its buyer and address (no RDT needed in that version).
+# --------------------------------------------------------------------------------------------------------------
+REPLACEMENTS: dict[str, str] = {
+    "orders_v0.get_orders": "orders_2026_01_01.search_orders",
+    "orders_v0.get_order": "orders_2026_01_01.get_order",
+    "orders_v0.get_order_items": "orders_2026_01_01.get_order",
+    "orders_v0.get_order_buyer_info": "orders_2026_01_01.get_order",
+    "orders_v0.get_order_address": "orders_2026_01_01.get_order",
+    "orders_v0.get_order_items_buyer_info": "orders_2026_01_01.get_order",
+}
 
 # --------------------------------------------------------------------------------------------------------------
 # Pagination. The request token parameter is found by name; the response token by searching the 2xx schema at

@@ -241,14 +241,23 @@ class ApiEmitter:
             if rule is not None:
                 sent = ", ".join(["the token", *rule[0]]) if rule[0] else "the token only"
                 facts.append(f"Pages after the first send {sent}.")
-        if op.restricted:
-            facts.append("Restricted: sent with a Restricted Data Token, fetched automatically.")
+        if op.rdt == "always":
+            facts.append(
+                "Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically "
+                "(``data_elements=`` adds data elements to it); needs the restricted role."
+            )
+        elif op.rdt == "on_request":
+            facts.append(
+                "Personal data on request: sent with the LWA token, without restricted data, unless "
+                "``data_elements=[...]`` is given; then with a Restricted Data Token for those elements (needs the "
+                "restricted role)."
+            )
         if op.grantless:
-            facts.append("Grantless: authorised with the application's grantless token.")
+            facts.append(f"Grantless: authorised with a client-credentials token of scope ``{op.grantless_scope}``.")
         if op.may_be_empty:
             facts.append("Returns None when Amazon answers without a body (the model's other 2xx status).")
         if op.deprecated:
-            facts.append("Deprecated in the model.")
+            facts.append(f"Deprecated in the model (warns once); use ``{op.replacement}``.")
         lines = ['        """' + facts[0], ""]
         for fact in facts[1:]:
             lines.extend(wrap(fact, "        "))

@@ -34,6 +34,12 @@ def _operation(op: OperationIR) -> str:
         args.append(f"pagination=Pagination({', '.join(pargs)})")
     if op.deprecated:
         args.append("deprecated=True")
+    if op.rdt != "never":
+        args.append(f"rdt={py_str(op.rdt)}")
+    if op.grantless_scope:
+        args.append(f"grantless_scope={py_str(op.grantless_scope)}")
+    if op.replacement:
+        args.append(f"replacement={py_str(op.replacement)}")
     return f"    Operation({', '.join(args)}),"
 
 

@@ -49,7 +49,7 @@ class OperationIR:
     burst: int
     plan_source: str
     grantless: bool
-    restricted: bool
+    rdt: str  # "never" | "on_request" | "always" (config.RDT_ON_REQUEST / RDT_ALWAYS)
     deprecated: bool
     params: list[Param]
     raw: dict[str, Any]
@@ -58,10 +58,16 @@ class OperationIR:
     produces: tuple[str, ...]
     may_be_empty: bool = False
     pagination: PaginationIR | None = None
+    grantless_scope: str | None = None
+    replacement: str | None = None
 
     @property
     def key(self) -> str:
         return f"{self.api}.{self.name}"
+
+    @property
+    def restricted(self) -> bool:
+        return self.rdt != "never"
 
 
 @dataclass
@@ -234,6 +240,12 @@ def _pagination(spec: dict[str, Any], key: str, params: list[Param], schema: Any
     )
 
 
+def _rdt_use(key: str) -> str:
+    if key in config.RDT_ALWAYS:
+        return "always"
+    return "on_request" if key in config.RDT_ON_REQUEST else "never"
+
+
 def load_api(models_dir: Path, file: Path) -> ApiIR:
     spec = json.loads(file.read_text(encoding="utf-8"))
     if str(spec.get("swagger")) != "2.0":
@@ -275,6 +287,7 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
         plan = parse_usage_plan(description)
         params = _params(spec, item, op)
         status, schema, may_be_empty = _success(spec, op)
+        grantless = config.GRANTLESS_PHRASE.search(description) is not None or key in config.GRANTLESS_EXTRA
         ir = OperationIR(
             api=attr,
             name=name,
@@ -284,8 +297,8 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
             rate=plan[0] if plan else DEFAULT_RATE,
             burst=plan[1] if plan else DEFAULT_BURST,
             plan_source="model" if plan else "default",
-            grantless=config.GRANTLESS_PHRASE.search(description) is not None,
-            restricted=key in config.RESTRICTED,
+            grantless=grantless,
+            rdt=_rdt_use(key),
             deprecated=bool(op.get("deprecated")),
             params=params,
             raw=op,
@@ -295,6 +308,14 @@ def load_api(models_dir: Path, file: Path) -> ApiIR:
             produces=tuple(op.get("produces") or file_produces),
         )
         ir.pagination = _pagination(spec, key, params, schema)
+        if grantless:
+            ir.grantless_scope = config.GRANTLESS_SCOPES.get(attr)
+            if ir.grantless_scope is None:
+                raise ValueError(f"{key} is grantless but codegen/config.py GRANTLESS_SCOPES has no scope for {attr}")
+        if ir.deprecated:
+            ir.replacement = config.REPLACEMENTS.get(key)
+            if ir.replacement is None:
+                raise ValueError(f"{key} is deprecated in its model: name its replacement in config.REPLACEMENTS")
         api.operations.append(ir)
     return api
 
@@ -319,7 +340,11 @@ def _check_config(apis: list[ApiIR]) -> None:
     attrs = {api.attr for api in apis}
     stale = sorted(
         (
-            set(config.RESTRICTED)
+            set(config.RDT_ALWAYS)
+            | set(config.RDT_ON_REQUEST)
+            | set(config.GRANTLESS_EXTRA)
+            | set(config.REPLACEMENTS)
+            | set(config.REPLACEMENTS.values())
             | set(config.TOKEN_RULES)
             | set(config.NOT_PAGINATED)
             | set(config.ITEMS_PATH_OVERRIDES)
@@ -328,5 +353,11 @@ def _check_config(apis: list[ApiIR]) -> None:
     )
     stale += sorted(k for k in config.BODY_TOKEN_OPERATIONS if k not in keys)
     stale += sorted(f"alias {a} -> {t}" for a, t in config.ALIASES.items() if t not in attrs)
+    stale += sorted(f"grantless scope for {a}" for a in config.GRANTLESS_SCOPES if a not in attrs)
+    stale += sorted(f"RDT_ALWAYS and RDT_ON_REQUEST both name {k}" for k in config.RDT_ALWAYS & config.RDT_ON_REQUEST)
+    deprecated_apis = {op.api for api in apis for op in api.operations if op.deprecated}
+    stale += sorted(
+        f"alias {a} -> {t} (deprecated operations)" for a, t in config.ALIASES.items() if t in deprecated_apis
+    )
     if stale:
         raise ValueError(f"codegen/config.py names operations or APIs the models do not have: {stale}")

@@ -256,8 +256,10 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
     ) -> httpx.Response:
         """Send any SP-API path with this client's authentication, limits and retries.
 
-        A path that matches a known operation template uses that operation's usage plan and, for restricted
-        operations, a Restricted Data Token. Returns the ``httpx.Response`` (2xx); errors raise as usual.
+        A path that matches a known operation template uses that operation's usage plan and token: a Restricted
+        Data Token for operations whose every answer is restricted, or, where personal data is optional, only when
+        ``data_elements`` is given; a grantless token of the operation's scope for grantless operations. Returns
+        the ``httpx.Response`` (2xx); errors raise as usual.
         """
         if not path.startswith("/"):
             raise ConfigurationError(f"path must start with '/', got {path!r}")

@@ -236,12 +236,9 @@ def build_config(
             f"missing LWA credentials: {', '.join(missing)} (pass them, or set LWA_APP_ID / "
             "LWA_CLIENT_SECRET or SPAPI_CLIENT_ID / SPAPI_CLIENT_SECRET for from_env())"
         )
+    # Without a refresh token the client can call grantless operations only (each knows its scope); a seller
+    # operation then raises ConfigurationError before any request.
     scopes = tuple(grantless_scopes or ())
-    if not refresh_token and not scopes:
-        raise ConfigurationError(
-            "missing refresh_token: pass refresh_token=... for seller/vendor operations, "
-            "or grantless_scopes=[...] for grantless operations"
-        )
     mkt = get_marketplace(marketplace) if marketplace else None
     if region:
         reg = get_region(region)

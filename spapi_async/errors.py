@@ -10,6 +10,7 @@
       AuthError                         LWA token endpoint refused us (and 401/403 from an API, see below)
       ApiError                          an HTTP response with a non-success status
         BadRequestError                 400
+          RestrictedDataError           the Tokens API refused a Restricted Data Token (no restricted role)
         UnauthorizedError (AuthError)   401
         ForbiddenError (AuthError)      403
         NotFoundError                   404
@@ -142,6 +143,15 @@ class ApiError(SPAPIError):
 
 class BadRequestError(ApiError):
     """400: the request was malformed or failed Amazon's validation."""
+
+
+class RestrictedDataError(BadRequestError):
+    """The Tokens API refused a Restricted Data Token: the application lacks the restricted role for the data
+    elements asked for. ``data_elements`` and ``resource`` (``"GET /orders/v0/orders"``) say what was asked; the
+    operation itself was not sent."""
+
+    data_elements: tuple[str, ...] = ()
+    resource: str = ""
 
 
 class UnauthorizedError(ApiError, AuthError):

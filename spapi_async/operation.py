@@ -11,6 +11,11 @@ from typing import Literal
 
 PlanSource = Literal["model", "default"]
 
+#: When an operation carries a Restricted Data Token: ``"never"``; ``"on_request"`` (personal data is optional: the
+#: LWA token by default, an RDT only when the call passes ``data_elements=[...]``); ``"always"`` (every answer is
+#: restricted data).
+RdtUse = Literal["never", "on_request", "always"]
+
 
 @dataclass(frozen=True, slots=True)
 class UsagePlan:
@@ -75,6 +80,17 @@ class Operation:
     restricted: bool = False
     pagination: Pagination | None = None
     deprecated: bool = False
+    rdt: RdtUse = "never"
+    grantless_scope: str | None = None  # the LWA scope of a grantless operation
+    replacement: str | None = None  # registry key of what replaces a deprecated operation
+
+    def __post_init__(self) -> None:
+        # ``restricted`` and ``rdt`` say the same thing at two levels of detail; an Operation built by hand with
+        # only one of them gets the other (``restricted=True`` alone: the RDT is used on every call, as before).
+        if self.restricted and self.rdt == "never":
+            object.__setattr__(self, "rdt", "always")
+        elif self.rdt != "never" and not self.restricted:
+            object.__setattr__(self, "restricted", True)
 
     @property
     def key(self) -> str:

@@ -93,6 +93,10 @@ class Resource:
     # ------------------------------------------------------------------ request building
 
     def _build(self, spec: OperationSpec, args: Mapping[str, Any], token: str | None = None) -> _Request:
+        if spec.operation.deprecated:
+            from .deprecation import warn_deprecated
+
+            warn_deprecated(spec.operation)
         path = spec.path
         query: list[tuple[str, str]] = []
         headers: dict[str, str] = {}
@@ -137,6 +141,7 @@ class Resource:
         token: str | None = None,
         data_elements: Sequence[str] | None = None,
     ) -> httpx.Response:
+        from .auth.rdt import data_elements_arg
         from .transport import ApiCall
 
         req = self._build(spec, args, token)
@@ -147,7 +152,7 @@ class Resource:
             params=req.query or None,
             json=req.body,
             headers=req.headers or None,
-            data_elements=tuple(data_elements) if data_elements is not None else None,
+            data_elements=data_elements_arg(data_elements, spec.key),
         )
         return await self._transport.send(call)
 
@@ -192,6 +197,10 @@ class Resource:
         from .pagination import AsyncPaginator, attribute_path
 
         self._build(spec, args)  # fail on bad arguments now, before any I/O and before the first await
+        if data_elements is not None:
+            from .auth.rdt import data_elements_arg
+
+            data_elements_arg(data_elements, spec.key)
 
         async def fetch(token: str | None) -> T:
             response = await self._send(spec, args, token, data_elements)

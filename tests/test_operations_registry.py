@@ -88,7 +88,10 @@ def test_grantless_and_restricted() -> None:
             "delete_destination",
             "send_test_notification",
         )
-    }
+    } | {"application_management_2023_11_30.rotate_application_client_secret"}
+    scopes = {op.grantless_scope for op in sp.OPERATIONS.values() if op.grantless}
+    assert scopes == {"sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"}
+    assert all(op.grantless_scope is None for op in sp.OPERATIONS.values() if not op.grantless)
     routes = _by_route()
     for row in operations_csv():
         if row["restricted"] == "yes":

@@ -215,7 +215,7 @@ async def test_error_statuses_raise_the_typed_errors() -> None:
 # ------------------------------------------------------------------ RDT and attributes
 
 
-async def test_restricted_operations_use_a_restricted_data_token() -> None:
+async def test_restricted_data_only_when_asked_for() -> None:
     rdt_bodies: list[Any] = []
     api_requests: list[httpx.Request] = []
 
@@ -226,11 +226,13 @@ async def test_restricted_operations_use_a_restricted_data_token() -> None:
         return httpx.Response(200, json={"payload": {"AmazonOrderId": "1"}})
 
     async with make_client(handle, rdt_requests=rdt_bodies) as client:
-        await client.orders_v0.get_order(order_id="1")
-        await client.orders_v0.get_order(order_id="2")
-        await client.orders_v0.get_order_address(order_id="3")
+        await client.orders_v0.get_order(order_id="1")  # personal data optional: LWA token, no RDT
+        await client.orders_v0.get_order(order_id="2", data_elements=["buyerInfo", "shippingAddress"])
+        await client.orders_v0.get_order(order_id="3", data_elements=["shippingAddress", "buyerInfo"])
+        await client.orders_v0.get_order_address(order_id="4")  # only restricted data: RDT automatically
         await client.sellers.get_marketplace_participations()
     assert [r.headers["x-amz-access-token"] for r in api_requests] == [
+        "Atza|test",
         "Atz.sprdt|test",
         "Atz.sprdt|test",
         "Atz.sprdt|test",
@@ -241,13 +243,14 @@ async def test_restricted_operations_use_a_restricted_data_token() -> None:
             {"method": "GET", "path": "/orders/v0/orders/{orderId}", "dataElements": ["buyerInfo", "shippingAddress"]}
         ]
     }
-    assert len(rdt_bodies) == 2  # cached per operation template: one for get_order, one for get_order_address
+    assert rdt_bodies[1] == {"restrictedResources": [{"method": "GET", "path": "/orders/v0/orders/{orderId}/address"}]}
+    assert len(rdt_bodies) == 2  # cached per template and elements (in any order)
 
 
 async def test_api_attributes_are_lazy_cached_and_aliased() -> None:
     async with make_client(_never) as client:
         assert client.orders_v0 is client.orders_v0
-        assert client.orders is client.orders_v0
+        assert client.orders is client.orders_2026_01_01  # Amazon's recommended version (v0 is deprecated)
         assert client.reports is client.reports_2021_06_30
         assert client.catalog is client.catalog_items_2022_04_01
         assert type(client.fba_inventory_v1).__name__ == "FbaInventoryV1Api"
@@ -269,4 +272,6 @@ def test_import_loads_no_api_module_and_an_attribute_loads_only_its_own() -> Non
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
     at_import, after = result.stdout.splitlines()
     assert at_import == "['spapi_async.apis._attributes'] False"
-    assert after == str(["spapi_async.apis._attributes", "spapi_async.apis.orders_v0", "spapi_async.models.orders_v0"])
+    assert after == str(
+        ["spapi_async.apis._attributes", "spapi_async.apis.orders_2026_01_01", "spapi_async.models.orders_2026_01_01"]
+    )

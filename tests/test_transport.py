@@ -33,7 +33,7 @@ GET_ORDER = sp.Operation(
     rate=0.5,
     burst=30,
     plan_source="model",
-    restricted=True,
+    rdt="on_request",
 )
 CREATE_REPORT = sp.Operation(
     api="reports_2021_06_30",
@@ -202,12 +202,15 @@ async def test_restricted_operation_gets_a_cached_rdt() -> None:
         }
     )
     clock = InstantClock()
+    elements = ("buyerInfo", "shippingAddress")
     async with _client(amazon, clock) as client:
         for order_id in ("1", "2"):
-            await client.transport.send(ApiCall("GET", f"/orders/v0/orders/{order_id}", operation=GET_ORDER))
+            await client.transport.send(
+                ApiCall("GET", f"/orders/v0/orders/{order_id}", operation=GET_ORDER, data_elements=elements)
+            )
         assert len(rdt_calls) == 1  # one RDT for the path template serves every order
         clock.advance(3600)
-        await client.transport.send(ApiCall("GET", "/orders/v0/orders/1", operation=GET_ORDER))
+        await client.transport.send(ApiCall("GET", "/orders/v0/orders/1", operation=GET_ORDER, data_elements=elements))
         await client.transport.send(
             ApiCall("GET", "/orders/v0/orders/1", operation=GET_ORDER, restricted_data_token="Atz.sprdt|given")
         )

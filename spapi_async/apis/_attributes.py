@@ -96,7 +96,7 @@ ALIASES: dict[str, str] = {
     "merchant_fulfillment": "merchant_fulfillment_v0",
     "messaging": "messaging_v1",
     "notifications": "notifications_v1",
-    "orders": "orders_v0",
+    "orders": "orders_2026_01_01",
     "product_fees": "product_fees_v0",
     "product_pricing": "product_pricing_v0",
     "product_type_definitions": "product_type_definitions_2020_09_01",
@@ -671,9 +671,9 @@ class ApiAttributes:
         return self.notifications_v1
 
     @property
-    def orders(self) -> OrdersV0Api:
-        """Alias of :attr:`orders_v0`."""
-        return self.orders_v0
+    def orders(self) -> Orders20260101Api:
+        """Alias of :attr:`orders_2026_01_01`."""
+        return self.orders_2026_01_01
 
     @property
     def product_fees(self) -> ProductFeesV0Api:

@@ -151,6 +151,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         0.0167,
         1,
         "model",
+        grantless=True,
+        grantless_scope="sellingpartnerapi::client_credential:rotation",
     ),
     Operation(
         "awd_2024_05_09", "create_inbound", "createInbound", "POST", "/awd/2024-05-09/inboundOrders", 1.0, 1, "model"
@@ -587,6 +589,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         1.0,
         5,
         "model",
+        restricted=True,
+        rdt="always",
     ),
     Operation(
         "external_fulfillment_inventory_2024_09_11",
@@ -1883,6 +1887,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         1,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "merchant_fulfillment_v0",
@@ -1894,6 +1899,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         1,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "merchant_fulfillment_v0",
@@ -1905,6 +1911,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         2,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "merchant_fulfillment_v0",
@@ -2067,6 +2074,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2078,6 +2086,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2089,6 +2098,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2100,6 +2110,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2111,6 +2122,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2122,6 +2134,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "notifications_v1",
@@ -2133,6 +2146,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         5,
         "model",
         grantless=True,
+        grantless_scope="sellingpartnerapi::notifications",
     ),
     Operation(
         "orders_2026_01_01",
@@ -2160,6 +2174,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         restricted=True,
         pagination=Pagination("query:NextToken", "payload.NextToken", "payload.Orders", "MaxResultsPerPage"),
         deprecated=True,
+        rdt="on_request",
+        replacement="orders_2026_01_01.search_orders",
     ),
     Operation(
         "orders_v0",
@@ -2172,6 +2188,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         deprecated=True,
+        rdt="on_request",
+        replacement="orders_2026_01_01.get_order",
     ),
     Operation(
         "orders_v0",
@@ -2184,6 +2202,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         deprecated=True,
+        rdt="always",
+        replacement="orders_2026_01_01.get_order",
     ),
     Operation(
         "orders_v0",
@@ -2196,6 +2216,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         deprecated=True,
+        rdt="always",
+        replacement="orders_2026_01_01.get_order",
     ),
     Operation(
         "orders_v0",
@@ -2209,6 +2231,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         restricted=True,
         pagination=Pagination("query:NextToken", "payload.NextToken", "payload.OrderItems"),
         deprecated=True,
+        rdt="on_request",
+        replacement="orders_2026_01_01.get_order",
     ),
     Operation(
         "orders_v0",
@@ -2222,6 +2246,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         restricted=True,
         pagination=Pagination("query:NextToken", "payload.NextToken", "payload.OrderItems"),
         deprecated=True,
+        rdt="always",
+        replacement="orders_2026_01_01.get_order",
     ),
     Operation(
         "orders_v0",
@@ -2243,6 +2269,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         30,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "orders_v0",
@@ -2505,6 +2532,8 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         0.0167,
         15,
         "model",
+        restricted=True,
+        rdt="on_request",
     ),
     Operation("sales_v1", "get_order_metrics", "getOrderMetrics", "GET", "/sales/v1/orderMetrics", 0.5, 15, "model"),
     Operation(
@@ -2816,6 +2845,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         25,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "shipment_invoicing_v0",
@@ -3237,6 +3267,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "pagination.nextToken", "orders", "limit"),
+        rdt="on_request",
     ),
     Operation(
         "vendor_direct_fulfillment_orders_2021_12_28",
@@ -3248,6 +3279,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="on_request",
     ),
     Operation(
         "vendor_direct_fulfillment_orders_2021_12_28",
@@ -3270,6 +3302,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "payload.pagination.nextToken", "payload.orders", "limit"),
+        rdt="on_request",
     ),
     Operation(
         "vendor_direct_fulfillment_orders_v1",
@@ -3281,6 +3314,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="on_request",
     ),
     Operation(
         "vendor_direct_fulfillment_orders_v1",
@@ -3333,6 +3367,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "pagination.nextToken", "shippingLabels", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3354,6 +3389,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3365,6 +3401,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3397,6 +3434,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "pagination.nextToken", "customerInvoices", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3408,6 +3446,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3420,6 +3459,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "pagination.nextToken", "packingSlips", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3431,6 +3471,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_2021_12_28",
@@ -3453,6 +3494,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "payload.pagination.nextToken", "payload.shippingLabels", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_v1",
@@ -3474,6 +3516,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_v1",
@@ -3506,6 +3549,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "payload.pagination.nextToken", "payload.customerInvoices", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_v1",
@@ -3517,6 +3561,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_v1",
@@ -3529,6 +3574,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         "model",
         restricted=True,
         pagination=Pagination("query:nextToken", "payload.pagination.nextToken", "payload.packingSlips", "limit"),
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_shipping_v1",
@@ -3540,6 +3586,7 @@ OPERATIONS_DATA: tuple[Operation, ...] = (
         10,
         "model",
         restricted=True,
+        rdt="always",
     ),
     Operation(
         "vendor_direct_fulfillment_transactions_2021_12_28",

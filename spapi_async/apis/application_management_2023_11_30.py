@@ -28,5 +28,7 @@ class ApplicationManagement20231130Api(Resource):
 
         Operation ``rotateApplicationClientSecret``.
         Usage plan: 0.0167 requests/second, burst 1.
+        Grantless: authorised with a client-credentials token of scope
+        ``sellingpartnerapi::client_credential:rotation``.
         """
         await self._call_empty(_ROTATE_APPLICATION_CLIENT_SECRET, {})

@@ -101,13 +101,21 @@ class EasyShip20220323Api(Resource):
         return await self._call(_UPDATE_SCHEDULED_PACKAGES, {"body": body}, parser(m.Packages))
 
     async def create_scheduled_package_bulk(
-        self, *, body: m.CreateScheduledPackagesRequest | _abc.Mapping[str, _t.Any]
+        self,
+        *,
+        body: m.CreateScheduledPackagesRequest | _abc.Mapping[str, _t.Any],
+        data_elements: _abc.Sequence[str] | None = None,
     ) -> m.CreateScheduledPackagesResponse:
         """``POST /easyShip/2022-03-23/packages/bulk``
 
         Operation ``createScheduledPackageBulk``.
         Usage plan: 1 requests/second, burst 5.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
-            _CREATE_SCHEDULED_PACKAGE_BULK, {"body": body}, parser(m.CreateScheduledPackagesResponse)
+            _CREATE_SCHEDULED_PACKAGE_BULK,
+            {"body": body},
+            parser(m.CreateScheduledPackagesResponse),
+            data_elements=data_elements,
         )

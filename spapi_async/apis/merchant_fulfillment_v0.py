@@ -74,7 +74,8 @@ class MerchantFulfillmentV0Api(Resource):
 
         Operation ``getShipment``.
         Usage plan: 1 requests/second, burst 1.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_SHIPMENT, {"shipment_id": shipment_id}, parser(m.GetShipmentResponse), data_elements=data_elements
@@ -87,7 +88,8 @@ class MerchantFulfillmentV0Api(Resource):
 
         Operation ``cancelShipment``.
         Usage plan: 1 requests/second, burst 1.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _CANCEL_SHIPMENT,
@@ -106,7 +108,8 @@ class MerchantFulfillmentV0Api(Resource):
 
         Operation ``createShipment``.
         Usage plan: 2 requests/second, burst 2.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _CREATE_SHIPMENT, {"body": body}, parser(m.CreateShipmentResponse), data_elements=data_elements

@@ -176,7 +176,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``getSubscriptionById``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(
             _GET_SUBSCRIPTION_BY_ID,
@@ -191,7 +191,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``deleteSubscriptionById``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(
             _DELETE_SUBSCRIPTION_BY_ID,
@@ -206,7 +206,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``sendTestNotification``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(
             _SEND_TEST_NOTIFICATION,
@@ -219,7 +219,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``getDestinations``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(_GET_DESTINATIONS, {}, parser(m.GetDestinationsResponse))
 
@@ -230,7 +230,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``createDestination``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(_CREATE_DESTINATION, {"body": body}, parser(m.CreateDestinationResponse))
 
@@ -239,7 +239,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``getDestination``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(_GET_DESTINATION, {"destination_id": destination_id}, parser(m.GetDestinationResponse))
 
@@ -248,7 +248,7 @@ class NotificationsV1Api(Resource):
 
         Operation ``deleteDestination``.
         Usage plan: 1 requests/second, burst 5.
-        Grantless: authorised with the application's grantless token.
+        Grantless: authorised with a client-credentials token of scope ``sellingpartnerapi::notifications``.
         """
         return await self._call(
             _DELETE_DESTINATION, {"destination_id": destination_id}, parser(m.DeleteDestinationResponse)

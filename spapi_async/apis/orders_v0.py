@@ -167,8 +167,9 @@ class OrdersV0Api(Resource):
         Paginated: token ``NextToken`` (query) from ``payload.NextToken``, items ``payload.Orders``; resume with
         ``next_token=``.
         Pages after the first send the token, MarketplaceIds.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
+        Deprecated in the model (warns once); use ``orders_2026_01_01.search_orders``.
         """
         return self._paginate(
             _GET_ORDERS,
@@ -208,8 +209,9 @@ class OrdersV0Api(Resource):
 
         Operation ``getOrder``.
         Usage plan: 0.5 requests/second, burst 30.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
+        Deprecated in the model (warns once); use ``orders_2026_01_01.get_order``.
         """
         return await self._call(
             _GET_ORDER, {"order_id": order_id}, parser(m.GetOrderResponse), data_elements=data_elements
@@ -222,8 +224,9 @@ class OrdersV0Api(Resource):
 
         Operation ``getOrderBuyerInfo``.
         Usage plan: 0.5 requests/second, burst 30.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
+        Deprecated in the model (warns once); use ``orders_2026_01_01.get_order``.
         """
         return await self._call(
             _GET_ORDER_BUYER_INFO,
@@ -239,8 +242,9 @@ class OrdersV0Api(Resource):
 
         Operation ``getOrderAddress``.
         Usage plan: 0.5 requests/second, burst 30.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
+        Deprecated in the model (warns once); use ``orders_2026_01_01.get_order``.
         """
         return await self._call(
             _GET_ORDER_ADDRESS, {"order_id": order_id}, parser(m.GetOrderAddressResponse), data_elements=data_elements
@@ -255,8 +259,9 @@ class OrdersV0Api(Resource):
         Usage plan: 0.5 requests/second, burst 30.
         Paginated: token ``NextToken`` (query) from ``payload.NextToken``, items ``payload.OrderItems``; resume with
         ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
+        Deprecated in the model (warns once); use ``orders_2026_01_01.get_order``.
         """
         return self._paginate(
             _GET_ORDER_ITEMS,
@@ -277,8 +282,9 @@ class OrdersV0Api(Resource):
         Usage plan: 0.5 requests/second, burst 30.
         Paginated: token ``NextToken`` (query) from ``payload.NextToken``, items ``payload.OrderItems``; resume with
         ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
-        Deprecated in the model.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
+        Deprecated in the model (warns once); use ``orders_2026_01_01.get_order``.
         """
         return self._paginate(
             _GET_ORDER_ITEMS_BUYER_INFO,
@@ -307,7 +313,8 @@ class OrdersV0Api(Resource):
 
         Operation ``getOrderRegulatedInfo``.
         Usage plan: 0.5 requests/second, burst 30.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_ORDER_REGULATED_INFO,

@@ -195,12 +195,18 @@ class Reports20210630Api(Resource):
         await self._call_empty(_CANCEL_REPORT_SCHEDULE, {"report_schedule_id": report_schedule_id})
 
     async def get_report_document(
-        self, *, report_document_id: str, enable_content_encoding_url_header: bool | None = None
+        self,
+        *,
+        report_document_id: str,
+        enable_content_encoding_url_header: bool | None = None,
+        data_elements: _abc.Sequence[str] | None = None,
     ) -> m.ReportDocument:
         """``GET /reports/2021-06-30/documents/{reportDocumentId}``
 
         Operation ``getReportDocument``.
         Usage plan: 0.0167 requests/second, burst 15.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
         """
         return await self._call(
             _GET_REPORT_DOCUMENT,
@@ -209,4 +215,5 @@ class Reports20210630Api(Resource):
                 "enable_content_encoding_url_header": enable_content_encoding_url_header,
             },
             parser(m.ReportDocument),
+            data_elements=data_elements,
         )

@@ -51,7 +51,8 @@ class ShipmentInvoicingV0Api(Resource):
 
         Operation ``getShipmentDetails``.
         Usage plan: 1.133 requests/second, burst 25.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_SHIPMENT_DETAILS,

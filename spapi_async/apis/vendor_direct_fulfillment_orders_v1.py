@@ -72,7 +72,8 @@ class VendorDirectFulfillmentOrdersV1Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``payload.pagination.nextToken``, items ``payload.orders``; resume
         with ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
         """
         return self._paginate(
             _GET_ORDERS,
@@ -100,7 +101,8 @@ class VendorDirectFulfillmentOrdersV1Api(Resource):
 
         Operation ``getOrder``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Personal data on request: sent with the LWA token, without restricted data, unless ``data_elements=[...]`` is
+        given; then with a Restricted Data Token for those elements (needs the restricted role).
         """
         return await self._call(
             _GET_ORDER,

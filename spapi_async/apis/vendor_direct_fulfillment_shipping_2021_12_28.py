@@ -143,7 +143,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``pagination.nextToken``, items ``shippingLabels``; resume with
         ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_SHIPPING_LABELS,
@@ -179,7 +180,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
 
         Operation ``getShippingLabel``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_SHIPPING_LABEL,
@@ -199,7 +201,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
 
         Operation ``createShippingLabels``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _CREATE_SHIPPING_LABELS,
@@ -245,7 +248,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``pagination.nextToken``, items ``customerInvoices``; resume with
         ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_CUSTOMER_INVOICES,
@@ -271,7 +275,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
 
         Operation ``getCustomerInvoice``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_CUSTOMER_INVOICE,
@@ -297,7 +302,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``pagination.nextToken``, items ``packingSlips``; resume with
         ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_PACKING_SLIPS,
@@ -323,7 +329,8 @@ class VendorDirectFulfillmentShipping20211228Api(Resource):
 
         Operation ``getPackingSlip``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_PACKING_SLIP,

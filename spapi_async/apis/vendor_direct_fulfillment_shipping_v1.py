@@ -126,7 +126,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``payload.pagination.nextToken``, items
         ``payload.shippingLabels``; resume with ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_SHIPPING_LABELS,
@@ -162,7 +163,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
 
         Operation ``getShippingLabel``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_SHIPPING_LABEL,
@@ -212,7 +214,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``payload.pagination.nextToken``, items
         ``payload.customerInvoices``; resume with ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_CUSTOMER_INVOICES,
@@ -238,7 +241,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
 
         Operation ``getCustomerInvoice``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_CUSTOMER_INVOICE,
@@ -264,7 +268,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
         Usage plan: 10 requests/second, burst 10.
         Paginated: token ``nextToken`` (query) from ``payload.pagination.nextToken``, items ``payload.packingSlips``;
         resume with ``next_token=``.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return self._paginate(
             _GET_PACKING_SLIPS,
@@ -290,7 +295,8 @@ class VendorDirectFulfillmentShippingV1Api(Resource):
 
         Operation ``getPackingSlip``.
         Usage plan: 10 requests/second, burst 10.
-        Restricted: sent with a Restricted Data Token, fetched automatically.
+        Restricted: every answer is restricted data, so a Restricted Data Token is fetched automatically
+        (``data_elements=`` adds data elements to it); needs the restricted role.
         """
         return await self._call(
             _GET_PACKING_SLIP,

@@ -65,35 +65,40 @@ class LWAAuth:
         refresh = config.refresh_token.get() if config.refresh_token else ""
         self.identity = f"{config.client_id}:{fingerprint(refresh)}" if refresh else f"{config.client_id}:grantless"
         self._seller_key = f"lwa:{config.client_id}:{fingerprint(refresh)}" if refresh else ""
-        scopes = " ".join(sorted(config.grantless_scopes))
-        self._grantless_key = f"lwa:{config.client_id}:scopes:{scopes}" if scopes else ""
 
-    def cache_key(self, grantless: bool) -> str:
-        return self._grantless_key if grantless else self._seller_key
+    def _scopes(self, scope: str | None) -> tuple[str, ...]:
+        """The scopes of a grantless token: the client's ``grantless_scopes`` (an override) or the operation's."""
+        if self._config.grantless_scopes:
+            return tuple(self._config.grantless_scopes)
+        if scope:
+            return (scope,)
+        raise ConfigurationError("this operation is grantless: pass grantless_scopes=[...] to the client")
 
-    async def access_token(self, *, grantless: bool = False) -> str:
-        """A valid access token: the grantless one (client credentials) or the seller's (refresh token)."""
-        if grantless and not self._grantless_key:
-            if self._seller_key:
-                # Amazon accepts a seller's token on grantless operations too.
-                grantless = False
-            else:
-                raise ConfigurationError("this operation is grantless: pass grantless_scopes=[...] to the client")
+    def cache_key(self, grantless: bool, scope: str | None = None) -> str:
+        if not grantless:
+            return self._seller_key
+        return f"lwa:{self._config.client_id}:scopes:{' '.join(sorted(self._scopes(scope)))}"
+
+    async def access_token(self, *, grantless: bool = False, scope: str | None = None) -> str:
+        """A valid access token: a grantless one (client credentials, for ``scope`` unless the client's
+        ``grantless_scopes`` override it) or the seller's (refresh token). A grantless operation never gets the
+        seller's token: Amazon refuses it there."""
         if not grantless and not self._seller_key:
             raise ConfigurationError(
                 "this operation needs a selling partner's authorization: pass refresh_token=... to the client"
             )
-        key = self.cache_key(grantless)
-        return await self._tokens.get(key, lambda: self._fetch(grantless))
+        scopes = self._scopes(scope) if grantless else ()
+        key = self.cache_key(grantless, scope)
+        return await self._tokens.get(key, lambda: self._fetch(scopes))
 
-    async def invalidate(self, token: str, *, grantless: bool = False) -> None:
-        await self._tokens.invalidate(self.cache_key(grantless), token)
+    async def invalidate(self, token: str, *, grantless: bool = False, scope: str | None = None) -> None:
+        await self._tokens.invalidate(self.cache_key(grantless, scope), token)
 
-    async def _fetch(self, grantless: bool) -> CachedToken:
+    async def _fetch(self, scopes: tuple[str, ...]) -> CachedToken:
         cfg = self._config
         form: dict[str, str]
-        if grantless:
-            form = {"grant_type": "client_credentials", "scope": " ".join(cfg.grantless_scopes)}
+        if scopes:
+            form = {"grant_type": "client_credentials", "scope": " ".join(scopes)}
         else:
             assert cfg.refresh_token is not None
             form = {"grant_type": "refresh_token", "refresh_token": cfg.refresh_token.get()}

@@ -1,5 +1,9 @@
 """Restricted Data Tokens (RDT): the token that replaces the LWA token on operations returning PII.
 
+Which calls carry one is decided by :class:`~spapi_async.auth.spapi.SPAPIAuth` from ``Operation.rdt``; when the
+Tokens API refuses (400: the application lacks the restricted role) :class:`RestrictedDataError` is raised and the
+operation is not sent.
+
 The transport asks :class:`RDTProvider` for a token for ``(method, path, dataElements)``; the provider calls the
 Tokens API (``POST /tokens/2021-03-01/restrictedDataToken``) once per expiry and key (single-flight) and caches
 the answer. Paths are the operation's template (``/orders/v0/orders/{orderId}``): Amazon issues a token valid
@@ -10,23 +14,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from types import MappingProxyType
 
 from ..clock import Clock
 from ..config import Secret
-from ..errors import AuthError
+from ..errors import AuthError, BadRequestError, ConfigurationError, RestrictedDataError
 from .tokens import CachedToken, CachedTokenSource
 
 RDT_PATH = "/tokens/2021-03-01/restrictedDataToken"
 
-#: Data elements asked for by default, per operation key; an operation not listed asks for none.
-DEFAULT_DATA_ELEMENTS: Mapping[str, tuple[str, ...]] = MappingProxyType(
-    {
-        "orders_v0.get_orders": ("buyerInfo", "shippingAddress"),
-        "orders_v0.get_order": ("buyerInfo", "shippingAddress"),
-        "orders_v0.get_order_items": ("buyerInfo",),
-    }
-)
+
+def data_elements_arg(value: object, where: str) -> tuple[str, ...] | None:
+    """A call's ``data_elements=`` as a tuple (None: not asked for); anything but a list of names is a
+    :class:`ConfigurationError`."""
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise ConfigurationError(f"{where}: data_elements must be a list such as ['buyerInfo'], got {value!r}")
+    bad = [v for v in value if not isinstance(v, str) or not v]
+    if bad:
+        raise ConfigurationError(f"{where}: data_elements must be names such as 'buyerInfo', got {bad[0]!r}")
+    return tuple(value)
+
 
 #: Sends the createRestrictedDataToken request (through the transport, with LWA auth) and returns the JSON body.
 RDTRequester = Callable[[Mapping[str, object]], Awaitable[object]]
@@ -53,7 +61,10 @@ class RDTProvider:
         resource: dict[str, object] = {"method": method.upper(), "path": path}
         if data_elements:
             resource["dataElements"] = list(data_elements)
-        data = await self._request({"restrictedResources": [resource]})
+        try:
+            data = await self._request({"restrictedResources": [resource]})
+        except BadRequestError as exc:
+            raise _refused(exc, method.upper(), path, tuple(data_elements)) from None
         if not isinstance(data, Mapping) or "restrictedDataToken" not in data:
             raise AuthError(
                 "the Tokens API answered without a restrictedDataToken",
@@ -62,3 +73,23 @@ class RDTProvider:
             )
         expires_in = float(data.get("expiresIn", 3600))
         return CachedToken(Secret(str(data["restrictedDataToken"])), self._clock.time() + expires_in)
+
+
+def _refused(exc: BadRequestError, method: str, path: str, data_elements: tuple[str, ...]) -> RestrictedDataError:
+    """Amazon's 400 to createRestrictedDataToken: the application does not hold the restricted role."""
+    elements = f"data elements [{', '.join(data_elements)}]" if data_elements else "restricted data"
+    error = RestrictedDataError(
+        f"Amazon refused a Restricted Data Token for {elements} of {method} {path}: the application needs the "
+        "restricted role for them (Direct-to-Consumer Shipping, Tax Invoicing or Tax Remittance, granted in the "
+        "developer profile); call without data_elements to get the data without personal information",
+        status_code=exc.status_code,
+        errors=exc.errors,
+        request_id=exc.request_id,
+        rate_limit=exc.rate_limit,
+        body=exc.body,
+        method=exc.method,
+        url=exc.url,
+    )
+    error.data_elements = data_elements
+    error.resource = f"{method} {path}"
+    return error

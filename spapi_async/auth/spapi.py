@@ -7,18 +7,21 @@ import time
 from ..clock import Clock
 from ..config import ClientConfig
 from ..errors import SPAPIError
+from ..operation import Operation
 from ..transport import ApiCall, Credential, FormPoster
 from .lwa import LWAAuth
-from .rdt import DEFAULT_DATA_ELEMENTS, RDTProvider, RDTRequester
+from .rdt import RDTProvider, RDTRequester
 from .tokens import CachedTokenSource
 
 
 class SPAPIAuth:
     """Adds ``x-amz-access-token`` and ``x-amz-date`` to every attempt.
 
-    - grantless operations: the client-credentials token for the configured scopes;
-    - restricted operations (``Operation.restricted``): a Restricted Data Token for the operation's path template
-      and default data elements (``use_rdt=False`` turns this off; ``restricted_data_token=`` on a call wins);
+    - grantless operations: the client-credentials token for the operation's scope (``Operation.grantless_scope``;
+      the client's ``grantless_scopes=`` override it), never the seller's token;
+    - a Restricted Data Token for the operation's path template and the call's data elements when
+      ``Operation.rdt`` is ``"always"``, or ``"on_request"`` and the call passed ``data_elements`` (``use_rdt=False``
+      turns RDTs off; ``restricted_data_token=`` on a call wins);
     - everything else: the selling partner's LWA access token.
     """
 
@@ -61,18 +64,15 @@ class SPAPIAuth:
         return self._date_value
 
     def _data_elements(self, call: ApiCall) -> tuple[str, ...]:
-        if call.data_elements is not None:
-            return call.data_elements
-        assert call.operation is not None
-        return DEFAULT_DATA_ELEMENTS.get(call.operation.key, ())
+        return call.data_elements or ()
 
     async def authorize(self, call: ApiCall) -> Credential:
         op = call.operation
         if call.restricted_data_token:
             token, kind = call.restricted_data_token, "given"
         elif op is not None and op.grantless:
-            token, kind = await self.lwa.access_token(grantless=True), "grantless"
-        elif op is not None and op.restricted and self.use_rdt:
+            token, kind = await self.lwa.access_token(grantless=True, scope=op.grantless_scope), "grantless"
+        elif op is not None and self.use_rdt and _uses_rdt(op, call):
             token, kind = await self.rdt.token(op.method, op.path, self._data_elements(call)), "rdt"
         else:
             token, kind = await self.lwa.access_token(), "lwa"
@@ -83,8 +83,8 @@ class SPAPIAuth:
             return False
         if credential.kind == "lwa":
             await self.lwa.invalidate(credential.token)
-        elif credential.kind == "grantless":
-            await self.lwa.invalidate(credential.token, grantless=True)
+        elif credential.kind == "grantless" and call.operation is not None:
+            await self.lwa.invalidate(credential.token, grantless=True, scope=call.operation.grantless_scope)
         elif credential.kind == "rdt" and call.operation is not None:
             op = call.operation
             await self.rdt.invalidate(op.method, op.path, self._data_elements(call), credential.token)
@@ -92,6 +92,11 @@ class SPAPIAuth:
 
     def __repr__(self) -> str:
         return f"SPAPIAuth(identity={self.identity!r}, use_rdt={self.use_rdt!r})"
+
+
+def _uses_rdt(op: Operation, call: ApiCall) -> bool:
+    """Restricted data only when asked for: always-restricted operations, or optional PII with data_elements."""
+    return op.rdt == "always" or (op.rdt == "on_request" and call.data_elements is not None)
 
 
 def _credential_rejected(error: SPAPIError) -> bool:

@@ -91,6 +91,9 @@ def build_app() -> typer.Typer:
         error_rate: Annotated[float, typer.Option("--error-rate", min=0.0, max=1.0, help="Share of 500/503s.")] = 0.0,
         reset_rate: Annotated[float, typer.Option("--reset-rate", min=0.0, max=1.0, help="Share of resets.")] = 0.0,
         slow_rate: Annotated[float, typer.Option("--slow-rate", min=0.0, max=1.0, help="Share of slow answers.")] = 0.0,
+        restricted_roles: Annotated[
+            bool, typer.Option("--restricted-roles", help="Grant the restricted (PII) roles: RDTs are issued.")
+        ] = False,
     ) -> None:
         """Serve the SP-API + LWA (+ Seller Center) emulator until Ctrl-C."""
         import uvicorn
@@ -98,7 +101,14 @@ def build_app() -> typer.Typer:
         from ..emulator import LWA_PATH, Emulator, Faults
 
         faults = Faults(error_rate=error_rate, reset_rate=reset_rate, slow_rate=slow_rate)
-        emulator = Emulator(time_scale=time_scale, seed=seed, orders=orders_count, sandbox=sandbox, faults=faults)
+        emulator = Emulator(
+            time_scale=time_scale,
+            seed=seed,
+            orders=orders_count,
+            sandbox=sandbox,
+            faults=faults,
+            restricted_roles=restricted_roles,
+        )
         base = f"http://{host}:{port}"
         print(f"SP-API emulator on {base} (LWA at {base}{LWA_PATH}, stats at {base}/__stats); Ctrl-C stops it.")
         print(f"  spapi-async orders export --endpoint {base} --lwa-endpoint {base}{LWA_PATH} ...")

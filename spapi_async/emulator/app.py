@@ -22,7 +22,7 @@ import httpx
 
 from ..clock import SYSTEM_CLOCK, Clock
 from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
-from .auth import RDT_ONLY_TEMPLATES, Principal, TokenIssuer, seller_id_for
+from .auth import Principal, TokenIssuer, access_denied, seller_id_for
 from .data import make_orders, make_products
 from .documents import DOCUMENT_PREFIX, DocumentHost
 from .faults import HTML_503, FaultDice, Faults
@@ -65,6 +65,9 @@ class Emulator:
     ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
     ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
     resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
+    ``restricted_roles``: whether the calling applications hold the restricted (PII) roles. Like most applications
+    they do not by default, and the Tokens API then refuses RDTs with Amazon's 400 InvalidInput; ``True`` grants
+    them (and the buyer/recipient data of Orders v2026-01-01).
     """
 
     def __init__(
@@ -86,6 +89,7 @@ class Emulator:
         clock: Clock | None = None,
         models: Path | bool | None = True,
         seller_center: Mapping[str, Any] | None = None,
+        restricted_roles: bool = False,
     ) -> None:
         if orders < 0 or products < 1:
             raise ValueError("orders must be >= 0 and products >= 1")
@@ -103,6 +107,7 @@ class Emulator:
         self.marketplaces = tuple(marketplaces)
         self.epoch = float(epoch) if epoch is not None else float(int(self.clock.time()) // 60 * 60)
         self.sandbox = sandbox
+        self.restricted_roles = bool(restricted_roles)
         self.issuer = TokenIssuer(
             strict=strict, credentials=credentials, refresh_tokens=refresh_tokens, token_lifetime=token_lifetime
         )
@@ -351,12 +356,9 @@ class Emulator:
                 "The access token you provided has expired.",
             )
         principal: Principal = resolved
-        if principal.kind == "grantless" and not op.grantless:
-            return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
-        if principal.kind == "rdt" and principal.rdt_elements(call.method, call.path) is None:
-            return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
-        if (op.method, op.path) in RDT_ONLY_TEMPLATES and principal.kind != "rdt":
-            return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
+        denied = access_denied(principal, op, call.method, call.path)
+        if denied is not None:
+            return denied
         call.principal = principal
         return None
 

@@ -11,37 +11,18 @@ import hashlib
 import secrets
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .http import Reply
+from .http import Reply, error_reply
 from .routing import compile_template
+
+if TYPE_CHECKING:
+    from .operations import EmuOperation
 
 PrincipalKind = Literal["seller", "grantless", "rdt"]
 
-#: Operations whose PII needs a Restricted Data Token (templates). The orders v0 buyer/address operations answer
-#: 403 without one; the others answer without PII.
-RESTRICTED_TEMPLATES: tuple[tuple[str, str], ...] = (
-    ("GET", "/orders/v0/orders"),
-    ("GET", "/orders/v0/orders/{orderId}"),
-    ("GET", "/orders/v0/orders/{orderId}/orderItems"),
-    ("GET", "/orders/v0/orders/{orderId}/buyerInfo"),
-    ("GET", "/orders/v0/orders/{orderId}/address"),
-    ("GET", "/orders/v0/orders/{orderId}/orderItems/buyerInfo"),
-    ("GET", "/orders/v0/orders/{orderId}/regulatedInfo"),
-    ("GET", "/orders/2026-01-01/orders"),
-    ("GET", "/orders/2026-01-01/orders/{orderId}"),
-    ("GET", "/mfn/v0/shipments/{shipmentId}"),
-    ("POST", "/mfn/v0/shipments"),
-    ("GET", "/reports/2021-06-30/documents/{reportDocumentId}"),
-)
-RDT_ONLY_TEMPLATES = frozenset(
-    {
-        ("GET", "/orders/v0/orders/{orderId}/buyerInfo"),
-        ("GET", "/orders/v0/orders/{orderId}/address"),
-        ("GET", "/orders/v0/orders/{orderId}/orderItems/buyerInfo"),
-        ("GET", "/orders/v0/orders/{orderId}/regulatedInfo"),
-    }
-)
+#: The data elements the Tokens API knows (``RestrictedResource.dataElements``). Which operations are restricted, and
+#: how, comes from the operation table (``EmuOperation.rdt``, generated with the client's registry).
 DATA_ELEMENTS = frozenset({"buyerInfo", "shippingAddress", "buyerTaxInformation"})
 
 
@@ -84,6 +65,32 @@ class Principal:
             if r.covers(method, path):
                 return r.data_elements
         return None
+
+
+def _denied() -> Reply:
+    return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
+
+
+def access_denied(principal: Principal, op: EmuOperation, method: str, path: str) -> Reply | None:
+    """Amazon's 403 when the token does not fit the operation, else None.
+
+    A grantless operation takes only a client-credentials token holding its scope; every other operation refuses
+    one. An RDT works only for the resources it names; an operation whose every answer is restricted data
+    (``rdt == "always"``) needs one.
+    """
+    if op.grantless:
+        if principal.kind != "grantless":
+            return _denied()
+        if op.grantless_scope is not None and op.grantless_scope not in principal.scopes:
+            return _denied()
+        return None
+    if principal.kind == "grantless":
+        return _denied()
+    if principal.kind == "rdt" and principal.rdt_elements(method, path) is None:
+        return _denied()
+    if op.rdt == "always" and principal.kind != "rdt":
+        return _denied()
+    return None
 
 
 def lwa_error(status: int, error: str, description: str) -> Reply:

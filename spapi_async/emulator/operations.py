@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..operation import DEFAULT_PLAN, UsagePlan
@@ -26,6 +26,8 @@ class EmuOperation:
     plan: UsagePlan
     grantless: bool = False
     model_file: str | None = None
+    rdt: str = "never"  # Operation.rdt: "never" | "on_request" | "always"
+    grantless_scope: str | None = None
 
 
 def _snake(name: str) -> str:
@@ -48,7 +50,17 @@ def _from_registry() -> list[EmuOperation]:
     from ..registry import OPERATIONS
 
     return [
-        EmuOperation(op.key, op.operation_id, op.method, op.path, op.plan, op.grantless) for op in OPERATIONS.values()
+        EmuOperation(
+            op.key,
+            op.operation_id,
+            op.method,
+            op.path,
+            op.plan,
+            op.grantless,
+            rdt=op.rdt,
+            grantless_scope=op.grantless_scope,
+        )
+        for op in OPERATIONS.values()
     ]
 
 
@@ -93,10 +105,7 @@ class OperationTable:
             return cls(from_models)
         # The registry does not name model files; the sandbox replay needs them.
         files = {(o.method, o.path): o.model_file for o in from_models}
-        return cls(
-            EmuOperation(o.key, o.operation_id, o.method, o.path, o.plan, o.grantless, files.get((o.method, o.path)))
-            for o in ops
-        )
+        return cls(replace(o, model_file=files.get((o.method, o.path))) for o in ops)
 
     def __len__(self) -> int:
         return len(self.operations)

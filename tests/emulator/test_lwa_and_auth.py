@@ -93,7 +93,7 @@ async def test_grantless_tokens_only_open_grantless_operations() -> None:
 
 
 async def test_pii_needs_a_restricted_data_token() -> None:
-    emu, _ = emulator()
+    emu, _ = emulator(restricted_roles=True)
     order_id = next(o for o in emu.world.orders if o.status == "Shipped").order_id
     async with http_for(emu) as http:
         access = await token(http)
@@ -130,10 +130,10 @@ async def test_pii_needs_a_restricted_data_token() -> None:
 
 
 async def test_the_client_fetches_an_rdt_by_itself_for_restricted_operations() -> None:
-    emu, _ = emulator()
+    emu, _ = emulator(restricted_roles=True)
     order = next(o for o in emu.world.orders if o.status == "Shipped")
     async with client_for(emu) as client:
-        r = await client.request("GET", f"/orders/v0/orders/{order.order_id}")
+        r = await client.request("GET", f"/orders/v0/orders/{order.order_id}", data_elements=("buyerInfo",))
         assert r.json()["payload"]["BuyerInfo"]["BuyerName"] == order.buyer_name
         r = await client.request("GET", f"/orders/v0/orders/{order.order_id}/address")
         assert r.json()["payload"]["ShippingAddress"]["City"] == order.city

@@ -34,7 +34,7 @@ def _check(model: dict[str, Any], path: str, method: str, status: str, body: Any
 
 
 async def test_stateful_answers_follow_the_models_schemas() -> None:
-    emu, clock = emulator(orders=60, time_scale=1000)
+    emu, clock = emulator(orders=60, time_scale=1000, restricted_roles=True)  # PII answers are checked too
     shipped = next(o for o in emu.world.orders if o.status == "Shipped")
     orders_v0, orders_new = _model("ordersV0.json"), _model("orders_2026-01-01.json")
     reports, feeds = _model("reports_2021-06-30.json"), _model("feeds_2021-06-30.json")

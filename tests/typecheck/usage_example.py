@@ -8,6 +8,7 @@ from typing_extensions import assert_type
 
 import spapi_async as sp
 from spapi_async.models import catalog_items_2022_04_01 as catalog
+from spapi_async.models import orders_2026_01_01 as orders_new
 from spapi_async.models import orders_v0 as orders
 from spapi_async.models import reports_2021_06_30 as reports
 
@@ -23,9 +24,11 @@ async def nightly_job(client: sp.SPAPIClient) -> list[str]:
         if order.amazon_order_id is not None:
             ids.append(order.amazon_order_id)
 
-    paginator = client.orders.get_orders(marketplace_ids=["ATVPDKIKX0DER"], created_after="2025-01-01T00:00:00Z")
+    paginator = client.orders_v0.get_orders(marketplace_ids=["ATVPDKIKX0DER"], created_after="2025-01-01T00:00:00Z")
     assert_type(paginator, sp.AsyncPaginator[orders.GetOrdersResponse, orders.Order])
     first = await paginator
+    recommended = client.orders.search_orders(marketplace_ids=["ATVPDKIKX0DER"], created_after="2025-01-01T00:00:00Z")
+    assert_type(recommended, sp.AsyncPaginator[orders_new.SearchOrdersResponse, orders_new.Order])
     assert_type(first, orders.GetOrdersResponse)
     saved: str | None = paginator.next_token
     async for page in client.orders_v0.get_orders(marketplace_ids=["ATVPDKIKX0DER"], next_token=saved).pages():

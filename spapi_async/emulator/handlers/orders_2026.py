@@ -81,21 +81,25 @@ def order_2026(o: Order, included: set[str]) -> dict[str, Any]:
     return out
 
 
-def _included(call: Call) -> set[str]:
+#: Buyer and recipient data: this version needs no RDT, but only applications holding the restricted roles get it.
+PII_INCLUDED = frozenset({"BUYER", "RECIPIENT"})
+
+
+def _included(call: Call, emu: Emulator) -> set[str]:
     values = set(call.q_list("includedData"))
     bad = values - INCLUDED
     if bad:
         raise invalid(f"Invalid includedData: {', '.join(sorted(bad))}.")
-    return values
+    return values if emu.restricted_roles else values - PII_INCLUDED
 
 
 def search_orders(call: Call, emu: Emulator) -> Reply:
-    included = _included(call)
+    included = _included(call, emu)
     token = call.q("paginationToken")
     if token:
         state = decode_token(token, "paginationToken")
         f, offset = state["f"], state["o"]
-        included |= set(f.get("i", ()))
+        included |= set(f.get("i", ())) - (set() if emu.restricted_roles else PII_INCLUDED)
     else:
         dates = {}
         for name in ("createdAfter", "createdBefore", "lastUpdatedAfter", "lastUpdatedBefore"):
@@ -154,7 +158,7 @@ def get_order(call: Call, emu: Emulator) -> Reply:
     order = emu.world.by_id.get(call.path_params["orderId"])
     if order is None:
         raise not_found(f"Order {call.path_params['orderId']} not found.")
-    return Reply(200, {"order": order_2026(order, _included(call))})
+    return Reply(200, {"order": order_2026(order, _included(call, emu))})
 
 
 def register(router: Router) -> None:

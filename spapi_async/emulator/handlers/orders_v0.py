@@ -80,9 +80,9 @@ def order_v0(o: Order, elements: frozenset[str]) -> dict[str, Any]:
     return out
 
 
-def order_item_v0(o: Order, item: Item) -> dict[str, Any]:
+def order_item_v0(o: Order, item: Item, elements: frozenset[str] = frozenset()) -> dict[str, Any]:
     shipped = item.quantity if o.status == "Shipped" else 0
-    return {
+    out: dict[str, Any] = {
         "ASIN": item.product.asin,
         "SellerSKU": item.product.sku,
         "OrderItemId": item.order_item_id,
@@ -100,6 +100,9 @@ def order_item_v0(o: Order, item: Item) -> dict[str, Any]:
         "IsTransparency": False,
         "SerialNumberRequired": False,
     }
+    if "buyerInfo" in elements:  # item-level buyer information is restricted data (an RDT with buyerInfo)
+        out["BuyerInfo"] = {"GiftMessageText": f"For {o.buyer_name}", "GiftWrapLevel": "Classic"}
+    return out
 
 
 def _rdt_elements(call: Call) -> frozenset[str]:
@@ -242,7 +245,8 @@ def get_order_items(call: Call, emu: Emulator) -> Reply:
     o = _order(call, emu)
     if call.q("NextToken"):
         raise invalid("Invalid NextToken.")
-    items = [order_item_v0(o, i) for i in o.items]
+    elements = _rdt_elements(call)
+    items = [order_item_v0(o, i, elements) for i in o.items]
     return Reply(200, {"payload": {"AmazonOrderId": o.order_id, "OrderItems": items}})
 
 

@@ -1,25 +1,31 @@
-"""Tokens API: createRestrictedDataToken, the RDT that unlocks PII on restricted operations."""
+"""Tokens API: createRestrictedDataToken, the RDT that unlocks PII on restricted operations.
+
+Which paths are restricted comes from the operation table (``EmuOperation.rdt``, generated with the client's
+registry). An application without the restricted roles (``Emulator(restricted_roles=False)``, the default) gets
+Amazon's 400 InvalidInput naming the data elements it asked for.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..auth import DATA_ELEMENTS, RESTRICTED_TEMPLATES, RestrictedResource
+from ..auth import DATA_ELEMENTS, RestrictedResource
 from ..http import ApiFault, Call, Reply, invalid
 from ..router import Router
-from ..routing import compile_template
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
 
-def _restricted_template(method: str, path: str) -> str | None:
-    for m, template in RESTRICTED_TEMPLATES:
-        if m != method:
-            continue
-        if path == template or compile_template(template).match(path):
-            return template
-    return None
+def _restricted_template(emu: Emulator, method: str, path: str) -> str | None:
+    found = emu.operations.matcher.match(method, path)
+    op = found[0] if found is not None else emu.operations.by_template.get((method, path))
+    return op.path if op is not None and op.rdt != "never" else None
+
+
+def _no_access(elements: list[str], path: str) -> ApiFault:
+    what = f"[{', '.join(elements)}]" if elements else path
+    return invalid(f"Application does not have access to one or more requested data elements: {what}")
 
 
 def create_rdt(call: Call, emu: Emulator) -> Reply:
@@ -37,11 +43,11 @@ def create_rdt(call: Call, emu: Emulator) -> Reply:
         method, path = str(r.get("method", "")).upper(), str(r.get("path", ""))
         if method not in ("GET", "PUT", "POST", "DELETE"):
             raise invalid(f"Invalid method {method!r}.")
-        if _restricted_template(method, path) is None:
-            raise invalid(f"Application does not have access to one or more requested data elements: {path}")
         elements = r.get("dataElements") or []
         if not isinstance(elements, list) or any(e not in DATA_ELEMENTS for e in elements):
             raise invalid(f"Invalid dataElements {elements!r}.")
+        if _restricted_template(emu, method, path) is None or not emu.restricted_roles:
+            raise _no_access([str(e) for e in elements], path)
         granted.append(RestrictedResource(method, path, frozenset(elements)))
     token, expires_in = emu.issuer.issue_rdt(principal, tuple(granted), call.mono)
     return Reply(200, {"restrictedDataToken": token, "expiresIn": expires_in})
