@@ -82,8 +82,12 @@ def build_app() -> typer.Typer:
         config = DemoConfig(orders=orders_count, time_scale=time_scale, seed=seed)
         limiter = make_limiter(time_scale)
         tracker = Tracker("demo", stats=limiter.stats, labels=DEMO_LABELS)
+        console: Any = None
         if not as_json:
-            print(
+            from rich.console import Console
+
+            console = Console()
+            console.print(
                 f"Starting the emulator on 127.0.0.1 ({orders_count} orders, usage plans x{time_scale:g}) "
                 "and running the job through the real client and limiter..."
             )
@@ -97,12 +101,9 @@ def build_app() -> typer.Typer:
         if as_json:
             print(result.to_json())
             return
-        from rich.console import Console
-
         from .ui import demo_summary, demo_table
 
-        console = Console()
-        console.print(demo_table(result, width=console.width))
+        console.print(demo_table(result))
         console.print(demo_summary(result))
 
     @app.command("emulator")

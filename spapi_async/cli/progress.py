@@ -181,6 +181,11 @@ class Tracker:
             out.append(f"quota wait {q.waited_s:.1f}s")
         return out
 
+    def figures(self) -> tuple[object, ...]:
+        """What has been counted (not the elapsed time or the rates derived from it): equal when nothing moved."""
+        q = self.quota
+        return (*((m.done, m.total, m.status) for m in self.meters.values()), q.requests, q.throttled, q.waited_s)
+
     def line(self, final: str | None = None) -> str:
         head = f"{self.title} {final + ' after ' if final else ''}{_duration(self.elapsed())}"
         return " | ".join([head, *self.parts()])
@@ -240,7 +245,7 @@ class Reporter:
         self.stream = stream
         self._console = console
         self._live: Any = None
-        self._last: list[str] | None = None
+        self._last: tuple[object, ...] | None = None
 
     @classmethod
     def choose(
@@ -302,10 +307,10 @@ class Reporter:
         """Sample the figures; in plain mode write a line (unless idle and ``skip_idle``)."""
         self.tracker.sample()
         if self.mode == "plain":
-            parts = self.tracker.parts()
-            if self.skip_idle and parts == self._last:
+            figures = self.tracker.figures()
+            if self.skip_idle and figures == self._last:
                 return
-            self._last = parts
+            self._last = figures
             self._write(self.tracker.line())
         elif self._live is not None:
             self._live.refresh()

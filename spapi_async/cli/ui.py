@@ -6,6 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 
 from .demo import DemoResult, OperationRow
@@ -14,7 +15,22 @@ from .demo import DemoResult, OperationRow
 WIDE = 100
 
 
-def demo_table(result: DemoResult, *, width: int | None = None) -> Table:
+class DemoTable:
+    """The demo's table, laid out for the width it is printed at (see :func:`build_demo_table`)."""
+
+    def __init__(self, result: DemoResult) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield build_demo_table(self.result, width=options.max_width)
+
+
+def demo_table(result: DemoResult) -> DemoTable:
+    """The per-operation table; it fits the console it is printed on (readable from 80 columns)."""
+    return DemoTable(result)
+
+
+def build_demo_table(result: DemoResult, *, width: int | None = None) -> Table:
     """One row per operation, grouped under its API (so that names stay whole), sized to fit 80 columns; with
     ``width`` >= :data:`WIDE` (or None) an efficiency column too. Columns that are zero everywhere (5xx) go."""
     wide = width is None or width >= WIDE
@@ -50,11 +66,21 @@ def demo_table(result: DemoResult, *, width: int | None = None) -> Table:
             cells = [" " + row.operation.rpartition(".")[2], str(row.requests), str(row.throttled)]
             if show_5xx:
                 cells.append(str(row.server_errors))
-            cells += [f"{row.rate:g}/{row.burst}", f"{row.waited_s:.2f}", f"{row.span_s:.2f}", f"{row.ideal_s:.2f}"]
+            cells += [
+                f"{row.rate:.4g}/{row.burst}",
+                _seconds(row.waited_s),
+                _seconds(row.span_s),
+                _seconds(row.ideal_s),
+            ]
             if wide:
                 cells.append(f"{row.efficiency:.3f}" if row.efficiency is not None else "-")
             table.add_row(*cells)
     return table
+
+
+def _seconds(value: float) -> str:
+    """Two decimals, fewer from 100 s on (the columns stay narrow)."""
+    return f"{value:.2f}" if value < 100 else f"{value:.1f}" if value < 1000 else f"{value:.0f}"
 
 
 def demo_summary(result: DemoResult) -> str:
