@@ -156,7 +156,7 @@ class Tracker:
         out = []
         for m in self.meters.values():
             if m.status and not m.done and m.total is None:
-                out.append(m.status)
+                out.append(f"{m.label} {m.status}")
                 continue
             text = f"{m.label} {_amount(m.done, m.unit)}"
             if m.total is not None:
@@ -272,10 +272,12 @@ class Reporter:
 
     # ------------------------------------------------------------------ running
 
-    async def drive(self, job: Callable[[], Awaitable[T]]) -> T:
-        """Run ``job()`` with the display ticking next to it; a last plain line says how it ended."""
+    async def drive(self, job: Callable[[], Awaitable[T]], *, show: bool = True) -> T:
+        """Run ``job()`` with the display ticking next to it; a last plain line says how it ended. ``show=False``:
+        the live display appears only when the job calls :meth:`show` (after printing a banner, say)."""
         self.tracker.start()
-        self._open()
+        if show:
+            self.show()
         outcome = "stopped"
         error: BaseException | None = None
         try:
@@ -319,8 +321,9 @@ class Reporter:
         self.stream.write(text + "\n")
         self.stream.flush()
 
-    def _open(self) -> None:
-        if self.mode != "live":
+    def show(self) -> None:
+        """Start the live display (in live mode, once)."""
+        if self.mode != "live" or self._live is not None:
             return
         from rich.console import Console
         from rich.live import Live

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import anyio
 
 from . import common
-from .progress import Tracker
+from .progress import Reporter, Tracker
 
 if TYPE_CHECKING:
     from ..emulator import Emulator
@@ -38,6 +38,8 @@ def serve_emulator(emulator: Emulator, host: str, port: int, *, quiet: bool, int
     tracker = Tracker("emulator", labels={"served": "requests served"}, samplers=[served_counts(emulator)])
     tracker.meter("served")
 
+    reporter = Reporter.choose(tracker, quiet=quiet, interval=interval, skip_idle=True)
+
     async def job() -> None:
         async with contextlib.AsyncExitStack() as stack:
             try:
@@ -47,17 +49,14 @@ def serve_emulator(emulator: Emulator, host: str, port: int, *, quiet: bool, int
             print(f"SP-API emulator on {base} (LWA at {base}{LWA_PATH}, stats at {base}/__stats); Ctrl-C stops it.")
             print(f"  spapi-async orders export --endpoint {base} --lwa-endpoint {base}{LWA_PATH} ...")
             sys.stdout.flush()
+            reporter.show()  # below the banner
             await anyio.sleep_forever()
 
-    common.run_tracked(
-        tracker,
-        job,
-        quiet=quiet,
-        interval=interval,
+    common.run(
+        lambda: reporter.drive(job, show=False),
         debug=debug,
         on_interrupt=lambda: "emulator stopped",
         interrupt_code=0,
-        skip_idle=True,
     )
 
 

@@ -72,7 +72,7 @@ async def fetch_report(
     written (with ``out``) or by the rows read. The saved file is created with mode 0600 (reports can hold buyer
     data), as ``<out>.part`` until complete."""
     ui = progress or NoProgress()
-    ui.status("report", "waiting for the report")
+    ui.status("report", "requested, waiting for Amazon")
     document = await client.documents.download_report(
         report_type=report_type,
         marketplace_ids=list(marketplace_ids),
@@ -133,7 +133,7 @@ async def submit_feed(
 ) -> FeedOutcome:
     """Upload a feed, wait for processing, and return its processing summary."""
     ui = progress or NoProgress()
-    ui.status("feed", f"{feed_type}: uploading, then waiting for processing")
+    ui.status("feed", f"{feed_type} uploading, then waiting for Amazon")
     result = await client.documents.submit_feed(
         feed_type=feed_type,
         content=content,
@@ -141,7 +141,7 @@ async def submit_feed(
         marketplace_ids=list(marketplace_ids),
         poll_policy=poll_policy(poll_interval),
     )
-    ui.status("feed", f"feed {result.feed_id} {result.processing_status}")
+    ui.status("feed", f"{result.feed_id} {result.processing_status}")
     s = result.summary
     text = result.report_text
     if text is None and result.report is not None:

@@ -196,7 +196,7 @@ def test_feeds_submit_reports_its_progress_on_stderr(served: tuple[Emulator, str
                                *_target(url, _env_file(tmp_path))])  # fmt: skip
     assert code == 0, stderr
     last = stderr.splitlines()[-1]
-    assert last.startswith("feeds submit done after ") and re.search(r"feed \d+ DONE", last)
+    assert last.startswith("feeds submit done after ") and re.search(r"\| feed \d+ DONE \|", last)
     assert re.search(r"requests \d+ \| 429s 0 \| quota wait \d+\.\ds$", last)
 
 

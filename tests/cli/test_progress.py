@@ -96,7 +96,7 @@ async def test_a_job_that_fails_early_leaves_only_its_error_and_a_later_failure_
     tracker = Tracker("reports get", clock=clock, units={"report": "B"})
 
     async def fails_at(seconds: float) -> None:
-        tracker.status("report", "waiting for the report")
+        tracker.status("report", "requested, waiting for Amazon")
         await clock.sleep(seconds)
         raise RuntimeError("boom")
 
@@ -110,7 +110,7 @@ async def test_a_job_that_fails_early_leaves_only_its_error_and_a_later_failure_
         with pytest.raises(RuntimeError, match="boom"):
             await Reporter(tracker, mode="plain", stream=out, interval=5).drive(lambda: fails_at(7))
     lines = out.getvalue().splitlines()
-    assert lines[0].endswith("| waiting for the report | 429s 0")
+    assert lines[0] == "reports get 6.0s | report requested, waiting for Amazon | 429s 0"
     assert lines[-1].startswith("reports get stopped after")
 
 
