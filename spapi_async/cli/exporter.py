@@ -158,8 +158,7 @@ def _open_output(out: Path, resume_at: int, ckpt: Path) -> BinaryIO:
         size = os.fstat(fh.fileno()).st_size
         if size < resume_at:
             raise ConfigurationError(
-                f"{out} is shorter ({size} bytes) than its checkpoint says ({resume_at}); "
-                f"delete {ckpt} (or pass --force) to start over"
+                f"{out} is shorter ({size} bytes) than its checkpoint says ({resume_at}); delete {ckpt} to start over"
             )
         fh.truncate(resume_at)
         fh.seek(0, os.SEEK_END)

@@ -23,9 +23,20 @@ def open_private(path: Path, *, truncate: bool) -> BinaryIO:
         raise
 
 
+def create_private(path: Path) -> BinaryIO:
+    """A new, empty ``path`` with mode 0600 (a leftover file of that name, whatever its mode, is removed first)."""
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_MODE)
+    try:
+        return os.fdopen(fd, "r+b")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def write_private(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (a temporary file renamed over it), the new file mode 0600."""
+    """Replace ``path`` with ``data`` atomically (a new temporary file renamed over it), the new file mode 0600."""
     tmp = path.with_name(path.name + ".tmp")
-    with open_private(tmp, truncate=True) as fh:
+    with create_private(tmp) as fh:
         fh.write(data)
     os.replace(tmp, path)

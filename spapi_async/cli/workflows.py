@@ -13,7 +13,7 @@ from typing import Protocol
 
 from ..client import SPAPIClient
 from ..documents import FeedResult, PollPolicy
-from .files import open_private
+from .files import create_private
 
 
 class Progress(Protocol):
@@ -96,7 +96,7 @@ async def _save(chunks: AsyncGenerator[bytes, None], out: Path, ui: Progress) ->
     part = out.with_name(out.name + ".part")
     written = 0
     try:
-        with open_private(part, truncate=True) as fh:
+        with create_private(part) as fh:
             async for chunk in chunks:
                 fh.write(chunk)
                 written += len(chunk)

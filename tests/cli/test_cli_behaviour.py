@@ -152,6 +152,9 @@ def test_reports_get_writes_a_private_file_and_reports_bytes(
 ) -> None:
     _, url = served
     out = tmp_path / "report.tsv"
+    leftover = tmp_path / "report.tsv.part"  # from an older run, world-readable: not reused as it is
+    leftover.write_text("stale")
+    os.chmod(leftover, 0o644)
     code, stdout, stderr = _invoke(
         ["reports", "get", "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL", "--out", str(out),
          "--since", "2000-01-01", "--poll-interval", "0.01", *_target(url, _env_file(tmp_path))]
