@@ -150,8 +150,9 @@ def build_app() -> typer.Typer:
     ) -> None:
         """Export orders (and items) to JSON Lines or CSV; resumable after Ctrl-C or a failure.
 
-        An existing --out is only continued (its checkpoint, --out.checkpoint.json, is there) or, with --force,
-        replaced. Both files are created with mode 0600 (buyer data)."""
+        An existing --out is continued only if its checkpoint is there, else replaced only with --force.
+
+        The output and its checkpoint are created with mode 0600 (they hold buyer data)."""
         from .exporter import ExportSpec, check_target, checkpoint_path, export_orders
 
         debug = _debug(ctx)

@@ -282,7 +282,8 @@ class Reporter:
         error: BaseException | None = None
         try:
             async with anyio.create_task_group() as tg:
-                tg.start_soon(self._tick)
+                if self.mode != "off":
+                    tg.start_soon(self._tick)
                 try:
                     result = await job()
                 except anyio.get_cancelled_exc_class():
