@@ -9,11 +9,24 @@ from typing import Annotated, Any, Optional
 import typer
 
 from . import common
+from .files import write_private
+from .progress import DEFAULT_INTERVAL, Tracker
+
+DEMO_LABELS = {"orders": "orders listed", "items": "orders with items", "report": "report rows", "feed": "feed"}
 
 EnvFile = Annotated[Path | None, typer.Option("--env-file", help="KEY=VALUE file with credentials (LWA_APP_ID, ...).")]
 Endpoint = Annotated[Optional[str], typer.Option("--endpoint", help="SP-API base URL (emulator, proxy).")]  # noqa: UP045
 LwaEndpoint = Annotated[Optional[str], typer.Option("--lwa-endpoint", help="LWA token URL.")]  # noqa: UP045
 Sandbox = Annotated[bool, typer.Option("--sandbox", help="Amazon's sandbox endpoints and usage plan.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display (live or plain lines).")]
+ProgressInterval = Annotated[
+    float,
+    typer.Option(
+        "--progress-interval",
+        min=0.01,
+        help="Seconds between plain progress lines on stderr when it is not a terminal.",
+    ),
+]
 Marketplaces = Annotated[
     Optional[list[str]],  # noqa: UP045
     typer.Option("--marketplace", "-m", help="Marketplace id or country code (repeatable). Default US."),
@@ -43,6 +56,9 @@ def build_app() -> typer.Typer:
     def root(
         ctx: typer.Context,
         debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks and debug logs.")] = False,
+        version: Annotated[
+            bool, typer.Option("--version", is_eager=True, callback=_print_version, help="Print the version and exit.")
+        ] = False,
     ) -> None:
         ctx.obj = {"debug": debug}
         if debug:
@@ -57,31 +73,42 @@ def build_app() -> typer.Typer:
         time_scale: Annotated[float, typer.Option("--time-scale", min=1.0, help="Usage-plan rates x K.")] = 100.0,
         seed: Annotated[int, typer.Option("--seed")] = 7,
         as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable results only.")] = False,
+        quiet: Quiet = False,
+        progress_interval: ProgressInterval = DEFAULT_INTERVAL,
     ) -> None:
         """Run the main job against the embedded emulator: orders with items, a report and a feed."""
-        from .demo import DemoConfig, run_demo
+        from .demo import DemoConfig, make_limiter, run_demo
 
         config = DemoConfig(orders=orders_count, time_scale=time_scale, seed=seed)
+        limiter = make_limiter(time_scale)
+        tracker = Tracker("demo", stats=limiter.stats, labels=DEMO_LABELS)
+        console: Any = None
+        if not as_json:
+            from rich.console import Console
+
+            console = Console()
+            console.print(
+                f"Starting the emulator on 127.0.0.1 ({orders_count} orders, usage plans x{time_scale:g}) "
+                "and running the job through the real client and limiter..."
+            )
+        result = common.run_tracked(
+            tracker,
+            lambda: run_demo(config, tracker, limiter=limiter),
+            quiet=quiet or as_json,
+            interval=progress_interval,
+            debug=_debug(ctx),
+        )
         if as_json:
-            result = common.run(lambda: run_demo(config), debug=_debug(ctx))
             print(result.to_json())
             return
-        from rich.console import Console
+        from .ui import demo_summary, demo_table
 
-        from .ui import RichProgress, demo_summary, demo_table
-
-        console = Console()
-        console.print(
-            f"Starting the emulator on 127.0.0.1 ({orders_count} orders, usage plans x{time_scale:g}) "
-            "and running the job through the real client and limiter..."
-        )
-        with RichProgress(console) as progress:
-            result = common.run(lambda: run_demo(config, progress), debug=_debug(ctx))
         console.print(demo_table(result))
         console.print(demo_summary(result))
 
     @app.command("emulator")
     def emulator_cmd(
+        ctx: typer.Context,
         port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
         host: Annotated[str, typer.Option("--host", help="Interface (loopback by default).")] = "127.0.0.1",
         time_scale: Annotated[float, typer.Option("--time-scale", min=0.001)] = 1.0,
@@ -94,11 +121,12 @@ def build_app() -> typer.Typer:
         restricted_roles: Annotated[
             bool, typer.Option("--restricted-roles", help="Grant the restricted (PII) roles: RDTs are issued.")
         ] = False,
+        quiet: Quiet = False,
+        progress_interval: ProgressInterval = DEFAULT_INTERVAL,
     ) -> None:
-        """Serve the SP-API + LWA (+ Seller Center) emulator until Ctrl-C."""
-        import uvicorn
-
-        from ..emulator import LWA_PATH, Emulator, Faults
+        """Serve the SP-API + LWA (+ Seller Center) emulator until Ctrl-C, showing the requests served."""
+        from ..emulator import Emulator, Faults
+        from .serve import serve_emulator
 
         faults = Faults(error_rate=error_rate, reset_rate=reset_rate, slow_rate=slow_rate)
         emulator = Emulator(
@@ -109,13 +137,7 @@ def build_app() -> typer.Typer:
             faults=faults,
             restricted_roles=restricted_roles,
         )
-        base = f"http://{host}:{port}"
-        print(f"SP-API emulator on {base} (LWA at {base}{LWA_PATH}, stats at {base}/__stats); Ctrl-C stops it.")
-        print(f"  spapi-async orders export --endpoint {base} --lwa-endpoint {base}{LWA_PATH} ...")
-        try:
-            uvicorn.run(emulator.app, host=host, port=port, log_level="warning", lifespan="off")
-        except (OSError, SystemExit) as exc:
-            common.fail(f"cannot serve on {host}:{port}: {exc}")
+        serve_emulator(emulator, host, port, quiet=quiet, interval=progress_interval, debug=_debug(ctx))
 
     @orders.command("export")
     def orders_export(
@@ -129,9 +151,19 @@ def build_app() -> typer.Typer:
         endpoint: Endpoint = None,
         lwa_endpoint: LwaEndpoint = None,
         sandbox: Sandbox = False,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help="Overwrite --out even if it is not an unfinished export of these options."),
+        ] = False,
+        quiet: Quiet = False,
+        progress_interval: ProgressInterval = DEFAULT_INTERVAL,
     ) -> None:
-        """Export orders (and items) to JSON Lines or CSV; resumable after Ctrl-C or a failure."""
-        from .exporter import ExportSpec, checkpoint_path, export_orders
+        """Export orders (and items) to JSON Lines or CSV; resumable after Ctrl-C or a failure.
+
+        An existing --out is continued only if its checkpoint is there, else replaced only with --force.
+
+        The output and its checkpoint are created with mode 0600 (they hold buyer data)."""
+        from .exporter import ExportSpec, check_target, checkpoint_path, export_orders
 
         debug = _debug(ctx)
         spec = _or_fail(
@@ -141,6 +173,7 @@ def build_app() -> typer.Typer:
             debug,
         )
         _or_fail(lambda: common.ensure_writable(out), debug)
+        _or_fail(lambda: check_target(spec, force=force), debug)
         client = _or_fail(
             lambda: common.build_client(
                 env_file=env_file, endpoint=endpoint, lwa_endpoint=lwa_endpoint, sandbox=sandbox
@@ -148,10 +181,11 @@ def build_app() -> typer.Typer:
             debug,
         )
         ckpt = checkpoint_path(out)
+        tracker = Tracker("orders export", stats=client.limiter.stats)
 
         async def job() -> Any:
             async with client:
-                return await export_orders(client, spec)
+                return await export_orders(client, spec, progress=tracker, force=force)
 
         def interrupted() -> str:
             if ckpt.exists():
@@ -160,7 +194,9 @@ def build_app() -> typer.Typer:
                 )
             return f"interrupted before the first page was saved: run the same command again to start over ({out})"
 
-        result = common.run(job, debug=debug, on_interrupt=interrupted)
+        result = common.run_tracked(
+            tracker, job, quiet=quiet, interval=progress_interval, debug=debug, on_interrupt=interrupted
+        )
         resumed = " (resumed)" if result.resumed else ""
         print(f"{result.orders} orders, {result.items} items written to {out}{resumed}")
 
@@ -177,8 +213,10 @@ def build_app() -> typer.Typer:
         endpoint: Endpoint = None,
         lwa_endpoint: LwaEndpoint = None,
         sandbox: Sandbox = False,
+        quiet: Quiet = False,
+        progress_interval: ProgressInterval = DEFAULT_INTERVAL,
     ) -> None:
-        """Request a report, wait for it, and save its document."""
+        """Request a report, wait for it, and save its document (created with mode 0600)."""
         from ..config import get_marketplace
         from .exporter import parse_date
         from .workflows import fetch_report
@@ -195,13 +233,22 @@ def build_app() -> typer.Typer:
             debug,
         )
 
+        tracker = Tracker("reports get", stats=client.limiter.stats, units={"report": "B"})
+
         async def job() -> Any:
             async with client:
                 return await fetch_report(
-                    client, report_type, markets, data_start=start, data_end=end, poll_interval=poll_interval, out=out
+                    client,
+                    report_type,
+                    markets,
+                    data_start=start,
+                    data_end=end,
+                    poll_interval=poll_interval,
+                    out=out,
+                    progress=tracker,
                 )
 
-        result = common.run(job, debug=debug)
+        result = common.run_tracked(tracker, job, quiet=quiet, interval=progress_interval, debug=debug)
         print(f"report {result.report_id} DONE: {result.bytes_written} bytes written to {out}")
 
     @feeds.command("submit")
@@ -217,8 +264,16 @@ def build_app() -> typer.Typer:
         endpoint: Endpoint = None,
         lwa_endpoint: LwaEndpoint = None,
         sandbox: Sandbox = False,
+        allow_errors: Annotated[
+            bool,
+            typer.Option("--allow-errors", help="Exit 0 when the feed was processed, even if its report lists errors."),
+        ] = False,
+        quiet: Quiet = False,
+        progress_interval: ProgressInterval = DEFAULT_INTERVAL,
     ) -> None:
-        """Upload a feed, wait for processing, and print its processing summary."""
+        """Upload a feed, wait for processing, and print its processing summary.
+
+        Exits 1 when the processing report lists errors (unless --allow-errors)."""
         from ..config import get_marketplace
         from .workflows import submit_feed
 
@@ -238,19 +293,41 @@ def build_app() -> typer.Typer:
             debug,
         )
 
+        tracker = Tracker("feeds submit", stats=client.limiter.stats)
+
         async def job() -> Any:
             async with client:
-                return await submit_feed(client, feed_type, content, ctype, markets, poll_interval=poll_interval)
+                return await submit_feed(
+                    client, feed_type, content, ctype, markets, poll_interval=poll_interval, progress=tracker
+                )
 
-        result = common.run(job, debug=debug)
+        result = common.run_tracked(tracker, job, quiet=quiet, interval=progress_interval, debug=debug)
         if report_out is not None and result.report_text is not None:
-            report_out.write_text(result.report_text, encoding="utf-8")
+            write_private(report_out, result.report_text.encode("utf-8"))
         print(
             f"feed {result.feed_id} {result.status}: processed {result.processed}, accepted {result.accepted}, "
             f"invalid {result.invalid}"
         )
+        if result.errors and not allow_errors:
+            shown = result.errors[:5]
+            more = f" (and {len(result.errors) - len(shown)} more)" if len(result.errors) > len(shown) else ""
+            for line in shown:
+                print(f"  {line}", file=sys.stderr)
+            saved = f"; the full report is in {report_out}" if report_out is not None else ""
+            common.fail(
+                f"feed {result.feed_id}: the processing report lists errors{more}{saved} "
+                "(pass --allow-errors to exit 0 when the feed was processed anyway)"
+            )
 
     return app
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from .._version import __version__
+
+        print(f"spapi-async {__version__}")
+        raise typer.Exit()
 
 
 def _guess_content_type(path: Path) -> str:

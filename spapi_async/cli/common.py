@@ -13,12 +13,21 @@ import anyio
 
 from ..client import SPAPIClient
 from ..errors import ConfigurationError, SPAPIError
+from .progress import Reporter, Tracker
 
 T = TypeVar("T")
 
 
 class Interrupted(Exception):
     """Ctrl-C: carries the line that says where to resume."""
+
+
+class CommandFailed(Exception):
+    """A job's outcome that makes the command fail: its one line for stderr and the exit code."""
+
+    def __init__(self, message: str, code: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -81,17 +90,26 @@ def fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
-def run(job: Callable[[], Coroutine[Any, Any, T]], *, debug: bool, on_interrupt: Callable[[], str] | None = None) -> T:
+def run(
+    job: Callable[[], Coroutine[Any, Any, T]],
+    *,
+    debug: bool,
+    on_interrupt: Callable[[], str] | None = None,
+    interrupt_code: int = 130,
+) -> T:
     """Run ``job`` on an event loop; errors become one line on stderr (``--debug``: the full traceback).
-    Ctrl-C stops cleanly and prints ``on_interrupt()`` (where to resume)."""
+    Ctrl-C stops cleanly, prints ``on_interrupt()`` (where to resume) and exits with ``interrupt_code``."""
     try:
         return anyio.run(job)
     except KeyboardInterrupt:
         print(on_interrupt() if on_interrupt else "interrupted", file=sys.stderr)
-        raise SystemExit(130) from None
+        raise SystemExit(interrupt_code) from None
     except Interrupted as exc:
         print(str(exc), file=sys.stderr)
         raise SystemExit(130) from None
+    except CommandFailed as exc:
+        fail(str(exc), exc.code)
+        raise AssertionError("unreachable") from None
     except (SPAPIError, OSError, ValueError, RuntimeError) as exc:
         if debug:
             traceback.print_exc()
@@ -100,3 +118,20 @@ def run(job: Callable[[], Coroutine[Any, Any, T]], *, debug: bool, on_interrupt:
         )
         fail(f"{type(exc).__name__}: {message}" if not isinstance(exc, ConfigurationError) else message)
         raise AssertionError("unreachable") from None
+
+
+def run_tracked(
+    tracker: Tracker,
+    job: Callable[[], Coroutine[Any, Any, T]],
+    *,
+    quiet: bool,
+    interval: float,
+    debug: bool,
+    on_interrupt: Callable[[], str] | None = None,
+    interrupt_code: int = 130,
+    skip_idle: bool = False,
+) -> T:
+    """:func:`run` with ``tracker``'s figures shown on stderr while ``job`` runs (live on a terminal, a plain line
+    every ``interval`` seconds elsewhere, nothing when ``quiet``)."""
+    reporter = Reporter.choose(tracker, quiet=quiet, interval=interval, skip_idle=skip_idle)
+    return run(lambda: reporter.drive(job), debug=debug, on_interrupt=on_interrupt, interrupt_code=interrupt_code)

@@ -133,7 +133,10 @@ async def _pull_orders(client: SPAPIClient, since: str, workers: int, ui: Progre
         receive.close()
 
 
-async def run_demo(config: DemoConfig, progress: Progress | None = None) -> DemoResult:
+async def run_demo(
+    config: DemoConfig, progress: Progress | None = None, *, limiter: Limiter | None = None
+) -> DemoResult:
+    """Run the job; ``limiter``: the one to use (its stats feed a progress display), else :func:`make_limiter`."""
     from ..emulator import LWA_PATH, Emulator
     from ..emulator.timefmt import iso
 
@@ -142,9 +145,7 @@ async def run_demo(config: DemoConfig, progress: Progress | None = None) -> Demo
     emulator = Emulator(time_scale=config.time_scale, seed=config.seed, orders=config.orders)
     ui.total("orders", config.orders)
     ui.total("items", config.orders)
-    ui.total("report", 1)
-    ui.total("feed", 1)
-    limiter = make_limiter(config.time_scale)
+    limiter = limiter or make_limiter(config.time_scale)
     counts = {"orders": 0, "items": 0}
     since = iso(emulator.epoch - emulator.days * 86400 - 3600)
     skus = [p.sku for p in emulator.world.products[:25]]

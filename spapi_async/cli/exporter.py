@@ -1,8 +1,12 @@
 """``orders export``: every order created in a window, optionally with its items, to JSON Lines or CSV.
 
-Resumable: after each page the output is flushed and a checkpoint file records the next page token and the
-output's size. Run the same command again and it truncates the output to that size and carries on from the token,
-so no order is written twice or lost.
+Resumable: a checkpoint file is written before the output is created, and after each page the output is flushed
+and the checkpoint records the next page token and the output's size. Run the same command again and it
+truncates the output to that size and carries on from the token, so no order is written twice or lost.
+
+The checkpoint is also what makes the output "ours": an existing output without a checkpoint (another program's
+file, or a finished export) is not overwritten unless ``force``. Both files are created with mode 0600: they hold
+buyer names and addresses.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import anyio
 from ..client import SPAPIClient
 from ..config import get_marketplace
 from ..errors import ConfigurationError
+from .files import open_private, write_private
 from .workflows import NoProgress, Progress
 
 ORDER_COLUMNS = (
@@ -146,45 +151,101 @@ async def _fetch_into(
         ui.advance("items", len(found))
 
 
-def _open_output(out: Path, resume_at: int | None) -> BinaryIO:
-    """The output file: new, or truncated to the checkpoint's size and positioned at its end."""
-    if resume_at is None:
-        return out.open("wb")
-    fh = out.open("r+b")
-    fh.truncate(resume_at)
-    fh.seek(0, os.SEEK_END)
+def _open_output(out: Path, resume_at: int, ckpt: Path) -> BinaryIO:
+    """The output file (created with mode 0600 if missing), truncated to the checkpoint's size, at its end."""
+    fh = open_private(out, truncate=resume_at == 0)
+    try:
+        size = os.fstat(fh.fileno()).st_size
+        if size < resume_at:
+            raise ConfigurationError(
+                f"{out} is shorter ({size} bytes) than its checkpoint says ({resume_at}); delete {ckpt} to start over"
+            )
+        fh.truncate(resume_at)
+        fh.seek(0, os.SEEK_END)
+    except BaseException:
+        fh.close()
+        raise
     return fh
 
 
-def _save_checkpoint(path: Path, spec: ExportSpec, token: str, size: int, result: ExportResult) -> None:
+def _save_checkpoint(path: Path, spec: ExportSpec, token: str | None, size: int, result: ExportResult) -> None:
     data = {"spec": asdict(spec), "next_token": token, "bytes": size, "orders": result.orders, "items": result.items}
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data))
-    os.replace(tmp, path)
+    write_private(path, json.dumps(data).encode())
+
+
+def check_target(spec: ExportSpec, *, force: bool = False) -> None:
+    """Refuse (ConfigurationError) to replace an existing output that is not an unfinished export of ``spec``
+    (its checkpoint present and matching), unless ``force``. Called before any request."""
+    out = Path(spec.out)
+    ckpt = checkpoint_path(out)
+    if force:
+        return
+    if ckpt.exists():
+        if _state_of(ckpt).get("spec") != json.loads(json.dumps(asdict(spec))):
+            raise ConfigurationError(
+                f"{ckpt} belongs to a different export: repeat that export's options to resume it, or pass --force "
+                "to start this one over"
+            )
+        return
+    if out.exists() or out.is_symlink():
+        raise ConfigurationError(
+            f"{out} exists and is not an unfinished export (no {ckpt.name}): pass --force to overwrite it"
+        )
+
+
+def _state_of_or_none(ckpt: Path, spec: ExportSpec) -> dict[str, Any] | None:
+    """The checkpoint's state if it is a readable checkpoint of ``spec``, else None."""
+    try:
+        state = _state_of(ckpt)
+    except ConfigurationError:
+        return None
+    return state if state.get("spec") == json.loads(json.dumps(asdict(spec))) else None
+
+
+def _state_of(ckpt: Path) -> dict[str, Any]:
+    try:
+        state = json.loads(ckpt.read_text())
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"cannot read {ckpt} ({exc}): delete it (or pass --force) to start over") from None
+    if not isinstance(state, dict):
+        raise ConfigurationError(f"{ckpt} is not a checkpoint: delete it (or pass --force) to start over")
+    return state
 
 
 async def export_orders(
-    client: SPAPIClient, spec: ExportSpec, *, progress: Progress | None = None, concurrency: int = 32
+    client: SPAPIClient,
+    spec: ExportSpec,
+    *,
+    progress: Progress | None = None,
+    concurrency: int = 32,
+    force: bool = False,
 ) -> ExportResult:
+    """Export the orders of ``spec``; resume from its checkpoint if one is there. ``force``: replace an output
+    (and a checkpoint) that is not an unfinished export of ``spec`` instead of refusing (see :func:`check_target`).
+
+    Progress: ``"orders"`` advances by each page's orders, ``"items"`` by each order's items."""
     ui = progress or NoProgress()
     out = Path(spec.out)
     ckpt = checkpoint_path(out)
+    check_target(spec, force=force)
     result = ExportResult(checkpoint=str(ckpt))
     token: str | None = None
-    if ckpt.exists():
-        state = json.loads(ckpt.read_text())
-        if state.get("spec") != json.loads(json.dumps(asdict(spec))):
-            raise ConfigurationError(
-                f"{ckpt} belongs to a different export; delete it to start over or repeat that export's options"
-            )
-        token, result.orders, result.items, result.resumed = state["next_token"], state["orders"], state["items"], True
-    fh = _open_output(out, int(state["bytes"]) if result.resumed else None)
+    resume_at = 0
+    state = _state_of_or_none(ckpt, spec) if ckpt.exists() else None
+    if state is not None:
+        token, result.orders, result.items = state["next_token"], int(state["orders"]), int(state["items"])
+        resume_at, result.resumed = int(state["bytes"]), True
+    else:
+        _save_checkpoint(ckpt, spec, None, 0, result)  # the output is ours from its first byte
+    fh = _open_output(out, resume_at, ckpt)
     writer = _Output(spec, fh)
     limit = anyio.CapacityLimiter(concurrency)
     try:
-        if not result.resumed:
+        if fh.tell() == 0:
             writer.header()
-        ui.advance("orders", result.orders)
+        ui.resumed("orders", result.orders)
+        if spec.with_items:
+            ui.resumed("items", result.items)
         while True:
             params: dict[str, str] = {"MarketplaceIds": ",".join(spec.marketplaces)}
             if token:

@@ -1,74 +1,86 @@
-"""Rich rendering: live progress bars and the demo's final table."""
+"""Rich rendering of the demo's results: the per-operation table and the summary. (The live progress display of
+every command is :mod:`spapi_async.cli.progress`.)"""
 
 from __future__ import annotations
 
-from typing import Any
+from itertools import groupby
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich import box
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 
-from .demo import DemoResult
+from .demo import DemoResult, OperationRow
 
-LABELS = {"orders": "orders listed", "items": "orders with items", "report": "report", "feed": "feed"}
-
-
-class RichProgress:
-    """Implements the workflows' progress protocol with a ``rich.progress.Progress``."""
-
-    def __init__(self, console: Console | None = None, *, transient: bool = False) -> None:
-        self.progress = Progress(
-            TextColumn("{task.description:<34}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-            transient=transient,
-        )
-        self._tasks: dict[str, Any] = {}
-
-    def _task(self, name: str) -> Any:
-        if name not in self._tasks:
-            self._tasks[name] = self.progress.add_task(LABELS.get(name, name), total=None)
-        return self._tasks[name]
-
-    def total(self, task: str, total: int | None) -> None:
-        self.progress.update(self._task(task), total=total)
-
-    def advance(self, task: str, amount: int = 1) -> None:
-        self.progress.advance(self._task(task), amount)
-
-    def status(self, task: str, text: str) -> None:
-        self.progress.update(self._task(task), description=text)
-
-    def __enter__(self) -> RichProgress:
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.progress.stop()
+#: From this console width on, the table also has the per-operation efficiency column.
+WIDE = 100
 
 
-def demo_table(result: DemoResult) -> Table:
+class DemoTable:
+    """The demo's table, laid out for the width it is printed at (see :func:`build_demo_table`)."""
+
+    def __init__(self, result: DemoResult) -> None:
+        self.result = result
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield build_demo_table(self.result, width=options.max_width)
+
+
+def demo_table(result: DemoResult) -> DemoTable:
+    """The per-operation table; it fits the console it is printed on (readable from 80 columns)."""
+    return DemoTable(result)
+
+
+def build_demo_table(result: DemoResult, *, width: int | None = None) -> Table:
+    """One row per operation, grouped under its API (so that names stay whole), sized to fit 80 columns; with
+    ``width`` >= :data:`WIDE` (or None) an efficiency column too. Columns that are zero everywhere (5xx) go."""
+    wide = width is None or width >= WIDE
     table = Table(
-        title=f"spapi-async demo (time scale x{result.time_scale:g}: plan rates multiplied, bursts as published)"
+        title=f"demo: plan rates x{result.time_scale:g}, bursts as published",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 1) if wide else (0, 0),
+        pad_edge=wide,
+        collapse_padding=True,
     )
-    for column in ("operation", "requests", "429s", "5xx", "plan rps/burst", "quota wait s*", "span s", "ideal s"):
-        table.add_column(column, justify="left" if column == "operation" else "right")
-    table.add_column("efficiency", justify="right")
-    for row in sorted(result.operations, key=lambda r: -r.requests):
-        table.add_row(
-            row.operation,
-            str(row.requests),
-            str(row.throttled),
-            str(row.server_errors),
-            f"{row.rate:g}/{row.burst}",
-            f"{row.waited_s:.2f}",
-            f"{row.span_s:.2f}",
-            f"{row.ideal_s:.2f}",
-            f"{row.efficiency:.3f}" if row.efficiency is not None else "-",
-        )
+    show_5xx = any(r.server_errors for r in result.operations)
+    table.add_column("operation", justify="left", no_wrap=True)
+    table.add_column("requests", justify="right")
+    table.add_column("429s", justify="right")
+    if show_5xx:
+        table.add_column("5xx", justify="right")
+    table.add_column("plan\nrps/burst", justify="right")
+    table.add_column("quota\nwait s*", justify="right")
+    table.add_column("span\ns", justify="right")
+    table.add_column("ideal\ns", justify="right")
+    if wide:
+        table.add_column("effi-\nciency", justify="right")
+
+    def api(row: OperationRow) -> str:
+        return row.operation.rpartition(".")[0]
+
+    groups = [(name, list(rows)) for name, rows in groupby(sorted(result.operations, key=api), key=api)]
+    groups.sort(key=lambda g: -sum(r.requests for r in g[1]))
+    for name, rows in groups:
+        if name:
+            table.add_row(f"[bold]{name}[/]")
+        for row in sorted(rows, key=lambda r: -r.requests):
+            cells = [" " + row.operation.rpartition(".")[2], str(row.requests), str(row.throttled)]
+            if show_5xx:
+                cells.append(str(row.server_errors))
+            cells += [
+                f"{row.rate:.4g}/{row.burst}",
+                _seconds(row.waited_s),
+                _seconds(row.span_s),
+                _seconds(row.ideal_s),
+            ]
+            if wide:
+                cells.append(f"{row.efficiency:.3f}" if row.efficiency is not None else "-")
+            table.add_row(*cells)
     return table
+
+
+def _seconds(value: float) -> str:
+    """Two decimals, fewer from 100 s on (the columns stay narrow)."""
+    return f"{value:.2f}" if value < 100 else f"{value:.1f}" if value < 1000 else f"{value:.0f}"
 
 
 def demo_summary(result: DemoResult) -> str:

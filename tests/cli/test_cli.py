@@ -239,5 +239,6 @@ def test_demo_draws_progress_and_the_final_table() -> None:
     result = runner.invoke(build_app(), ["demo", "--orders", "120", "--time-scale", "1000"], env={"COLUMNS": "200"})
     code, stdout, stderr = result.exit_code, result.stdout, result.stderr
     assert code == 0, stderr
-    assert "orders_v0.get_order_items" in stdout and "quota wait" in stdout
+    assert "orders_v0" in stdout and " get_order_items " in stdout and "quota" in stdout
     assert "records: 120 orders" in stdout and "429s: 0" in stdout
+    assert stderr.splitlines()[-1].startswith("demo done after ") and "orders listed 120/120" in stderr

@@ -66,3 +66,34 @@ async def test_a_checkpoint_from_another_export_is_refused(tmp_path: Path) -> No
     async with client_for(emu) as client:
         with pytest.raises(ValueError, match="different export"):
             await export_orders(client, other)
+
+
+async def test_force_starts_over_when_the_checkpoint_is_another_exports(tmp_path: Path) -> None:
+    emu, _ = emulator(orders=120, clock=SystemClock(), time_scale=100_000)
+    out = tmp_path / "o.jsonl"
+    spec = ExportSpec.build(since="2000-01-01", until=None, marketplaces=[], out=out, with_items=False)
+    cut = httpx.AsyncClient(transport=CutAfter(httpx.ASGITransport(app=emu.app), 1), base_url="http://127.0.0.1")
+    async with client_for(emu, cut) as client:
+        with pytest.raises(KeyboardInterrupt):
+            await export_orders(client, spec)
+    other = ExportSpec.build(since="2000-01-01", until=None, marketplaces=[], out=out, with_items=True)
+    async with client_for(emu) as client:
+        result = await export_orders(client, other, force=True)
+    assert not result.resumed and result.orders == 120
+    lines = out.read_text().splitlines()
+    assert len(lines) == 120 and all('"OrderItems"' in line for line in lines)
+    assert not checkpoint_path(out).exists()
+
+
+async def test_an_output_shorter_than_its_checkpoint_is_refused(tmp_path: Path) -> None:
+    emu, _ = emulator(orders=250, clock=SystemClock(), time_scale=100_000)
+    out = tmp_path / "o.jsonl"
+    spec = ExportSpec.build(since="2000-01-01", until=None, marketplaces=[], out=out, with_items=False)
+    cut = httpx.AsyncClient(transport=CutAfter(httpx.ASGITransport(app=emu.app), 2), base_url="http://127.0.0.1")
+    async with client_for(emu, cut) as client:
+        with pytest.raises(KeyboardInterrupt):
+            await export_orders(client, spec)
+    out.write_bytes(b"")  # someone emptied it: resuming would leave a gap
+    async with client_for(emu) as client:
+        with pytest.raises(ValueError, match=r"shorter .* than its checkpoint says"):
+            await export_orders(client, spec)
