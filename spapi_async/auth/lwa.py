@@ -44,14 +44,14 @@ def _token_from_response(response: httpx.Response, now: float, what: str) -> tup
     try:
         data = json.loads(response.content)
         token = str(data["access_token"])
-        expires_in = float(data.get("expires_in", 3600))
-    except (ValueError, KeyError, TypeError) as exc:
+        expires_in = data.get("expires_in")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise AuthError(
             f"LWA answered 200 without a usable access_token for the {what} request",
             status_code=200,
             request_id=request_id_of(response.headers),
         ) from exc
-    return CachedToken(Secret(token), now + expires_in), data
+    return CachedToken.issued(token, now, expires_in), data
 
 
 class LWAAuth:
@@ -73,6 +73,10 @@ class LWAAuth:
 
     async def access_token(self, *, grantless: bool = False) -> str:
         """A valid access token: the grantless one (client credentials) or the seller's (refresh token)."""
+        return (await self.cached_token(grantless=grantless)).value.get()
+
+    async def cached_token(self, *, grantless: bool = False) -> CachedToken:
+        """:meth:`access_token` with its expiry."""
         if grantless and not self._grantless_key:
             if self._seller_key:
                 # Amazon accepts a seller's token on grantless operations too.
@@ -84,7 +88,7 @@ class LWAAuth:
                 "this operation needs a selling partner's authorization: pass refresh_token=... to the client"
             )
         key = self.cache_key(grantless)
-        return await self._tokens.get(key, lambda: self._fetch(grantless))
+        return await self._tokens.token(key, lambda: self._fetch(grantless))
 
     async def invalidate(self, token: str, *, grantless: bool = False) -> None:
         await self._tokens.invalidate(self.cache_key(grantless), token)
