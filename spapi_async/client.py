@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import httpx
 
 from ._lifecycle import ClientLifecycle
+from ._paths import check_path, expand_path
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
@@ -253,14 +254,18 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         data_elements: tuple[str, ...] | None = None,
         retry: RetryPolicy | None = None,
         timeout: float | None = None,
+        path_params: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
         """Send any SP-API path with this client's authentication, limits and retries.
 
         A path that matches a known operation template uses that operation's usage plan and, for restricted
         operations, a Restricted Data Token. Returns the ``httpx.Response`` (2xx); errors raise as usual.
+
+        ``path_params`` fills the ``{name}`` placeholders of ``path`` (``"/orders/v0/orders/{orderId}"``), each
+        value encoded as one segment. A value that is None, empty, ``.`` or ``..``, and a literal ``.``/``..``
+        segment in ``path``, raise :class:`~spapi_async.ConfigurationError` before any I/O.
         """
-        if not path.startswith("/"):
-            raise ConfigurationError(f"path must start with '/', got {path!r}")
+        path = check_path(path if path_params is None else expand_path(path, path_params))
         method = method.upper()
         operation = match_operation(method, path)
         call = ApiCall(

@@ -15,11 +15,11 @@ from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar, cast
-from urllib.parse import quote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._model import SPAPIModel
+from ._paths import path_segment
 from .errors import ApiError, ConfigurationError, request_id_of
 
 if TYPE_CHECKING:
@@ -109,14 +109,14 @@ class Resource:
             elif keep is not None and p.location == "query" and p.wire not in keep:
                 continue
             if value is None:
-                if p.required and (rule is None or p.wire != rule.param):
+                if p.location == "path" or (p.required and (rule is None or p.wire != rule.param)):
                     raise ConfigurationError(f"{spec.key}: {p.py} is required")
                 continue
             where = f"{spec.key}({p.py}=...)"
             if p.location == "body":
                 body = _body(value, where)
             elif p.location == "path":
-                path = path.replace("{" + p.wire + "}", quote(_scalar(value, p.kind, where), safe=""))
+                path = path.replace("{" + p.wire + "}", path_segment(_scalar(value, p.kind, where), where))
             elif p.location == "query":
                 if p.kind.startswith("list:"):
                     items = [_scalar(v, p.kind[5:], where) for v in _sequence(value, where)]

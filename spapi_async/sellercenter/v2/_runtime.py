@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from ..._paths import path_value
 from ...errors import SPAPIError
 from ...pagination import OffsetPaginator, PageStyle
 
@@ -85,11 +85,10 @@ class Resource:
         )
 
 
-def path_param(value: Any) -> str:
-    """A path parameter, percent-encoded (slashes included)."""
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    return quote(str(value), safe="")
+def path_param(value: Any, name: str = "path parameter") -> str:
+    """A path parameter, percent-encoded (slashes included); None, empty, ``.`` and ``..`` raise
+    :class:`~spapi_async.errors.ConfigurationError` naming the argument."""
+    return path_value(value, name)
 
 
 def query(values: Mapping[str, Any]) -> dict[str, Any]:
