@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from ._checks import header_value, timeout_seconds
+from ._checks import headers as check_headers
 from ._lifecycle import ClientLifecycle
 from ._paths import check_path, expand_path
 from .apis._attributes import ApiAttributes
@@ -205,10 +207,16 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
     ) -> SPAPIClient:
         """A copy with some settings changed, sharing this client's HTTP connections, limiter and token cache.
         Closing the copy does not close what the original opened."""
-        clone = object.__new__(type(self))
-        config = self.config.replace(**config_changes) if config_changes else self.config
+        try:
+            config = self.config.replace(**config_changes) if config_changes else self.config
+        except TypeError:
+            unknown = sorted(set(config_changes) - set(ClientConfig.__dataclass_fields__))
+            raise ConfigurationError(f"with_options: unknown setting(s) {', '.join(unknown)}") from None
+        if "user_agent" in config_changes and config.user_agent is not None:
+            header_value("user_agent", config.user_agent)
         if timeout is not None:
-            config = config.replace(timeout=timeout)
+            config = config.replace(timeout=timeout_seconds("timeout", timeout))
+        clone = object.__new__(type(self))
         clone._owns_http = False
         clone._init_from(
             config=config,
@@ -266,6 +274,11 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         segment in ``path``, raise :class:`~spapi_async.ConfigurationError` before any I/O.
         """
         path = check_path(path if path_params is None else expand_path(path, path_params))
+        if not isinstance(method, str):
+            raise ConfigurationError(f"method must be a string such as 'GET', got {type(method).__name__}")
+        check_headers("headers", headers)
+        if timeout is not None:
+            timeout = timeout_seconds("timeout", timeout)
         method = method.upper()
         operation = match_operation(method, path)
         call = ApiCall(

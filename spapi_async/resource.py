@@ -10,7 +10,9 @@ ISO 8601 in UTC, booleans as ``true``/``false``, a body given as a model seriali
 from __future__ import annotations
 
 import datetime as _dt
+import inspect
 import json
+import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ._checks import bad_calls_raise_configuration_error, header_value
 from ._model import SPAPIModel
 from ._paths import path_segment
 from .errors import ApiError, ConfigurationError, request_id_of
@@ -87,6 +90,14 @@ class Resource:
     def __init__(self, transport: Transport) -> None:
         self._transport = transport
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A generated API class: its methods raise ConfigurationError (not TypeError) for a missing required
+        argument or an unknown keyword, naming it."""
+        super().__init_subclass__(**kwargs)
+        for name, member in list(vars(cls).items()):
+            if not name.startswith("_") and inspect.isfunction(member):
+                setattr(cls, name, bad_calls_raise_configuration_error(member))
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__}>"
 
@@ -127,7 +138,7 @@ class Resource:
                 else:
                     query.append((p.wire, _scalar(value, p.kind, where)))
             else:
-                headers[p.wire] = _scalar(value, p.kind, where)
+                headers[p.wire] = header_value(where, _scalar(value, p.kind, where))
         return _Request(path, query, headers, body)
 
     async def _send(
@@ -230,6 +241,34 @@ def _format_datetime(value: _dt.datetime, where: str) -> str:
     return text + "Z"
 
 
+#: ISO 8601 as Amazon takes it: a date, optionally a time (minutes, seconds, fractions), optionally an offset.
+_ISO8601 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:[Zz]|[+-](\d{2})(?::?(\d{2}))?)?)?"
+)
+
+
+def _iso8601_text(value: str, where: str) -> str:
+    """A date-time given as text: sent as given when it is ISO 8601 (``2025-01-31``, ``2025-01-31T08:00:00Z``,
+    ``2025-01-31T08:00:00.5+02:00``), else ConfigurationError (``"yesterday"`` would reach Amazon otherwise)."""
+    match = _ISO8601.fullmatch(value)
+    if match is not None:
+        year, month, day, hour, minute, second, off_h, off_m = match.groups()
+        try:
+            _dt.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
+        except ValueError:
+            match = None
+        else:
+            if (off_h is not None and int(off_h) > 23) or (off_m is not None and int(off_m) > 59):
+                match = None
+    if match is None:
+        raise ConfigurationError(
+            f"{where}: {value!r} is not an ISO 8601 date-time; pass a timezone-aware datetime or text such as "
+            "'2025-01-31T08:00:00Z'"
+        )
+    return value
+
+
 def _scalar(value: Any, kind: str, where: str) -> str:
     if kind == "str":
         if isinstance(value, str):
@@ -247,14 +286,14 @@ def _scalar(value: Any, kind: str, where: str) -> str:
         if isinstance(value, _dt.datetime):
             return _format_datetime(value, where)
         if isinstance(value, str):
-            return value
+            return _iso8601_text(value, where)
     elif kind == "date":
         if isinstance(value, _dt.datetime):
             return _format_datetime(value, where)
         if isinstance(value, _dt.date):
             return value.isoformat()
         if isinstance(value, str):
-            return value
+            return _iso8601_text(value, where)
     else:  # "any"
         if isinstance(value, bool):
             return "true" if value else "false"

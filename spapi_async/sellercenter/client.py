@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 import httpx
 
+from .._checks import headers as check_headers
+from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
 from .._paths import check_path, expand_path, path_value
 from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
@@ -124,8 +126,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
         if not window > 0:
             raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        if timeout <= 0:
-            raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
+        timeout = timeout_seconds("timeout", timeout)
         clock = clock or SYSTEM_CLOCK
         self.base_url = str(url).rstrip("/")
         self.client_id = client_id
@@ -226,6 +227,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         empty, ``.`` and ``..`` values raise :class:`~spapi_async.errors.ConfigurationError`, as does a literal
         ``.``/``..`` segment in ``path``."""
         path = check_path(path if path_params is None else expand_path(path, path_params))
+        check_headers("headers", headers)
         return await self._send_v2(method, path, params=params, json=json, content=content, headers=headers)
 
     async def update_stock(self, items: Sequence[Mapping[str, Any]]) -> StockUpdateResult:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from ..._checks import header_value
 from ..._paths import path_value
 from ...errors import SPAPIError
 from ...pagination import OffsetPaginator, PageStyle
@@ -111,7 +112,9 @@ def _scalar(value: Any) -> Any:
 
 
 def headers(values: Mapping[str, Any]) -> dict[str, str] | None:
-    out = {k: str(v) for k, v in values.items() if v is not None}
+    """Header parameters without the unset ones; a value a header cannot carry (CR/LF, ...) raises
+    :class:`~spapi_async.errors.ConfigurationError`."""
+    out = {k: header_value(k, str(v)) for k, v in values.items() if v is not None}
     return out or None
 
 
