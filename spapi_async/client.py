@@ -189,6 +189,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             # The sandbox has quotas of its own: its limiter keys carry a "-sandbox" region.
             region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
             signer=signer,
+            sandbox=sandbox,
         )
         auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}

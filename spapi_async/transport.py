@@ -166,8 +166,10 @@ class Transport:
         signer: Signer | None = None,
         classify: ResponseClassifier = classify_by_status,
         default_headers: Mapping[str, str] | None = None,
+        sandbox: bool = False,
     ) -> None:
         self.http = http_client
+        self.sandbox = sandbox
         self.auth = auth
         self.limiter = limiter
         self.retry = retry
