@@ -48,6 +48,8 @@ def check_path(path: str) -> str:
 def expand_path(template: str, params: Mapping[str, Any]) -> str:
     """``template`` with each ``{name}`` replaced by ``params[name]`` encoded as one segment; every placeholder
     must be given and every given parameter used."""
+    if not isinstance(template, str):
+        raise ConfigurationError(f"path must be a string, got {type(template).__name__}")
     if not isinstance(params, Mapping):
         raise ConfigurationError(f"path_params must be a mapping, got {type(params).__name__}")
     used: set[str] = set()

@@ -18,7 +18,6 @@ from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 import anyio
-import sniffio
 
 T = TypeVar("T")
 
@@ -32,19 +31,17 @@ def spawn_detached(run: Callable[[], Awaitable[None]]) -> None:
     ``run`` must not raise (trio would end the whole run): :class:`SingleFlight` passes a function that stores
     its outcome instead.
     """
-    library = sniffio.current_async_library()
-    if library == "trio":
+    loop = asyncio._get_running_loop()  # None under trio (anyio's two backends: asyncio and trio)
+    if loop is None:
         import trio
 
         trio.lowlevel.spawn_system_task(run)
         return
-    if library != "asyncio":  # pragma: no cover - anyio supports asyncio and trio only
-        raise RuntimeError(f"unsupported async library {library!r}")
 
     async def main() -> None:
         await run()
 
-    task = asyncio.get_running_loop().create_task(main())
+    task = loop.create_task(main())
     _ASYNCIO_TASKS.add(task)
     task.add_done_callback(_ASYNCIO_TASKS.discard)
 
