@@ -433,9 +433,10 @@ def emit_method(spec: Spec, writer: ModelWriter, op: Op) -> str:
             args.append("body: str | bytes")
             body_lines.append("content, content_headers = _rt.xml_content(body)")
             send_kwargs.append("content=content")
-    path_expr = re.sub(
-        r"\{([^}]+)\}", lambda m: "{_rt.path_param(" + identifier(m.group(1)) + ")}", op.path.replace("'", "\\'")
-    )
+    # Path parameters are checked and encoded first, each naming its argument (None, "", "." and ".." refused).
+    segments = [identifier(name) for name in re.findall(r"\{([^}]+)\}", op.path)]
+    body_lines[0:0] = [f"_seg_{py} = _rt.path_param({py}, {py!r})" for py in segments]
+    path_expr = re.sub(r"\{([^}]+)\}", lambda m: "{_seg_" + identifier(m.group(1)) + "}", op.path.replace("'", "\\'"))
     path_literal = f'f"{path_expr}"' if "{" in op.path else repr(op.path)
     query = [p for p in op.params if p.where == "query" and not (style and p.name in ("limit", "offset"))]
     header_params = [p for p in op.params if p.where == "header"]

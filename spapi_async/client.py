@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from ._checks import header_value, timeout_seconds
+from ._checks import headers as check_headers
 from ._lifecycle import ClientLifecycle
+from ._paths import check_path, expand_path
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
@@ -186,6 +189,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             # The sandbox has quotas of its own: its limiter keys carry a "-sandbox" region.
             region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
             signer=signer,
+            sandbox=sandbox,
         )
         auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
@@ -204,10 +208,16 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
     ) -> SPAPIClient:
         """A copy with some settings changed, sharing this client's HTTP connections, limiter and token cache.
         Closing the copy does not close what the original opened."""
-        clone = object.__new__(type(self))
-        config = self.config.replace(**config_changes) if config_changes else self.config
+        try:
+            config = self.config.replace(**config_changes) if config_changes else self.config
+        except TypeError:
+            unknown = sorted(set(config_changes) - set(ClientConfig.__dataclass_fields__))
+            raise ConfigurationError(f"with_options: unknown setting(s) {', '.join(unknown)}") from None
+        if "user_agent" in config_changes and config.user_agent is not None:
+            header_value("user_agent", config.user_agent)
         if timeout is not None:
-            config = config.replace(timeout=timeout)
+            config = config.replace(timeout=timeout_seconds("timeout", timeout))
+        clone = object.__new__(type(self))
         clone._owns_http = False
         clone._init_from(
             config=config,
@@ -253,6 +263,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         data_elements: tuple[str, ...] | None = None,
         retry: RetryPolicy | None = None,
         timeout: float | None = None,
+        path_params: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
         """Send any SP-API path with this client's authentication, limits and retries.
 
@@ -260,9 +271,17 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         Data Token for operations whose every answer is restricted, or, where personal data is optional, only when
         ``data_elements`` is given; a grantless token of the operation's scope for grantless operations. Returns
         the ``httpx.Response`` (2xx); errors raise as usual.
+
+        ``path_params`` fills the ``{name}`` placeholders of ``path`` (``"/orders/v0/orders/{orderId}"``), each
+        value encoded as one segment. A value that is None, empty, ``.`` or ``..``, and a literal ``.``/``..``
+        segment in ``path``, raise :class:`~spapi_async.ConfigurationError` before any I/O.
         """
-        if not path.startswith("/"):
-            raise ConfigurationError(f"path must start with '/', got {path!r}")
+        path = check_path(path if path_params is None else expand_path(path, path_params))
+        if not isinstance(method, str):
+            raise ConfigurationError(f"method must be a string such as 'GET', got {type(method).__name__}")
+        check_headers("headers", headers)
+        if timeout is not None:
+            timeout = timeout_seconds("timeout", timeout)
         method = method.upper()
         operation = match_operation(method, path)
         call = ApiCall(

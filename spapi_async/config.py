@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
+from ._checks import header_value, optional_str, timeout_seconds
 from .errors import ConfigurationError
 
 
@@ -209,6 +210,28 @@ class ClientConfig:
         return replace(self, **changes)
 
 
+_SECRETS = ("client_secret", "refresh_token", "aws_access_key", "aws_secret_key", "aws_session_token")
+_STRINGS = ("client_id", "region", "marketplace", "endpoint", "lwa_endpoint", "role_arn", "app_name", "app_version")
+
+
+def _check_types(args: Mapping[str, Any]) -> None:
+    """Each argument of :func:`build_config` has the type it is documented with (checked before its value)."""
+    for name in _STRINGS:
+        optional_str(name, args[name])
+    for name in _SECRETS:
+        if not isinstance(args[name], Secret):
+            optional_str(name, args[name])
+    scopes = args["grantless_scopes"]
+    if scopes is not None and (
+        isinstance(scopes, str) or not isinstance(scopes, (list, tuple)) or not all(isinstance(s, str) for s in scopes)
+    ):
+        raise ConfigurationError(f"grantless_scopes must be a list of strings, got {scopes!r}")
+    if not isinstance(args["sandbox"], bool):
+        raise ConfigurationError(f"sandbox must be True or False, got {type(args['sandbox']).__name__}")
+    if args["user_agent"] is not None:
+        header_value("user_agent", args["user_agent"])
+
+
 def build_config(
     *,
     client_id: str | None,
@@ -230,6 +253,7 @@ def build_config(
     timeout: float = 30.0,
 ) -> ClientConfig:
     """Validate user input and build a :class:`ClientConfig`. Every problem is a :class:`ConfigurationError`."""
+    _check_types(locals())
     missing = [n for n, v in (("client_id", client_id), ("client_secret", client_secret)) if not v]
     if missing:
         raise ConfigurationError(
@@ -262,8 +286,7 @@ def build_config(
         base = reg.sandbox_endpoint if sandbox else reg.endpoint
     if lwa_endpoint and not lwa_endpoint.startswith(("http://", "https://")):
         raise ConfigurationError(f"lwa_endpoint must be an http(s) URL, got {lwa_endpoint!r}")
-    if timeout <= 0:
-        raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
+    timeout = timeout_seconds("timeout", timeout)
     return ClientConfig(
         client_id=str(client_id),
         client_secret=Secret(str(client_secret)) if not isinstance(client_secret, Secret) else client_secret,

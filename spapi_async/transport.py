@@ -68,12 +68,15 @@ class Credential:
 
     ``params`` replaces the call's query parameters when set (schemes that sign the query, such as Seller
     Center's legacy API); ``token`` and ``kind`` let the authenticator forget a credential the server rejected.
+    ``renew_after`` (clock wall time): if the attempt is still waiting for the limiter then, the transport asks
+    for the credential again before sending; None: it stays good whatever the wait.
     """
 
     headers: Mapping[str, str]
     params: QueryParams | None = None
     token: str | None = None
     kind: str = ""
+    renew_after: float | None = None
 
 
 class Authenticator(Protocol):
@@ -163,8 +166,10 @@ class Transport:
         signer: Signer | None = None,
         classify: ResponseClassifier = classify_by_status,
         default_headers: Mapping[str, str] | None = None,
+        sandbox: bool = False,
     ) -> None:
         self.http = http_client
+        self.sandbox = sandbox
         self.auth = auth
         self.limiter = limiter
         self.retry = retry
@@ -217,16 +222,18 @@ class Transport:
         while True:
             attempt += 1
             # Credentials first: a token fetch (LWA, RDT, OAuth) must not sit between the limiter's grant and the
-            # request's arrival, or a cold first burst reaches the server late and the next one early. After the
-            # wait, which can be long, authorize again: a cache hit unless the token aged out while we queued.
-            await self.auth.authorize(call)
+            # request's arrival, or a cold first burst reaches the server late and the next one early. They are
+            # looked up once per attempt, and again only if the limiter's wait outlasted them.
+            credential = await self.auth.authorize(call)
             await self.limiter.acquire(key, plan)
             # From here until the request is handed to httpx, a failure (credentials, signing, cancellation)
             # means Amazon never saw this attempt: the token goes back to the limiter.
             handed_over = False
             response: httpx.Response | None = None
             try:
-                credential = await self.auth.authorize(call)
+                renew_after = credential.renew_after
+                if renew_after is not None and self.clock.time() >= renew_after:
+                    credential = await self.auth.authorize(call)
                 request = self._build(call, credential)
                 if self.signer is not None:
                     await self.signer.sign(request)

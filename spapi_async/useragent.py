@@ -5,6 +5,7 @@ from __future__ import annotations
 import platform
 import re
 
+from ._checks import header_value, optional_str
 from ._version import __version__
 
 MAX_LENGTH = 500
@@ -12,6 +13,12 @@ _TOKEN_UNSAFE = re.compile(r"[^A-Za-z0-9.\-_+]")
 
 
 def build_user_agent(app_name: str | None = None, app_version: str | None = None, override: str | None = None) -> str:
+    """The User-Agent: ``override`` as given (it must be a sendable header value, else ConfigurationError), or
+    one built from ``app_name``/``app_version`` (unsafe characters replaced)."""
+    optional_str("app_name", app_name)
+    optional_str("app_version", app_version)
+    if override is not None:
+        header_value("user_agent", override)
     if override:
         return override[:MAX_LENGTH]
     language = f"Language=Python/{platform.python_version()}"

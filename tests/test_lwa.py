@@ -95,7 +95,10 @@ def test_failed_refresh_reaches_every_waiter_and_next_call_tries_again(backend: 
             await anyio.wait_all_tasks_blocked()
             release.set()
         assert token_calls == 1
-        assert len(errors) == 50 and all(e is errors[0] for e in errors)
+        # Each waiter raises its own instance, chained to the one failure.
+        assert len({id(e) for e in errors}) == 50
+        cause = errors[0].__cause__
+        assert isinstance(cause, sp.AuthError) and all(e.__cause__ is cause for e in errors)
         assert errors[0].status_code == 400 and errors[0].errors[0].code == "invalid_grant"
         assert await client._auth.lwa.access_token() == "Atza|SECRET-two"
         assert token_calls == 2

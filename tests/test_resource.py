@@ -62,7 +62,7 @@ async def test_wrong_arguments_of_a_plain_method_fail_before_any_request() -> No
             await client.reports.create_report(body="GET_FLAT_FILE")  # type: ignore[arg-type]
         with pytest.raises(sp.ConfigurationError, match="report_type, marketplace_ids"):
             await client.reports.create_report(body=reports_models.CreateReportSpecification())
-        with pytest.raises(TypeError):
+        with pytest.raises(sp.ConfigurationError, match="missing a required argument: 'order_id'"):
             await client.orders_v0.get_order()  # type: ignore[call-arg]
         with pytest.raises(sp.ConfigurationError, match="order_id is required"):
             await client.orders_v0.get_order(order_id=None)  # type: ignore[arg-type]

@@ -246,6 +246,7 @@ async def test_sandbox_case(case: Case) -> None:
         client_secret="secret",
         refresh_token="Atzr|test",
         region="na",
+        sandbox=True,  # the cases select themselves with texts such as "TEST_CASE_200" in date-time parameters
         retry=sp.RetryPolicy(max_attempts=1),
         http_client=http,
         limiter=sp.NullLimiter(),  # request shapes are under test here, not quotas

@@ -44,14 +44,14 @@ def _token_from_response(response: httpx.Response, now: float, what: str) -> tup
     try:
         data = json.loads(response.content)
         token = str(data["access_token"])
-        expires_in = float(data.get("expires_in", 3600))
-    except (ValueError, KeyError, TypeError) as exc:
+        expires_in = data.get("expires_in")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise AuthError(
             f"LWA answered 200 without a usable access_token for the {what} request",
             status_code=200,
             request_id=request_id_of(response.headers),
         ) from exc
-    return CachedToken(Secret(token), now + expires_in), data
+    return CachedToken.issued(token, now, expires_in), data
 
 
 class LWAAuth:
@@ -83,13 +83,17 @@ class LWAAuth:
         """A valid access token: a grantless one (client credentials, for ``scope`` unless the client's
         ``grantless_scopes`` override it) or the seller's (refresh token). A grantless operation never gets the
         seller's token: Amazon refuses it there."""
+        return (await self.cached_token(grantless=grantless, scope=scope)).value.get()
+
+    async def cached_token(self, *, grantless: bool = False, scope: str | None = None) -> CachedToken:
+        """:meth:`access_token` with its expiry."""
         if not grantless and not self._seller_key:
             raise ConfigurationError(
                 "this operation needs a selling partner's authorization: pass refresh_token=... to the client"
             )
         scopes = self._scopes(scope) if grantless else ()
         key = self.cache_key(grantless, scope)
-        return await self._tokens.get(key, lambda: self._fetch(scopes))
+        return await self._tokens.token(key, lambda: self._fetch(scopes))
 
     async def invalidate(self, token: str, *, grantless: bool = False, scope: str | None = None) -> None:
         await self._tokens.invalidate(self.cache_key(grantless, scope), token)

@@ -16,7 +16,6 @@ import json
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from ..clock import Clock
-from ..config import Secret
 from ..errors import AuthError, BadRequestError, ConfigurationError, RestrictedDataError
 from .tokens import CachedToken, CachedTokenSource
 
@@ -51,8 +50,11 @@ class RDTProvider:
         return f"rdt:{self._identity}:{method.upper()} {path}:{','.join(sorted(data_elements))}"
 
     async def token(self, method: str, path: str, data_elements: Sequence[str] = ()) -> str:
+        return (await self.cached_token(method, path, data_elements)).value.get()
+
+    async def cached_token(self, method: str, path: str, data_elements: Sequence[str] = ()) -> CachedToken:
         key = self.cache_key(method, path, data_elements)
-        return await self._tokens.get(key, lambda: self._fetch(method, path, data_elements))
+        return await self._tokens.token(key, lambda: self._fetch(method, path, data_elements))
 
     async def invalidate(self, method: str, path: str, data_elements: Sequence[str], value: str) -> None:
         await self._tokens.invalidate(self.cache_key(method, path, data_elements), value)
@@ -71,8 +73,7 @@ class RDTProvider:
                 status_code=200,
                 body=json.dumps(sorted(data)) if isinstance(data, Mapping) else None,
             )
-        expires_in = float(data.get("expiresIn", 3600))
-        return CachedToken(Secret(str(data["restrictedDataToken"])), self._clock.time() + expires_in)
+        return CachedToken.issued(str(data["restrictedDataToken"]), self._clock.time(), data.get("expiresIn"))
 
 
 def _refused(exc: BadRequestError, method: str, path: str, data_elements: tuple[str, ...]) -> RestrictedDataError:

@@ -112,7 +112,10 @@ class RedisTokenStore:
             return None
         try:
             data = json.loads(raw)
-            return CachedToken(Secret(str(data["v"])), float(data["e"]))
+            lifetime = data.get("l")
+            return CachedToken(
+                Secret(str(data["v"])), float(data["e"]), float(lifetime) if lifetime is not None else None
+            )
         except (ValueError, KeyError, TypeError):
             return None  # not ours or corrupt: treat as absent, the next set overwrites it
 
@@ -122,7 +125,7 @@ class RedisTokenStore:
             return
         require_asyncio("RedisTokenStore")
         ttl_ms = int((token.expires_at - self._clock.time()) * 1000)
-        payload = json.dumps({"v": token.value.get(), "e": token.expires_at})
+        payload = json.dumps({"v": token.value.get(), "e": token.expires_at, "l": token.lifetime})
         try:
             if ttl_ms > 0:
                 await self._redis.set(self.token_key(key), payload, px=ttl_ms)

@@ -11,7 +11,11 @@ from ..operation import Operation
 from ..transport import ApiCall, Credential, FormPoster
 from .lwa import LWAAuth
 from .rdt import RDTProvider, RDTRequester
-from .tokens import CachedTokenSource
+from .tokens import CachedToken, CachedTokenSource
+
+#: An attempt that waited for the limiter longer than this asks for its credential again, so ``x-amz-date`` (which
+#: a SigV4 signature covers) stays within a minute of the send. The token is a cache hit unless it aged out.
+DATE_TOLERANCE = 60.0
 
 
 class SPAPIAuth:
@@ -68,15 +72,28 @@ class SPAPIAuth:
 
     async def authorize(self, call: ApiCall) -> Credential:
         op = call.operation
+        cached: CachedToken | None
         if call.restricted_data_token:
-            token, kind = call.restricted_data_token, "given"
-        elif op is not None and op.grantless:
-            token, kind = await self.lwa.access_token(grantless=True, scope=op.grantless_scope), "grantless"
-        elif op is not None and self.use_rdt and _uses_rdt(op, call):
-            token, kind = await self.rdt.token(op.method, op.path, self._data_elements(call)), "rdt"
+            cached, token, kind = None, call.restricted_data_token, "given"
         else:
-            token, kind = await self.lwa.access_token(), "lwa"
-        return Credential({"x-amz-access-token": token, "x-amz-date": self._amz_date()}, token=token, kind=kind)
+            if op is not None and op.grantless:
+                cached, kind = await self.lwa.cached_token(grantless=True, scope=op.grantless_scope), "grantless"
+            elif op is not None and self.use_rdt and _uses_rdt(op, call):
+                cached, kind = await self.rdt.cached_token(op.method, op.path, self._data_elements(call)), "rdt"
+            else:
+                cached, kind = await self.lwa.cached_token(), "lwa"
+            token = cached.value.get()
+        now = self._clock.time()
+        # Asked again after a long limiter wait: when the token is due for refresh, or x-amz-date got old.
+        renew_after = now + DATE_TOLERANCE
+        if cached is not None and not cached.use_once:
+            renew_after = min(renew_after, cached.refresh_at(self._tokens.margin))
+        return Credential(
+            {"x-amz-access-token": token, "x-amz-date": self._amz_date()},
+            token=token,
+            kind=kind,
+            renew_after=renew_after,
+        )
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         if credential.kind == "given" or credential.token is None or not _credential_rejected(error):

@@ -1,30 +1,73 @@
-"""Token caching: the :class:`TokenStore` protocol, its in-memory default, and single-flight refresh."""
+"""Token caching: the :class:`TokenStore` protocol, its in-memory default, and single-flight refresh
+(:class:`~spapi_async.auth.flight.SingleFlight`, re-exported here)."""
 
 from __future__ import annotations
 
 import contextlib
+import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Generic, Protocol, TypeVar, runtime_checkable
-
-import anyio
+from typing import Protocol, runtime_checkable
 
 from ..clock import Clock
 from ..config import Secret
+from .flight import SingleFlight
 
-#: Refresh this many seconds before a token's stated expiry, so a token never expires in flight.
+#: A token is refreshed at most this many seconds before its stated expiry, so it never expires in flight...
 EXPIRY_MARGIN = 60.0
+#: ...and at most this share of its lifetime before, so a short-lived token is used for most of its life
+#: (a 5 s token for 4.75 s; an hour's token for 59 minutes).
+EXPIRY_SHARE = 0.05
+#: ``expires_in`` when the server states none.
+DEFAULT_LIFETIME = 3600.0
+
+
+def lifetime_of(expires_in: object) -> float:
+    """Seconds a token may be used, from the server's ``expires_in``: absent means :data:`DEFAULT_LIFETIME`;
+    zero, negative, non-finite or unreadable means 0, "use once" (the token serves the calls waiting for it,
+    and is never cached)."""
+    if expires_in is None:
+        return DEFAULT_LIFETIME
+    try:
+        seconds = float(expires_in)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return 0.0
+    return seconds if math.isfinite(seconds) and seconds > 0 else 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class CachedToken:
-    """An access token (LWA, RDT, or Seller Center OAuth) and its wall-clock expiry (epoch seconds)."""
+    """An access token (LWA, RDT, or Seller Center OAuth) and its wall-clock expiry (epoch seconds).
+
+    ``lifetime`` is how long the server said it lives (seconds from issue to ``expires_at``): 0 for a "use once"
+    token, None when unknown (then the full :data:`EXPIRY_MARGIN` applies). Build one with :meth:`issued`.
+    """
 
     value: Secret = field(repr=False)
     expires_at: float
+    lifetime: float | None = None
+
+    @classmethod
+    def issued(cls, value: str | Secret, now: float, expires_in: object) -> CachedToken:
+        """A token received at ``now`` with the server's ``expires_in`` (see :func:`lifetime_of`)."""
+        lifetime = lifetime_of(expires_in)
+        secret = value if isinstance(value, Secret) else Secret(value)
+        return cls(secret, now + lifetime, lifetime)
+
+    @property
+    def use_once(self) -> bool:
+        return self.lifetime is not None and self.lifetime <= 0
+
+    def refresh_at(self, margin: float = EXPIRY_MARGIN) -> float:
+        """The wall-clock second from which the token is refreshed rather than used: ``margin`` seconds before
+        expiry, or a twentieth of its lifetime when that is less."""
+        lifetime = self.lifetime
+        if lifetime is not None:
+            margin = min(margin, lifetime * EXPIRY_SHARE)
+        return self.expires_at - margin
 
     def fresh(self, now: float, margin: float = EXPIRY_MARGIN) -> bool:
-        return now < self.expires_at - margin
+        return not self.use_once and now < self.refresh_at(margin)
 
 
 @runtime_checkable
@@ -41,6 +84,19 @@ class TokenStore(Protocol):
         """Held while one caller refreshes ``key``: a no-op in process (single-flight is done above the store),
         a short distributed lock in a shared store."""
         ...
+
+
+__all__ = [
+    "DEFAULT_LIFETIME",
+    "EXPIRY_MARGIN",
+    "EXPIRY_SHARE",
+    "CachedToken",
+    "CachedTokenSource",
+    "InMemoryTokenStore",
+    "SingleFlight",
+    "TokenStore",
+    "lifetime_of",
+]
 
 
 class InMemoryTokenStore:
@@ -66,55 +122,6 @@ class InMemoryTokenStore:
         return f"InMemoryTokenStore(keys={len(self._tokens)})"
 
 
-T = TypeVar("T")
-
-
-class _Flight(Generic[T]):
-    __slots__ = ("done", "error", "result")
-
-    def __init__(self) -> None:
-        self.done = anyio.Event()
-        self.result: T | None = None
-        self.error: BaseException | None = None
-
-
-class SingleFlight(Generic[T]):
-    """Coalesces concurrent calls per key: one runs, the others wait and get its result or its exception.
-
-    The leader's work runs shielded from cancellation, so cancelling the first caller never fails the others
-    (the leader's own cancellation takes effect when the work ends). A failure is not cached: the next call
-    after it starts a new flight.
-    """
-
-    def __init__(self) -> None:
-        self._flights: dict[str, _Flight[T]] = {}
-
-    def in_flight(self, key: str) -> bool:
-        return key in self._flights
-
-    async def run(self, key: str, work: Callable[[], Awaitable[T]]) -> T:
-        flight = self._flights.get(key)
-        if flight is not None:
-            await flight.done.wait()
-            if flight.error is not None:
-                raise flight.error
-            return flight.result  # type: ignore[return-value]
-        flight = _Flight()
-        self._flights[key] = flight
-        try:
-            with anyio.CancelScope(shield=True):
-                try:
-                    flight.result = await work()
-                except BaseException as exc:
-                    flight.error = exc
-        finally:
-            del self._flights[key]
-            flight.done.set()
-        if flight.error is not None:
-            raise flight.error
-        return flight.result  # type: ignore[return-value]
-
-
 class CachedTokenSource:
     """A token cache over a :class:`TokenStore` with single-flight refresh and double-checked reads.
 
@@ -131,14 +138,20 @@ class CachedTokenSource:
         self._local: dict[str, CachedToken] = {}
 
     async def get(self, key: str, fetch: Callable[[], Awaitable[CachedToken]]) -> str:
+        return (await self.token(key, fetch)).value.get()
+
+    async def token(self, key: str, fetch: Callable[[], Awaitable[CachedToken]]) -> CachedToken:
+        """The cached token for ``key`` while fresh, else one fetched single-flight (at most one ``fetch`` at a
+        time per key in this process, whatever the number of callers). A "use once" token is handed to the
+        callers that waited for it and never cached, so each later call fetches its own."""
         now = self.clock.time()
         local = self._local.get(key)
         if local is not None and local.fresh(now, self.margin):
-            return local.value.get()
+            return local
         cached = await self.store.get(key)
         if cached is not None and cached.fresh(now, self.margin):
             self._local[key] = cached
-            return cached.value.get()
+            return cached
 
         async def refresh() -> CachedToken:
             async with self.store.refresh_lock(key):
@@ -146,12 +159,14 @@ class CachedTokenSource:
                 if again is not None and again.fresh(self.clock.time(), self.margin):
                     return again
                 token = await fetch()
-                await self.store.set(key, token)
+                if not token.use_once:
+                    await self.store.set(key, token)
                 return token
 
         token = await self._flights.run(key, refresh)
-        self._local[key] = token
-        return token.value.get()
+        if not token.use_once:
+            self._local[key] = token
+        return token
 
     async def invalidate(self, key: str, value: str | None = None) -> None:
         """Forget ``key`` (only if it still holds ``value``, when given: another caller may have refreshed)."""

@@ -81,8 +81,10 @@ class SellerCenterOAuth:
         return token_from_response(response, self._clock.time())
 
     async def authorize(self, call: ApiCall) -> Credential:
-        token = await self.access_token()
-        return Credential({"authorization": f"Bearer {token}"}, token=token, kind="oauth")
+        cached = await self._tokens.token(self._cache_key, self._fetch)
+        token = cached.value.get()
+        renew_after = None if cached.use_once else cached.refresh_at(self._tokens.margin)
+        return Credential({"authorization": f"Bearer {token}"}, token=token, kind="oauth", renew_after=renew_after)
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         if error.status_code != 401 or credential.token is None:
@@ -95,7 +97,8 @@ class SellerCenterOAuth:
 
 
 def token_from_response(response: httpx.Response, now: float) -> CachedToken:
-    """The token endpoint's answer → a cached token (``expires_in`` seconds from ``now``, 3600 if absent)."""
+    """The token endpoint's answer → a cached token (``expires_in`` seconds from ``now``, 3600 if absent; "use
+    once" if zero, negative or not a finite number, see :func:`~spapi_async.auth.tokens.lifetime_of`)."""
     if response.status_code != 200:
         err = error_from_response(response, message=f"Seller Center refused the token request ({response.status_code})")
         raise AuthError(
@@ -109,14 +112,14 @@ def token_from_response(response: httpx.Response, now: float) -> CachedToken:
     try:
         data = json.loads(response.content)
         token = str(data["access_token"])
-        expires_in = float(data.get("expires_in", 3600))
-    except (ValueError, KeyError, TypeError) as exc:
+        expires_in = data.get("expires_in")
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise AuthError(
             "Seller Center answered the token request without a usable access_token",
             status_code=200,
             request_id=request_id_of(response.headers),
         ) from exc
-    return CachedToken(Secret(token), now + expires_in)
+    return CachedToken.issued(token, now, expires_in)
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -274,7 +277,8 @@ class LegacyAuth:
         raw = call.params or {}
         items = raw.items() if isinstance(raw, Mapping) else raw
         params = {str(k): legacy_value(v) for k, v in items}
-        return Credential({}, params=self.signed_params(params), kind="legacy")
+        # Signed again after any limiter wait, so the Timestamp is that of the send.
+        return Credential({}, params=self.signed_params(params), kind="legacy", renew_after=self._clock.time())
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         return False  # a signature is computed afresh on every attempt: nothing cached to drop

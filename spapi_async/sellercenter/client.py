@@ -12,7 +12,10 @@ from typing import Any, Literal
 
 import httpx
 
+from .._checks import headers as check_headers
+from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
+from .._paths import check_path, expand_path, path_value
 from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
@@ -123,8 +126,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
         if not window > 0:
             raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        if timeout <= 0:
-            raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
+        timeout = timeout_seconds("timeout", timeout)
         clock = clock or SYSTEM_CLOCK
         self.base_url = str(url).rstrip("/")
         self.client_id = client_id
@@ -215,12 +217,17 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         json: Any = None,
         content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
+        path_params: Mapping[str, Any] | None = None,
     ) -> httpx.Response:
         """Send any v2 path (``"/v2/brands"``) with this client's token, limit, retries and errors.
         Returns the 2xx ``httpx.Response``; failures raise
-        :class:`~spapi_async.sellercenter.errors.SellerCenterError`."""
-        if not path.startswith("/"):
-            raise ConfigurationError(f"path must start with '/', got {path!r}")
+        :class:`~spapi_async.sellercenter.errors.SellerCenterError`.
+
+        ``path_params`` fills ``{name}`` placeholders (``"/v2/product/{id}"``), each encoded as one segment; None,
+        empty, ``.`` and ``..`` values raise :class:`~spapi_async.errors.ConfigurationError`, as does a literal
+        ``.``/``..`` segment in ``path``."""
+        path = check_path(path if path_params is None else expand_path(path, path_params))
+        check_headers("headers", headers)
         return await self._send_v2(method, path, params=params, json=json, content=content, headers=headers)
 
     async def update_stock(self, items: Sequence[Mapping[str, Any]]) -> StockUpdateResult:
@@ -267,7 +274,8 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             "saleEndDate": sale_end_date,
             "status": status,
         }
-        response = await self._send_v2("PUT", f"/v2/product/{int(product_id)}/prices/{country}", json=body)
+        path = f"/v2/product/{path_value(product_id, 'product_id')}/prices/{path_value(country, 'country')}"
+        response = await self._send_v2("PUT", path, json=body)
         return response.json() if response.content else None
 
     def __repr__(self) -> str:

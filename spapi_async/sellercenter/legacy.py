@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
@@ -164,8 +165,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
             raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
         if not window > 0:
             raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        if timeout <= 0:
-            raise ConfigurationError(f"timeout must be > 0, got {timeout!r}")
+        timeout = timeout_seconds("timeout", timeout)
         clock = clock or SYSTEM_CLOCK
         self.base_url = str(url).rstrip("/")
         self.user_id = user_id

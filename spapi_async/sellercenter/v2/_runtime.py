@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
-from urllib.parse import quote
 
 import httpx
 from pydantic import BaseModel, ConfigDict
 
+from ..._checks import header_value
+from ..._paths import path_value
 from ...errors import SPAPIError
 from ...pagination import OffsetPaginator, PageStyle
 
@@ -85,11 +86,10 @@ class Resource:
         )
 
 
-def path_param(value: Any) -> str:
-    """A path parameter, percent-encoded (slashes included)."""
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    return quote(str(value), safe="")
+def path_param(value: Any, name: str = "path parameter") -> str:
+    """A path parameter, percent-encoded (slashes included); None, empty, ``.`` and ``..`` raise
+    :class:`~spapi_async.errors.ConfigurationError` naming the argument."""
+    return path_value(value, name)
 
 
 def query(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -112,7 +112,9 @@ def _scalar(value: Any) -> Any:
 
 
 def headers(values: Mapping[str, Any]) -> dict[str, str] | None:
-    out = {k: str(v) for k, v in values.items() if v is not None}
+    """Header parameters without the unset ones; a value a header cannot carry (CR/LF, ...) raises
+    :class:`~spapi_async.errors.ConfigurationError`."""
+    out = {k: header_value(k, str(v)) for k, v in values.items() if v is not None}
     return out or None
 
 

@@ -90,11 +90,14 @@ class AdminResource(_rt.Resource):
 
     async def delete_user_roles_by_role_id(self, *, role_id: int) -> None:
         """``DELETE /v2/user/roles/{roleId}``."""
-        await self._send("DELETE", f"/v2/user/roles/{_rt.path_param(role_id)}")
+        _seg_role_id = _rt.path_param(role_id, "role_id")
+        await self._send("DELETE", f"/v2/user/roles/{_seg_role_id}")
 
     async def delete_user_roles_resources_by_resource_id(self, *, resource_id: int, role_id: int) -> None:
         """``DELETE /v2/user/roles/{roleId}/resources/{resourceId}``."""
-        await self._send("DELETE", f"/v2/user/roles/{_rt.path_param(role_id)}/resources/{_rt.path_param(resource_id)}")
+        _seg_role_id = _rt.path_param(role_id, "role_id")
+        _seg_resource_id = _rt.path_param(resource_id, "resource_id")
+        await self._send("DELETE", f"/v2/user/roles/{_seg_role_id}/resources/{_seg_resource_id}")
 
     async def get_user_roles(self) -> list[GetUserRolesResponseItem]:
         """``GET /v2/user/roles``."""
@@ -103,19 +106,22 @@ class AdminResource(_rt.Resource):
 
     async def get_user_roles_resources(self, *, role_id: int) -> GetUserRolesResourcesResponse:
         """``GET /v2/user/roles/{roleId}/resources``."""
-        response = await self._send("GET", f"/v2/user/roles/{_rt.path_param(role_id)}/resources")
+        _seg_role_id = _rt.path_param(role_id, "role_id")
+        response = await self._send("GET", f"/v2/user/roles/{_seg_role_id}/resources")
         return _rt.model(GetUserRolesResourcesResponse, response)
 
     async def patch_user_roles_by_role_id(
         self, *, role_id: int, body: PatchUserRolesByRoleIdRequest | Mapping[str, Any] | None = None
     ) -> PatchUserRolesByRoleIdResponse:
         """``PATCH /v2/user/roles/{roleId}``."""
-        response = await self._send("PATCH", f"/v2/user/roles/{_rt.path_param(role_id)}", json=_rt.dump(body))
+        _seg_role_id = _rt.path_param(role_id, "role_id")
+        response = await self._send("PATCH", f"/v2/user/roles/{_seg_role_id}", json=_rt.dump(body))
         return _rt.model(PatchUserRolesByRoleIdResponse, response)
 
     async def post_user_api_key(self, *, user_id: int) -> PostUserApiKeyResponse:
         """``POST /v2/user/{userId}/api-key``."""
-        response = await self._send("POST", f"/v2/user/{_rt.path_param(user_id)}/api-key")
+        _seg_user_id = _rt.path_param(user_id, "user_id")
+        response = await self._send("POST", f"/v2/user/{_seg_user_id}/api-key")
         return _rt.model(PostUserApiKeyResponse, response)
 
     async def post_user_roles(
@@ -127,7 +133,9 @@ class AdminResource(_rt.Resource):
 
     async def post_user_roles_resources_by_resource_id(self, *, resource_id: int, role_id: int) -> None:
         """``POST /v2/user/roles/{roleId}/resources/{resourceId}``."""
-        await self._send("POST", f"/v2/user/roles/{_rt.path_param(role_id)}/resources/{_rt.path_param(resource_id)}")
+        _seg_role_id = _rt.path_param(role_id, "role_id")
+        _seg_resource_id = _rt.path_param(resource_id, "resource_id")
+        await self._send("POST", f"/v2/user/roles/{_seg_role_id}/resources/{_seg_resource_id}")
 
     async def post_users_import_seller_access(
         self, *, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None

@@ -97,12 +97,14 @@ class AttributeResource(_rt.Resource):
         self, *, attribute_set_id: int
     ) -> list[GetAttributeSetsAttributesResponseItem]:
         """``GET /v2/attribute-sets/{attributeSetId}/attributes``."""
-        response = await self._send("GET", f"/v2/attribute-sets/{_rt.path_param(attribute_set_id)}/attributes")
+        _seg_attribute_set_id = _rt.path_param(attribute_set_id, "attribute_set_id")
+        response = await self._send("GET", f"/v2/attribute-sets/{_seg_attribute_set_id}/attributes")
         return _rt.model_list(GetAttributeSetsAttributesResponseItem, response)
 
     async def get_attribute_sets_by_attribute_set_id(self, *, attribute_set_id: int) -> GetAttributeSetsResponseItem:
         """``GET /v2/attribute-sets/{attributeSetId}``."""
-        response = await self._send("GET", f"/v2/attribute-sets/{_rt.path_param(attribute_set_id)}")
+        _seg_attribute_set_id = _rt.path_param(attribute_set_id, "attribute_set_id")
+        response = await self._send("GET", f"/v2/attribute-sets/{_seg_attribute_set_id}")
         return _rt.model(GetAttributeSetsResponseItem, response)
 
     def get_attributes(
@@ -132,7 +134,8 @@ class AttributeResource(_rt.Resource):
 
     async def get_attributes_by_attribute_id(self, *, attribute_id: int) -> GetAttributeSetsAttributesResponseItem:
         """``GET /v2/attributes/{attributeId}``."""
-        response = await self._send("GET", f"/v2/attributes/{_rt.path_param(attribute_id)}")
+        _seg_attribute_id = _rt.path_param(attribute_id, "attribute_id")
+        response = await self._send("GET", f"/v2/attributes/{_seg_attribute_id}")
         return _rt.model(GetAttributeSetsAttributesResponseItem, response)
 
     async def get_mapped_attribute_options(self) -> list[GetMappedAttributeOptionsResponseItem]:

@@ -86,10 +86,12 @@ class BrandsResource(_rt.Resource):
 
     async def get_brands_attributes(self, *, brand_id: int) -> list[GetBrandsAttributesResponseItem]:
         """``GET /v2/brands/{brandId}/attributes``."""
-        response = await self._send("GET", f"/v2/brands/{_rt.path_param(brand_id)}/attributes")
+        _seg_brand_id = _rt.path_param(brand_id, "brand_id")
+        response = await self._send("GET", f"/v2/brands/{_seg_brand_id}/attributes")
         return _rt.model_list(GetBrandsAttributesResponseItem, response)
 
     async def get_brands_by_brand_id(self, *, brand_id: int) -> GetBrandsItem:
         """``GET /v2/brands/{brandId}``."""
-        response = await self._send("GET", f"/v2/brands/{_rt.path_param(brand_id)}")
+        _seg_brand_id = _rt.path_param(brand_id, "brand_id")
+        response = await self._send("GET", f"/v2/brands/{_seg_brand_id}")
         return _rt.model(GetBrandsItem, response)

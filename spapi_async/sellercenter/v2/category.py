@@ -227,22 +227,26 @@ class CategoryResource(_rt.Resource):
 
     async def get_category_attributes(self, *, category_id: int) -> list[GetCategoryAttributesResponseItem]:
         """``GET /v2/category/{categoryId}/attributes``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/attributes")
+        _seg_category_id = _rt.path_param(category_id, "category_id")
+        response = await self._send("GET", f"/v2/category/{_seg_category_id}/attributes")
         return _rt.model_list(GetCategoryAttributesResponseItem, response)
 
     async def get_category_automatic_nomenclature(self, *, category_id: int) -> Any:
         """``GET /v2/category/{categoryId}/automatic-nomenclature``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/automatic-nomenclature")
+        _seg_category_id = _rt.path_param(category_id, "category_id")
+        response = await self._send("GET", f"/v2/category/{_seg_category_id}/automatic-nomenclature")
         return _rt.raw_json(response)
 
     async def get_category_by_category_id(self, *, category_id: int) -> list[GetCategoryByCategoryIdResponseItem]:
         """``GET /v2/category/{categoryId}``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}")
+        _seg_category_id = _rt.path_param(category_id, "category_id")
+        response = await self._send("GET", f"/v2/category/{_seg_category_id}")
         return _rt.model_list(GetCategoryByCategoryIdResponseItem, response)
 
     async def get_category_children(self, *, category_id: int) -> list[GetCategoryChildrenResponseItem]:
         """``GET /v2/category/{categoryId}/children``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/children")
+        _seg_category_id = _rt.path_param(category_id, "category_id")
+        response = await self._send("GET", f"/v2/category/{_seg_category_id}/children")
         return _rt.model_list(GetCategoryChildrenResponseItem, response)
 
     async def get_category_mappings(self) -> list[GetCategoryMappingsResponseItem]:
@@ -262,7 +266,8 @@ class CategoryResource(_rt.Resource):
 
     async def get_category_settings(self, *, category_id: int) -> list[GetCategorySettingsResponseItem]:
         """``GET /v2/category/{categoryId}/settings``."""
-        response = await self._send("GET", f"/v2/category/{_rt.path_param(category_id)}/settings")
+        _seg_category_id = _rt.path_param(category_id, "category_id")
+        response = await self._send("GET", f"/v2/category/{_seg_category_id}/settings")
         return _rt.model_list(GetCategorySettingsResponseItem, response)
 
     async def get_category_tree(self) -> list[GetCategoryTreeResponseItem]:

@@ -57,7 +57,8 @@ class ContentScoreResource(_rt.Resource):
         self, *, product_set_id: int
     ) -> GetContentScoreProductSetByProductSetIdResponse:
         """``GET /v2/content-score/product-set/{productSetId}``."""
-        response = await self._send("GET", f"/v2/content-score/product-set/{_rt.path_param(product_set_id)}")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/content-score/product-set/{_seg_product_set_id}")
         return _rt.model(GetContentScoreProductSetByProductSetIdResponse, response)
 
     async def post_content_score_score(

@@ -208,7 +208,8 @@ class ExportResource(_rt.Resource):
 
     async def get_exports_by_export_item_id(self, *, export_item_id: int) -> GetExportsItem:
         """``GET /v2/exports/{exportItemId}``."""
-        response = await self._send("GET", f"/v2/exports/{_rt.path_param(export_item_id)}")
+        _seg_export_item_id = _rt.path_param(export_item_id, "export_item_id")
+        response = await self._send("GET", f"/v2/exports/{_seg_export_item_id}")
         return _rt.model(GetExportsItem, response)
 
     async def post_export_switchable_sellers(self) -> GetExportProductsResponse:

@@ -75,7 +75,8 @@ class FeedsResource(_rt.Resource):
 
     async def delete_feed_by_uuid(self, *, uuid: str) -> None:
         """``DELETE /v2/feed/{uuid}``."""
-        await self._send("DELETE", f"/v2/feed/{_rt.path_param(uuid)}")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        await self._send("DELETE", f"/v2/feed/{_seg_uuid}")
 
     async def get_feed_raw_input(self, *, feed_uuid_list: Sequence[str]) -> list[GetFeedRawInputResponseItem]:
         """``GET /v2/feed/raw-input``."""
@@ -85,7 +86,8 @@ class FeedsResource(_rt.Resource):
 
     async def get_feed_status(self, *, uuid: str) -> GetFeedStatusResponse:
         """``GET /v2/feed/{uuid}/status``."""
-        response = await self._send("GET", f"/v2/feed/{_rt.path_param(uuid)}/status")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("GET", f"/v2/feed/{_seg_uuid}/status")
         return _rt.model(GetFeedStatusResponse, response)
 
     def get_feeds(

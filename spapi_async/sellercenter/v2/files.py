@@ -22,10 +22,12 @@ class FilesResource(_rt.Resource):
 
     async def get_filemanager_v1_files_download_by_uuid(self, *, uuid: str) -> bytes:
         """``GET /filemanager/v1/files/download/{uuid}``."""
-        response = await self._send("GET", f"/filemanager/v1/files/download/{_rt.path_param(uuid)}")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("GET", f"/filemanager/v1/files/download/{_seg_uuid}")
         return _rt.content(response)
 
     async def get_filemanager_v1_files_status(self, *, uuid: str) -> GetFilemanagerV1FilesStatusResponse:
         """``GET /filemanager/v1/files/{uuid}/status``."""
-        response = await self._send("GET", f"/filemanager/v1/files/{_rt.path_param(uuid)}/status")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("GET", f"/filemanager/v1/files/{_seg_uuid}/status")
         return _rt.model(GetFilemanagerV1FilesStatusResponse, response)

@@ -581,30 +581,32 @@ class FinanceResource(_rt.Resource):
 
     async def get_finance_statements_by_id(self, *, id: int) -> GetFinanceStatementsItem:
         """``GET /v2/finance/statements/{id}``."""
-        response = await self._send("GET", f"/v2/finance/statements/{_rt.path_param(id)}")
+        _seg_id = _rt.path_param(id, "id")
+        response = await self._send("GET", f"/v2/finance/statements/{_seg_id}")
         return _rt.model(GetFinanceStatementsItem, response)
 
     async def get_finance_statements_current_by_country(
         self, *, country: str, type: str | None = None
     ) -> GetFinanceStatementsCurrentByCountryResponse:
         """``GET /v2/finance/statements/current/{country}``."""
+        _seg_country = _rt.path_param(country, "country")
         params = _rt.query({"type": type})
-        response = await self._send("GET", f"/v2/finance/statements/current/{_rt.path_param(country)}", params=params)
+        response = await self._send("GET", f"/v2/finance/statements/current/{_seg_country}", params=params)
         return _rt.model(GetFinanceStatementsCurrentByCountryResponse, response)
 
     async def get_finance_statements_current_details(
         self, *, country: str, type: str | None = None
     ) -> GetFinanceStatementsCurrentDetailsResponse:
         """``GET /v2/finance/statements/current/{country}/details``."""
+        _seg_country = _rt.path_param(country, "country")
         params = _rt.query({"type": type})
-        response = await self._send(
-            "GET", f"/v2/finance/statements/current/{_rt.path_param(country)}/details", params=params
-        )
+        response = await self._send("GET", f"/v2/finance/statements/current/{_seg_country}/details", params=params)
         return _rt.model(GetFinanceStatementsCurrentDetailsResponse, response)
 
     async def get_finance_statements_details(self, *, id: int) -> GetFinanceStatementsDetailsResponse:
         """``GET /v2/finance/statements/{id}/details``."""
-        response = await self._send("GET", f"/v2/finance/statements/{_rt.path_param(id)}/details")
+        _seg_id = _rt.path_param(id, "id")
+        response = await self._send("GET", f"/v2/finance/statements/{_seg_id}/details")
         return _rt.model(GetFinanceStatementsDetailsResponse, response)
 
     async def get_finance_transaction_types(self) -> list[GetFinanceTransactionTypesResponseItem]:

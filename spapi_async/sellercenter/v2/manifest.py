@@ -136,7 +136,8 @@ class ManifestResource(_rt.Resource):
 
     async def get_manifest_by_manifest_id(self, *, manifest_id: int) -> GetManifestItem:
         """``GET /v2/manifest/{manifestId}``."""
-        response = await self._send("GET", f"/v2/manifest/{_rt.path_param(manifest_id)}")
+        _seg_manifest_id = _rt.path_param(manifest_id, "manifest_id")
+        response = await self._send("GET", f"/v2/manifest/{_seg_manifest_id}")
         return _rt.model(GetManifestItem, response)
 
     async def post_exports_manifest(

@@ -90,7 +90,8 @@ class OauthResource(_rt.Resource):
 
     async def get_oauth_apps_by_uuid(self, *, uuid: str) -> GetOauthAppsByUuidResponse:
         """``GET /v2/oauth/apps/{uuid}``."""
-        response = await self._send("GET", f"/v2/oauth/apps/{_rt.path_param(uuid)}")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("GET", f"/v2/oauth/apps/{_seg_uuid}")
         return _rt.model(GetOauthAppsByUuidResponse, response)
 
     async def post_oauth_apps(
@@ -104,5 +105,6 @@ class OauthResource(_rt.Resource):
         self, *, uuid: str, body: PutOauthAppsByUuidRequest | Mapping[str, Any] | None = None
     ) -> PutOauthAppsByUuidResponse:
         """``PUT /v2/oauth/apps/{uuid}``."""
-        response = await self._send("PUT", f"/v2/oauth/apps/{_rt.path_param(uuid)}", json=_rt.dump(body))
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("PUT", f"/v2/oauth/apps/{_seg_uuid}", json=_rt.dump(body))
         return _rt.model(PutOauthAppsByUuidResponse, response)

@@ -639,19 +639,22 @@ class OrdersResource(_rt.Resource):
 
     async def delete_order_document_package_by_package_id(self, *, package_id: int) -> None:
         """``DELETE /v2/order/document/package/{packageId}``."""
-        await self._send("DELETE", f"/v2/order/document/package/{_rt.path_param(package_id)}")
+        _seg_package_id = _rt.path_param(package_id, "package_id")
+        await self._send("DELETE", f"/v2/order/document/package/{_seg_package_id}")
 
     async def get_order_finance(self, *, order_id: int) -> GetOrderFinanceResponse:
         """``GET /v2/order/{orderId}/finance``."""
-        response = await self._send("GET", f"/v2/order/{_rt.path_param(order_id)}/finance")
+        _seg_order_id = _rt.path_param(order_id, "order_id")
+        response = await self._send("GET", f"/v2/order/{_seg_order_id}/finance")
         return _rt.model(GetOrderFinanceResponse, response)
 
     async def get_order_history(
         self, *, order_id: int, order_item_ids: Sequence[int] | None = None
     ) -> list[GetOrderHistoryResponseItem]:
         """``GET /v2/order/{orderId}/history``."""
+        _seg_order_id = _rt.path_param(order_id, "order_id")
         params = _rt.query({"orderItemIds[]": order_item_ids})
-        response = await self._send("GET", f"/v2/order/{_rt.path_param(order_id)}/history", params=params)
+        response = await self._send("GET", f"/v2/order/{_seg_order_id}/history", params=params)
         return _rt.model_list(GetOrderHistoryResponseItem, response)
 
     async def get_order_item_tags(self) -> list[GetOrderItemTagsResponseItem]:
@@ -730,7 +733,8 @@ class OrdersResource(_rt.Resource):
 
     async def get_order_items_return(self, *, order_item_id: int) -> GetOrderItemsReturnResponse:
         """``GET /v2/order-items/{orderItemId}/return``."""
-        response = await self._send("GET", f"/v2/order-items/{_rt.path_param(order_item_id)}/return")
+        _seg_order_item_id = _rt.path_param(order_item_id, "order_item_id")
+        response = await self._send("GET", f"/v2/order-items/{_seg_order_item_id}/return")
         return _rt.model(GetOrderItemsReturnResponse, response)
 
     async def get_order_items_returns(
@@ -820,7 +824,8 @@ class OrdersResource(_rt.Resource):
 
     async def get_orders_by_order_id(self, *, order_id: int) -> GetOrdersItem:
         """``GET /v2/orders/{orderId}``."""
-        response = await self._send("GET", f"/v2/orders/{_rt.path_param(order_id)}")
+        _seg_order_id = _rt.path_param(order_id, "order_id")
+        response = await self._send("GET", f"/v2/orders/{_seg_order_id}")
         return _rt.model(GetOrdersItem, response)
 
     async def get_orders_counters(self) -> GetOrdersCountersResponse:
@@ -912,10 +917,11 @@ class OrdersResource(_rt.Resource):
         self, *, package_id: int, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
     ) -> PostOrderDocumentPackageByPackageIdResponse:
         """``POST /v2/order/document/package/{packageId}``."""
+        _seg_package_id = _rt.path_param(package_id, "package_id")
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send(
-            "POST", f"/v2/order/document/package/{_rt.path_param(package_id)}", content=content, headers=headers
+            "POST", f"/v2/order/document/package/{_seg_package_id}", content=content, headers=headers
         )
         return _rt.model(PostOrderDocumentPackageByPackageIdResponse, response)
 
@@ -923,8 +929,9 @@ class OrdersResource(_rt.Resource):
         self, *, order_item_id: int, body: PostOrderItemShippingProviderRequest | Mapping[str, Any] | None = None
     ) -> GetOrderItemsItem:
         """``POST /v2/order-item/{orderItemId}/shipping-provider``."""
+        _seg_order_item_id = _rt.path_param(order_item_id, "order_item_id")
         response = await self._send(
-            "POST", f"/v2/order-item/{_rt.path_param(order_item_id)}/shipping-provider", json=_rt.dump(body)
+            "POST", f"/v2/order-item/{_seg_order_item_id}/shipping-provider", json=_rt.dump(body)
         )
         return _rt.model(GetOrderItemsItem, response)
 
@@ -932,7 +939,8 @@ class OrdersResource(_rt.Resource):
         self, *, order_item_id: int, body: PostOrderItemTrackingCodeRequest | Mapping[str, Any] | None = None
     ) -> None:
         """``POST /v2/order-item/{orderItemId}/tracking-code``."""
-        await self._send("POST", f"/v2/order-item/{_rt.path_param(order_item_id)}/tracking-code", json=_rt.dump(body))
+        _seg_order_item_id = _rt.path_param(order_item_id, "order_item_id")
+        await self._send("POST", f"/v2/order-item/{_seg_order_item_id}/tracking-code", json=_rt.dump(body))
 
     async def post_order_pickup_requests(
         self, *, body: PostOrderPickupRequestsRequest | Mapping[str, Any] | None = None
@@ -950,7 +958,8 @@ class OrdersResource(_rt.Resource):
 
     async def post_orders_generate_invoice_number(self, *, order_id: int) -> PostOrdersGenerateInvoiceNumberResponse:
         """``POST /v2/orders/{orderId}/generate-invoice-number``."""
-        response = await self._send("POST", f"/v2/orders/{_rt.path_param(order_id)}/generate-invoice-number")
+        _seg_order_id = _rt.path_param(order_id, "order_id")
+        response = await self._send("POST", f"/v2/orders/{_seg_order_id}/generate-invoice-number")
         return _rt.model(PostOrdersGenerateInvoiceNumberResponse, response)
 
     async def post_orders_import(

@@ -176,7 +176,8 @@ class ProductResource(_rt.Resource):
 
     async def get_product_seller_sku_by_seller_sku(self, *, seller_sku: str) -> GetProductSellerSkuBySellerSkuResponse:
         """``GET /v2/product/seller-sku/{sellerSku}``."""
-        response = await self._send("GET", f"/v2/product/seller-sku/{_rt.path_param(seller_sku)}")
+        _seg_seller_sku = _rt.path_param(seller_sku, "seller_sku")
+        response = await self._send("GET", f"/v2/product/seller-sku/{_seg_seller_sku}")
         return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     def get_product_seller_skus(
@@ -197,16 +198,17 @@ class ProductResource(_rt.Resource):
 
     async def get_product_set_products(self, *, product_set_id: int) -> list[GetProductSetProductsResponseItem]:
         """``GET /v2/product-set/{productSetId}/products``."""
-        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/products")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}/products")
         return _rt.model_list(GetProductSetProductsResponseItem, response)
 
     async def get_product_set_products_by_product_id(
         self, *, product_id: int, product_set_id: int
     ) -> GetProductSellerSkuBySellerSkuResponse:
         """``GET /v2/product-set/{productSetId}/products/{productId}``."""
-        response = await self._send(
-            "GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}"
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}/products/{_seg_product_id}")
         return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def get_product_set_search_hybrid(self, *, query: str) -> list[GetProductSetSearchHybridResponseItem]:
@@ -217,7 +219,8 @@ class ProductResource(_rt.Resource):
 
     async def get_product_shop_sku_by_shop_sku(self, *, shop_sku: str) -> GetProductSellerSkuBySellerSkuResponse:
         """``GET /v2/product/shop-sku/{shopSku}``."""
-        response = await self._send("GET", f"/v2/product/shop-sku/{_rt.path_param(shop_sku)}")
+        _seg_shop_sku = _rt.path_param(shop_sku, "shop_sku")
+        response = await self._send("GET", f"/v2/product/shop-sku/{_seg_shop_sku}")
         return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def get_products(
@@ -246,16 +249,16 @@ class ProductResource(_rt.Resource):
 
     async def get_products_consignment_stocks(self, *, product_id: int) -> GetProductsConsignmentStocksResponse:
         """``GET /v2/products/{productId}/consignment-stocks``."""
-        response = await self._send("GET", f"/v2/products/{_rt.path_param(product_id)}/consignment-stocks")
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        response = await self._send("GET", f"/v2/products/{_seg_product_id}/consignment-stocks")
         return _rt.model(GetProductsConsignmentStocksResponse, response)
 
     async def post_product_set_products(
         self, *, product_set_id: int, body: GetProductSellerSkuBySellerSkuResponse | Mapping[str, Any] | None = None
     ) -> GetProductSellerSkuBySellerSkuResponse:
         """``POST /v2/product-set/{productSetId}/products``."""
-        response = await self._send(
-            "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/products", json=_rt.dump(body)
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("POST", f"/v2/product-set/{_seg_product_set_id}/products", json=_rt.dump(body))
         return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
     async def post_product_set_products_create_by_sin(
@@ -269,7 +272,8 @@ class ProductResource(_rt.Resource):
         self, *, product_set_id: int
     ) -> PostReuploadToShopByProductSetIdResponse:
         """``POST /v2/reupload-to-shop/{productSetId}``."""
-        response = await self._send("POST", f"/v2/reupload-to-shop/{_rt.path_param(product_set_id)}")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("POST", f"/v2/reupload-to-shop/{_seg_product_set_id}")
         return _rt.model(PostReuploadToShopByProductSetIdResponse, response)
 
     async def put_product_set_products_by_product_id(
@@ -280,10 +284,10 @@ class ProductResource(_rt.Resource):
         body: GetProductSellerSkuBySellerSkuResponse | Mapping[str, Any] | None = None,
     ) -> GetProductSellerSkuBySellerSkuResponse:
         """``PUT /v2/product-set/{productSetId}/products/{productId}``."""
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        _seg_product_id = _rt.path_param(product_id, "product_id")
         response = await self._send(
-            "PUT",
-            f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}",
-            json=_rt.dump(body),
+            "PUT", f"/v2/product-set/{_seg_product_set_id}/products/{_seg_product_id}", json=_rt.dump(body)
         )
         return _rt.model(GetProductSellerSkuBySellerSkuResponse, response)
 
@@ -291,9 +295,9 @@ class ProductResource(_rt.Resource):
         self, *, product_id: int, product_set_id: int, status: str | None = None
     ) -> None:
         """``PUT /v2/product-set/{productSetId}/products/{productId}/status``."""
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        _seg_product_id = _rt.path_param(product_id, "product_id")
         params = _rt.query({"status": status})
         await self._send(
-            "PUT",
-            f"/v2/product-set/{_rt.path_param(product_set_id)}/products/{_rt.path_param(product_id)}/status",
-            params=params,
+            "PUT", f"/v2/product-set/{_seg_product_set_id}/products/{_seg_product_id}/status", params=params
         )

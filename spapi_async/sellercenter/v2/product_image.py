@@ -74,9 +74,9 @@ class ProductImageResource(_rt.Resource):
 
     async def delete_product_set_images_by_image_id(self, *, image_id: int, product_set_id: int) -> None:
         """``DELETE /v2/product-set/{productSetId}/images/{imageId}``."""
-        await self._send(
-            "DELETE", f"/v2/product-set/{_rt.path_param(product_set_id)}/images/{_rt.path_param(image_id)}"
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        _seg_image_id = _rt.path_param(image_id, "image_id")
+        await self._send("DELETE", f"/v2/product-set/{_seg_product_set_id}/images/{_seg_image_id}")
 
     async def get_export_images(
         self,
@@ -110,7 +110,8 @@ class ProductImageResource(_rt.Resource):
 
     async def get_product_set_images(self, *, product_set_id: int) -> list[GetProductSetImagesResponseItem]:
         """``GET /v2/product-set/{productSetId}/images``."""
-        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/images")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}/images")
         return _rt.model_list(GetProductSetImagesResponseItem, response)
 
     async def get_product_set_images_by_sku(
@@ -145,10 +146,10 @@ class ProductImageResource(_rt.Resource):
         body: GetProductSetImagesResponseItem | Mapping[str, Any] | None = None,
     ) -> GetProductSetImagesResponseItem:
         """``PATCH /v2/product-set/{productSetId}/images/{imageId}``."""
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        _seg_image_id = _rt.path_param(image_id, "image_id")
         response = await self._send(
-            "PATCH",
-            f"/v2/product-set/{_rt.path_param(product_set_id)}/images/{_rt.path_param(image_id)}",
-            json=_rt.dump(body),
+            "PATCH", f"/v2/product-set/{_seg_product_set_id}/images/{_seg_image_id}", json=_rt.dump(body)
         )
         return _rt.model(GetProductSetImagesResponseItem, response)
 
@@ -156,7 +157,6 @@ class ProductImageResource(_rt.Resource):
         self, *, product_set_id: int, body: PostProductSetImagesRequest | Mapping[str, Any] | None = None
     ) -> GetProductSetImagesResponseItem:
         """``POST /v2/product-set/{productSetId}/images``."""
-        response = await self._send(
-            "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/images", json=_rt.dump(body)
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("POST", f"/v2/product-set/{_seg_product_set_id}/images", json=_rt.dump(body))
         return _rt.model(GetProductSetImagesResponseItem, response)

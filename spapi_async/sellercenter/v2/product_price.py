@@ -95,7 +95,8 @@ class ProductPriceResource(_rt.Resource):
 
     async def get_product_set_prices(self, *, product_set_id: int) -> list[GetProductSetPricesResponseItem]:
         """``GET /v2/product-set/{productSetId}/prices``."""
-        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/prices")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}/prices")
         return _rt.model_list(GetProductSetPricesResponseItem, response)
 
     async def put_product_prices_by_country(
@@ -106,9 +107,9 @@ class ProductPriceResource(_rt.Resource):
         Replaces the whole price record: a field left out is stored empty (a running sale ends). Send every field
         you mean to keep; ``SellerCenterClient.set_price`` makes them all explicit.
         """
-        response = await self._send(
-            "PUT", f"/v2/product/{_rt.path_param(product_id)}/prices/{_rt.path_param(country)}", json=_rt.dump(body)
-        )
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        _seg_country = _rt.path_param(country, "country")
+        response = await self._send("PUT", f"/v2/product/{_seg_product_id}/prices/{_seg_country}", json=_rt.dump(body))
         return _rt.model(GetProductSetPricesResponseItem, response)
 
     async def put_product_set_prices(
@@ -118,7 +119,6 @@ class ProductPriceResource(_rt.Resource):
 
         Replaces each listed price record: a field left out is stored empty. Send every field you mean to keep.
         """
-        response = await self._send(
-            "PUT", f"/v2/product-set/{_rt.path_param(product_set_id)}/prices", json=_rt.dump(body)
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("PUT", f"/v2/product-set/{_seg_product_set_id}/prices", json=_rt.dump(body))
         return _rt.model(GetProductSetPricesResponseItem, response)

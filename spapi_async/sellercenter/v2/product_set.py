@@ -181,7 +181,8 @@ class ProductSetResource(_rt.Resource):
 
     async def delete_product_set_group(self, *, product_set_id: int) -> None:
         """``DELETE /v2/product-set/{productSetId}/group``."""
-        await self._send("DELETE", f"/v2/product-set/{_rt.path_param(product_set_id)}/group")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        await self._send("DELETE", f"/v2/product-set/{_seg_product_set_id}/group")
 
     async def get_product_quality_control_rejected(
         self, *, product_set_ids: Sequence[int]
@@ -193,14 +194,16 @@ class ProductSetResource(_rt.Resource):
 
     async def get_product_set_by_product_set_id(self, *, product_set_id: int) -> GetProductSetByProductSetIdResponse:
         """``GET /v2/product-set/{productSetId}``."""
-        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}")
         return _rt.model(GetProductSetByProductSetIdResponse, response)
 
     async def get_product_set_config_sku_by_config_sku(
         self, *, config_sku: str
     ) -> GetProductSetConfigSkuByConfigSkuResponse:
         """``GET /v2/product-set/config-sku/{configSku}``."""
-        response = await self._send("GET", f"/v2/product-set/config-sku/{_rt.path_param(config_sku)}")
+        _seg_config_sku = _rt.path_param(config_sku, "config_sku")
+        response = await self._send("GET", f"/v2/product-set/config-sku/{_seg_config_sku}")
         return _rt.model(GetProductSetConfigSkuByConfigSkuResponse, response)
 
     async def get_product_set_count_by_attribute_set(
@@ -251,14 +254,16 @@ class ProductSetResource(_rt.Resource):
 
     async def get_product_set_group(self, *, product_set_id: int) -> GetProductSetGroupResponse:
         """``GET /v2/product-set/{productSetId}/group``."""
-        response = await self._send("GET", f"/v2/product-set/{_rt.path_param(product_set_id)}/group")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/product-set/{_seg_product_set_id}/group")
         return _rt.model(GetProductSetGroupResponse, response)
 
     async def get_product_set_parent_sku_by_parent_sku(
         self, *, parent_sku: str
     ) -> GetProductSetConfigSkuByConfigSkuResponse:
         """``GET /v2/product-set/parent-sku/{parentSku}``."""
-        response = await self._send("GET", f"/v2/product-set/parent-sku/{_rt.path_param(parent_sku)}")
+        _seg_parent_sku = _rt.path_param(parent_sku, "parent_sku")
+        response = await self._send("GET", f"/v2/product-set/parent-sku/{_seg_parent_sku}")
         return _rt.model(GetProductSetConfigSkuByConfigSkuResponse, response)
 
     async def get_product_set_quality_control_status(
@@ -334,10 +339,9 @@ class ProductSetResource(_rt.Resource):
         self, *, category_id: int, hide_comments: int | None = None, show_full: int | None = None
     ) -> GetProductSetsSamplePayloadByCategoryIdResponse:
         """``GET /v2/product-sets/sample-payload/{categoryId}``."""
+        _seg_category_id = _rt.path_param(category_id, "category_id")
         params = _rt.query({"showFull": show_full, "hideComments": hide_comments})
-        response = await self._send(
-            "GET", f"/v2/product-sets/sample-payload/{_rt.path_param(category_id)}", params=params
-        )
+        response = await self._send("GET", f"/v2/product-sets/sample-payload/{_seg_category_id}", params=params)
         return _rt.model(GetProductSetsSamplePayloadByCategoryIdResponse, response)
 
     async def get_product_sets_visibility_rules(
@@ -364,14 +368,14 @@ class ProductSetResource(_rt.Resource):
         self, *, product_set_id: int, body: GetProductSetGroupResponse | Mapping[str, Any] | None = None
     ) -> GetProductSetGroupResponse:
         """``POST /v2/product-set/{productSetId}/group``."""
-        response = await self._send(
-            "POST", f"/v2/product-set/{_rt.path_param(product_set_id)}/group", json=_rt.dump(body)
-        )
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("POST", f"/v2/product-set/{_seg_product_set_id}/group", json=_rt.dump(body))
         return _rt.model(GetProductSetGroupResponse, response)
 
     async def put_product_set_by_product_set_id(
         self, *, product_set_id: int, body: PutProductSetByProductSetIdRequest | Mapping[str, Any] | None = None
     ) -> GetProductSetConfigSkuByConfigSkuResponse:
         """``PUT /v2/product-set/{productSetId}``."""
-        response = await self._send("PUT", f"/v2/product-set/{_rt.path_param(product_set_id)}", json=_rt.dump(body))
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("PUT", f"/v2/product-set/{_seg_product_set_id}", json=_rt.dump(body))
         return _rt.model(GetProductSetConfigSkuByConfigSkuResponse, response)

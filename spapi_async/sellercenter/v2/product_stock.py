@@ -86,14 +86,16 @@ class ProductStockResource(_rt.Resource):
 
     async def get_stock_product_by_product_id(self, *, product_id: int) -> GetStockProductByProductIdResponse:
         """``GET /v2/stock/product/{productId}``."""
-        response = await self._send("GET", f"/v2/stock/product/{_rt.path_param(product_id)}")
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        response = await self._send("GET", f"/v2/stock/product/{_seg_product_id}")
         return _rt.model(GetStockProductByProductIdResponse, response)
 
     async def get_stock_product_set_by_product_set_id(
         self, *, product_set_id: int
     ) -> list[GetStockProductByProductIdResponse]:
         """``GET /v2/stock/product-set/{productSetId}``."""
-        response = await self._send("GET", f"/v2/stock/product-set/{_rt.path_param(product_set_id)}")
+        _seg_product_set_id = _rt.path_param(product_set_id, "product_set_id")
+        response = await self._send("GET", f"/v2/stock/product-set/{_seg_product_set_id}")
         return _rt.model_list(GetStockProductByProductIdResponse, response)
 
     async def put_stock_product(

@@ -466,7 +466,8 @@ class SellerResource(_rt.Resource):
 
     async def get_sellers_by_seller_id(self, *, seller_id: int) -> GetSellerResponse:
         """``GET /v2/sellers/{sellerId}``."""
-        response = await self._send("GET", f"/v2/sellers/{_rt.path_param(seller_id)}")
+        _seg_seller_id = _rt.path_param(seller_id, "seller_id")
+        response = await self._send("GET", f"/v2/sellers/{_seg_seller_id}")
         return _rt.model(GetSellerResponse, response)
 
     async def get_sellers_credit_note_settings(self) -> GetSellersCreditNoteSettingsResponse:
@@ -482,10 +483,11 @@ class SellerResource(_rt.Resource):
         self, *, field_id: int, fields: Mapping[str, Any] | None = None, files: Mapping[str, Any] | None = None
     ) -> list[GetSellerProfileFieldValuesResponseItem]:
         """``POST /v2/seller/profile/field/{fieldId}/upload``."""
+        _seg_field_id = _rt.path_param(field_id, "field_id")
         content, content_headers = _rt.multipart(fields, files)
         headers = content_headers
         response = await self._send(
-            "POST", f"/v2/seller/profile/field/{_rt.path_param(field_id)}/upload", content=content, headers=headers
+            "POST", f"/v2/seller/profile/field/{_seg_field_id}/upload", content=content, headers=headers
         )
         return _rt.model_list(GetSellerProfileFieldValuesResponseItem, response)
 
@@ -498,7 +500,8 @@ class SellerResource(_rt.Resource):
 
     async def post_sellers_switch(self, *, seller_id: int) -> PostSellersSwitchResponse:
         """``POST /v2/sellers/{sellerId}/switch``."""
-        response = await self._send("POST", f"/v2/sellers/{_rt.path_param(seller_id)}/switch")
+        _seg_seller_id = _rt.path_param(seller_id, "seller_id")
+        response = await self._send("POST", f"/v2/sellers/{_seg_seller_id}/switch")
         return _rt.model(PostSellersSwitchResponse, response)
 
     async def put_seller_profile_general(

@@ -102,12 +102,14 @@ class UserResource(_rt.Resource):
 
     async def delete_user_by_user_id(self, *, user_id: int) -> DeleteUserByUserIdResponse:
         """``DELETE /v2/user/{userId}``."""
-        response = await self._send("DELETE", f"/v2/user/{_rt.path_param(user_id)}")
+        _seg_user_id = _rt.path_param(user_id, "user_id")
+        response = await self._send("DELETE", f"/v2/user/{_seg_user_id}")
         return _rt.model(DeleteUserByUserIdResponse, response)
 
     async def get_user_by_user_id(self, *, user_id: int) -> GetUserByUserIdResponse:
         """``GET /v2/user/{userId}``."""
-        response = await self._send("GET", f"/v2/user/{_rt.path_param(user_id)}")
+        _seg_user_id = _rt.path_param(user_id, "user_id")
+        response = await self._send("GET", f"/v2/user/{_seg_user_id}")
         return _rt.model(GetUserByUserIdResponse, response)
 
     def get_users(
@@ -151,7 +153,8 @@ class UserResource(_rt.Resource):
         self, *, user_id: int, body: PatchUserByUserIdRequest | Mapping[str, Any] | None = None
     ) -> GetUserByUserIdResponseItemsItem:
         """``PATCH /v2/user/{userId}``."""
-        response = await self._send("PATCH", f"/v2/user/{_rt.path_param(user_id)}", json=_rt.dump(body))
+        _seg_user_id = _rt.path_param(user_id, "user_id")
+        response = await self._send("PATCH", f"/v2/user/{_seg_user_id}", json=_rt.dump(body))
         return _rt.model(GetUserByUserIdResponseItemsItem, response)
 
     async def patch_user_change_password(

@@ -58,7 +58,8 @@ class WarehouseResource(_rt.Resource):
 
     async def get_warehouses_by_warehouse_id(self, *, warehouse_id: int) -> GetWarehousesResponseItem:
         """``GET /v2/warehouses/{warehouseId}``."""
-        response = await self._send("GET", f"/v2/warehouses/{_rt.path_param(warehouse_id)}")
+        _seg_warehouse_id = _rt.path_param(warehouse_id, "warehouse_id")
+        response = await self._send("GET", f"/v2/warehouses/{_seg_warehouse_id}")
         return _rt.model(GetWarehousesResponseItem, response)
 
     async def post_warehouses(
@@ -72,5 +73,6 @@ class WarehouseResource(_rt.Resource):
         self, *, warehouse_id: int, body: GetWarehousesResponseItem | Mapping[str, Any] | None = None
     ) -> GetWarehousesResponseItem:
         """``PUT /v2/warehouses/{warehouseId}``."""
-        response = await self._send("PUT", f"/v2/warehouses/{_rt.path_param(warehouse_id)}", json=_rt.dump(body))
+        _seg_warehouse_id = _rt.path_param(warehouse_id, "warehouse_id")
+        response = await self._send("PUT", f"/v2/warehouses/{_seg_warehouse_id}", json=_rt.dump(body))
         return _rt.model(GetWarehousesResponseItem, response)

@@ -31,9 +31,9 @@ class WarehouseProductStockResource(_rt.Resource):
         self, *, product_id: int, warehouse_id: int
     ) -> GetProductWarehouseStockResponse:
         """``GET /v2/product/{productId}/warehouse/{warehouseId}/stock``."""
-        response = await self._send(
-            "GET", f"/v2/product/{_rt.path_param(product_id)}/warehouse/{_rt.path_param(warehouse_id)}/stock"
-        )
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        _seg_warehouse_id = _rt.path_param(warehouse_id, "warehouse_id")
+        response = await self._send("GET", f"/v2/product/{_seg_product_id}/warehouse/{_seg_warehouse_id}/stock")
         return _rt.model(GetProductWarehouseStockResponse, response)
 
     async def post_product_warehouse_stock(
@@ -44,9 +44,9 @@ class WarehouseProductStockResource(_rt.Resource):
         body: GetProductWarehouseStockResponse | Mapping[str, Any] | None = None,
     ) -> GetProductWarehouseStockResponse:
         """``POST /v2/product/{productId}/warehouse/{warehouseId}/stock``."""
+        _seg_product_id = _rt.path_param(product_id, "product_id")
+        _seg_warehouse_id = _rt.path_param(warehouse_id, "warehouse_id")
         response = await self._send(
-            "POST",
-            f"/v2/product/{_rt.path_param(product_id)}/warehouse/{_rt.path_param(warehouse_id)}/stock",
-            json=_rt.dump(body),
+            "POST", f"/v2/product/{_seg_product_id}/warehouse/{_seg_warehouse_id}/stock", json=_rt.dump(body)
         )
         return _rt.model(GetProductWarehouseStockResponse, response)

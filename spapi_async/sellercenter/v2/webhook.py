@@ -86,11 +86,13 @@ class WebhookResource(_rt.Resource):
 
     async def delete_webhook_by_uuid(self, *, uuid: str) -> None:
         """``DELETE /v2/webhook/{uuid}``."""
-        await self._send("DELETE", f"/v2/webhook/{_rt.path_param(uuid)}")
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        await self._send("DELETE", f"/v2/webhook/{_seg_uuid}")
 
     async def get_webhook_callback_by_callback_id(self, *, callback_id: int) -> GetWebhookCallbackByCallbackIdResponse:
         """``GET /v2/webhook/callback/{callbackId}``."""
-        response = await self._send("GET", f"/v2/webhook/callback/{_rt.path_param(callback_id)}")
+        _seg_callback_id = _rt.path_param(callback_id, "callback_id")
+        response = await self._send("GET", f"/v2/webhook/callback/{_seg_callback_id}")
         return _rt.model(GetWebhookCallbackByCallbackIdResponse, response)
 
     def get_webhook_callbacks_by_callback_url(
@@ -104,9 +106,10 @@ class WebhookResource(_rt.Resource):
         max_items: int | None = None,
     ) -> OffsetPaginator[GetWebhookCallbackByCallbackIdResponse]:
         """``GET /v2/webhook/callbacks/{callbackUrl}``."""
+        _seg_callback_url = _rt.path_param(callback_url, "callback_url")
         params = _rt.query({"sortDir": sort_dir, "sort": sort})
         return self._paginate(
-            f"/v2/webhook/callbacks/{_rt.path_param(callback_url)}",
+            f"/v2/webhook/callbacks/{_seg_callback_url}",
             params,
             None,
             style="total",
@@ -134,17 +137,20 @@ class WebhookResource(_rt.Resource):
 
     async def post_webhook_callback_retry(self, *, callback_id: int) -> None:
         """``POST /v2/webhook/callback/{callbackId}/retry/``."""
-        await self._send("POST", f"/v2/webhook/callback/{_rt.path_param(callback_id)}/retry/")
+        _seg_callback_id = _rt.path_param(callback_id, "callback_id")
+        await self._send("POST", f"/v2/webhook/callback/{_seg_callback_id}/retry/")
 
     async def post_webhook_status(
         self, *, uuid: str, body: PostWebhookStatusRequest | Mapping[str, Any] | None = None
     ) -> None:
         """``POST /v2/webhook/{uuid}/status``."""
-        await self._send("POST", f"/v2/webhook/{_rt.path_param(uuid)}/status", json=_rt.dump(body))
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        await self._send("POST", f"/v2/webhook/{_seg_uuid}/status", json=_rt.dump(body))
 
     async def put_webhook_by_uuid(
         self, *, uuid: str, body: PostWebhookRequest | Mapping[str, Any] | None = None
     ) -> PutWebhookByUuidResponse:
         """``PUT /v2/webhook/{uuid}``."""
-        response = await self._send("PUT", f"/v2/webhook/{_rt.path_param(uuid)}", json=_rt.dump(body))
+        _seg_uuid = _rt.path_param(uuid, "uuid")
+        response = await self._send("PUT", f"/v2/webhook/{_seg_uuid}", json=_rt.dump(body))
         return _rt.model(PutWebhookByUuidResponse, response)
