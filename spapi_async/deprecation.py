@@ -22,6 +22,7 @@ _INTERNAL = (
     os.path.join(_PACKAGE, "apis") + os.sep,
     os.path.join(_PACKAGE, "resource.py"),
     os.path.join(_PACKAGE, "pagination.py"),
+    os.path.join(_PACKAGE, "_checks.py"),  # the wrapper that names a bad call's argument
     os.path.abspath(__file__),
 )
 

@@ -44,7 +44,7 @@ async def test_data_elements_must_be_a_list_of_names() -> None:
         with pytest.raises(sp.ConfigurationError, match="data_elements"):
             await client.orders_v0.get_order(order_id="1", data_elements="buyerInfo")  # type: ignore[arg-type]
         with pytest.raises(sp.ConfigurationError, match="data_elements"):
-            client.orders_v0.get_orders(marketplace_ids=[US], created_after="x", data_elements=[3])  # type: ignore[list-item]
+            client.orders_v0.get_orders(marketplace_ids=[US], created_after="2025-01-01T00:00:00Z", data_elements=[3])  # type: ignore[list-item]
 
 
 async def test_rdt_refused_becomes_restricted_data_error_and_the_operation_is_not_sent() -> None:
