@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import httpx
 
 from ._lifecycle import ClientLifecycle
+from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
@@ -58,6 +59,14 @@ def make_http_client(
         transport = AiohttpTransport(limits=limits, trust_env=environment_proxies())
         return LeanAsyncClient(transport=transport, timeout=timeouts, limits=limits)
     raise ConfigurationError(f"http_backend must be 'httpx' or 'aiohttp', got {backend!r}")
+
+
+def client_scrubber(config: ClientConfig) -> SecretScrubber:
+    """The scrubber that knows this configuration's secrets (tokens are added as attempts carry them)."""
+    values = (config.client_secret, config.refresh_token, config.aws_access_key, config.aws_secret_key)
+    return SecretScrubber(
+        [*(v.get() for v in values if v), *([config.aws_session_token.get()] if config.aws_session_token else [])]
+    )
 
 
 def _make_signer(config: ClientConfig, http: httpx.AsyncClient, clock: Clock) -> Signer | None:
@@ -186,6 +195,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             # The sandbox has quotas of its own: its limiter keys carry a "-sandbox" region.
             region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
             signer=signer,
+            scrubber=client_scrubber(config),
         )
         auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}

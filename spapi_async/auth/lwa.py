@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from .._redact import RedactedForm
 from ..clock import Clock
 from ..config import ClientConfig, Marketplace, Secret, get_marketplace
 from ..errors import AuthError, ConfigurationError, error_from_response, request_id_of
@@ -91,12 +92,12 @@ class LWAAuth:
 
     async def _fetch(self, grantless: bool) -> CachedToken:
         cfg = self._config
-        form: dict[str, str]
+        form: RedactedForm  # its repr hides the secrets (tracebacks rendered with locals)
         if grantless:
-            form = {"grant_type": "client_credentials", "scope": " ".join(cfg.grantless_scopes)}
+            form = RedactedForm(grant_type="client_credentials", scope=" ".join(cfg.grantless_scopes))
         else:
             assert cfg.refresh_token is not None
-            form = {"grant_type": "refresh_token", "refresh_token": cfg.refresh_token.get()}
+            form = RedactedForm(grant_type="refresh_token", refresh_token=cfg.refresh_token.get())
         form["client_id"] = cfg.client_id
         form["client_secret"] = cfg.client_secret.get()
         response = await self._post_form(cfg.lwa_endpoint, form)
@@ -120,12 +121,8 @@ async def exchange_authorization_code(
     """Exchange the ``spapi_oauth_code`` of a consent redirect for ``(refresh_token, access_token)``."""
     if not code:
         raise ConfigurationError("code must be the spapi_oauth_code from the consent redirect")
-    form = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "client_id": client_id,
-        "client_secret": client_secret,
-    }
+    form = RedactedForm(grant_type="authorization_code", code=code, client_id=client_id, client_secret=client_secret)
+    del code, client_secret  # from here on only in the redacting form (tracebacks rendered with locals)
     if redirect_uri:
         form["redirect_uri"] = redirect_uri
     response = await post_form(lwa_endpoint, form)

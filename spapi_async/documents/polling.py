@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from .._redact import RedactedStr
 from ..clock import Clock
 from ..errors import ConfigurationError
 from ..registry import OPERATIONS, match_operation
@@ -111,6 +112,11 @@ def require_str(body: Mapping[str, Any], field: str, what: str) -> str:
     if not isinstance(value, str) or not value:
         raise DocumentError(f"{what}: the response has no {field!r}")
     return value
+
+
+def require_url(body: Mapping[str, Any], what: str) -> str:
+    """The pre-signed ``url`` of a document response, as a string whose ``repr`` is masked."""
+    return RedactedStr(require_str(body, "url", what))
 
 
 def optional_str(body: Mapping[str, Any], field: str) -> str | None:

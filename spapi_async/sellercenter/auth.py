@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, quote
 
 import httpx
 
+from .._redact import RedactedForm
 from ..auth.lwa import fingerprint
 from ..auth.tokens import CachedToken, CachedTokenSource
 from ..clock import Clock
@@ -76,7 +77,7 @@ class SellerCenterOAuth:
         return await self._tokens.get(self._cache_key, self._fetch)
 
     async def _fetch(self) -> CachedToken:
-        headers = {"authorization": basic_authorization(self._client_id, self._secret.get())}
+        headers = RedactedForm(authorization=basic_authorization(self._client_id, self._secret.get()))
         response = await self._post_form(self._token_url, {"grant_type": "client_credentials"}, headers)
         return token_from_response(response, self._clock.time())
 

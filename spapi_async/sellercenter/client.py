@@ -13,6 +13,7 @@ from typing import Any, Literal
 import httpx
 
 from .._lifecycle import ClientLifecycle
+from .._redact import SecretScrubber
 from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
@@ -139,6 +140,8 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         self._closed = False
         self._resources: dict[str, Any] = {}
         agent = build_user_agent(app_name, app_version, user_agent)
+        scrubber = SecretScrubber([secret.get()])
+        scrubber.add_basic(client_id, secret.get())
         post_form = FormPoster(self._http, self.retry, clock, agent, timeout)
         self._auth = SellerCenterOAuth(
             client_id=client_id,
@@ -169,6 +172,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             signer=RequestSigner(secret, clock, base_path=url.path),
             classify=classify_v2,
             default_headers={"X-Context": context} if context else None,
+            scrubber=scrubber,
         )
 
     def _shared(self) -> dict[str, Any]:

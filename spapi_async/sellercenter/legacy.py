@@ -15,6 +15,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._lifecycle import ClientLifecycle
+from .._redact import SecretScrubber
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
@@ -198,6 +199,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
             plan_for=plan_for,
             region=host,
             classify=classify_legacy,
+            scrubber=SecretScrubber([key.get()]),
         )
 
     def _shared(self) -> dict[str, Any]:
