@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import httpx
 
+from ._json import loads as json_loads
 from ._lifecycle import ClientLifecycle
 from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
@@ -16,7 +17,7 @@ from .auth.spapi import SPAPIAuth
 from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from .clock import SYSTEM_CLOCK, Clock
 from .config import ClientConfig, build_config, settings_from_env
-from .errors import ConfigurationError
+from .errors import AuthError, ConfigurationError, request_id_of
 from .http_client import LeanAsyncClient, environment_proxies
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
@@ -248,7 +249,14 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         response = await self._transport.send(
             ApiCall("POST", RDT_PATH, operation=match_operation("POST", RDT_PATH), json=body)
         )
-        return response.json()
+        try:
+            return json_loads(response.content)
+        except ValueError:
+            raise AuthError(
+                "the Tokens API answered with a body that is not JSON",
+                status_code=response.status_code,
+                request_id=request_id_of(response.headers),
+            ) from None
 
     async def request(
         self,

@@ -25,12 +25,13 @@ Messages never contain secrets: errors carry Amazon's error list, never request 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from ._json import loads as json_loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +235,8 @@ def error_from_response(response: httpx.Response, *, message: str | None = None)
     text = response.text
     errors: list[ErrorDetail] = []
     try:
-        errors = parse_error_list(json.loads(text)) if text else []
-    except ValueError:
+        errors = parse_error_list(json_loads(text)) if text else []
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to turn into messages
         errors = []
     if not errors and text:
         snippet = " ".join(text.split())[:200]

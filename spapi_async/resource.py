@@ -10,7 +10,6 @@ ISO 8601 in UTC, booleans as ``true``/``false``, a body given as a model seriali
 from __future__ import annotations
 
 import datetime as _dt
-import json
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from ._json import loads as json_loads
 from ._model import SPAPIModel
 from .errors import ApiError, ConfigurationError, request_id_of
 
@@ -306,7 +306,7 @@ def _json_body(spec: OperationSpec, response: httpx.Response) -> Any:
     if not content.strip():
         return None
     try:
-        return json.loads(content)
+        return json_loads(content)
     except ValueError:
         if not spec.json_response:
             return response.text
@@ -352,6 +352,8 @@ def _parser_for(model: Any) -> Callable[[Any], Any]:
             return validate(data)
         except ValidationError as exc:
             raise ApiError(f"the response does not match {name}: {exc.error_count()} error(s): {_first(exc)}") from exc
+        except RecursionError:
+            raise ApiError(f"the response does not match {name}: it is nested too deeply") from None
 
     return parse
 

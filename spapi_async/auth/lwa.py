@@ -8,13 +8,13 @@ before expiry and refreshed single-flight (see :class:`~spapi_async.auth.tokens.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 
+from .._json import loads as json_loads
 from .._redact import RedactedForm
 from ..clock import Clock
 from ..config import ClientConfig, Marketplace, Secret, get_marketplace
@@ -43,15 +43,15 @@ def _token_from_response(response: httpx.Response, now: float, what: str) -> tup
             url=err.url,
         )
     try:
-        data = json.loads(response.content)
+        data = json_loads(response.content)
         token = str(data["access_token"])
         expires_in = float(data.get("expires_in", 3600))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise AuthError(
             f"LWA answered 200 without a usable access_token for the {what} request",
             status_code=200,
             request_id=request_id_of(response.headers),
-        ) from exc
+        ) from None  # the decoder's frames hold the body
     return CachedToken(Secret(token), now + expires_in), data
 
 

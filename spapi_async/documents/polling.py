@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from .._json import loads as json_loads
 from .._redact import RedactedStr
 from ..clock import Clock
 from ..errors import ConfigurationError
@@ -95,7 +96,7 @@ async def call_api(
     )
     response = await transport.send(call)
     try:
-        body = response.json()
+        body = json_loads(response.content)
     except ValueError:
         raise DocumentError(
             f"{method} {path}: the response is not JSON", status_code=response.status_code, method=method

@@ -23,6 +23,7 @@ from urllib.parse import parse_qsl, quote
 
 import httpx
 
+from .._json import loads as json_loads
 from .._redact import RedactedForm
 from ..auth.lwa import fingerprint
 from ..auth.tokens import CachedToken, CachedTokenSource
@@ -108,15 +109,15 @@ def token_from_response(response: httpx.Response, now: float) -> CachedToken:
             url=err.url,
         )
     try:
-        data = json.loads(response.content)
+        data = json_loads(response.content)
         token = str(data["access_token"])
         expires_in = float(data.get("expires_in", 3600))
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise AuthError(
             "Seller Center answered the token request without a usable access_token",
             status_code=200,
             request_id=request_id_of(response.headers),
-        ) from exc
+        ) from None  # the decoder's frames hold the body
     return CachedToken(Secret(token), now + expires_in)
 
 

@@ -38,6 +38,7 @@ from ._options import V2_ENV_NAMES, Reconfigurable, remembers_settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
+from .v2._runtime import json_body
 
 Context = Literal["admin", "seller"]
 
@@ -241,7 +242,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             chunk = payload[start : start + STOCK_UPDATE_MAX_ITEMS]
             response = await self._send_v2("PUT", "/v2/stock/product", json=chunk)
             calls += 1
-            body = response.json() if response.content else []
+            body = json_body(response) if response.content else []
             if isinstance(body, Mapping):
                 body = [body]
             if isinstance(body, list):
@@ -272,7 +273,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             "status": status,
         }
         response = await self._send_v2("PUT", f"/v2/product/{int(product_id)}/prices/{country}", json=body)
-        return response.json() if response.content else None
+        return json_body(response)
 
     def __repr__(self) -> str:
         return f"SellerCenterClient(base_url={self.base_url!r}, client_id={self.client_id!r})"

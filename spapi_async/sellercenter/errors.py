@@ -12,12 +12,12 @@ Both families sit under :class:`spapi_async.errors.ApiError`, so code that catch
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
 
+from .._json import loads as json_loads
 from ..errors import (
     ApiError,
     BadRequestError,
@@ -153,7 +153,7 @@ def v2_error_from_response(response: httpx.Response) -> SellerCenterError:
     problem: Mapping[str, Any] = {}
     if text:
         try:
-            parsed = json.loads(text)
+            parsed = json_loads(text)
         except ValueError:
             parsed = None
         if isinstance(parsed, Mapping):

@@ -3,7 +3,6 @@ and the response classifier that turns ``ErrorResponse`` (often inside an HTTP 2
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,6 +10,7 @@ from typing import Any
 
 import httpx
 
+from .._json import loads as json_loads
 from ..errors import ApiError, ErrorDetail, error_from_response, request_id_of
 from .errors import SellerCenterLegacyError, SellerCenterLegacyThrottledError
 
@@ -51,7 +51,7 @@ def decode(content: bytes, content_type: str = "") -> Any:
         return None
     if text[:1] in (b"{", b"["):
         try:
-            return json.loads(text)
+            return json_loads(text)
         except ValueError:
             return None
     if text[:1] == b"<":
@@ -60,7 +60,10 @@ def decode(content: bytes, content_type: str = "") -> Any:
             root = ET.fromstring(text)
         except ET.ParseError:
             return None
-        return {root.tag: xml_to_obj(root)}
+        try:
+            return {root.tag: xml_to_obj(root)}
+        except RecursionError:  # nested too deeply to convert: as unreadable as invalid XML
+            return None
     return None
 
 

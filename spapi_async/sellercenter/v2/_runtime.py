@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ..._json import loads as json_loads
 from ...errors import SPAPIError
 from ...pagination import OffsetPaginator, PageStyle
 
@@ -144,18 +145,26 @@ def json_body(response: httpx.Response) -> Any:
     if not response.content:
         return None
     try:
-        return response.json()
-    except ValueError as exc:
+        return json_loads(response.content)
+    except ValueError:
         raise SPAPIError(
             f"{response.request.method} {response.request.url.path} answered {response.status_code} with a body "
             "that is not JSON",
             status_code=response.status_code,
             body=response.text[:500],
-        ) from exc
+        ) from None
 
 
 def model(cls: type[M], response: httpx.Response) -> M:
-    return cls.model_validate(json_body(response))
+    try:
+        return cls.model_validate(json_body(response))
+    except (ValidationError, RecursionError) as exc:
+        what = f"{exc.error_count()} error(s)" if isinstance(exc, ValidationError) else "nested too deeply"
+        raise SPAPIError(
+            f"{response.request.method} {response.request.url.path}: the response does not match "
+            f"{cls.__name__} ({what})",
+            status_code=response.status_code,
+        ) from None
 
 
 def model_list(cls: type[M], response: httpx.Response) -> list[M]:
