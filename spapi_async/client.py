@@ -294,6 +294,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             retry=retry,
             timeout=timeout,
         )
+        del restricted_data_token  # held by the call only, whose repr hides it (tracebacks rendered with locals)
         return await self._transport.send(call)
 
     def consent_uri(self, application_id: str, *, state: str, vendor: bool = False, beta: bool = False) -> str:

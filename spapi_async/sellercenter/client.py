@@ -18,7 +18,7 @@ from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
-from ..errors import ConfigurationError
+from ..errors import ConfigurationError, SPAPIError
 from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
@@ -186,7 +186,11 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
 
     async def access_token(self) -> str:
         """The current bearer token (fetched or taken from the cache). Never logged."""
-        return await self._auth.access_token()
+        try:
+            return await self._auth.access_token()
+        except SPAPIError as exc:  # a refusal may echo the Basic credentials: scrubbed like the transport's
+            self._transport.scrubber.exception(exc)
+            raise
 
     async def _send_v2(
         self,
