@@ -230,9 +230,18 @@ def parse_error_list(payload: Any) -> list[ErrorDetail]:
 _BODY_KEEP = 4096
 
 
+def response_text(response: httpx.Response) -> str:
+    """The body as text, whatever its declared charset: httpx's decoding raises for some (``charset=utf-16``
+    without a byte order mark, an unknown codec name); then UTF-8 with replacement characters."""
+    try:
+        return response.text
+    except (UnicodeError, LookupError):
+        return response.content.decode("utf-8", "replace")
+
+
 def error_from_response(response: httpx.Response, *, message: str | None = None) -> ApiError:
     """Build the typed error for a non-success response. Non-JSON bodies (an HTML 5xx page) are kept as text."""
-    text = response.text
+    text = response_text(response)
     errors: list[ErrorDetail] = []
     try:
         errors = parse_error_list(json_loads(text)) if text else []

@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._json import loads as json_loads
 from ._model import SPAPIModel
-from .errors import ApiError, ConfigurationError, request_id_of
+from .errors import ApiError, ConfigurationError, request_id_of, response_text
 
 if TYPE_CHECKING:
     import httpx
@@ -309,13 +309,13 @@ def _json_body(spec: OperationSpec, response: httpx.Response) -> Any:
         return json_loads(content)
     except ValueError:
         if not spec.json_response:
-            return response.text
+            return response_text(response)
         ctype = response.headers.get("content-type", "?")
         raise ApiError(
             f"{spec.method} {spec.path} answered {response.status_code} with a body that is not JSON ({ctype})",
             status_code=response.status_code,
             request_id=request_id_of(response.headers),
-            body=response.text[:4096],
+            body=response_text(response)[:4096],
             method=spec.method,
         ) from None
 

@@ -32,6 +32,7 @@ from ..errors import (
     UnauthorizedError,
     error_class_for_status,
     request_id_of,
+    response_text,
 )
 
 _BODY_KEEP = 4096
@@ -149,7 +150,7 @@ async def classify_v2(response: httpx.Response) -> ApiError | None:
 
 
 def v2_error_from_response(response: httpx.Response) -> SellerCenterError:
-    text = response.text
+    text = response_text(response)
     problem: Mapping[str, Any] = {}
     if text:
         try:

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 
 from .._json import loads as json_loads
-from ..errors import ApiError, ErrorDetail, error_from_response, request_id_of
+from ..errors import ApiError, ErrorDetail, error_from_response, request_id_of, response_text
 from .errors import SellerCenterLegacyError, SellerCenterLegacyThrottledError
 
 #: Where the decoded envelope is kept on the response, so the client does not decode it twice.
@@ -190,7 +190,7 @@ def legacy_error(envelope: Mapping[str, Any], response: httpx.Response) -> Selle
         status_code=status,
         errors=entries,
         request_id=request_id_of(response.headers),
-        body=response.text[:4096],
+        body=response_text(response)[:4096],
         method=request.method,
         url=str(request.url.copy_with(query=None)),
     )
@@ -206,13 +206,13 @@ async def classify_legacy(response: httpx.Response) -> ApiError | None:
     if response.status_code >= 400:
         return error_from_response(response)
     if not isinstance(envelope, Mapping) or not isinstance(envelope.get("SuccessResponse"), Mapping):
-        snippet = " ".join(response.text.split())[:200]
+        snippet = " ".join(response_text(response).split())[:200]
         return ApiError(
             f"{response.request.method} legacy call answered {response.status_code} without a SuccessResponse",
             status_code=response.status_code,
             errors=[ErrorDetail(code="UnexpectedBody", message=snippet)],
             request_id=request_id_of(response.headers),
-            body=response.text[:4096],
+            body=response_text(response)[:4096],
         )
     response.extensions[ENVELOPE_KEY] = envelope
     return None

@@ -13,7 +13,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..._json import loads as json_loads
-from ...errors import SPAPIError
+from ...errors import SPAPIError, response_text
 from ...pagination import OffsetPaginator, PageStyle
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def json_body(response: httpx.Response) -> Any:
             f"{response.request.method} {response.request.url.path} answered {response.status_code} with a body "
             "that is not JSON",
             status_code=response.status_code,
-            body=response.text[:500],
+            body=response_text(response)[:500],
         ) from None
 
 
