@@ -18,7 +18,7 @@
         ThrottledError                  429
         ClientError                     any other 4xx
         ServerError                     5xx
-      PaginationLoopError               a server sent the same page token twice
+      PaginationLoopError               a server sent the same page token twice, or repeated an offset page
 
 Messages never contain secrets: errors carry Amazon's error list, never request headers.
 """
@@ -108,7 +108,8 @@ class ConfigurationError(SPAPIError, ValueError):
 
 
 class PaginationLoopError(SPAPIError):
-    """The server returned a page token it had already returned: following it would loop forever."""
+    """The server returned a page token it had already returned, or (offset pagination) a page repeating the
+    previous one or an offset that does not move: following it would loop forever."""
 
 
 class TransportError(SPAPIError):

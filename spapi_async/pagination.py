@@ -164,8 +164,9 @@ class AsyncPaginator(Generic[PageT, ItemT]):
 # - ``"data_has_next"``: ``{data: [...], hasNext}`` (``/v2/archive/orders``).
 #
 # Every style also stops on an empty page (a server that keeps answering ``hasNext: true`` with nothing cannot make
-# the paginator loop). An :class:`OffsetPaginator` can be awaited (first page), iterated by page
-# (:meth:`~OffsetPaginator.pages`) or iterated by item (``async for item in paginator``).
+# the paginator loop), and raises :class:`PaginationLoopError` on a page whose items repeat the previous page's (a
+# server that ignores ``offset``) or an offset that does not move forward. An :class:`OffsetPaginator` can be
+# awaited (first page), iterated by page (:meth:`~OffsetPaginator.pages`) or by item (``async for item in ...``).
 
 PageStyle = Literal["total", "has_next", "data_has_next"]
 
