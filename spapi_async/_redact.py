@@ -201,6 +201,17 @@ class SecretScrubber:
         return f"SecretScrubber(static={len(self._static)}, tokens={len(self._dynamic)})"
 
 
+def request_scrubber(headers: Mapping[str, str]) -> SecretScrubber:
+    """A scrubber for the credentials a request carried (its credential headers, and the token after a scheme
+    such as ``Bearer``), for errors built where the client's own scrubber is out of reach."""
+    values: list[str] = []
+    for name, value in headers.items():
+        if name.lower() in SENSITIVE_HEADERS and value:
+            values.append(value)
+            values.append(value.rsplit(" ", 1)[-1])
+    return SecretScrubber(values)
+
+
 # ------------------------------------------------------------------------------------------------ logging
 
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._json import loads as json_loads
 from ._model import SPAPIModel
-from .errors import ApiError, ConfigurationError, request_id_of, response_text
+from .errors import ApiError, ConfigurationError, SPAPIError, request_id_of, response_text
 
 if TYPE_CHECKING:
     import httpx
@@ -159,7 +159,7 @@ class Resource:
         data_elements: Sequence[str] | None = None,
     ) -> T:
         response = await self._send(spec, args, data_elements=data_elements)
-        return parse(_expect_body(spec, response))
+        return cast("T", self._read(spec, response, parse))
 
     async def _call_optional(
         self,
@@ -170,8 +170,21 @@ class Resource:
     ) -> T | None:
         """For operations whose model has a 2xx without a body beside the one with a body (200 or 204)."""
         response = await self._send(spec, args, data_elements=data_elements)
-        data = _json_body(spec, response)
-        return None if data is None else parse(data)
+        return self._read(spec, response, parse, optional=True)
+
+    def _read(
+        self, spec: OperationSpec, response: httpx.Response, parse: Callable[[Any], T], *, optional: bool = False
+    ) -> T | None:
+        """The parsed body; a body that does not parse is an error scrubbed like the transport's (a 2xx body can
+        echo credentials too)."""
+        try:
+            if optional:
+                data = _json_body(spec, response)
+                return None if data is None else parse(data)
+            return parse(_expect_body(spec, response))
+        except SPAPIError as exc:
+            self._transport.scrubber.exception(exc)
+            raise
 
     async def _call_empty(
         self, spec: OperationSpec, args: Mapping[str, Any], data_elements: Sequence[str] | None = None
@@ -195,7 +208,7 @@ class Resource:
 
         async def fetch(token: str | None) -> T:
             response = await self._send(spec, args, token, data_elements)
-            return parse(_expect_body(spec, response))
+            return cast("T", self._read(spec, response, parse))
 
         return AsyncPaginator(
             fetch,
@@ -302,11 +315,11 @@ def _body(value: Any, where: str) -> Any:
 
 def _json_body(spec: OperationSpec, response: httpx.Response) -> Any:
     """The decoded JSON of a 2xx response; None when it is empty (204)."""
-    content = response.content
-    if not content.strip():
+    # No local holds the body: it may echo credentials, and tracebacks rendered with locals would show it.
+    if not response.content.strip():
         return None
     try:
-        return json_loads(content)
+        return json_loads(response.content)
     except ValueError:
         if not spec.json_response:
             return response_text(response)

@@ -76,6 +76,7 @@ class Server:
         self.lwa_status = 200
         self.timeout = False
         self.redirect = False
+        self.echo_on_success = False  # a 2xx whose body (not JSON) echoes the request
         self.foreign_requests: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -98,6 +99,8 @@ class Server:
             return httpx.Response(307, headers={"location": "https://evil.example/collect"})
         if request.url.path.startswith("/reports/2021-06-30/documents/"):
             return httpx.Response(200, json={"reportDocumentId": "d1", "url": f"{DOC_HOST}/d1?{PRESIGNED_QUERY}"})
+        if self.echo_on_success:
+            return httpx.Response(200, text=json.dumps(_echo(request))[1:], headers={"content-type": "text/plain"})
         if self.api_status != 200:
             echo = _echo(request)
             body = {"errors": [{"code": "Echo", "message": json.dumps(echo), "details": str(echo)}], "echo": echo}
@@ -198,6 +201,14 @@ async def test_sp_api_scenarios_leak_no_secret(witness: Witness) -> None:
             error = await witness.run(call)
             assert isinstance(error, sp.SPAPIError) and error.status_code == status
     server.api_status = 200
+    # a success whose body does not parse, echoing the request
+    server.echo_on_success = True
+    for call in (
+        client.sellers_v1.get_marketplace_participations,
+        lambda: client.orders_v0.get_order(order_id="111-1111111-1111111"),
+    ):
+        assert isinstance(await witness.run(call), sp.ApiError)
+    server.echo_on_success = False
     # a timeout
     server.timeout = True
     assert isinstance(await witness.run(client.sellers_v1.get_marketplace_participations), sp.TimeoutError_)

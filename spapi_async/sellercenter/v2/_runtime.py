@@ -13,6 +13,7 @@ import httpx
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..._json import loads as json_loads
+from ..._redact import request_scrubber
 from ...errors import SPAPIError, response_text
 from ...pagination import OffsetPaginator, PageStyle
 
@@ -151,20 +152,23 @@ def json_body(response: httpx.Response) -> Any:
             f"{response.request.method} {response.request.url.path} answered {response.status_code} with a body "
             "that is not JSON",
             status_code=response.status_code,
-            body=response_text(response)[:500],
+            body=request_scrubber(response.request.headers).text(response_text(response)[:500]),
         ) from None
+
+
+def _mismatch(cls: type[M], response: httpx.Response, exc: Exception) -> SPAPIError:
+    what = f"{exc.error_count()} error(s)" if isinstance(exc, ValidationError) else "nested too deeply"
+    return SPAPIError(
+        f"{response.request.method} {response.request.url.path}: the response does not match {cls.__name__} ({what})",
+        status_code=response.status_code,
+    )
 
 
 def model(cls: type[M], response: httpx.Response) -> M:
     try:
         return cls.model_validate(json_body(response))
     except (ValidationError, RecursionError) as exc:
-        what = f"{exc.error_count()} error(s)" if isinstance(exc, ValidationError) else "nested too deeply"
-        raise SPAPIError(
-            f"{response.request.method} {response.request.url.path}: the response does not match "
-            f"{cls.__name__} ({what})",
-            status_code=response.status_code,
-        ) from None
+        raise _mismatch(cls, response, exc) from None
 
 
 def model_list(cls: type[M], response: httpx.Response) -> list[M]:
@@ -173,7 +177,10 @@ def model_list(cls: type[M], response: httpx.Response) -> list[M]:
         return []
     if not isinstance(data, list):
         data = [data]  # a single object where a list was described
-    return [cls.model_validate(v) for v in data]
+    try:
+        return [cls.model_validate(v) for v in data]
+    except (ValidationError, RecursionError) as exc:
+        raise _mismatch(cls, response, exc) from None
 
 
 def raw_json(response: httpx.Response) -> Any:
