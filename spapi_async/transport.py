@@ -138,21 +138,33 @@ def check_headers(headers: Mapping[str, Any], where: str = "header") -> None:
     """Header names and values that can be sent as they are (no CR/LF or other control characters, Latin-1
     only), else :class:`ConfigurationError`, before any I/O. The message names the header, never its value."""
     for name, value in headers.items():
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            raise ConfigurationError(f"{where} name {name!r} is not a valid HTTP header name")
-        if isinstance(value, bytes):
-            value = value.decode("latin-1")
-        if not isinstance(value, str):
-            raise ConfigurationError(f"{where} {name!r} must be a string, got {type(value).__name__}")
-        if not value.isascii():
-            try:
-                value.encode("latin-1")
-            except UnicodeEncodeError:
-                raise ConfigurationError(
-                    f"{where} {name!r} has characters that cannot be sent in a header (only Latin-1 can)"
-                ) from None
-        if _HEADER_BAD_CHARS.search(value):
-            raise ConfigurationError(f"{where} {name!r} contains CR, LF or another control character")
+        if name not in _GOOD_HEADER_NAMES:
+            if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
+                raise ConfigurationError(f"{where} name {name!r} is not a valid HTTP header name")
+            if len(_GOOD_HEADER_NAMES) < 1024:  # a handful in practice; bounded whatever callers do
+                _GOOD_HEADER_NAMES.add(name)
+        if isinstance(value, str) and value.isascii() and value.isprintable():
+            continue  # the common case, at C speed
+        _check_header_value(name, value, where)
+
+
+_GOOD_HEADER_NAMES: set[str] = set()
+
+
+def _check_header_value(name: str, value: Any, where: str) -> None:
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    if not isinstance(value, str):
+        raise ConfigurationError(f"{where} {name!r} must be a string, got {type(value).__name__}")
+    if not value.isascii():
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise ConfigurationError(
+                f"{where} {name!r} has characters that cannot be sent in a header (only Latin-1 can)"
+            ) from None
+    if _HEADER_BAD_CHARS.search(value):
+        raise ConfigurationError(f"{where} {name!r} contains CR, LF or another control character")
 
 
 def encode_json_body(body: Any, what: str) -> bytes:
@@ -261,6 +273,7 @@ class Transport:
         check_headers(self._headers)
         #: Knows this client's secrets; every error leaving :meth:`send` is scrubbed with it.
         self.scrubber = scrubber or SecretScrubber()
+        self._checked_token: str | None = None
         install_http_log_filter()
 
     @property
@@ -273,7 +286,10 @@ class Transport:
 
     def _build(self, call: ApiCall, credential: Credential) -> httpx.Request:
         headers = RedactedForm(self._headers)
-        check_headers(credential.headers, "credential header")
+        if credential.token is None or credential.token is not self._checked_token:
+            # A token from a server could hold CR/LF too; checked once per token (the cache hands out one object).
+            check_headers(credential.headers, "credential header")
+            self._checked_token = credential.token
         headers.update(credential.headers)
         if call.headers:
             check_headers(call.headers)

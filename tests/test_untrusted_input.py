@@ -210,3 +210,11 @@ async def test_unencodable_bodies_are_configuration_errors_before_io() -> None:
             with pytest.raises(sp.ConfigurationError):
                 await client.request("POST", "/feeds/2021-06-30/documents", json=body)
     assert api.api_requests == []
+
+
+async def test_a_token_that_cannot_be_sent_as_a_header_is_refused_before_io() -> None:
+    api = Api(token_body=json.dumps({"access_token": "Atza|x\r\nX-Injected: 1", "expires_in": 3600}))
+    async with _client(api) as client:
+        with pytest.raises(sp.SPAPIError, match="credential header 'x-amz-access-token'"):
+            await client.sellers_v1.get_marketplace_participations()
+    assert api.api_requests == []
