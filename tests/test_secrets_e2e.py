@@ -25,6 +25,7 @@ import spapi_async as sp
 from spapi_async.transport import ApiCall
 
 from .fakes import InstantClock
+from .loopback import LoopbackServer, Reply
 
 MARK = "MARKER"
 CLIENT_ID = "amzn1.application-oa2-client.e2e"
@@ -373,3 +374,31 @@ async def test_lwa_refusal_echoing_the_form_is_clean_in_str_attributes_and_pickl
     revived = pickle.loads(pickle.dumps(error))
     assert type(revived) is type(error) and REFRESH not in str(revived)
     await client.aclose()
+
+
+@pytest.mark.anyio
+async def test_document_transfer_over_sockets_logs_no_presigned_query(caplog: pytest.LogCaptureFixture) -> None:
+    """The real network stack (httpx over httpcore, loopback sockets) at DEBUG: no line holds the signed values."""
+    caplog.set_level(logging.DEBUG)
+    for name in ("httpx", "httpcore", "spapi_async", "spapi_async.documents"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    with LoopbackServer(Reply(200, b"sku\tqty\nA\t1\n", (("content-type", "text/plain"),))) as host:
+
+        class Api(Server):
+            def __call__(self, request: httpx.Request) -> httpx.Response:
+                if request.url.path.startswith("/reports/2021-06-30/documents/"):
+                    url = f"{host.url}/d1?{PRESIGNED_QUERY}"
+                    return httpx.Response(200, json={"reportDocumentId": "d1", "url": url})
+                return super().__call__(request)
+
+        client = _client(Api())
+        documents = sp.Documents(client)  # the default transport: real sockets
+        doc = await documents.report_document("d1")
+        assert [row async for row in doc.rows()] == [{"sku": "A", "qty": "1"}]
+        await documents.aclose()
+        await client.aclose()
+        assert host.requests and "X-Amz-Signature=sig-MARKER-0008" in host.requests[0].target
+    names = {r.name for r in caplog.records}
+    assert "httpcore.connection" in names or "httpcore.http11" in names  # the socket layer did log
+    formatter = logging.Formatter("%(name)s %(message)s")
+    assert not [formatter.format(r) for r in caplog.records if MARK in formatter.format(r)]
