@@ -22,6 +22,7 @@ import httpx
 import pytest
 
 import spapi_async as sp
+from spapi_async.documents.transfer import DocumentHttp, TransferSettings, upload
 from spapi_async.transport import ApiCall
 
 from .fakes import InstantClock
@@ -78,6 +79,7 @@ class Server:
         self.timeout = False
         self.redirect = False
         self.echo_on_success = False  # a 2xx whose body (not JSON) echoes the request
+        self.rdt_status = 200  # the Tokens API refusing (and echoing the LWA token it was sent)
         self.foreign_requests: list[httpx.Request] = []
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
@@ -93,6 +95,8 @@ class Server:
                 return httpx.Response(self.lwa_status, json={"error": "invalid_grant", "error_description": echo})
             return httpx.Response(200, json={"access_token": ACCESS, "expires_in": 3600})
         if request.url.path == "/tokens/2021-03-01/restrictedDataToken":
+            if self.rdt_status != 200:
+                return httpx.Response(self.rdt_status, json={"errors": [{"code": "E", "message": str(_echo(request))}]})
             return httpx.Response(200, json={"restrictedDataToken": RDT, "expiresIn": 3600})
         if self.timeout:
             raise httpx.ReadTimeout("timed out", request=request)
@@ -191,6 +195,27 @@ async def test_sp_api_scenarios_leak_no_secret(witness: Witness) -> None:
         assert [row async for row in doc.rows()] == [{"sku": "A", "qty": "1"}]
 
     assert await witness.run(download) is None
+
+    # a document upload the host refuses, then one that times out
+    def refusing_host(request: httpx.Request) -> httpx.Response:
+        if "timeout" in request.url.path:
+            raise httpx.ReadTimeout("timed out", request=request)
+        return httpx.Response(500, text=f"refused {request.url}")
+
+    upload_http = DocumentHttp(TransferSettings(max_resumes=0), transport=httpx.MockTransport(refusing_host))
+    for path in ("/upload/f1", "/upload/timeout"):
+        failed = await witness.run(
+            lambda path=path: upload(
+                upload_http,
+                f"{DOC_HOST}{path}?{PRESIGNED_QUERY}",
+                body=b"sku\tqty\n",
+                length=9,
+                content_type="text/tab-separated-values",
+                clock=InstantClock(),
+            )
+        )
+        assert isinstance(failed, sp.DocumentTransferError)
+    await upload_http.aclose()
     # every error status, the server echoing the request's headers, query and body
     for status in ERROR_STATUSES:
         server.api_status = status
@@ -202,6 +227,12 @@ async def test_sp_api_scenarios_leak_no_secret(witness: Witness) -> None:
             error = await witness.run(call)
             assert isinstance(error, sp.SPAPIError) and error.status_code == status
     server.api_status = 200
+    # the Tokens API refusing an RDT and echoing the request
+    for status in (400, 403, 500):
+        server.rdt_status = status
+        refused_rdt = await witness.run(lambda: client.orders_v0.get_order_items(order_id="111-1111111-1111112"))
+        assert isinstance(refused_rdt, sp.SPAPIError) and refused_rdt.status_code == status
+    server.rdt_status = 200
     # a success whose body does not parse, echoing the request
     server.echo_on_success = True
     for call in (
