@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import httpx
 
+from ._redact import SecretScrubber
 from .auth.lwa import exchange_authorization_code as _exchange
 from .clock import SYSTEM_CLOCK, Clock
 from .config import LWA_TOKEN_URL, Secret
-from .errors import ConfigurationError
+from .errors import ConfigurationError, SPAPIError
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .transport import FormPoster
 from .useragent import build_user_agent
@@ -46,18 +47,25 @@ async def exchange_authorization_code(
     if not client_id or not client_secret:
         raise ConfigurationError("client_id and client_secret are required")
     clock = clock or SYSTEM_CLOCK
+    # The secrets leave this frame's locals: tracebacks rendered with locals show only redacted holders.
+    secret, oauth_code = Secret(client_secret), Secret(code)
+    del client_secret, code
+    scrubber = SecretScrubber([secret.get(), oauth_code.get()])
     http = http_client or httpx.AsyncClient()
     try:
         poster = FormPoster(http, retry or DEFAULT_RETRY, clock, build_user_agent(), 30.0)
         refresh, access = await _exchange(
             poster,
             client_id=client_id,
-            client_secret=client_secret,
-            code=code,
+            client_secret=secret.get(),
+            code=oauth_code.get(),
             redirect_uri=redirect_uri,
             lwa_endpoint=lwa_endpoint or LWA_TOKEN_URL,
             now=clock.time(),
         )
+    except SPAPIError as exc:
+        scrubber.exception(exc)
+        raise
     finally:
         if http_client is None:
             await http.aclose()

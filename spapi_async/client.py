@@ -9,8 +9,10 @@ import httpx
 
 from ._checks import header_value, timeout_seconds
 from ._checks import headers as check_headers
+from ._json import loads as json_loads
 from ._lifecycle import ClientLifecycle
 from ._paths import check_path, expand_path
+from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
@@ -18,7 +20,7 @@ from .auth.spapi import SPAPIAuth
 from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from .clock import SYSTEM_CLOCK, Clock
 from .config import ClientConfig, build_config, settings_from_env
-from .errors import ConfigurationError
+from .errors import AuthError, ConfigurationError, request_id_of
 from .http_client import LeanAsyncClient, environment_proxies
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
@@ -61,6 +63,14 @@ def make_http_client(
         transport = AiohttpTransport(limits=limits, trust_env=environment_proxies())
         return LeanAsyncClient(transport=transport, timeout=timeouts, limits=limits)
     raise ConfigurationError(f"http_backend must be 'httpx' or 'aiohttp', got {backend!r}")
+
+
+def client_scrubber(config: ClientConfig) -> SecretScrubber:
+    """The scrubber that knows this configuration's secrets (tokens are added as attempts carry them)."""
+    values = (config.client_secret, config.refresh_token, config.aws_access_key, config.aws_secret_key)
+    return SecretScrubber(
+        [*(v.get() for v in values if v), *([config.aws_session_token.get()] if config.aws_session_token else [])]
+    )
 
 
 def _make_signer(config: ClientConfig, http: httpx.AsyncClient, clock: Clock) -> Signer | None:
@@ -190,6 +200,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
             signer=signer,
             sandbox=sandbox,
+            scrubber=client_scrubber(config),
         )
         auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
@@ -248,7 +259,14 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         response = await self._transport.send(
             ApiCall("POST", RDT_PATH, operation=match_operation("POST", RDT_PATH), json=body)
         )
-        return response.json()
+        try:
+            return json_loads(response.content)
+        except ValueError:
+            raise AuthError(
+                "the Tokens API answered with a body that is not JSON",
+                status_code=response.status_code,
+                request_id=request_id_of(response.headers),
+            ) from None
 
     async def request(
         self,
@@ -297,6 +315,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             retry=retry,
             timeout=timeout,
         )
+        del restricted_data_token  # held by the call only, whose repr hides it (tracebacks rendered with locals)
         return await self._transport.send(call)
 
     def consent_uri(self, application_id: str, *, state: str, vendor: bool = False, beta: bool = False) -> str:

@@ -19,19 +19,20 @@
         ThrottledError                  429
         ClientError                     any other 4xx
         ServerError                     5xx
-      PaginationLoopError               a server sent the same page token twice
+      PaginationLoopError               a server sent the same page token twice, or repeated an offset page
 
 Messages never contain secrets: errors carry Amazon's error list, never request headers.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
+
+from ._json import loads as json_loads
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,8 @@ class ConfigurationError(SPAPIError, ValueError):
 
 
 class PaginationLoopError(SPAPIError):
-    """The server returned a page token it had already returned: following it would loop forever."""
+    """The server returned a page token it had already returned, or (offset pagination) a page repeating the
+    previous one or an offset that does not move: following it would loop forever."""
 
 
 class TransportError(SPAPIError):
@@ -239,13 +241,22 @@ def parse_error_list(payload: Any) -> list[ErrorDetail]:
 _BODY_KEEP = 4096
 
 
+def response_text(response: httpx.Response) -> str:
+    """The body as text, whatever its declared charset: httpx's decoding raises for some (``charset=utf-16``
+    without a byte order mark, an unknown codec name); then UTF-8 with replacement characters."""
+    try:
+        return response.text
+    except (UnicodeError, LookupError):
+        return response.content.decode("utf-8", "replace")
+
+
 def error_from_response(response: httpx.Response, *, message: str | None = None) -> ApiError:
     """Build the typed error for a non-success response. Non-JSON bodies (an HTML 5xx page) are kept as text."""
-    text = response.text
+    text = response_text(response)
     errors: list[ErrorDetail] = []
     try:
-        errors = parse_error_list(json.loads(text)) if text else []
-    except ValueError:
+        errors = parse_error_list(json_loads(text)) if text else []
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to turn into messages
         errors = []
     if not errors and text:
         snippet = " ".join(text.split())[:200]

@@ -164,8 +164,9 @@ class AsyncPaginator(Generic[PageT, ItemT]):
 # - ``"data_has_next"``: ``{data: [...], hasNext}`` (``/v2/archive/orders``).
 #
 # Every style also stops on an empty page (a server that keeps answering ``hasNext: true`` with nothing cannot make
-# the paginator loop). An :class:`OffsetPaginator` can be awaited (first page), iterated by page
-# (:meth:`~OffsetPaginator.pages`) or iterated by item (``async for item in paginator``).
+# the paginator loop), and raises :class:`PaginationLoopError` on a page whose items repeat the previous page's (a
+# server that ignores ``offset``) or an offset that does not move forward. An :class:`OffsetPaginator` can be
+# awaited (first page), iterated by page (:meth:`~OffsetPaginator.pages`) or by item (``async for item in ...``).
 
 PageStyle = Literal["total", "has_next", "data_has_next"]
 
@@ -219,7 +220,18 @@ def read_page(body: Any, style: PageStyle, offset: int, limit: int, parse: Calla
             has_next = _bool_or_none(meta.get("hasNext"))
         else:
             total = _int_or_none(meta.get("totalCount"))
-    return OffsetPage([parse(x) for x in raw_items], offset, limit, total, has_next, body)
+    try:
+        items = [parse(x) for x in raw_items]
+    except SPAPIError:
+        raise
+    except (ValueError, TypeError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
+        raise SPAPIError(f"an item of the page at offset {offset} could not be read ({type(exc).__name__})") from None
+    return OffsetPage(items, offset, limit, total, has_next, body)
+
+
+def _raw_items(body: Any, style: PageStyle) -> Any:
+    """The undecoded item list of a page body (compared with the previous page's to detect a repeat)."""
+    return body.get("data" if style == "data_has_next" else "items") if isinstance(body, Mapping) else None
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -276,12 +288,31 @@ class OffsetPaginator(Generic[ItemT]):
         return self.first_page().__await__()
 
     async def pages(self) -> AsyncGenerator[OffsetPage[ItemT], None]:
+        """Every page. A server that ignores the offset cannot make this loop: a page whose items are the previous
+        page's again, or an offset that does not move forward, raises :class:`PaginationLoopError` (the repeated
+        page is not handed out)."""
         offset: int | None = self.offset
+        previous: Any = None
+        pages_read = 0
         while offset is not None:
             body = await self._fetch(offset, self.limit)
             page = read_page(body, self.style, offset, self.limit, self._parse)
+            raw_items = _raw_items(body, self.style)
+            if pages_read and raw_items and raw_items == previous:
+                raise PaginationLoopError(
+                    f"the page at offset {offset} repeats the previous page's {len(raw_items)} item(s) after "
+                    f"{pages_read} page(s): the server seems to ignore the offset; stopping to avoid a loop"
+                )
             yield page
-            offset = page.next_offset
+            pages_read += 1
+            previous = raw_items
+            following = page.next_offset
+            if following is not None and following <= offset:
+                raise PaginationLoopError(
+                    f"the offset did not move forward after {pages_read} page(s) (from {offset} to {following}); "
+                    "stopping to avoid a loop"
+                )
+            offset = following
 
     async def _items(self) -> AsyncIterator[ItemT]:
         remaining = self.max_items

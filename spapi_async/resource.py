@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import inspect
-import json
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,9 +20,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ._checks import bad_calls_raise_configuration_error, header_value
+from ._json import loads as json_loads
 from ._model import SPAPIModel
 from ._paths import path_segment
-from .errors import ApiError, ConfigurationError, request_id_of
+from .errors import ApiError, ConfigurationError, SPAPIError, request_id_of, response_text
 
 if TYPE_CHECKING:
     import httpx
@@ -176,7 +176,7 @@ class Resource:
         data_elements: Sequence[str] | None = None,
     ) -> T:
         response = await self._send(spec, args, data_elements=data_elements)
-        return parse(_expect_body(spec, response))
+        return cast("T", self._read(spec, response, parse))
 
     async def _call_optional(
         self,
@@ -187,8 +187,21 @@ class Resource:
     ) -> T | None:
         """For operations whose model has a 2xx without a body beside the one with a body (200 or 204)."""
         response = await self._send(spec, args, data_elements=data_elements)
-        data = _json_body(spec, response)
-        return None if data is None else parse(data)
+        return self._read(spec, response, parse, optional=True)
+
+    def _read(
+        self, spec: OperationSpec, response: httpx.Response, parse: Callable[[Any], T], *, optional: bool = False
+    ) -> T | None:
+        """The parsed body; a body that does not parse is an error scrubbed like the transport's (a 2xx body can
+        echo credentials too)."""
+        try:
+            if optional:
+                data = _json_body(spec, response)
+                return None if data is None else parse(data)
+            return parse(_expect_body(spec, response))
+        except SPAPIError as exc:
+            self._transport.scrubber.exception(exc)
+            raise
 
     async def _call_empty(
         self, spec: OperationSpec, args: Mapping[str, Any], data_elements: Sequence[str] | None = None
@@ -216,7 +229,7 @@ class Resource:
 
         async def fetch(token: str | None) -> T:
             response = await self._send(spec, args, token, data_elements)
-            return parse(_expect_body(spec, response))
+            return cast("T", self._read(spec, response, parse))
 
         return AsyncPaginator(
             fetch,
@@ -351,20 +364,20 @@ def _body(value: Any, where: str) -> Any:
 
 def _json_body(spec: OperationSpec, response: httpx.Response) -> Any:
     """The decoded JSON of a 2xx response; None when it is empty (204)."""
-    content = response.content
-    if not content.strip():
+    # No local holds the body: it may echo credentials, and tracebacks rendered with locals would show it.
+    if not response.content.strip():
         return None
     try:
-        return json.loads(content)
+        return json_loads(response.content)
     except ValueError:
         if not spec.json_response:
-            return response.text
+            return response_text(response)
         ctype = response.headers.get("content-type", "?")
         raise ApiError(
             f"{spec.method} {spec.path} answered {response.status_code} with a body that is not JSON ({ctype})",
             status_code=response.status_code,
             request_id=request_id_of(response.headers),
-            body=response.text[:4096],
+            body=response_text(response)[:4096],
             method=spec.method,
         ) from None
 
@@ -401,6 +414,8 @@ def _parser_for(model: Any) -> Callable[[Any], Any]:
             return validate(data)
         except ValidationError as exc:
             raise ApiError(f"the response does not match {name}: {exc.error_count()} error(s): {_first(exc)}") from exc
+        except RecursionError:
+            raise ApiError(f"the response does not match {name}: it is nested too deeply") from None
 
     return parse
 

@@ -8,13 +8,14 @@ before expiry and refreshed single-flight (see :class:`~spapi_async.auth.tokens.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
 import httpx
 
+from .._json import loads as json_loads
+from .._redact import RedactedForm
 from ..clock import Clock
 from ..config import ClientConfig, Marketplace, Secret, get_marketplace
 from ..errors import AuthError, ConfigurationError, error_from_response, request_id_of
@@ -42,15 +43,15 @@ def _token_from_response(response: httpx.Response, now: float, what: str) -> tup
             url=err.url,
         )
     try:
-        data = json.loads(response.content)
+        data = json_loads(response.content)
         token = str(data["access_token"])
         expires_in = data.get("expires_in")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise AuthError(
             f"LWA answered 200 without a usable access_token for the {what} request",
             status_code=200,
             request_id=request_id_of(response.headers),
-        ) from exc
+        ) from None  # the decoder's frames hold the body
     return CachedToken.issued(token, now, expires_in), data
 
 
@@ -100,12 +101,12 @@ class LWAAuth:
 
     async def _fetch(self, scopes: tuple[str, ...]) -> CachedToken:
         cfg = self._config
-        form: dict[str, str]
+        form: RedactedForm  # its repr hides the secrets (tracebacks rendered with locals)
         if scopes:
-            form = {"grant_type": "client_credentials", "scope": " ".join(scopes)}
+            form = RedactedForm(grant_type="client_credentials", scope=" ".join(scopes))
         else:
             assert cfg.refresh_token is not None
-            form = {"grant_type": "refresh_token", "refresh_token": cfg.refresh_token.get()}
+            form = RedactedForm(grant_type="refresh_token", refresh_token=cfg.refresh_token.get())
         form["client_id"] = cfg.client_id
         form["client_secret"] = cfg.client_secret.get()
         response = await self._post_form(cfg.lwa_endpoint, form)
@@ -129,12 +130,8 @@ async def exchange_authorization_code(
     """Exchange the ``spapi_oauth_code`` of a consent redirect for ``(refresh_token, access_token)``."""
     if not code:
         raise ConfigurationError("code must be the spapi_oauth_code from the consent redirect")
-    form = {
-        "grant_type": "authorization_code",
-        "code": code,
-        "client_id": client_id,
-        "client_secret": client_secret,
-    }
+    form = RedactedForm(grant_type="authorization_code", code=code, client_id=client_id, client_secret=client_secret)
+    del code, client_secret  # from here on only in the redacting form (tracebacks rendered with locals)
     if redirect_uri:
         form["redirect_uri"] = redirect_uri
     response = await post_form(lwa_endpoint, form)

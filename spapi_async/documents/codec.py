@@ -111,7 +111,10 @@ async def decode(
 ) -> AsyncIterator[str]:
     """Decode a byte stream with an incremental decoder (a character split across chunks is kept whole)."""
     strip_bom = codec == DEFAULT_CHARSET  # utf-8-sig: plain UTF-8 (C speed) and the BOM dropped here
-    decoder = codecs.getincrementaldecoder("utf-8" if strip_bom else codec)(errors)
+    try:
+        decoder = codecs.getincrementaldecoder("utf-8" if strip_bom else codec)(errors)
+    except LookupError:
+        raise DocumentParseError(f"{what}: unknown codec {codec!r}; pass encoding=... to decode it") from None
     try:
         async for chunk in chunks:
             text = decoder.decode(chunk)
@@ -122,10 +125,13 @@ async def decode(
             if text:
                 yield text
         tail = decoder.decode(b"", final=True)
-    except UnicodeDecodeError as exc:
+    except UnicodeError as exc:  # UnicodeDecodeError, and UTF-16's plain UnicodeError (no byte order mark)
+        reason = getattr(exc, "reason", None) or str(exc)
         raise DocumentParseError(
-            f"{what}: bytes that are not valid {codec} ({exc.reason}); pass encoding=... (or errors='replace')"
+            f"{what}: bytes that are not valid {codec} ({reason}); pass encoding=... (or errors='replace')"
         ) from None
+    except LookupError:  # an unknown errors= handler, found at the first decode
+        raise DocumentParseError(f"{what}: unknown decoding error handler {errors!r}") from None
     if tail:
         yield tail
 

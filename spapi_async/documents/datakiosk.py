@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .._redact import RedactedStr
 from ..errors import ConfigurationError, SPAPIError
 from ..transport import Transport
 from .errors import QueryCancelledError, QueryFatalError
@@ -59,7 +60,7 @@ async def get_query(transport: Transport, query_id: str) -> QueryInfo:
 async def get_document(transport: Transport, document_id: str) -> str:
     path = f"{BASE}/documents/{path_segment(document_id, 'document_id')}"
     body = await call_api(transport, f"{API}.get_document", "GET", path)
-    return require_str(body, "documentUrl", "getDocument")
+    return RedactedStr(require_str(body, "documentUrl", "getDocument"))  # pre-signed: repr masked
 
 
 def terminal_error(info: QueryInfo, error_document: str | None) -> SPAPIError:

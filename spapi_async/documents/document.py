@@ -9,6 +9,7 @@ from typing import Any
 
 import anyio
 
+from .._redact import RedactedStr
 from ..clock import Clock
 from .codec import GZIP_MAGIC, charset_of, decode, gunzip, peek, python_codec
 from .parse import DocumentFormat, delimited_rows, json_records, sniff_format, xml_records
@@ -52,7 +53,7 @@ class Document:
         self.document_id = document_id
         self.compression_algorithm = compression_algorithm
         self.encoding = encoding
-        self._url = url
+        self._url = RedactedStr(url)  # a pre-signed URL: masked in tracebacks rendered with locals
         self._http = http
         self._clock = clock
         self._refresh = refresh
@@ -65,7 +66,7 @@ class Document:
 
     async def _refreshed(self) -> str:
         assert self._refresh is not None
-        self._url = await self._refresh()
+        self._url = RedactedStr(await self._refresh())
         return self._url
 
     def _download(self) -> Download:

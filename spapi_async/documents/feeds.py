@@ -16,7 +16,7 @@ from ..errors import ConfigurationError, SPAPIError
 from ..transport import Transport
 from .codec import charset_of, python_codec
 from .errors import FeedCancelledError, FeedFatalError
-from .polling import call_api, optional_str, path_segment, require_str
+from .polling import call_api, optional_str, path_segment, require_str, require_url
 from .reports import marketplace_list
 
 API = "feeds_2021_06_30"
@@ -204,7 +204,7 @@ async def create_feed_document(transport: Transport, content_type: str) -> tuple
     body = await call_api(
         transport, f"{API}.create_feed_document", "POST", f"{BASE}/documents", json={"contentType": content_type}
     )
-    return require_str(body, "feedDocumentId", "createFeedDocument"), require_str(body, "url", "createFeedDocument")
+    return require_str(body, "feedDocumentId", "createFeedDocument"), require_url(body, "createFeedDocument")
 
 
 async def create_feed(transport: Transport, spec: Mapping[str, Any]) -> str:
@@ -220,7 +220,7 @@ async def get_feed(transport: Transport, feed_id: str) -> FeedInfo:
 async def get_feed_document(transport: Transport, feed_document_id: str) -> tuple[str, str | None]:
     path = f"{BASE}/documents/{path_segment(feed_document_id, 'feed_document_id')}"
     body = await call_api(transport, f"{API}.get_feed_document", "GET", path)
-    return require_str(body, "url", "getFeedDocument"), optional_str(body, "compressionAlgorithm")
+    return require_url(body, "getFeedDocument"), optional_str(body, "compressionAlgorithm")
 
 
 # ---------------------------------------------------------------------------------------------- processing reports

@@ -18,9 +18,13 @@ from .errors import DocumentParseError
 
 DocumentFormat = Literal["auto", "tsv", "csv", "json", "xml"]
 
-#: A single record (or a single line of a header) longer than this is taken as a broken document rather than
-#: buffered without bound.
+#: The one record size cap, for every document format: a single record (a line or quoted record of a delimited
+#: document, a JSON value, an XML record element) longer than this many characters of input (XML: bytes fed since
+#: the previous record ended) is taken as a broken document rather than buffered without bound.
 MAX_RECORD_CHARS = 64 * 1024 * 1024
+#: Elements (XML) nested deeper than this are taken as a broken document (each level costs a Python frame when the
+#: record is converted). JSON values nested too deeply for the decoder raise the same way.
+MAX_NESTING = 500
 
 
 async def flatten(batches: AsyncIterable[Iterable[Any]]) -> AsyncGenerator[Any, None]:
@@ -238,6 +242,8 @@ async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> 
                     raise DocumentParseError(f"{what}: invalid JSON ({exc.msg} at character {exc.pos})") from None
                 retry_at = 2 * (len(buf) - pos)
                 break
+            except RecursionError:
+                raise DocumentParseError(f"{what}: a JSON value nested too deeply to decode") from None
             if not ended and not isinstance(value, (dict, list, str)) and (end == len(buf) or buf[end] not in _END):
                 retry_at = len(buf) - pos + 1  # a number ("3" of "3.5") may go on in the next chunk
                 break
@@ -255,6 +261,8 @@ async def json_records(texts: AsyncIterable[str], *, what: str = "document") -> 
 
 
 # ---------------------------------------------------------------------------------------------- XML
+
+_XML_PIECE = 1024 * 1024
 
 
 def _local(tag: str) -> str:
@@ -296,31 +304,42 @@ async def xml_records(
     """
     parser: ET.XMLPullParser[Any] = ET.XMLPullParser(events=("start", "end"))
     stack: list[ET.Element] = []
+    unfinished = 0  # bytes fed since the last record ended: what the tree may be holding
     try:
         async for chunk in chunks:
-            parser.feed(chunk)
-            batch: list[dict[str, Any]] = []
-            for event_item in parser.read_events():
-                event, item = cast("tuple[str, Any]", event_item)
-                elem = item if isinstance(item, ET.Element) else None
-                if elem is None:
-                    continue
-                if event == "start":
-                    stack.append(elem)
-                    continue
-                stack.pop()
-                is_record = _local(elem.tag) == record_tag if record_tag is not None else len(stack) == 1
-                if is_record:
-                    record = element_to_dict(elem)
-                    if not isinstance(record, dict):
-                        record = {"#text": record}
-                    record["_tag"] = _local(elem.tag)
-                    batch.append(record)
-                    if stack:
-                        stack[-1].remove(elem)
-                    elem.clear()
-            if batch:
-                yield batch
+            # Fed in bounded pieces, so an element that never closes is caught before its tree grows much past
+            # the cap (the tree costs several times its input).
+            for start in range(0, len(chunk), _XML_PIECE):
+                piece = chunk[start : start + _XML_PIECE]
+                parser.feed(piece)
+                unfinished += len(piece)
+                batch: list[dict[str, Any]] = []
+                for event_item in parser.read_events():
+                    event, item = cast("tuple[str, Any]", event_item)
+                    elem = item if isinstance(item, ET.Element) else None
+                    if elem is None:
+                        continue
+                    if event == "start":
+                        stack.append(elem)
+                        if len(stack) > MAX_NESTING:
+                            raise DocumentParseError(f"{what}: XML elements nested more than {MAX_NESTING} deep")
+                        continue
+                    stack.pop()
+                    is_record = _local(elem.tag) == record_tag if record_tag is not None else len(stack) == 1
+                    if is_record:
+                        record = element_to_dict(elem)
+                        if not isinstance(record, dict):
+                            record = {"#text": record}
+                        record["_tag"] = _local(elem.tag)
+                        batch.append(record)
+                        if stack:
+                            stack[-1].remove(elem)
+                        elem.clear()
+                        unfinished = 0
+                if unfinished > MAX_RECORD_CHARS:
+                    raise DocumentParseError(f"{what}: an XML record longer than {MAX_RECORD_CHARS} bytes")
+                if batch:
+                    yield batch
         parser.close()
     except ET.ParseError as exc:
         raise DocumentParseError(f"{what}: invalid XML ({exc})") from None

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from .._json import loads as json_loads
+from .._redact import RedactedStr
 from ..clock import Clock
 from ..errors import ConfigurationError
 from ..registry import OPERATIONS, match_operation
@@ -94,7 +96,7 @@ async def call_api(
     )
     response = await transport.send(call)
     try:
-        body = response.json()
+        body = json_loads(response.content)
     except ValueError:
         raise DocumentError(
             f"{method} {path}: the response is not JSON", status_code=response.status_code, method=method
@@ -111,6 +113,11 @@ def require_str(body: Mapping[str, Any], field: str, what: str) -> str:
     if not isinstance(value, str) or not value:
         raise DocumentError(f"{what}: the response has no {field!r}")
     return value
+
+
+def require_url(body: Mapping[str, Any], what: str) -> str:
+    """The pre-signed ``url`` of a document response, as a string whose ``repr`` is masked."""
+    return RedactedStr(require_str(body, "url", what))
 
 
 def optional_str(body: Mapping[str, Any], field: str) -> str | None:

@@ -11,7 +11,7 @@ from ..errors import ConfigurationError, SPAPIError
 from ..transport import Transport
 from .document import Document
 from .errors import ReportCancelledError, ReportFatalError
-from .polling import call_api, optional_str, path_segment, require_str
+from .polling import call_api, optional_str, path_segment, require_str, require_url
 
 API = "reports_2021_06_30"
 BASE = "/reports/2021-06-30"
@@ -132,7 +132,7 @@ async def get_report_document(
     body = await call_api(
         transport, f"{API}.get_report_document", "GET", path, restricted_data_token=restricted_data_token
     )
-    return require_str(body, "url", "getReportDocument"), optional_str(body, "compressionAlgorithm")
+    return require_url(body, "getReportDocument"), optional_str(body, "compressionAlgorithm")
 
 
 async def find_recent_report(

@@ -20,7 +20,7 @@ from typing import Any
 
 import httpx
 
-from .._redact import SENSITIVE_HEADERS
+from .._redact import SENSITIVE_HEADERS, RedactedStr, install_http_log_filter, scrub_patterns
 from .._version import __version__
 from ..clock import Clock
 from .errors import DocumentError, DocumentTimeoutError, DocumentTransferError, TruncatedDocumentError
@@ -104,6 +104,7 @@ class DocumentHttp:
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.settings = settings or TransferSettings()
+        install_http_log_filter()  # httpx logs every request's URL at INFO: the signed query values are masked
         self.client = httpx.AsyncClient(
             transport=transport,
             timeout=self.settings.timeout,
@@ -119,7 +120,7 @@ class DocumentHttp:
 def _map_transport_error(exc: httpx.HTTPError, what: str, url: str) -> DocumentTransferError:
     if isinstance(exc, httpx.TimeoutException):
         return DocumentTimeoutError(f"{what}: the document host timed out ({type(exc).__name__})", url=url)
-    return DocumentTransferError(f"{what}: {type(exc).__name__}: {exc}", url=url)
+    return DocumentTransferError(f"{what}: {type(exc).__name__}: {scrub_patterns(str(exc))}", url=url)
 
 
 def _status_error(response: httpx.Response, what: str, url: str) -> DocumentTransferError:
@@ -158,7 +159,7 @@ class Download:
         what: str = "document download",
     ) -> None:
         self._http = http
-        self._url = url
+        self._url = RedactedStr(url)  # a pre-signed URL: its repr (tracebacks rendered with locals) is masked
         self._clock = clock
         self._refresh = refresh
         self.what = what
@@ -176,8 +177,9 @@ class Download:
             headers["range"] = f"bytes={offset}-"
             if etag:
                 headers["if-range"] = etag
-        request = self._http.client.build_request("GET", url, headers=headers)
-        return await self._http.client.send(request, stream=True)
+        # No local holds the request: its repr is the full pre-signed URL (tracebacks rendered with locals).
+        client = self._http.client
+        return await client.send(client.build_request("GET", url, headers=headers), stream=True)
 
     async def chunks(self) -> AsyncGenerator[bytes, None]:
         settings = self._http.settings
@@ -203,7 +205,7 @@ class Download:
                 status = response.status_code
                 if status == 403 and self._refresh is not None and not refreshed:
                     refreshed = True
-                    url = await self._refresh()
+                    url = RedactedStr(await self._refresh())
                     shown = safe_url(url)
                     continue
                 if status == 429 or status >= 500:
@@ -328,15 +330,15 @@ async def upload(
     behind these URLs does not take chunked uploads). ``body`` is bytes or a factory of a fresh byte stream, so a
     failed attempt can be sent again; at most ``max_resumes`` retries."""
     settings = http.settings
+    url = RedactedStr(url)  # a pre-signed URL: masked in tracebacks rendered with locals
     shown = safe_url(url)
     attempt = 0
     while True:
         attempt += 1
         content: Any = body if isinstance(body, bytes) else body()
         headers: Mapping[str, str] = {"content-type": content_type, "content-length": str(length)}
-        request = http.client.build_request("PUT", url, content=content, headers=headers)
         try:
-            response = await http.client.send(request)
+            response = await http.client.send(http.client.build_request("PUT", url, content=content, headers=headers))
         except DocumentError:
             raise
         except httpx.HTTPError as exc:

@@ -23,6 +23,8 @@ from urllib.parse import parse_qsl, quote
 
 import httpx
 
+from .._json import loads as json_loads
+from .._redact import RedactedForm
 from ..auth.lwa import fingerprint
 from ..auth.tokens import CachedToken, CachedTokenSource
 from ..clock import Clock
@@ -76,7 +78,7 @@ class SellerCenterOAuth:
         return await self._tokens.get(self._cache_key, self._fetch)
 
     async def _fetch(self) -> CachedToken:
-        headers = {"authorization": basic_authorization(self._client_id, self._secret.get())}
+        headers = RedactedForm(authorization=basic_authorization(self._client_id, self._secret.get()))
         response = await self._post_form(self._token_url, {"grant_type": "client_credentials"}, headers)
         return token_from_response(response, self._clock.time())
 
@@ -110,15 +112,15 @@ def token_from_response(response: httpx.Response, now: float) -> CachedToken:
             url=err.url,
         )
     try:
-        data = json.loads(response.content)
+        data = json_loads(response.content)
         token = str(data["access_token"])
         expires_in = data.get("expires_in")
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise AuthError(
             "Seller Center answered the token request without a usable access_token",
             status_code=200,
             request_id=request_id_of(response.headers),
-        ) from exc
+        ) from None  # the decoder's frames hold the body
     return CachedToken.issued(token, now, expires_in)
 
 

@@ -16,11 +16,12 @@ from .._checks import headers as check_headers
 from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
 from .._paths import check_path, expand_path, path_value
+from .._redact import SecretScrubber
 from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
-from ..errors import ConfigurationError
+from ..errors import ConfigurationError, SPAPIError
 from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
@@ -40,6 +41,7 @@ from ._options import V2_ENV_NAMES, Reconfigurable, remembers_settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
+from .v2._runtime import json_body
 
 Context = Literal["admin", "seller"]
 
@@ -141,6 +143,8 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         self._closed = False
         self._resources: dict[str, Any] = {}
         agent = build_user_agent(app_name, app_version, user_agent)
+        scrubber = SecretScrubber([secret.get()])
+        scrubber.add_basic(client_id, secret.get())
         post_form = FormPoster(self._http, self.retry, clock, agent, timeout)
         self._auth = SellerCenterOAuth(
             client_id=client_id,
@@ -171,6 +175,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             signer=RequestSigner(secret, clock, base_path=url.path),
             classify=classify_v2,
             default_headers={"X-Context": context} if context else None,
+            scrubber=scrubber,
         )
 
     def _shared(self) -> dict[str, Any]:
@@ -183,7 +188,11 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
 
     async def access_token(self) -> str:
         """The current bearer token (fetched or taken from the cache). Never logged."""
-        return await self._auth.access_token()
+        try:
+            return await self._auth.access_token()
+        except SPAPIError as exc:  # a refusal may echo the Basic credentials: scrubbed like the transport's
+            self._transport.scrubber.exception(exc)
+            raise
 
     async def _send_v2(
         self,
@@ -244,7 +253,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             chunk = payload[start : start + STOCK_UPDATE_MAX_ITEMS]
             response = await self._send_v2("PUT", "/v2/stock/product", json=chunk)
             calls += 1
-            body = response.json() if response.content else []
+            body = json_body(response) if response.content else []
             if isinstance(body, Mapping):
                 body = [body]
             if isinstance(body, list):
@@ -276,7 +285,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         }
         path = f"/v2/product/{path_value(product_id, 'product_id')}/prices/{path_value(country, 'country')}"
         response = await self._send_v2("PUT", path, json=body)
-        return response.json() if response.content else None
+        return json_body(response)
 
     def __repr__(self) -> str:
         return f"SellerCenterClient(base_url={self.base_url!r}, client_id={self.client_id!r})"

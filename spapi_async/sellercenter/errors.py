@@ -12,12 +12,12 @@ Both families sit under :class:`spapi_async.errors.ApiError`, so code that catch
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import httpx
 
+from .._json import loads as json_loads
 from ..errors import (
     ApiError,
     BadRequestError,
@@ -32,6 +32,7 @@ from ..errors import (
     UnauthorizedError,
     error_class_for_status,
     request_id_of,
+    response_text,
 )
 
 _BODY_KEEP = 4096
@@ -149,11 +150,11 @@ async def classify_v2(response: httpx.Response) -> ApiError | None:
 
 
 def v2_error_from_response(response: httpx.Response) -> SellerCenterError:
-    text = response.text
+    text = response_text(response)
     problem: Mapping[str, Any] = {}
     if text:
         try:
-            parsed = json.loads(text)
+            parsed = json_loads(text)
         except ValueError:
             parsed = None
         if isinstance(parsed, Mapping):

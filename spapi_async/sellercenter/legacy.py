@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
+from .._redact import SecretScrubber
 from ..client import HttpBackend, make_http_client
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
@@ -198,6 +199,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
             plan_for=plan_for,
             region=host,
             classify=classify_legacy,
+            scrubber=SecretScrubber([key.get()]),
         )
 
     def _shared(self) -> dict[str, Any]:
@@ -294,12 +296,12 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
     async def get_order(self, order_id: str | int) -> LegacyOrder | None:
         result = await self.call("GetOrder", OrderId=order_id)
         orders = result.body.get("Orders", {}).get("Order", []) if isinstance(result.body, Mapping) else []
-        return LegacyOrder.model_validate(orders[0]) if orders else None
+        return _validate(LegacyOrder, orders[0]) if orders else None
 
     async def get_order_items(self, order_id: str | int) -> list[LegacyOrderItem]:
         result = await self.call("GetOrderItems", OrderId=order_id)
         items = result.body.get("OrderItems", {}).get("OrderItem", []) if isinstance(result.body, Mapping) else []
-        return [LegacyOrderItem.model_validate(i) for i in items]
+        return [_validate(LegacyOrderItem, i) for i in items]
 
     async def get_multiple_order_items(self, order_ids: Sequence[str | int]) -> dict[str, list[LegacyOrderItem]]:
         """``GetMultipleOrderItems``: order id → its items."""
@@ -308,7 +310,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         out: dict[str, list[LegacyOrderItem]] = {}
         for order in orders:
             items = order.get("OrderItems", {}).get("OrderItem", []) if isinstance(order, Mapping) else []
-            out[str(order.get("OrderId"))] = [LegacyOrderItem.model_validate(i) for i in items]
+            out[str(order.get("OrderId"))] = [_validate(LegacyOrderItem, i) for i in items]
         return out
 
     async def set_status_to_canceled(self, order_item_id: str | int, *, reason: str, detail: str = "") -> LegacyResult:
@@ -363,7 +365,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         data = dict(detail)
         data["FeedErrors"] = as_list((detail.get("FeedErrors") or {}).get("Error"))
         data["FeedWarnings"] = as_list((detail.get("FeedWarnings") or {}).get("Warning"))
-        return LegacyFeedStatus.model_validate(data)
+        return _validate(LegacyFeedStatus, data)
 
     async def wait_for_feed(self, feed_id: str, *, interval: float = 10.0, timeout: float = 1800.0) -> LegacyFeedStatus:
         """Poll ``FeedStatus`` every ``interval`` seconds until the feed is Finished, Canceled or Error.
@@ -412,6 +414,14 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     def __repr__(self) -> str:
         return f"SellerCenterLegacyClient(base_url={self.base_url!r}, user_id={self.user_id!r})"
+
+
+def _validate(model: type[LM], data: Any) -> LM:
+    """``model`` from a decoded body; a body of another shape is a library error, not pydantic's."""
+    try:
+        return model.model_validate(data)
+    except (ValueError, TypeError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
+        raise SPAPIError(f"the response does not match {model.__name__} ({type(exc).__name__})") from None
 
 
 def _result(envelope: Any, action: LegacyAction | None) -> LegacyResult:

@@ -3,7 +3,6 @@ and the response classifier that turns ``ErrorResponse`` (often inside an HTTP 2
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
@@ -11,7 +10,8 @@ from typing import Any
 
 import httpx
 
-from ..errors import ApiError, ErrorDetail, error_from_response, request_id_of
+from .._json import loads as json_loads
+from ..errors import ApiError, ErrorDetail, error_from_response, request_id_of, response_text
 from .errors import SellerCenterLegacyError, SellerCenterLegacyThrottledError
 
 #: Where the decoded envelope is kept on the response, so the client does not decode it twice.
@@ -51,7 +51,7 @@ def decode(content: bytes, content_type: str = "") -> Any:
         return None
     if text[:1] in (b"{", b"["):
         try:
-            return json.loads(text)
+            return json_loads(text)
         except ValueError:
             return None
     if text[:1] == b"<":
@@ -60,7 +60,10 @@ def decode(content: bytes, content_type: str = "") -> Any:
             root = ET.fromstring(text)
         except ET.ParseError:
             return None
-        return {root.tag: xml_to_obj(root)}
+        try:
+            return {root.tag: xml_to_obj(root)}
+        except RecursionError:  # nested too deeply to convert: as unreadable as invalid XML
+            return None
     return None
 
 
@@ -187,7 +190,7 @@ def legacy_error(envelope: Mapping[str, Any], response: httpx.Response) -> Selle
         status_code=status,
         errors=entries,
         request_id=request_id_of(response.headers),
-        body=response.text[:4096],
+        body=response_text(response)[:4096],
         method=request.method,
         url=str(request.url.copy_with(query=None)),
     )
@@ -203,13 +206,13 @@ async def classify_legacy(response: httpx.Response) -> ApiError | None:
     if response.status_code >= 400:
         return error_from_response(response)
     if not isinstance(envelope, Mapping) or not isinstance(envelope.get("SuccessResponse"), Mapping):
-        snippet = " ".join(response.text.split())[:200]
+        snippet = " ".join(response_text(response).split())[:200]
         return ApiError(
             f"{response.request.method} legacy call answered {response.status_code} without a SuccessResponse",
             status_code=response.status_code,
             errors=[ErrorDetail(code="UnexpectedBody", message=snippet)],
             request_id=request_id_of(response.headers),
-            body=response.text[:4096],
+            body=response_text(response)[:4096],
         )
     response.extensions[ENVELOPE_KEY] = envelope
     return None

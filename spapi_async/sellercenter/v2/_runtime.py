@@ -9,11 +9,13 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import httpx
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..._checks import header_value
+from ..._json import loads as json_loads
 from ..._paths import path_value
-from ...errors import SPAPIError
+from ..._redact import request_scrubber
+from ...errors import SPAPIError, response_text
 from ...pagination import OffsetPaginator, PageStyle
 
 if TYPE_CHECKING:
@@ -146,18 +148,29 @@ def json_body(response: httpx.Response) -> Any:
     if not response.content:
         return None
     try:
-        return response.json()
-    except ValueError as exc:
+        return json_loads(response.content)
+    except ValueError:
         raise SPAPIError(
             f"{response.request.method} {response.request.url.path} answered {response.status_code} with a body "
             "that is not JSON",
             status_code=response.status_code,
-            body=response.text[:500],
-        ) from exc
+            body=request_scrubber(response.request.headers).text(response_text(response)[:500]),
+        ) from None
+
+
+def _mismatch(cls: type[M], response: httpx.Response, exc: Exception) -> SPAPIError:
+    what = f"{exc.error_count()} error(s)" if isinstance(exc, ValidationError) else "nested too deeply"
+    return SPAPIError(
+        f"{response.request.method} {response.request.url.path}: the response does not match {cls.__name__} ({what})",
+        status_code=response.status_code,
+    )
 
 
 def model(cls: type[M], response: httpx.Response) -> M:
-    return cls.model_validate(json_body(response))
+    try:
+        return cls.model_validate(json_body(response))
+    except (ValidationError, RecursionError) as exc:
+        raise _mismatch(cls, response, exc) from None
 
 
 def model_list(cls: type[M], response: httpx.Response) -> list[M]:
@@ -166,7 +179,10 @@ def model_list(cls: type[M], response: httpx.Response) -> list[M]:
         return []
     if not isinstance(data, list):
         data = [data]  # a single object where a list was described
-    return [cls.model_validate(v) for v in data]
+    try:
+        return [cls.model_validate(v) for v in data]
+    except (ValidationError, RecursionError) as exc:
+        raise _mismatch(cls, response, exc) from None
 
 
 def raw_json(response: httpx.Response) -> Any:
