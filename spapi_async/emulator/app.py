@@ -32,13 +32,17 @@ from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
 from .router import Router
 from .sandbox import SandboxCases
+from .schema import SchemaBook
+from .schema_response import schema_answer
 from .state import Document, Ids, SellerState, World
 from .stats import Stats
+from .validate import check_request
 
 logger = logging.getLogger("spapi_async.emulator")
 
 LWA_PATH = "/auth/o2/token"
 STATS_PATH = "/__stats"
+COVERAGE_PATH = "/__coverage"
 SELLER_CENTER_PREFIX = "/sellercenter"
 
 _Scope = Mapping[str, Any]
@@ -112,6 +116,7 @@ class Emulator:
         self.models_root: Path | None = root
         self.operations = OperationTable.load(root)
         self.cases = SandboxCases(root)
+        self.schemas = SchemaBook(root)
         self.stats = Stats()
         self.ids = Ids(seed)
         self.documents: dict[str, Document] = {}
@@ -165,16 +170,10 @@ class Emulator:
         return data
 
     def coverage(self) -> dict[str, list[str]]:
-        """Operations by how the emulator answers them: ``stateful``, ``sandbox`` (static cases), ``none``."""
-        out: dict[str, list[str]] = {"stateful": [], "sandbox": [], "none": []}
-        for op in self.operations.operations:
-            if self.router.find(op.method, op.path) is not None:
-                out["stateful"].append(op.key)
-            elif self.cases.has_cases(op):
-                out["sandbox"].append(op.key)
-            else:
-                out["none"].append(op.key)
-        return out
+        """Operations by how the emulator answers them: ``stateful``, ``sandbox``, ``schema``, ``none``."""
+        from .coverage import coverage
+
+        return coverage(self)
 
     # ------------------------------------------------------------------ ASGI
 
@@ -237,6 +236,10 @@ class Emulator:
             return self._lwa(call), None
         if path == STATS_PATH and call.method == "GET":
             return Reply(200, self.snapshot()), None
+        if path == COVERAGE_PATH and call.method == "GET":
+            from .coverage import coverage_document
+
+            return Reply(200, coverage_document(self)), None
         if path.startswith(DOCUMENT_PREFIX):
             return self.doc_host.handle(call), None
         if path == SELLER_CENTER_PREFIX or path.startswith(SELLER_CENTER_PREFIX + "/"):
@@ -314,19 +317,32 @@ class Emulator:
         return self._finish(reply, rate_headers), kind
 
     def _answer(self, call: Call, op: EmuOperation, handler: Any) -> tuple[Reply, str]:
-        if self.sandbox or handler is None:
-            case = self.cases.answer(op, call)
-            if case is not None:
+        spec = self.schemas.get(op)
+        problem: ApiFault | None = None
+        if spec is not None:
+            try:
+                check_request(spec, call)
+            except ApiFault as fault:
+                problem = fault
+        if self.sandbox or handler is None or problem is not None:
+            # an invalid request is answered by a static case only when the case names its inputs
+            case = self.cases.answer(op, call, named_only=problem is not None, unnamed_errors=self.sandbox)
+            # a request the model refuses gets Amazon's InvalidInput, unless a static case answers it with success
+            if case is not None and (problem is None or case.status < 300):
                 return case, "sandbox"
+        if problem is not None:
+            return problem.reply(), "validation"
         if handler is not None:
             try:
                 return handler(call, self), "stateful"
             except ApiFault as fault:
                 if fault.status in (400, 404) and not self.sandbox:
-                    case = self.cases.answer(op, call)
+                    case = self.cases.answer(op, call, unnamed_errors=False)
                     if case is not None:
                         return case, "sandbox"
                 return fault.reply(), "stateful"
+        if spec is not None:
+            return schema_answer(spec, call, seed=self.seed, epoch=self.epoch), "schema"
         if self.cases.has_cases(op):
             return error_reply(400, "InvalidInput", "Could not match input arguments."), "sandbox"
         return error_reply(404, "NotFound", f"{op.operation_id or op.key} is not emulated."), "none"

@@ -34,6 +34,17 @@ RESTRICTED_TEMPLATES: tuple[tuple[str, str], ...] = (
     ("POST", "/mfn/v0/shipments"),
     ("GET", "/reports/2021-06-30/documents/{reportDocumentId}"),
 )
+
+
+def _registry_restricted() -> tuple[tuple[str, str], ...]:
+    """Every other operation the models mark restricted (vendor direct fulfillment, FBA Brazil, MFN)."""
+    from ..registry import OPERATIONS
+
+    known = set(RESTRICTED_TEMPLATES)
+    return tuple(sorted({(o.method, o.path) for o in OPERATIONS.values() if o.restricted} - known))
+
+
+RESTRICTED_TEMPLATES += _registry_restricted()
 RDT_ONLY_TEMPLATES = frozenset(
     {
         ("GET", "/orders/v0/orders/{orderId}/buyerInfo"),

@@ -1,0 +1,192 @@
+"""Every operation in the models answers through the generated client, and refuses what its model refuses.
+
+Valid arguments are built from each operation's model (required parameters and the body, every value honouring
+the model's types, formats, enums and limits). Then the same request, sent raw with ``client.request()``, with one
+required parameter removed or an enum value replaced, must get Amazon's 400 ``InvalidInput``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+import spapi_async as sp
+from spapi_async.emulator.operations import EmuOperation
+from spapi_async.emulator.schema import OpSchema
+from spapi_async.emulator.schema_response import Sampler
+from spapi_async.pagination import AsyncPaginator
+from spapi_async.resource import OperationSpec
+
+from .helpers import client_for, emulator
+
+EMU, _CLOCK = emulator(orders=40, products=20)
+GRANTLESS_SCOPES = ["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"]
+
+
+def _spec_of(key: str) -> OperationSpec:
+    module = importlib.import_module(f"spapi_async.apis.{key.split('.', 1)[0]}")
+    return next(v for v in vars(module).values() if isinstance(v, OperationSpec) and v.key == key)
+
+
+def _emu_op(key: str) -> EmuOperation:
+    return next(o for o in EMU.operations.operations if o.key == key)
+
+
+@dataclass
+class Args:
+    """One valid request: wire values by location."""
+
+    path: dict[str, str]
+    query: dict[str, Any]
+    headers: dict[str, str]
+    body: Any
+    has_body: bool
+
+
+def _valid_args(op: EmuOperation, schema: OpSchema) -> Args:
+    sampler = Sampler(schema.model, seed=3, key=op.key, epoch=EMU.epoch)
+    args = Args({}, {}, {}, None, False)
+    for param in schema.params:
+        name, where = str(param["name"]), param["in"]
+        if where == "body":
+            if param.get("required"):
+                args.body, args.has_body = sampler.build(param["schema"], name=name), True
+            continue
+        if where != "path" and not param.get("required"):
+            continue
+        value = sampler.build(param, name=name)
+        if where == "path":
+            args.path[name] = str(value)
+        elif where == "query":
+            args.query[name] = value
+        else:
+            args.headers[name] = str(value)
+    return args
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+async def _client_call(client: sp.SPAPIClient, key: str, args: Args) -> Any:
+    spec = _spec_of(key)
+    by_wire = {(p.location, p.wire): p.py for p in spec.params}
+    kwargs: dict[str, Any] = {}
+    for name, value in args.path.items():
+        kwargs[by_wire[("path", name)]] = value
+    for name, value in args.query.items():
+        kwargs[by_wire[("query", name)]] = value
+    for name, value in args.headers.items():
+        kwargs[by_wire[("header", name)]] = value
+    if args.has_body:
+        body = next(p for p in spec.params if p.location == "body")
+        kwargs[body.py] = args.body
+    api, method = key.split(".", 1)
+    result = getattr(getattr(client, api), method)(**kwargs)
+    if isinstance(result, AsyncPaginator):
+        return await result
+    return await result
+
+
+def _client(op: EmuOperation, tag: str = "") -> sp.SPAPIClient:
+    """A client of its own application per test: the emulator's usage plans never throttle these calls."""
+    app: dict[str, Any] = {"client_id": f"app-{op.key}{tag}", "retry": sp.RetryPolicy(max_attempts=1)}
+    if op.grantless:
+        return client_for(EMU, grantless_scopes=GRANTLESS_SCOPES, **app)
+    return client_for(EMU, refresh_token=f"Atzr|{op.key}{tag}", **app)
+
+
+KEYS = sorted(sp.OPERATIONS)
+
+
+def test_every_operation_is_covered() -> None:
+    coverage = EMU.coverage()
+    assert coverage["none"] == [] and len(KEYS) == 370
+    assert sorted(k for keys in coverage.values() for k in keys) == KEYS
+
+
+@pytest.mark.parametrize("key", KEYS)
+async def test_valid_call_gets_an_answer(key: str) -> None:
+    op = _emu_op(key)
+    schema = EMU.schemas.get(op)
+    assert schema is not None
+    args = _valid_args(op, schema)
+    failure: sp.SPAPIError | None = None
+    async with _client(op) as client:
+        try:
+            result = await _client_call(client, key, args)
+        except sp.SPAPIError as error:
+            failure = error
+    if failure is not None:
+        messages = " ".join(e.message for e in failure.errors)
+        assert "not emulated" not in messages and "Could not match" not in messages, messages
+        assert failure.status_code in (400, 404), (failure.status_code, messages)
+        assert failure.errors and failure.errors[0].code in ("InvalidInput", "NotFound"), messages
+        # only stateful handlers may refuse made-up ids (an order or report that does not exist)
+        assert key in EMU.coverage()["stateful"], (failure.status_code, messages)
+        return
+    assert result is None or isinstance(result, (BaseModel, bytes, list, str)), type(result)
+    if isinstance(result, list):  # operations whose answer is a bare array
+        assert all(isinstance(item, BaseModel) for item in result)
+
+
+def _broken_requests() -> Iterator[Any]:
+    for key in KEYS:
+        op = _emu_op(key)
+        schema = EMU.schemas.get(op)
+        assert schema is not None
+        for param in schema.params:
+            name, where = str(param["name"]), param["in"]
+            if param.get("required") and where in ("query", "header", "body"):
+                yield pytest.param(key, "drop", where, name, id=f"{key}-drop-{where}:{name}")
+            enum = param.get("enum") or (param.get("items") or {}).get("enum")
+            if enum and where in ("query", "header", "path"):
+                yield pytest.param(key, "enum", where, name, id=f"{key}-enum-{where}:{name}")
+
+
+BROKEN = list(_broken_requests())
+
+
+@pytest.mark.parametrize(("key", "change", "where", "name"), BROKEN)
+async def test_invalid_call_gets_invalid_input(key: str, change: str, where: str, name: str) -> None:
+    op = _emu_op(key)
+    schema = EMU.schemas.get(op)
+    assert schema is not None
+    args = _valid_args(op, schema)
+    if where == "query" and name not in args.query:
+        args.query[name] = Sampler(schema.model, seed=3, key=key, epoch=EMU.epoch).build(
+            next(p for p in schema.params if p["name"] == name and p["in"] == "query"), name=name
+        )
+    if change == "drop":
+        if where == "body":
+            args.has_body = False
+        elif where == "query":
+            del args.query[name]
+        else:
+            del args.headers[name]
+    else:
+        target = {"query": args.query, "header": args.headers, "path": args.path}[where]
+        target[name] = ["NOT_AN_ENUM_VALUE"] if isinstance(target.get(name), list) else "NOT_AN_ENUM_VALUE"
+    path = op.path
+    for pname, value in args.path.items():
+        path = path.replace("{" + pname + "}", value)
+    params = [(k, ",".join(map(_text, v)) if isinstance(v, list) else _text(v)) for k, v in args.query.items()]
+    async with _client(op, f"-{change}-{where}-{name}") as client:
+        with pytest.raises(sp.BadRequestError) as info:
+            await client.request(
+                op.method,
+                path,
+                params=params or None,
+                headers=args.headers or None,
+                json=args.body if args.has_body else None,
+            )
+    assert info.value.status_code == 400
+    assert info.value.errors[0].code == "InvalidInput", info.value.errors
+    assert name in info.value.errors[0].message or (where == "body" and "body" in info.value.errors[0].message)
