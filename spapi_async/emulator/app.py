@@ -52,6 +52,17 @@ class ConnectionResetByEmulator(httpx.ReadError):
     """Raised inside the app to drop a connection mid-answer (fault injection)."""
 
 
+def _server_url(scope: _Scope) -> str:
+    """The address the request reached (the ASGI server's own socket), whatever the client's Host header says."""
+    server = scope.get("server")
+    host, port = (str(server[0]), server[1]) if server else ("127.0.0.1", None)
+    if ":" in host:
+        host = f"[{host}]"
+    scheme = scope.get("scheme", "http")
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" if port in (None, default) else f"{scheme}://{host}:{port}"
+
+
 def _rate_text(rate: float) -> str:
     return f"{rate:.6g}"
 
@@ -66,6 +77,8 @@ class Emulator:
     ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
     minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
     ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
+    ``base_url`` is where document URLs point (default: the address the request reached the server at; the
+    client's Host header is never used).
     ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
     ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
     resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
@@ -90,6 +103,7 @@ class Emulator:
         clock: Clock | None = None,
         models: Path | bool | None = True,
         seller_center: Mapping[str, Any] | None = None,
+        base_url: str | None = None,
     ) -> None:
         if orders < 0 or products < 1:
             raise ValueError("orders must be >= 0 and products >= 1")
@@ -98,6 +112,8 @@ class Emulator:
         if not marketplaces:
             raise ValueError("marketplaces must name at least one marketplace id")
         self.clock = clock or SYSTEM_CLOCK
+        #: where document URLs point (``None``: the address the server socket answered on, never the Host header)
+        self.base_url = base_url.rstrip("/") if base_url else None
         self.time_scale = float(time_scale)
         self.quota = QuotaBook(self.time_scale)
         self.seed = seed
@@ -198,7 +214,6 @@ class Emulator:
             elif message["type"] == "http.disconnect":
                 return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", ())}
-        host = headers.get("host") or "127.0.0.1"
         call = Call(
             method=scope["method"].upper(),
             path=scope["path"],
@@ -207,7 +222,7 @@ class Emulator:
             query_pairs=Call.parse_query(scope.get("query_string", b"")),
             headers=headers,
             body=bytes(body),
-            base_url=f"{scope.get('scheme', 'http')}://{host}",
+            base_url=self.base_url or _server_url(scope),
             now=self.clock.time(),
             mono=self.clock.monotonic(),
         )

@@ -96,8 +96,8 @@ class Sampler:
         for prop, sub in (node.get("properties") or {}).items():
             if prop not in required and depth >= OPTIONAL_DEPTH:
                 continue
-            if _is_page_token(prop):
-                continue
+            if _is_page_token(prop) or (prop == "errors" and prop not in required):
+                continue  # a success answer carries no error list (clients raise on one)
             value = self._value(sub, f"{path}.{prop}", prop, depth + 1, stack)
             if value is _MISSING:
                 continue

@@ -1,0 +1,102 @@
+"""Wire fidelity: python-amazon-sp-api (a blocking client, run in a thread) against ``emulator.serve()`` on
+loopback, one call of each API it shares with us, unmodified. Its report download must work although it sends
+``Host: 27.0.0.1:PORT`` for ``http://`` endpoints: document URLs come from the emulator's own address."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import anyio
+from sp_api.api import (
+    CatalogItems,
+    Feeds,
+    Finances,
+    ListingsItems,
+    Notifications,
+    Orders,
+    Reports,
+    VendorOrders,
+)
+from sp_api.auth import AccessTokenClient
+from sp_api.base import Marketplaces, SellingApiBadRequestException
+
+from spapi_async.emulator import Emulator
+
+from .helpers import US
+
+CREDENTIALS = {"lwa_app_id": "app-wire", "lwa_client_secret": "secret-wire"}
+
+
+def _api(cls: Any, base_url: str, **kwargs: Any) -> Any:
+    class LoopbackToken(AccessTokenClient):  # type: ignore[misc]
+        scheme = "http://"
+        host = base_url.removeprefix("http://")
+
+    api = cls(
+        Marketplaces.US,
+        refresh_token="Atzr|wire",
+        credentials=CREDENTIALS,
+        auth_token_client_class=LoopbackToken,
+        **kwargs,
+    )
+    api.endpoint = base_url
+    return api
+
+
+def _session(base_url: str) -> dict[str, Any]:
+    """One call of each API python-amazon-sp-api shares with us (blocking: runs in a worker thread)."""
+    out: dict[str, Any] = {}
+    orders = _api(Orders, base_url).get_orders(CreatedAfter="2000-01-01T00:00:00Z", MarketplaceIds=[US])
+    out["orders"] = orders
+    reports = _api(Reports, base_url)
+    created = reports.create_report(reportType="GET_MERCHANT_LISTINGS_ALL_DATA", marketplaceIds=[US])
+    report_id = created.payload["reportId"]
+    report = reports.get_report(report_id)
+    for _ in range(50):
+        if report.payload["processingStatus"] == "DONE":
+            break
+        report = reports.get_report(report_id)
+    out["report"] = report
+    out["document"] = reports.get_report_document(report.payload["reportDocumentId"], download=True)
+    out["feeds"] = _api(Feeds, base_url).get_feeds(feedTypes=["POST_PRODUCT_DATA"])
+    try:
+        _api(Feeds, base_url).get_feeds(processingStatuses=["NOT_A_STATUS"], feedTypes=["POST_PRODUCT_DATA"])
+    except SellingApiBadRequestException as refused:
+        out["refused"] = refused
+    out["catalog"] = _api(CatalogItems, base_url, version="2022-04-01").search_catalog_items(
+        keywords=["Black"], marketplaceIds=[US]
+    )
+    out["listings"] = _api(ListingsItems, base_url).get_listings_item(
+        "SELLER", "EMU-SKU-00003", marketplaceIds=[US], includedData=["summaries"]
+    )
+    out["notifications"] = _api(Notifications, base_url).get_subscription("ANY_OFFER_CHANGED")
+    vendor = _api(VendorOrders, base_url)
+    listed = vendor.get_purchase_orders(limit=5, createdAfter="2000-01-01T00:00:00Z")
+    out["vendor_list"] = listed
+    number = listed.payload["orders"][0]["purchaseOrderNumber"]
+    out["vendor_one"] = vendor.get_purchase_order(number)
+    out["finances"] = _api(Finances, base_url).list_financial_event_groups(
+        FinancialEventGroupStartedAfter="2024-01-01T00:00:00Z"
+    )
+    return out
+
+
+async def test_python_amazon_sp_api_runs_against_the_served_emulator() -> None:
+    emulator = Emulator(seed=5, orders=30, products=20, time_scale=10_000)
+    async with emulator.serve(port=0) as base_url:
+        out = await anyio.to_thread.run_sync(_session, base_url)
+    assert len(out["orders"].payload["Orders"]) == 30
+    assert out["orders"].headers["x-amzn-RateLimit-Limit"] == str(0.0167 * 10_000).rstrip("0").rstrip(".")
+    assert out["report"].payload["processingStatus"] == "DONE"
+    document = out["document"].payload["document"]
+    assert document.splitlines()[0].startswith("item-name\t")  # the report's rows, downloaded and decompressed
+    assert isinstance(out["feeds"].payload["feeds"], list)
+    refused = out["refused"]
+    assert refused.code == 400 and refused.error[0]["code"] == "InvalidInput"
+    assert "processingStatuses" in refused.error[0]["message"]
+    assert out["catalog"].payload["items"]
+    assert out["listings"].payload["sku"] == "EMU-SKU-00003"
+    assert out["notifications"].payload or out["notifications"].errors
+    one = out["vendor_one"].payload
+    assert one == out["vendor_list"].payload["orders"][0]  # the listed order is the one read back
+    assert "FinancialEventGroupList" in out["finances"].payload
