@@ -27,6 +27,7 @@ from .data import make_orders, make_products
 from .documents import DOCUMENT_PREFIX, DocumentHost
 from .faults import HTML_503, FaultDice, Faults
 from .http import ApiFault, Call, Reply, error_reply
+from .known_types import check_type
 from .models import models_dir
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
@@ -337,6 +338,7 @@ class Emulator:
         if spec is not None:
             try:
                 check_request(spec, call)
+                check_type(op.method, op.path, call)
             except ApiFault as fault:
                 problem = fault
         if self.sandbox or handler is None or problem is not None:

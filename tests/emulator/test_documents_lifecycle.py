@@ -61,7 +61,9 @@ async def test_cancel_while_queued_and_fatal_for_unknown_types() -> None:
         ] == "CANCELLED"
         bad = (
             await client.request(
-                "POST", "/reports/2021-06-30/reports", json={"reportType": "NOT_A_REPORT", "marketplaceIds": [US]}
+                "POST",
+                "/reports/2021-06-30/reports",
+                json={"reportType": "FEE_DISCOUNTS_REPORT", "marketplaceIds": [US]},
             )
         ).json()["reportId"]
         clock.advance(31)

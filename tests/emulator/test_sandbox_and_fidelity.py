@@ -108,7 +108,7 @@ async def test_stateful_answers_follow_the_models_schemas() -> None:
         doc = await client.request("POST", "/feeds/2021-06-30/documents", json={"contentType": "text/plain"})
         _check(feeds, "/feeds/2021-06-30/documents", "post", "201", doc.json())
         feed = await client.request("POST", "/feeds/2021-06-30/feeds", json={
-            "feedType": "POST_X", "marketplaceIds": [US], "inputFeedDocumentId": doc.json()["feedDocumentId"]})  # fmt: skip  # noqa: E501
+            "feedType": "POST_PRODUCT_DATA", "marketplaceIds": [US], "inputFeedDocumentId": doc.json()["feedDocumentId"]})  # fmt: skip  # noqa: E501
         _check(feeds, "/feeds/2021-06-30/feeds", "post", "202", feed.json())
         clock.advance(1)
         _check(
