@@ -27,6 +27,7 @@ from .data import make_orders, make_products
 from .documents import DOCUMENT_PREFIX, DocumentHost
 from .faults import HTML_503, FaultDice, Faults
 from .http import ApiFault, Call, Reply, error_reply
+from .kiosk_schema import KioskSchemas
 from .known_types import check_type
 from .models import models_dir
 from .operations import EmuOperation, OperationTable
@@ -134,6 +135,7 @@ class Emulator:
         self.operations = OperationTable.load(root)
         self.cases = SandboxCases(root)
         self.schemas = SchemaBook(root)
+        self.kiosk_schemas = KioskSchemas(root)
         self.stats = Stats()
         self.ids = Ids(seed)
         self.documents: dict[str, Document] = {}
@@ -339,6 +341,7 @@ class Emulator:
             try:
                 check_request(spec, call)
                 check_type(op.method, op.path, call)
+                self.kiosk_schemas.check(op.method, op.path, call)
             except ApiFault as fault:
                 problem = fault
         if self.sandbox or handler is None or problem is not None:

@@ -12,7 +12,7 @@ import spapi_async as sp
 from spapi_async.emulator import Emulator
 
 from ..shared_models import models_dir
-from .helpers import US, client_for, emulator, http_for, token
+from .helpers import QUERY, US, client_for, emulator, http_for, token
 
 
 def _model(name: str) -> dict[str, Any]:
@@ -118,9 +118,7 @@ async def test_stateful_answers_follow_the_models_schemas() -> None:
             "200",
             await get(f"/feeds/2021-06-30/feeds/{feed.json()['feedId']}"),
         )
-        query = await client.request(
-            "POST", "/dataKiosk/2023-11-15/queries", json={"query": "query { salesAndTraffic { x } }"}
-        )
+        query = await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": QUERY})
         _check(kiosk, "/dataKiosk/2023-11-15/queries", "post", "202", query.json())
         clock.advance(1)
         _check(kiosk, "/dataKiosk/2023-11-15/queries/{queryId}", "get", "200",
