@@ -4,6 +4,7 @@ loopback, one call of each API it shares with us, unmodified. Its report downloa
 
 from __future__ import annotations
 
+import gzip
 from typing import Any
 
 import anyio
@@ -100,3 +101,67 @@ async def test_python_amazon_sp_api_runs_against_the_served_emulator() -> None:
     one = out["vendor_one"].payload
     assert one == out["vendor_list"].payload["orders"][0]  # the listed order is the one read back
     assert "FinancialEventGroupList" in out["finances"].payload
+
+
+def _sdk_session(base_url: str) -> dict[str, Any]:
+    """The same calls through Amazon's generated SDK (``amzn-sp-api``, module ``spapi``), answers deserialized into
+    its models; the report document is fetched from the pre-signed URL as the SDK's users do."""
+    import urllib.request
+
+    from spapi import ApiException, SPAPIClient, SPAPIConfig
+    from spapi.api.catalogitems_v2022_04_01.catalog_api import CatalogApi
+    from spapi.api.feeds_v2021_06_30.feeds_api import FeedsApi
+    from spapi.api.finances_v0.finances_v0_api import FinancesV0Api
+    from spapi.api.listings_items_v2021_08_01.listings_api import ListingsApi
+    from spapi.api.notifications_v1.notifications_api import NotificationsApi
+    from spapi.api.orders_v0.orders_v0_api import OrdersV0Api
+    from spapi.api.reports_v2021_06_30.reports_api import ReportsApi
+    from spapi.api.vendor_orders_v1.vendor_orders_api import VendorOrdersApi
+
+    config = SPAPIConfig(client_id="app-sdk", client_secret="secret-sdk", refresh_token="Atzr|sdk", region="NA")
+    api = SPAPIClient(config, oauth_endpoint=base_url + "/auth/o2/token", endpoint=base_url).api_client
+    out: dict[str, Any] = {}
+    out["orders"] = OrdersV0Api(api).get_orders([US], created_after="2000-01-01T00:00:00Z")
+    reports = ReportsApi(api)
+    created = reports.create_report({"reportType": "GET_MERCHANT_LISTINGS_ALL_DATA", "marketplaceIds": [US]})
+    report = reports.get_report(created.report_id)
+    for _ in range(50):
+        if report.processing_status == "DONE":
+            break
+        report = reports.get_report(created.report_id)
+    document = reports.get_report_document(report.report_document_id)
+    with urllib.request.urlopen(document.url, timeout=10) as response:
+        raw = response.read()
+    out["report_text"] = (gzip.decompress(raw) if document.compression_algorithm == "GZIP" else raw).decode()
+    out["feeds"] = FeedsApi(api).get_feeds(feed_types=["POST_PRODUCT_DATA"])
+    try:
+        reports.create_report({"reportType": "GET_NO_SUCH_REPORT", "marketplaceIds": [US]})
+    except ApiException as refused:
+        out["refused"] = refused
+    out["catalog"] = CatalogApi(api).search_catalog_items([US], keywords=["Black"])
+    out["listings"] = ListingsApi(api).get_listings_item("SELLER", "EMU-SKU-00003", [US], included_data=["summaries"])
+    out["notifications"] = NotificationsApi(api).get_subscription("ANY_OFFER_CHANGED")
+    vendor = VendorOrdersApi(api)
+    listed = vendor.get_purchase_orders(limit=5)
+    out["vendor_list"] = listed
+    out["vendor_one"] = vendor.get_purchase_order(listed.payload.orders[0].purchase_order_number)
+    out["finances"] = FinancesV0Api(api).list_financial_event_groups(
+        financial_event_group_started_after="2024-01-01T00:00:00Z"
+    )
+    return out
+
+
+async def test_amazons_sdk_runs_against_the_served_emulator() -> None:
+    emulator = Emulator(seed=6, orders=30, products=20, time_scale=10_000)
+    async with emulator.serve(port=0) as base_url:
+        out = await anyio.to_thread.run_sync(_sdk_session, base_url)
+    assert len(out["orders"].payload.orders) == 30
+    assert out["report_text"].splitlines()[0].startswith("item-name\t")
+    assert isinstance(out["feeds"].feeds, list)
+    refused = out["refused"]
+    assert refused.status == 400 and "reportType" in refused.body and "InvalidInput" in refused.body
+    assert out["catalog"].items
+    assert out["listings"].sku == "EMU-SKU-00003"
+    assert out["notifications"] is not None
+    assert out["vendor_one"].payload.to_dict() == out["vendor_list"].payload.orders[0].to_dict()
+    assert out["finances"].payload is not None
