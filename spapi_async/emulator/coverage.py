@@ -55,3 +55,18 @@ def markdown_table(emu: Emulator) -> str:
         f"| **all {sum(totals.values())}** | {totals['stateful']} | {totals['sandbox']} | {totals['schema']} |"
     )
     return "\n".join(lines)
+
+
+README_START = "<!-- coverage:start (python -m spapi_async.emulator.coverage) -->"
+README_END = "<!-- coverage:end -->"
+
+
+def main() -> None:
+    """Print README's coverage table (``python -m spapi_async.emulator.coverage``)."""
+    from .app import Emulator
+
+    print(markdown_table(Emulator(orders=0, products=1)))
+
+
+if __name__ == "__main__":
+    main()

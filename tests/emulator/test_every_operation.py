@@ -10,19 +10,21 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import BaseModel
 
 import spapi_async as sp
+from spapi_async.emulator.coverage import README_END, README_START, markdown_table
 from spapi_async.emulator.operations import EmuOperation
 from spapi_async.emulator.schema import OpSchema
 from spapi_async.emulator.schema_response import Sampler
 from spapi_async.pagination import AsyncPaginator
 from spapi_async.resource import OperationSpec
 
-from .helpers import client_for, emulator
+from .helpers import client_for, emulator, http_for
 
 EMU, _CLOCK = emulator(orders=40, products=20)
 GRANTLESS_SCOPES = ["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"]
@@ -96,11 +98,12 @@ async def _client_call(client: sp.SPAPIClient, key: str, args: Args) -> Any:
 
 
 def _client(op: EmuOperation, tag: str = "") -> sp.SPAPIClient:
-    """A client of its own application per test: the emulator's usage plans never throttle these calls."""
+    """A client of its own application per test (usage plans are per application and seller, so these calls are
+    never throttled), all for one seller (whose data the emulator builds once)."""
     app: dict[str, Any] = {"client_id": f"app-{op.key}{tag}", "retry": sp.RetryPolicy(max_attempts=1)}
     if op.grantless:
         return client_for(EMU, grantless_scopes=GRANTLESS_SCOPES, **app)
-    return client_for(EMU, refresh_token=f"Atzr|{op.key}{tag}", **app)
+    return client_for(EMU, refresh_token="Atzr|every-operation", **app)
 
 
 KEYS = sorted(sp.OPERATIONS)
@@ -190,3 +193,19 @@ async def test_invalid_call_gets_invalid_input(key: str, change: str, where: str
     assert info.value.status_code == 400
     assert info.value.errors[0].code == "InvalidInput", info.value.errors
     assert name in info.value.errors[0].message or (where == "body" and "body" in info.value.errors[0].message)
+
+
+def test_readme_coverage_table_is_current() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    start = readme.index(README_START) + len(README_START)
+    table = readme[start : readme.index(README_END)].strip()
+    assert table == markdown_table(EMU), "run python -m spapi_async.emulator.coverage and paste its table"
+
+
+async def test_coverage_endpoint_lists_every_operation() -> None:
+    async with http_for(EMU) as http:
+        body = (await http.get("/__coverage")).json()
+    assert sum(body["counts"].values()) == 370 and body["counts"]["none"] == 0
+    assert body["operations"]["vendor_orders_v1.get_purchase_orders"] == "stateful"
+    assert body["operations"]["orders_v0.confirm_shipment"] == "sandbox"
+    assert body["operations"]["awd_2024_05_09.list_inbound_shipments"] in ("sandbox", "schema")
