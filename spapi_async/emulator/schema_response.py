@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from .http import Call, Reply
+from .patterns import matches, sample
 from .schema import OpSchema, Schema, ref_name, resolve
 
 MAX_DEPTH = 7  # optional fields are filled down to this depth; required ones always
@@ -164,6 +165,9 @@ class Sampler:
             text = f"{n:020d}"[-high:] if high else ""
         if len(text) < low:
             text = text + "0" * (low - len(text))
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and not matches(pattern, text):
+            text = sample(pattern, n, low, high) or text
         return text
 
 

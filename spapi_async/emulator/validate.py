@@ -1,9 +1,8 @@
 """Request checks against the operation's model, as Amazon makes them before an operation runs.
 
 Path, query and header parameters (required, type, enum, date-time/date format, numeric and length limits,
-array item counts) and the JSON body (required fields, types, enums, array limits, nested objects). The first
-problem becomes a 400 ``InvalidInput`` naming the parameter (a body field by its dotted path). Regular-expression
-``pattern`` constraints are not checked (see README: what the emulator does not reproduce).
+array item counts, ``pattern``) and the JSON body (required fields, types, enums, limits, patterns, nested objects).
+The first problem becomes a 400 ``InvalidInput`` naming the parameter (a body field by its dotted path).
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from .http import Call, invalid
+from .patterns import matches
 from .schema import OpSchema, Schema, resolve
 
 _TRUE_FALSE = ("true", "false")
@@ -131,6 +131,9 @@ def _string(schema: Schema, name: str, value: str) -> None:
             date.fromisoformat(value)
         except ValueError:
             raise invalid(f"{name} must be an ISO 8601 date (YYYY-MM-DD), got {value!r}.") from None
+    pattern = schema.get("pattern")
+    if isinstance(pattern, str) and not matches(pattern, value):
+        raise invalid(f"{name} does not match the pattern {pattern}, got {value!r}.")
     low, high = schema.get("minLength"), schema.get("maxLength")
     if low is not None and len(value) < int(low):
         raise invalid(f"{name} must be at least {low} characters long.")

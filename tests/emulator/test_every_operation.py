@@ -1,17 +1,20 @@
 """Every operation in the models answers through the generated client, and refuses what its model refuses.
 
 Valid arguments are built from each operation's model (required parameters and the body, every value honouring
-the model's types, formats, enums and limits). Then the same request, sent raw with ``client.request()``, with one
-required parameter removed or an enum value replaced, must get Amazon's 400 ``InvalidInput``.
+the model's types, formats, enums, patterns and limits). Then the same request, sent raw with ``client.request()``,
+with one required parameter removed, an enum value replaced or a value off its pattern, must get Amazon's 400
+``InvalidInput``.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from pydantic import BaseModel
@@ -152,6 +155,14 @@ def _broken_requests() -> Iterator[Any]:
             enum = param.get("enum") or (param.get("items") or {}).get("enum")
             if enum and where in ("query", "header", "path"):
                 yield pytest.param(key, "enum", where, name, id=f"{key}-enum-{where}:{name}")
+            pattern = param.get("pattern") or (param.get("items") or {}).get("pattern")
+            if pattern and where in ("query", "path") and _off_pattern(pattern) is not None:
+                yield pytest.param(key, "pattern", where, name, id=f"{key}-pattern-{where}:{name}")
+
+
+def _off_pattern(pattern: str) -> str | None:
+    """A value ``pattern`` refuses."""
+    return next((v for v in ("@@@", "<>", "a b") if not re.search(pattern, v)), None)
 
 
 BROKEN = list(_broken_requests())
@@ -175,11 +186,15 @@ async def test_invalid_call_gets_invalid_input(key: str, change: str, where: str
         else:
             del args.headers[name]
     else:
+        param = next(p for p in schema.params if p["name"] == name and p["in"] == where)
+        bad = "NOT_AN_ENUM_VALUE"
+        if change == "pattern":
+            bad = _off_pattern(param.get("pattern") or param["items"]["pattern"]) or bad
         target = {"query": args.query, "header": args.headers, "path": args.path}[where]
-        target[name] = ["NOT_AN_ENUM_VALUE"] if isinstance(target.get(name), list) else "NOT_AN_ENUM_VALUE"
+        target[name] = [bad] if isinstance(target.get(name), list) else bad
     path = op.path
     for pname, value in args.path.items():
-        path = path.replace("{" + pname + "}", value)
+        path = path.replace("{" + pname + "}", quote(value, safe=""))
     params = [(k, ",".join(map(_text, v)) if isinstance(v, list) else _text(v)) for k, v in args.query.items()]
     async with _client(op, f"-{change}-{where}-{name}") as client:
         with pytest.raises(sp.BadRequestError) as info:
