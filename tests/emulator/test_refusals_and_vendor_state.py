@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 import spapi_async as sp
+from spapi_async.emulator import Emulator
+from spapi_async.emulator.schema_response import Sampler
 
 from .helpers import US, client_for, emulator
 
@@ -68,3 +72,49 @@ async def test_vendor_orders_acknowledgement_and_transaction_status() -> None:
             await client.vendor_transaction_status_v1.get_transaction(transaction_id="never-issued")
         with pytest.raises(sp.NotFoundError):
             await client.vendor_orders_v1.get_purchase_order(purchase_order_number="NOSUCHPO")
+
+
+def _body(emu: Emulator, key: str) -> dict[str, Any]:
+    """A valid request body for ``key``, built from its model."""
+    op = next(o for o in emu.operations.operations if o.key == key)
+    spec = emu.schemas.get(op)
+    assert spec is not None
+    param = next(p for p in spec.params if p["in"] == "body")
+    body = Sampler(spec.model, seed=1, key=key, epoch=emu.epoch).build(param["schema"])
+    assert isinstance(body, dict)
+    return body
+
+
+async def test_vendor_shipments_read_back_what_was_submitted() -> None:
+    emu, _ = emulator(orders=5)
+    body = _body(emu, "vendor_shipments_v1.submit_shipments")
+    body["shipments"][0]["vendorShipmentIdentifier"] = "SHIP-1"
+    async with client_for(emu) as client:
+        before = await client.vendor_shipments_v1.get_shipment_details(vendor_shipment_identifier="SHIP-1")
+        assert before.payload is not None and before.payload.shipments == []
+        submitted = await client.vendor_shipments_v1.submit_shipments(body=body)
+        assert submitted.payload is not None and submitted.payload.transaction_id
+        after = await client.vendor_shipments_v1.get_shipment_details(vendor_shipment_identifier="SHIP-1")
+    assert after.payload is not None and after.payload.shipments is not None
+    assert [s.vendor_shipment_identifier for s in after.payload.shipments] == ["SHIP-1"]
+
+
+async def test_direct_fulfillment_label_requests_give_labels() -> None:
+    emu, _ = emulator(orders=5)
+    body = _body(emu, "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipping_label_request")
+    body["shippingLabelRequests"][0]["purchaseOrderNumber"] = "PO12345"
+    async with client_for(emu) as client:
+        api = client.vendor_direct_fulfillment_shipping_2021_12_28
+        with pytest.raises(sp.NotFoundError):
+            await api.get_shipping_label(purchase_order_number="PO12345")
+        reference = await api.submit_shipping_label_request(body=body)
+        assert reference.transaction_id
+        label = await api.get_shipping_label(purchase_order_number="PO12345")
+        listed = await api.get_shipping_labels(
+            created_after="2000-01-01T00:00:00Z", created_before="2100-01-01T00:00:00Z"
+        )
+    assert label.purchase_order_number == "PO12345" and label.label_data
+    assert label.selling_party is not None
+    assert label.selling_party.to_wire() == body["shippingLabelRequests"][0]["sellingParty"]
+    assert listed.shipping_labels is not None
+    assert [x.purchase_order_number for x in listed.shipping_labels] == ["PO12345"]

@@ -18,6 +18,7 @@ def register_all(router: Router) -> None:
         sellers,
         tokens,
         vendor,
+        vendor_shipping,
     )
 
     for module in (
@@ -32,5 +33,6 @@ def register_all(router: Router) -> None:
         notifications,
         datakiosk,
         vendor,
+        vendor_shipping,
     ):
         module.register(router)

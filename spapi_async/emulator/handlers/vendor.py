@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -51,6 +51,8 @@ SUBMISSIONS = (
     "/vendor/directFulfillment/shipping/v1/shipmentStatusUpdates",
     "/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations",
     "/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates",
+    "/vendor/directFulfillment/shipping/v1/shippingLabels",
+    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
 )
 TRANSACTIONS = (
     "/vendor/transactions/v1/transactions/{transactionId}",
@@ -65,6 +67,12 @@ class VendorBook:
 
     acknowledged: dict[tuple[str, str], float] = field(default_factory=dict)  # (family, PO number) -> when
     transactions: dict[str, float] = field(default_factory=dict)  # transaction id -> when submitted (monotonic)
+    shipments: dict[str, dict[str, Any]] = field(default_factory=dict)  # vendorShipmentIdentifier -> shipment
+    labels: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (template, PO) -> label request
+
+
+#: submission template -> what else a submission records (filled by the modules that read it back)
+RECORDERS: dict[str, Callable[[VendorBook, Any], None]] = {}
 
 
 _BOOKS: WeakKeyDictionary[Emulator, dict[str, VendorBook]] = WeakKeyDictionary()
@@ -124,7 +132,7 @@ def _order_date(order: dict[str, Any]) -> str:
     return str(details.get("purchaseOrderDate") or details.get("orderDate") or "")
 
 
-def _set_path(body: dict[str, Any], dotted: str, value: Any) -> None:
+def set_path(body: dict[str, Any], dotted: str, value: Any) -> None:
     parts = dotted.split(".")
     node = body
     for part in parts[:-1]:
@@ -135,21 +143,27 @@ def _set_path(body: dict[str, Any], dotted: str, value: Any) -> None:
     node[parts[-1]] = value
 
 
-def _pop_path(body: dict[str, Any], dotted: str) -> None:
-    parts = dotted.split(".")
-    node: Any = body
-    for part in parts[:-1]:
-        node = node.get(part) if isinstance(node, dict) else None
-    if isinstance(node, dict):
-        node.pop(parts[-1], None)
+def page_answer(call: Call, emu: Emulator, records: list[dict[str, Any]], default_limit: int = 50) -> Reply:
+    """The operation's list answer (built from its schema) holding ``records``, paged by limit/nextToken."""
+    op = call.operation
+    assert op is not None
+    spec = emu.schemas.get(op)
+    pagination = OPERATIONS[op.key].pagination
+    if spec is None or pagination is None or pagination.items_path is None:
+        raise not_found(f"{op.operation_id} needs Amazon's models.")
+    limit = call.q_int("limit", default_limit, 1, 100)
+    token = call.q("nextToken")
+    start = decode_token(token, "nextToken")["o"] if token else 0
+    body = schema_answer(spec, call, seed=emu.seed, epoch=emu.epoch).body
+    body = body if isinstance(body, dict) else {}
+    set_path(body, pagination.items_path, records[start : start + limit])
+    if start + limit < len(records):
+        set_path(body, pagination.token_path, encode_token({"o": start + limit}))
+    return Reply(200, body)
 
 
 def list_orders(family: str) -> Any:
     def handle(call: Call, emu: Emulator) -> Reply:
-        op, spec = _spec(emu, "GET", FAMILIES[family][0])
-        pagination = OPERATIONS[op.key].pagination
-        assert pagination is not None
-        assert pagination.items_path is not None
         orders = [_record(emu, call, family, n) for n in order_numbers(emu, family)]
         after = call.q("createdAfter")
         before = call.q("createdBefore")
@@ -162,19 +176,7 @@ def list_orders(family: str) -> Any:
         orders.sort(key=_order_date, reverse=(call.q("sortOrder") or "DESC") == "DESC")
         if call.q("includeDetails") == "false":
             orders = [{"purchaseOrderNumber": o["purchaseOrderNumber"]} for o in orders]
-        limit = call.q_int("limit", 100, 1, 100)
-        token = call.q("nextToken")
-        start = decode_token(token, "nextToken")["o"] if token else 0
-        page = orders[start : start + limit]
-        body = schema_answer(spec, call, seed=emu.seed, epoch=emu.epoch).body
-        if not isinstance(body, dict):
-            body = {}
-        _set_path(body, pagination.items_path, page)
-        if start + limit < len(orders):
-            _set_path(body, pagination.token_path, encode_token({"o": start + limit}))
-        else:
-            _pop_path(body, pagination.token_path)
-        return Reply(200, body)
+        return page_answer(call, emu, orders, default_limit=100)
 
     return handle
 
@@ -214,6 +216,9 @@ def submit(call: Call, emu: Emulator) -> Reply:
             raise invalid("The acknowledgement names no purchaseOrderNumber.")
         for number in numbers:
             book(emu, call).acknowledged[(family, str(number))] = call.mono
+    recorder = RECORDERS.get(call.template)
+    if recorder is not None:
+        recorder(book(emu, call), data)
     tid = _new_transaction(emu, call)
     body = schema_answer(spec, call, seed=emu.seed, epoch=emu.epoch).body if spec is not None else None
     if not isinstance(body, dict):
