@@ -14,12 +14,16 @@ from pathlib import Path
 from . import config
 from .emit_api import ApiEmitter
 from .emit_attributes import render_attributes
+from .emit_emulator import PATH as EMULATOR_SCHEMAS
+from .emit_emulator import render_emulator_schemas
 from .emit_models import ModelSet
 from .emit_operations import render_operations
 from .spec import ApiIR, load_models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIRS = ("spapi_async/apis", "spapi_async/models")
+#: generated files outside those directories
+GENERATED_FILES = (EMULATOR_SCHEMAS,)
 #: Hand-written files inside the generated directories.
 HAND_WRITTEN = frozenset({"spapi_async/apis/__init__.py"})
 
@@ -51,6 +55,7 @@ def render(apis: list[ApiIR]) -> dict[str, str]:
         "spapi_async/apis/_attributes.py": render_attributes(apis),
         "spapi_async/models/__init__.py": MODELS_INIT,
     }
+    files[EMULATOR_SCHEMAS] = render_emulator_schemas(apis)
     for api in apis:
         models = ModelSet(api)
         files[f"spapi_async/apis/{api.attr}.py"] = ApiEmitter(api, models).render()  # may add inline body models
@@ -101,6 +106,7 @@ def _existing(out: Path) -> set[str]:
             rel = path.relative_to(out).as_posix()
             if rel not in HAND_WRITTEN:
                 found.add(rel)
+    found.update(rel for rel in GENERATED_FILES if (out / rel).exists())
     return found
 
 

@@ -72,18 +72,21 @@ def _rate_text(rate: float) -> str:
 class Emulator:
     """A local SP-API + LWA (+ Seller Center) with seeded data and Amazon's usage plans.
 
-    ``emulator.app`` is the ASGI application (use it with ``httpx.ASGITransport``); ``async with
-    emulator.serve(port=0) as base_url`` serves it on 127.0.0.1. Point a client at it with
-    ``endpoint=base_url, lwa_endpoint=base_url + "/auth/o2/token"``.
+        ``emulator.app`` is the ASGI application (use it with ``httpx.ASGITransport``); ``async with
+        emulator.serve(port=0) as base_url`` serves it on 127.0.0.1. Point a client at it with
+        ``endpoint=base_url, lwa_endpoint=base_url + "/auth/o2/token"``.
 
-    ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
-    minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
-    ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
-    ``base_url`` is where document URLs point (default: the address the request reached the server at; the
-    client's Host header is never used).
-    ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
-    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
-    resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
+        ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
+        minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
+        ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
+        ``base_url`` is where document URLs point (default: the address the request reached the server at; the
+        client's Host header is never used).
+        ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
+        ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
+        resets and slow answers. Schema-built answers and request checks use the schemas shipped with the package;
+    ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the official sandbox cases and Data Kiosk's GraphQL
+    schemas, a path reads everything from that models directory, ``models=False`` ignores the models (stateful routes
+    only).
     """
 
     def __init__(
@@ -134,7 +137,8 @@ class Emulator:
         self.models_root: Path | None = root
         self.operations = OperationTable.load(root)
         self.cases = SandboxCases(root)
-        self.schemas = SchemaBook(root)
+        # the packaged schemas unless told to ignore the models (False) or to read a given models directory
+        self.schemas = SchemaBook(root, packaged=models is True)
         self.kiosk_schemas = KioskSchemas(root)
         self.stats = Stats()
         self.ids = Ids(seed)

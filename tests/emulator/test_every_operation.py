@@ -224,3 +224,23 @@ async def test_coverage_endpoint_lists_every_operation() -> None:
     assert body["operations"]["vendor_orders_v1.get_purchase_orders"] == "stateful"
     assert body["operations"]["orders_v0.confirm_shipment"] == "sandbox"
     assert body["operations"]["awd_2024_05_09.list_inbound_shipments"] in ("sandbox", "schema")
+
+
+async def test_without_a_models_directory_the_packaged_schemas_answer(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An installed package has no ``../shared``: schema-built answers and request checks still work."""
+    monkeypatch.delenv("SPAPI_SHARED", raising=False)
+    monkeypatch.chdir(tmp_path)
+    bare, _ = emulator(orders=5, models=True)
+    assert bare.models_root is None
+    coverage = bare.coverage()
+    assert coverage["none"] == [] and coverage["sandbox"] == []  # the static cases live in the models
+    async with client_for(bare) as client:
+        page = await client.vendor_orders_v1.get_purchase_orders(limit=3)
+        assert page.payload is not None and page.payload.orders is not None and len(page.payload.orders) == 3
+        shipment = await client.fulfillment_inbound_v0.get_shipments(query_type="SHIPMENT", marketplace_id="A1")
+        assert shipment.payload is not None
+        with pytest.raises(sp.BadRequestError) as info:
+            await client.request("GET", "/fba/inbound/v0/shipments", params={"QueryType": "NOPE", "MarketplaceId": "A"})
+    assert "QueryType" in info.value.errors[0].message
