@@ -7,7 +7,6 @@ The first problem becomes a 400 ``InvalidInput`` naming the parameter (a body fi
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import date, datetime
@@ -149,10 +148,7 @@ def _body(spec: OpSchema, param: Schema, name: str, call: Call) -> None:
     ctype = call.headers.get("content-type", "application/json")
     if "json" not in ctype:
         return
-    try:
-        data = json.loads(call.body)
-    except ValueError:
-        raise invalid("The request body is not valid JSON.") from None
+    data = call.json()  # parsed once for the handler too; not JSON -> 400 InvalidInput
     schema = param.get("schema")
     if isinstance(schema, Mapping):
         _json(spec.model, schema, data, "body", 0)
