@@ -18,8 +18,9 @@ from weakref import WeakKeyDictionary
 
 from ...registry import OPERATIONS
 from ..http import Call, Reply, invalid, not_found
+from ..operations import EmuOperation
 from ..router import Router
-from ..schema import resolve
+from ..schema import OpSchema, resolve
 from ..schema_response import Sampler, schema_answer
 from .common import decode_token, encode_token
 
@@ -92,7 +93,7 @@ def order_numbers(emu: Emulator, family: str) -> list[str]:
     return out
 
 
-def _spec(emu: Emulator, method: str, template: str) -> Any:
+def _spec(emu: Emulator, method: str, template: str) -> tuple[EmuOperation, OpSchema]:
     op = emu.operations.by_template[(method, template)]
     spec = emu.schemas.get(op)
     if spec is None:
