@@ -118,3 +118,15 @@ async def test_direct_fulfillment_label_requests_give_labels() -> None:
     assert label.selling_party.to_wire() == body["shippingLabelRequests"][0]["sellingParty"]
     assert listed.shipping_labels is not None
     assert [x.purchase_order_number for x in listed.shipping_labels] == ["PO12345"]
+
+
+def test_types_other_clients_know_are_accepted() -> None:
+    """python-amazon-sp-api's report, feed and notification type lists are all known to the emulator."""
+    from sp_api.base import FeedType, NotificationType, ReportType
+
+    from spapi_async.emulator.known_types import FEED_TYPES, NOTIFICATION_TYPES, REPORT_TYPES
+
+    # it lists one feed type among its report types
+    assert {r.value for r in ReportType} - REPORT_TYPES == {"POST_FLAT_FILE_INVLOADER_DATA"}
+    assert {f.value for f in FeedType} <= FEED_TYPES
+    assert {n.value for n in NotificationType} <= NOTIFICATION_TYPES
