@@ -142,11 +142,12 @@ class Sampler:
         base = int(low) + (self._n(path) % (span + 1) if span else 0)
         if kind == "integer":
             return max(base, 1) if low <= 1 <= high and base == 0 else base
-        return float(base) + (self._n(path + "#") % 100) / 100 if span else float(base)
+        value = float(base) + (self._n(path + "#") % 100) / 100 if span else float(base)
+        return value if value <= high else float(base)
 
     def _string(self, node: Schema, path: str, name: str) -> str:
         hint = self.hints.get(name.lower())
-        if isinstance(hint, str) and hint:
+        if isinstance(hint, str) and hint and _fits(node, hint):
             return hint
         fmt = node.get("format")
         n = self._n(path)
@@ -169,6 +170,15 @@ class Sampler:
         if isinstance(pattern, str) and not matches(pattern, text):
             text = sample(pattern, n, low, high) or text
         return text
+
+
+def _fits(node: Schema, text: str) -> bool:
+    """Whether an echoed value meets the field's own length and pattern (a path id may not)."""
+    low, high = node.get("minLength"), node.get("maxLength")
+    if (low is not None and len(text) < int(low)) or (high is not None and len(text) > int(high)):
+        return False
+    pattern = node.get("pattern")
+    return not isinstance(pattern, str) or matches(pattern, text)
 
 
 def _stray_item_enum(node: Schema) -> Any:

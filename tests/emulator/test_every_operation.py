@@ -16,14 +16,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import jsonschema
 import pytest
 from pydantic import BaseModel
 
 import spapi_async as sp
 from spapi_async.emulator.coverage import README_END, README_START, markdown_table
+from spapi_async.emulator.http import Call
 from spapi_async.emulator.operations import EmuOperation
 from spapi_async.emulator.schema import OpSchema
-from spapi_async.emulator.schema_response import Sampler
+from spapi_async.emulator.schema_response import Sampler, schema_answer
 from spapi_async.pagination import AsyncPaginator
 from spapi_async.resource import OperationSpec
 
@@ -244,3 +246,20 @@ async def test_without_a_models_directory_the_packaged_schemas_answer(
         with pytest.raises(sp.BadRequestError) as info:
             await client.request("GET", "/fba/inbound/v0/shipments", params={"QueryType": "NOPE", "MarketplaceId": "A"})
     assert "QueryType" in info.value.errors[0].message
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_built_answer_follows_the_response_schema(key: str) -> None:
+    """The schema-built success answer validates against the model's response schema (JSON Schema draft 4:
+    required fields, types, enums, patterns, lengths, limits, array sizes)."""
+    op = _emu_op(key)
+    schema = EMU.schemas.get(op)
+    assert schema is not None
+    if schema.success_schema is None:
+        return
+    path_ids = _valid_args(op, schema).path  # echoed into same-named fields
+    call = Call(op.method, op.path, op.path, path_ids, [], {}, b"", "http://127.0.0.1", EMU.epoch, 0.0, operation=op)
+    body = schema_answer(schema, call, seed=3, epoch=EMU.epoch).body
+    document = {**schema.success_schema, "definitions": schema.model["definitions"]}
+    errors = sorted(jsonschema.Draft4Validator(document).iter_errors(body), key=lambda e: list(e.path))
+    assert not errors, [f"{list(e.path)}: {e.message[:200]}" for e in errors[:5]]
