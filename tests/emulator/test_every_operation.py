@@ -263,3 +263,19 @@ def test_built_answer_follows_the_response_schema(key: str) -> None:
     document = {**schema.success_schema, "definitions": schema.model["definitions"]}
     errors = sorted(jsonschema.Draft4Validator(document).iter_errors(body), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message[:200]}" for e in errors[:5]]
+
+
+async def test_built_answers_are_a_function_of_seed_and_path_ids() -> None:
+    """The same request gets the same answer all run long; other ids or another seed, another answer."""
+    other_seed, _ = emulator(orders=5, seed=99)
+
+    async def shipment(emu: Any, shipment_id: str) -> Any:
+        async with client_for(emu, client_id="app-seed") as client:
+            path = f"/awd/2024-05-09/inboundShipments/{shipment_id}"
+            return (await client.request("GET", path)).json()
+
+    first = await shipment(EMU, "SHIPMENT1")
+    assert first == await shipment(EMU, "SHIPMENT1")
+    assert first["shipmentId"] == "SHIPMENT1"  # the path id is echoed into the field of that name
+    assert first != await shipment(EMU, "SHIPMENT2")
+    assert first != await shipment(other_seed, "SHIPMENT1")
