@@ -72,21 +72,22 @@ def _rate_text(rate: float) -> str:
 class Emulator:
     """A local SP-API + LWA (+ Seller Center) with seeded data and Amazon's usage plans.
 
-        ``emulator.app`` is the ASGI application (use it with ``httpx.ASGITransport``); ``async with
-        emulator.serve(port=0) as base_url`` serves it on 127.0.0.1. Point a client at it with
-        ``endpoint=base_url, lwa_endpoint=base_url + "/auth/o2/token"``.
+    ``emulator.app`` is the ASGI application (use it with ``httpx.ASGITransport``); ``async with
+    emulator.serve(port=0) as base_url`` serves it on 127.0.0.1. Point a client at it with
+    ``endpoint=base_url, lwa_endpoint=base_url + "/auth/o2/token"``.
 
-        ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
-        minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
-        ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
-        ``base_url`` is where document URLs point (default: the address the request reached the server at; the
-        client's Host header is never used).
-        ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
-        ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
-        resets and slow answers. Schema-built answers and request checks use the schemas shipped with the package;
-    ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the official sandbox cases and Data Kiosk's GraphQL
-    schemas, a path reads everything from that models directory, ``models=False`` ignores the models (stateful routes
-    only).
+    ``time_scale`` multiplies every usage-plan rate and divides processing times, so a day of quota plays in
+    minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
+    ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
+    ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
+    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
+    resets and slow answers. ``base_url`` is where document URLs point (default: the address the request reached
+    the server at; the client's Host header is never used).
+
+    Every operation answers: stateful handlers, Amazon's static sandbox cases, else an answer built from the
+    operation's schema; requests are checked against the model first. The schemas ship with the package;
+    ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the sandbox cases and Data Kiosk's GraphQL schemas,
+    a path reads everything from that models directory, ``models=False`` ignores the models (stateful routes only).
     """
 
     def __init__(

@@ -23,7 +23,7 @@ from sp_api.base import Marketplaces, SellingApiBadRequestException
 
 from spapi_async.emulator import Emulator
 
-from .helpers import US
+from .helpers import US, emulator, http_for, token
 
 CREDENTIALS = {"lwa_app_id": "app-wire", "lwa_client_secret": "secret-wire"}
 
@@ -165,3 +165,18 @@ async def test_amazons_sdk_runs_against_the_served_emulator() -> None:
     assert out["notifications"] is not None
     assert out["vendor_one"].payload.to_dict() == out["vendor_list"].payload.orders[0].to_dict()
     assert out["finances"].payload is not None
+
+
+async def test_document_urls_ignore_the_host_header_and_follow_base_url() -> None:
+    for configured, expected in (
+        (None, "http://127.0.0.1/__documents/"),
+        ("http://docs.test:81/", "http://docs.test:81/__documents/"),
+    ):
+        emu, _ = emulator(orders=5, base_url=configured)
+        async with http_for(emu) as http:
+            headers = {"x-amz-access-token": await token(http), "host": "27.0.0.1:9"}
+            created = await http.post(
+                "/feeds/2021-06-30/documents", headers=headers, json={"contentType": "text/plain"}
+            )
+        assert created.status_code == 201
+        assert created.json()["url"].startswith(expected)
