@@ -3,14 +3,15 @@
 The first line is the "generated" header (a ``#`` comment, as in every generated file); JSON follows.
 
 Per operation (``"METHOD /path"``): its parameters (``$ref`` resolved) and its success status and schema; per model:
-the definitions those reach. Only structural keys are kept (types, formats, enums, limits, patterns, required
-lists, references); descriptions and every other piece of prose are dropped. One JSON entry per line, sorted, so the
-file diffs well and regenerates byte for byte.
+the definitions those reach; per Data Kiosk dataset: its GraphQL schema without descriptions. Only structural keys
+are kept (types, formats, enums, limits, patterns, required lists, references); descriptions and every other piece
+of prose are dropped. One JSON entry per line, sorted, so the file diffs well and regenerates byte for byte.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from .spec import ApiIR, resolve
@@ -79,7 +80,26 @@ def _reachable(spec: dict[str, Any], roots: list[Any]) -> dict[str, Any]:
     return dict(sorted(seen.items()))
 
 
-def render_emulator_schemas(apis: list[ApiIR]) -> str:
+def kiosk_sdl(folder: Path) -> dict[str, str]:
+    """File stem -> the dataset's GraphQL schema, descriptions removed (needs graphql-core, a dev dependency)."""
+    if not folder.is_dir():
+        return {}
+    import graphql
+
+    class _Strip(graphql.Visitor):
+        def enter(self, node: Any, *args: Any) -> Any:
+            if getattr(node, "description", None) is None:
+                return None
+            return node.__class__(**{**{k: getattr(node, k) for k in node.keys}, "description": None})
+
+    out = {}
+    for file in sorted(folder.glob("*.graphql")):
+        document = graphql.visit(graphql.parse(file.read_text(encoding="utf-8"), no_location=True), _Strip())
+        out[file.stem] = graphql.print_ast(document)
+    return out
+
+
+def render_emulator_schemas(apis: list[ApiIR], kiosk_dir: Path) -> str:
     operations: dict[str, Any] = {}
     models: dict[str, Any] = {}
     for api in apis:
@@ -99,7 +119,7 @@ def render_emulator_schemas(apis: list[ApiIR]) -> str:
             operations[f"{op.method} {op.path}"] = entry
             roots += [entry["params"], schema]
         models[api.file] = {"definitions": _reachable(spec, roots)}
-    return HEADER + _lines({"models": models, "operations": operations})
+    return HEADER + _lines({"dataKiosk": kiosk_sdl(kiosk_dir), "models": models, "operations": operations})
 
 
 def _lines(document: dict[str, Any]) -> str:

@@ -55,7 +55,6 @@ def render(apis: list[ApiIR]) -> dict[str, str]:
         "spapi_async/apis/_attributes.py": render_attributes(apis),
         "spapi_async/models/__init__.py": MODELS_INIT,
     }
-    files[EMULATOR_SCHEMAS] = render_emulator_schemas(apis)
     for api in apis:
         models = ModelSet(api)
         files[f"spapi_async/apis/{api.attr}.py"] = ApiEmitter(api, models).render()  # may add inline body models
@@ -88,6 +87,7 @@ def build(models_dir: Path) -> tuple[dict[str, str], list[ApiIR]]:
     """Formatted text of every generated file."""
     apis = load_models(models_dir)
     files = render(apis)
+    files[EMULATOR_SCHEMAS] = render_emulator_schemas(apis, models_dir.parent / "schemas" / "data-kiosk")
     with tempfile.TemporaryDirectory(prefix="spapi-codegen-") as tmp:
         root = Path(tmp)
         for rel, text in files.items():

@@ -85,9 +85,9 @@ class Emulator:
     the server at; the client's Host header is never used).
 
     Every operation answers: stateful handlers, Amazon's static sandbox cases, else an answer built from the
-    operation's schema; requests are checked against the model first. The schemas ship with the package;
-    ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the sandbox cases and Data Kiosk's GraphQL schemas,
-    a path reads everything from that models directory, ``models=False`` ignores the models (stateful routes only).
+    operation's schema; requests are checked against the model first. The schemas (Data Kiosk's GraphQL ones
+    too) ship with the package; ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the sandbox cases, a
+    path reads everything from that models directory, ``models=False`` ignores the models (stateful routes only).
     """
 
     def __init__(
@@ -140,7 +140,7 @@ class Emulator:
         self.cases = SandboxCases(root)
         # the packaged schemas unless told to ignore the models (False) or to read a given models directory
         self.schemas = SchemaBook(root, packaged=models is True)
-        self.kiosk_schemas = KioskSchemas(root)
+        self.kiosk_schemas = KioskSchemas(root, packaged=models is True)
         self.stats = Stats()
         self.ids = Ids(seed)
         self.documents: dict[str, Document] = {}

@@ -1,9 +1,10 @@
 """Data Kiosk queries checked against the datasets' GraphQL schemas, as createQuery checks them.
 
-The schemas are read from ``schemas/data-kiosk/*.graphql`` beside Amazon's models (on first use) and a query is
-parsed and validated with graphql-core: a syntax error, a dataset Amazon does not have, an unknown field or a
-missing required argument gets 400 ``InvalidInput`` ("The provided query is invalid.") with the reason in
-``details``, as Amazon answers. Without the schemas (or without graphql-core) queries are not checked.
+The schemas ship with the package (``_schemas.json``, descriptions removed) or are read from
+``schemas/data-kiosk/*.graphql`` beside a given models directory. A query is parsed and validated with graphql-core:
+a syntax error, a dataset Amazon does not have, an unknown field or a missing required argument gets 400
+``InvalidInput`` ("The provided query is invalid.") with the reason in ``details``, as Amazon answers. Without
+graphql-core (the ``emulator`` extra brings it) queries are not checked.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .http import ApiFault, Call
+from .schema import packaged_schemas
 
 CREATE_QUERY = ("POST", "/dataKiosk/2023-11-15/queries")
 
@@ -23,24 +25,32 @@ def _refuse(details: str) -> ApiFault:
 class KioskSchemas:
     """Dataset (top-level query field) -> GraphQL schema, built lazily from ``root/schemas/data-kiosk``."""
 
-    def __init__(self, root: Path | None) -> None:
+    def __init__(self, root: Path | None, *, packaged: bool = True) -> None:
         self.root = root
+        self.packaged = packaged
         self._schemas: dict[str, Any] | None = None
+
+    def _sources(self) -> list[str]:
+        data = packaged_schemas() if self.packaged else None
+        if data is not None:
+            return list(data.get("dataKiosk", {}).values())
+        folder = self.root / "schemas" / "data-kiosk" if self.root is not None else None
+        if folder is None or not folder.is_dir():
+            return []
+        return [file.read_text(encoding="utf-8") for file in sorted(folder.glob("*.graphql"))]
 
     def _load(self) -> dict[str, Any]:
         if self._schemas is None:
             self._schemas = {}
-            folder = self.root / "schemas" / "data-kiosk" if self.root is not None else None
             try:
                 import graphql
             except ImportError:  # the "emulator" extra brings graphql-core; without it queries go unchecked
                 return self._schemas
-            if folder is not None and folder.is_dir():
-                for file in sorted(folder.glob("*.graphql")):
-                    schema = graphql.build_schema(file.read_text(encoding="utf-8"))
-                    if schema.query_type is not None:
-                        for name in schema.query_type.fields:
-                            self._schemas[name] = schema
+            for source in self._sources():
+                schema = graphql.build_schema(source)
+                if schema.query_type is not None:
+                    for name in schema.query_type.fields:
+                        self._schemas[name] = schema
         return self._schemas
 
     def check(self, method: str, template: str, call: Call) -> None:

@@ -246,6 +246,10 @@ async def test_without_a_models_directory_the_packaged_schemas_answer(
         with pytest.raises(sp.BadRequestError) as info:
             await client.request("GET", "/fba/inbound/v0/shipments", params={"QueryType": "NOPE", "MarketplaceId": "A"})
     assert "QueryType" in info.value.errors[0].message
+    async with client_for(bare) as client:  # Data Kiosk's GraphQL schemas travel with the package too
+        with pytest.raises(sp.BadRequestError) as refused:
+            await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": "query { nope { x } }"})
+    assert refused.value.errors[0].details == "Query 'nope' is not supported."
 
 
 @pytest.mark.parametrize("key", KEYS)
