@@ -33,6 +33,9 @@ async def test_unknown_types_are_refused(method: str, path: str, body: object, n
 async def test_vendor_orders_acknowledgement_and_transaction_status() -> None:
     emu, clock = emulator(orders=5, time_scale=1)
     async with client_for(emu) as client:
+        unconfirmed = await client.vendor_orders_v1.get_purchase_orders_status(item_confirmation_status="UNCONFIRMED")
+        assert unconfirmed.payload is not None and unconfirmed.payload.orders_status is not None
+        assert len(unconfirmed.payload.orders_status) == 30  # nothing acknowledged yet
         page = await client.vendor_orders_v1.get_purchase_orders(limit=10)
         assert page.payload is not None and page.payload.orders is not None and len(page.payload.orders) == 10
         assert page.payload.pagination is not None and page.payload.pagination.next_token
@@ -61,6 +64,15 @@ async def test_vendor_orders_acknowledgement_and_transaction_status() -> None:
         assert ack.payload is not None and ack.payload.transaction_id
         after = await client.vendor_orders_v1.get_purchase_order(purchase_order_number=first.purchase_order_number)
         assert after.payload is not None and after.payload.purchase_order_state == "Acknowledged"
+        statuses = await client.vendor_orders_v1.get_purchase_orders_status(
+            purchase_order_number=first.purchase_order_number
+        )
+        assert statuses.payload is not None and statuses.payload.orders_status is not None
+        (status,) = statuses.payload.orders_status
+        assert status.item_status
+        assert {
+            i.acknowledgement_status.confirmation_status for i in status.item_status if i.acknowledgement_status
+        } == {"ACCEPTED"}
         status = await client.vendor_transaction_status_v1.get_transaction(transaction_id=ack.payload.transaction_id)
         assert status.payload is not None and status.payload.transaction_status is not None
         assert status.payload.transaction_status.status == "Processing"

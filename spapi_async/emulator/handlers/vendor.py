@@ -2,7 +2,8 @@
 their transaction status.
 
 Records are built from the models' schemas, keyed by the seed and the purchase order number, so the order a list
-shows is the one a read by number returns. Acknowledging an order changes its state; every submission (invoices,
+shows is the one a read by number returns. Acknowledging an order changes its state (and its items' confirmation
+status in getPurchaseOrdersStatus); every submission (invoices,
 shipment confirmations, acknowledgements, status updates, inventory) gets a transaction id whose status reads
 ``Processing`` and then ``Success``. A transaction id that was never issued answers 404.
 """
@@ -182,6 +183,36 @@ def list_orders(family: str) -> Any:
     return handle
 
 
+def orders_status(call: Call, emu: Emulator) -> Reply:
+    """getPurchaseOrdersStatus: the vendor orders' status; items read ACCEPTED once the order is acknowledged."""
+    _, spec = _spec(emu, "GET", "/vendor/orders/v1/purchaseOrdersStatus")
+    acknowledged = book(emu, call).acknowledged
+    statuses = []
+    for number in order_numbers(emu, "vendor"):
+        sampler = Sampler(spec.model, seed=emu.seed, key=f"vendor-po-status|{number}", epoch=emu.epoch)
+        status = sampler.definition("OrderStatus")
+        status = status if isinstance(status, dict) else {}
+        status["purchaseOrderNumber"] = number
+        status["purchaseOrderDate"] = _order_date(_record(emu, call, "vendor", number)) or status.get(
+            "purchaseOrderDate"
+        )
+        confirmed = "ACCEPTED" if ("vendor", number) in acknowledged else "UNCONFIRMED"
+        for item in status.get("itemStatus") or ():
+            item.setdefault("acknowledgementStatus", {})["confirmationStatus"] = confirmed
+        statuses.append(status)
+    for name in ("purchaseOrderNumber", "purchaseOrderStatus"):
+        wanted = call.q(name)
+        if wanted:
+            statuses = [s for s in statuses if s.get(name) == wanted]
+    wanted = call.q("itemConfirmationStatus")
+    if wanted:
+        statuses = [
+            s for s in statuses if any(h["confirmationStatus"] == wanted for h in _dicts_with(s, "confirmationStatus"))
+        ]
+    statuses.sort(key=lambda s: str(s.get("purchaseOrderDate", "")), reverse=call.q("sortOrder") == "DESC")
+    return page_answer(call, emu, statuses, default_limit=100)
+
+
 def get_order(family: str) -> Any:
     def handle(call: Call, emu: Emulator) -> Reply:
         number = call.path_params["purchaseOrderNumber"]
@@ -255,6 +286,7 @@ def register(router: Router) -> None:
     for family, (template, _, _) in FAMILIES.items():
         router.route("GET", template)(list_orders(family))
         router.route("GET", template + "/{purchaseOrderNumber}")(get_order(family))
+    router.route("GET", "/vendor/orders/v1/purchaseOrdersStatus")(orders_status)
     for template in SUBMISSIONS:
         router.route("POST", template)(submit)
     for template in TRANSACTIONS:
