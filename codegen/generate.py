@@ -14,12 +14,16 @@ from pathlib import Path
 from . import config
 from .emit_api import ApiEmitter
 from .emit_attributes import render_attributes
+from .emit_emulator import PATH as EMULATOR_SCHEMAS
+from .emit_emulator import render_emulator_schemas
 from .emit_models import ModelSet
 from .emit_operations import render_operations
 from .spec import ApiIR, load_models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIRS = ("spapi_async/apis", "spapi_async/models")
+#: generated files outside those directories
+GENERATED_FILES = (EMULATOR_SCHEMAS,)
 #: Hand-written files inside the generated directories.
 HAND_WRITTEN = frozenset({"spapi_async/apis/__init__.py"})
 
@@ -83,6 +87,7 @@ def build(models_dir: Path) -> tuple[dict[str, str], list[ApiIR]]:
     """Formatted text of every generated file."""
     apis = load_models(models_dir)
     files = render(apis)
+    files[EMULATOR_SCHEMAS] = render_emulator_schemas(apis, models_dir.parent / "schemas" / "data-kiosk")
     with tempfile.TemporaryDirectory(prefix="spapi-codegen-") as tmp:
         root = Path(tmp)
         for rel, text in files.items():
@@ -101,6 +106,7 @@ def _existing(out: Path) -> set[str]:
             rel = path.relative_to(out).as_posix()
             if rel not in HAND_WRITTEN:
                 found.add(rel)
+    found.update(rel for rel in GENERATED_FILES if (out / rel).exists())
     return found
 
 

@@ -27,18 +27,24 @@ from .data import make_orders, make_products
 from .documents import DOCUMENT_PREFIX, DocumentHost
 from .faults import HTML_503, FaultDice, Faults
 from .http import ApiFault, Call, Reply, error_reply
+from .kiosk_schema import KioskSchemas
+from .known_types import check_type
 from .models import models_dir
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
 from .router import Router
 from .sandbox import SandboxCases
+from .schema import SchemaBook
+from .schema_response import schema_answer
 from .state import Document, Ids, SellerState, World
 from .stats import Stats
+from .validate import check_request
 
 logger = logging.getLogger("spapi_async.emulator")
 
 LWA_PATH = "/auth/o2/token"
 STATS_PATH = "/__stats"
+COVERAGE_PATH = "/__coverage"
 SELLER_CENTER_PREFIX = "/sellercenter"
 
 _Scope = Mapping[str, Any]
@@ -46,6 +52,17 @@ _Scope = Mapping[str, Any]
 
 class ConnectionResetByEmulator(httpx.ReadError):
     """Raised inside the app to drop a connection mid-answer (fault injection)."""
+
+
+def _server_url(scope: _Scope) -> str:
+    """The address the request reached (the ASGI server's own socket), whatever the client's Host header says."""
+    server = scope.get("server")
+    host, port = (str(server[0]), server[1]) if server else ("127.0.0.1", None)
+    if ":" in host:
+        host = f"[{host}]"
+    scheme = scope.get("scheme", "http")
+    default = 443 if scheme == "https" else 80
+    return f"{scheme}://{host}" if port in (None, default) else f"{scheme}://{host}:{port}"
 
 
 def _rate_text(rate: float) -> str:
@@ -64,10 +81,16 @@ class Emulator:
     ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
     ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
     ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
-    resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
+    resets and slow answers. ``base_url`` is where document URLs point (default: the address the request reached
+    the server at; the client's Host header is never used).
     ``restricted_roles``: whether the calling applications hold the restricted (PII) roles. Like most applications
     they do not by default, and the Tokens API then refuses RDTs with Amazon's 400 InvalidInput; ``True`` grants
     them (and the buyer/recipient data of Orders v2026-01-01).
+
+    Every operation answers: stateful handlers, Amazon's static sandbox cases, else an answer built from the
+    operation's schema; requests are checked against the model first. The schemas (Data Kiosk's GraphQL ones
+    too) ship with the package; ``models`` (default: ``$SPAPI_SHARED``/``../shared``) adds the sandbox cases, a
+    path reads everything from that models directory, ``models=False`` ignores the models (stateful routes only).
     """
 
     def __init__(
@@ -90,6 +113,7 @@ class Emulator:
         models: Path | bool | None = True,
         seller_center: Mapping[str, Any] | None = None,
         restricted_roles: bool = False,
+        base_url: str | None = None,
     ) -> None:
         if orders < 0 or products < 1:
             raise ValueError("orders must be >= 0 and products >= 1")
@@ -98,6 +122,8 @@ class Emulator:
         if not marketplaces:
             raise ValueError("marketplaces must name at least one marketplace id")
         self.clock = clock or SYSTEM_CLOCK
+        #: where document URLs point (``None``: the address the server socket answered on, never the Host header)
+        self.base_url = base_url.rstrip("/") if base_url else None
         self.time_scale = float(time_scale)
         self.quota = QuotaBook(self.time_scale)
         self.seed = seed
@@ -117,6 +143,9 @@ class Emulator:
         self.models_root: Path | None = root
         self.operations = OperationTable.load(root)
         self.cases = SandboxCases(root)
+        # the packaged schemas unless told to ignore the models (False) or to read a given models directory
+        self.schemas = SchemaBook(root, packaged=models is True)
+        self.kiosk_schemas = KioskSchemas(root, packaged=models is True)
         self.stats = Stats()
         self.ids = Ids(seed)
         self.documents: dict[str, Document] = {}
@@ -170,16 +199,10 @@ class Emulator:
         return data
 
     def coverage(self) -> dict[str, list[str]]:
-        """Operations by how the emulator answers them: ``stateful``, ``sandbox`` (static cases), ``none``."""
-        out: dict[str, list[str]] = {"stateful": [], "sandbox": [], "none": []}
-        for op in self.operations.operations:
-            if self.router.find(op.method, op.path) is not None:
-                out["stateful"].append(op.key)
-            elif self.cases.has_cases(op):
-                out["sandbox"].append(op.key)
-            else:
-                out["none"].append(op.key)
-        return out
+        """Operations by how the emulator answers them: ``stateful``, ``sandbox``, ``schema``, ``none``."""
+        from .coverage import coverage
+
+        return coverage(self)
 
     # ------------------------------------------------------------------ ASGI
 
@@ -204,7 +227,6 @@ class Emulator:
             elif message["type"] == "http.disconnect":
                 return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", ())}
-        host = headers.get("host") or "127.0.0.1"
         call = Call(
             method=scope["method"].upper(),
             path=scope["path"],
@@ -213,7 +235,7 @@ class Emulator:
             query_pairs=Call.parse_query(scope.get("query_string", b"")),
             headers=headers,
             body=bytes(body),
-            base_url=f"{scope.get('scheme', 'http')}://{host}",
+            base_url=self.base_url or _server_url(scope),
             now=self.clock.time(),
             mono=self.clock.monotonic(),
         )
@@ -242,6 +264,10 @@ class Emulator:
             return self._lwa(call), None
         if path == STATS_PATH and call.method == "GET":
             return Reply(200, self.snapshot()), None
+        if path == COVERAGE_PATH and call.method == "GET":
+            from .coverage import coverage_document
+
+            return Reply(200, coverage_document(self)), None
         if path.startswith(DOCUMENT_PREFIX):
             return self.doc_host.handle(call), None
         if path == SELLER_CENTER_PREFIX or path.startswith(SELLER_CENTER_PREFIX + "/"):
@@ -319,19 +345,34 @@ class Emulator:
         return self._finish(reply, rate_headers), kind
 
     def _answer(self, call: Call, op: EmuOperation, handler: Any) -> tuple[Reply, str]:
-        if self.sandbox or handler is None:
-            case = self.cases.answer(op, call)
-            if case is not None:
+        spec = self.schemas.get(op)
+        problem: ApiFault | None = None
+        if spec is not None:
+            try:
+                check_request(spec, call)
+                check_type(op.method, op.path, call)
+                self.kiosk_schemas.check(op.method, op.path, call)
+            except ApiFault as fault:
+                problem = fault
+        if self.sandbox or handler is None or problem is not None:
+            # an invalid request is answered by a static case only when the case names its inputs
+            case = self.cases.answer(op, call, named_only=problem is not None, unnamed_errors=self.sandbox)
+            # a request the model refuses gets Amazon's InvalidInput, unless a static case answers it with success
+            if case is not None and (problem is None or case.status < 300):
                 return case, "sandbox"
+        if problem is not None:
+            return problem.reply(), "validation"
         if handler is not None:
             try:
                 return handler(call, self), "stateful"
             except ApiFault as fault:
                 if fault.status in (400, 404) and not self.sandbox:
-                    case = self.cases.answer(op, call)
+                    case = self.cases.answer(op, call, unnamed_errors=False)
                     if case is not None:
                         return case, "sandbox"
                 return fault.reply(), "stateful"
+        if spec is not None:
+            return schema_answer(spec, call, seed=self.seed, epoch=self.epoch), "schema"
         if self.cases.has_cases(op):
             return error_reply(400, "InvalidInput", "Could not match input arguments."), "sandbox"
         return error_reply(404, "NotFound", f"{op.operation_id or op.key} is not emulated."), "none"

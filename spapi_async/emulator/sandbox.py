@@ -21,6 +21,11 @@ class SandboxCase:
     response: Any
     headers: Mapping[str, str]
 
+    @property
+    def named(self) -> bool:
+        """Whether the case names an input (an empty body or no parameter at all matches any request)."""
+        return any(v not in ({}, None, "") for v in self.request.values())
+
 
 def _as_text(value: Any) -> str:
     if isinstance(value, bool):
@@ -87,10 +92,15 @@ class SandboxCases:
                     cases.append(SandboxCase(int(code), expected, case.get("response"), headers))
         return tuple(cases), locations
 
-    def answer(self, op: EmuOperation, call: Call) -> Reply | None:
-        """The reply of the first static case matching ``call``, or None."""
+    def answer(
+        self, op: EmuOperation, call: Call, *, named_only: bool = False, unnamed_errors: bool = True
+    ) -> Reply | None:
+        """The reply of the first static case matching ``call``, or None. Cases that name no parameter match any
+        request: ``named_only`` skips them, ``unnamed_errors=False`` skips those answering an error."""
         cases, locations = self.cases(op)
         for case in cases:
+            if not case.named and (named_only or (not unnamed_errors and case.status >= 300)):
+                continue
             if all(self._matches(name, expected, locations.get(name), call) for name, expected in case.request.items()):
                 reply = Reply(case.status, case.response, dict(case.headers))
                 if case.response is None or case.status == 204:

@@ -152,7 +152,7 @@ def test_reports_get_saves_the_decompressed_document(served: tuple[Emulator, str
         [
             "reports",
             "get",
-            "NOT_A_REPORT",
+            "FEE_DISCOUNTS_REPORT",  # a known type the emulator does not produce: FATAL
             "--out",
             str(out),
             "--poll-interval",

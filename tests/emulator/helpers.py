@@ -15,6 +15,11 @@ BASE = "http://127.0.0.1"
 LWA = BASE + "/auth/o2/token"
 US = "ATVPDKIKX0DER"
 EPOCH = 1_790_000_000.0  # fixed data dates
+#: a Data Kiosk query its dataset's schema accepts
+QUERY = (
+    "query { analytics_salesAndTraffic_2024_04_24 { salesAndTrafficByDate(aggregateBy: DAY, "
+    'startDate: "2026-01-01", endDate: "2026-01-31", marketplaceIds: ["ATVPDKIKX0DER"]) { startDate } } }'
+)
 
 
 def emulator(**kwargs: Any) -> tuple[Emulator, InstantClock]:

@@ -9,7 +9,7 @@ import pytest
 
 import spapi_async as sp
 
-from .helpers import US, client_for, emulator, http_for
+from .helpers import QUERY, US, client_for, emulator, http_for
 
 REPORT = "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL"
 
@@ -61,7 +61,9 @@ async def test_cancel_while_queued_and_fatal_for_unknown_types() -> None:
         ] == "CANCELLED"
         bad = (
             await client.request(
-                "POST", "/reports/2021-06-30/reports", json={"reportType": "NOT_A_REPORT", "marketplaceIds": [US]}
+                "POST",
+                "/reports/2021-06-30/reports",
+                json={"reportType": "FEE_DISCOUNTS_REPORT", "marketplaceIds": [US]},
             )
         ).json()["reportId"]
         clock.advance(31)
@@ -137,15 +139,11 @@ async def test_listings_put_patch_delete() -> None:
             await client.request("PUT", path, params=mk, json={"attributes": {}})
 
 
-async def test_data_kiosk_query_produces_a_jsonl_document_or_an_error_document() -> None:
+async def test_data_kiosk_query_produces_a_jsonl_document() -> None:
     emu, clock = emulator(orders=40)
     http = http_for(emu)
     async with client_for(emu, http) as client:
-        q = "query { analytics_salesAndTraffic_2024_04_24 { salesAndTrafficByDate { startDate } } }"
-        qid = (await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": q})).json()["queryId"]
-        bad = (await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": "query {"})).json()[
-            "queryId"
-        ]
+        qid = (await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": QUERY})).json()["queryId"]
         clock.advance(31)
         done = (await client.request("GET", f"/dataKiosk/2023-11-15/queries/{qid}")).json()
         assert done["processingStatus"] == "DONE"
@@ -154,8 +152,26 @@ async def test_data_kiosk_query_produces_a_jsonl_document_or_an_error_document()
         assert sum(r["sales"]["totalOrderItems"] for r in rows) == sum(
             1 for o in emu.world.orders if o.status != "Canceled"
         )
-        fatal = (await client.request("GET", f"/dataKiosk/2023-11-15/queries/{bad}")).json()
-        assert fatal["processingStatus"] == "FATAL" and fatal["errorDocumentId"]
+
+
+@pytest.mark.parametrize(
+    ("query", "details"),
+    [
+        ("query {", "Syntax error"),
+        ("query { analytics_nothing_2020_01_01 { x } }", "'analytics_nothing_2020_01_01' is not supported"),
+        (QUERY.replace("{ startDate }", "{ noSuchField }"), "noSuchField"),
+        (QUERY.replace("aggregateBy: DAY, ", ""), "aggregateBy"),
+        (QUERY.replace("aggregateBy: DAY", "aggregateBy: FORTNIGHT"), "FORTNIGHT"),
+    ],
+)
+async def test_data_kiosk_refuses_queries_its_schema_refuses(query: str, details: str) -> None:
+    emu, _ = emulator(orders=5)
+    async with client_for(emu) as client:
+        with pytest.raises(sp.BadRequestError) as info:
+            await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": query})
+    error = info.value.errors[0]
+    assert error.code == "InvalidInput" and error.message == "The provided query is invalid."
+    assert details in error.details
 
 
 async def test_catalog_search_by_keyword_and_identifier() -> None:

@@ -12,7 +12,7 @@ import spapi_async as sp
 from spapi_async.emulator import Emulator
 
 from ..shared_models import models_dir
-from .helpers import US, client_for, emulator, http_for, token
+from .helpers import QUERY, US, client_for, emulator, http_for, token
 
 
 def _model(name: str) -> dict[str, Any]:
@@ -108,7 +108,7 @@ async def test_stateful_answers_follow_the_models_schemas() -> None:
         doc = await client.request("POST", "/feeds/2021-06-30/documents", json={"contentType": "text/plain"})
         _check(feeds, "/feeds/2021-06-30/documents", "post", "201", doc.json())
         feed = await client.request("POST", "/feeds/2021-06-30/feeds", json={
-            "feedType": "POST_X", "marketplaceIds": [US], "inputFeedDocumentId": doc.json()["feedDocumentId"]})  # fmt: skip  # noqa: E501
+            "feedType": "POST_PRODUCT_DATA", "marketplaceIds": [US], "inputFeedDocumentId": doc.json()["feedDocumentId"]})  # fmt: skip  # noqa: E501
         _check(feeds, "/feeds/2021-06-30/feeds", "post", "202", feed.json())
         clock.advance(1)
         _check(
@@ -118,9 +118,7 @@ async def test_stateful_answers_follow_the_models_schemas() -> None:
             "200",
             await get(f"/feeds/2021-06-30/feeds/{feed.json()['feedId']}"),
         )
-        query = await client.request(
-            "POST", "/dataKiosk/2023-11-15/queries", json={"query": "query { salesAndTraffic { x } }"}
-        )
+        query = await client.request("POST", "/dataKiosk/2023-11-15/queries", json={"query": QUERY})
         _check(kiosk, "/dataKiosk/2023-11-15/queries", "post", "202", query.json())
         clock.advance(1)
         _check(kiosk, "/dataKiosk/2023-11-15/queries/{queryId}", "get", "200",

@@ -6,7 +6,20 @@ from ..router import Router
 
 
 def register_all(router: Router) -> None:
-    from . import catalog, datakiosk, feeds, listings, notifications, orders_2026, orders_v0, reports, sellers, tokens
+    from . import (
+        catalog,
+        datakiosk,
+        feeds,
+        listings,
+        notifications,
+        orders_2026,
+        orders_v0,
+        reports,
+        sellers,
+        tokens,
+        vendor,
+        vendor_shipping,
+    )
 
     for module in (
         orders_v0,
@@ -19,5 +32,7 @@ def register_all(router: Router) -> None:
         feeds,
         notifications,
         datakiosk,
+        vendor,
+        vendor_shipping,
     ):
         module.register(router)
