@@ -251,22 +251,38 @@ class LegacyAuth:
         self._format = format
         self._version = version
         self._identity = f"sellercenter-legacy:{host}:{user_id}"
+        # string to sign without Timestamp -> (last second signed for, id of the call, taken by its real attempt)
+        self._issued: dict[str, tuple[int, int, bool]] = {}
 
     @property
     def identity(self) -> str:
         return self._identity
 
-    def signed_params(self, params: Mapping[str, str]) -> list[tuple[str, str]]:
+    def _fresh_second(self, unsigned: Mapping[str, str], call: ApiCall | None) -> int:
+        """The Timestamp's second for this request: now, or one past the last second the same parameters were
+        signed for. Seller Center accepts a signature once, so two identical calls within one second (or a retry
+        within the second) must not carry the same Timestamp; the step ahead is a few seconds at most at the legacy
+        rate limit. The transport authorizes each attempt twice (before and after the limiter's wait) and uses the
+        second credential only: that second authorization of the same call takes over the reserved second."""
+        now = int(self._clock.time())
+        key = legacy_string_to_sign(unsigned)
+        last = self._issued.get(key)
+        if call is not None and last is not None and last[1] == id(call) and not last[2]:
+            second = max(last[0], now)
+            self._issued[key] = (second, id(call), True)
+            return second
+        second = now if last is None or last[0] < now else last[0] + 1
+        if len(self._issued) >= 1024:  # forget what can no longer collide
+            self._issued = {k: v for k, v in self._issued.items() if v[0] >= now}
+        self._issued[key] = (second, id(call), False)
+        return second
+
+    def signed_params(self, params: Mapping[str, str], call: ApiCall | None = None) -> list[tuple[str, str]]:
         full = dict(params)
-        full.update(
-            {
-                "UserID": self._user_id,
-                "Version": self._version,
-                "Format": self._format,
-                "Timestamp": legacy_timestamp(self._clock.time()),
-            }
-        )
+        full.update({"UserID": self._user_id, "Version": self._version, "Format": self._format})
         full.pop("Signature", None)
+        full.pop("Timestamp", None)
+        full["Timestamp"] = legacy_timestamp(self._fresh_second(full, call))
         signature = legacy_signature(self._api_key.get(), full)
         return [*((k, full[k]) for k in sorted(full)), ("Signature", signature)]
 
@@ -274,7 +290,7 @@ class LegacyAuth:
         raw = call.params or {}
         items = raw.items() if isinstance(raw, Mapping) else raw
         params = {str(k): legacy_value(v) for k, v in items}
-        return Credential({}, params=self.signed_params(params), kind="legacy")
+        return Credential({}, params=self.signed_params(params, call), kind="legacy")
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         return False  # a signature is computed afresh on every attempt: nothing cached to drop
