@@ -5,6 +5,7 @@ Each block knows its language and the README line its code starts on, so a failu
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,3 +61,22 @@ def python_blocks() -> list[Block]:
 
 def shell_blocks() -> list[Block]:
     return [b for b in read_blocks() if b.language in SHELL]
+
+
+_LISTINGS_FEED = {
+    "header": {"sellerId": "A1README", "version": "2.0", "issueLocale": "en_US"},
+    "messages": [
+        {
+            "messageId": 1,
+            "sku": "README-SKU-1",
+            "operationType": "UPDATE",
+            "productType": "PRODUCT",
+            "attributes": {"item_name": [{"value": "Kettle", "marketplace_id": "ATVPDKIKX0DER"}]},
+        }
+    ],
+}
+#: Input files README's blocks name, created in each block's (temporary) working directory.
+INPUT_FILES = {
+    "listings.json": json.dumps(_LISTINGS_FEED, indent=1),
+    "feed.json": json.dumps(_LISTINGS_FEED, indent=1),
+}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ast
 import inspect
-import json
 import traceback
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -26,30 +25,13 @@ import pytest
 import spapi_async
 from spapi_async.emulator import Emulator
 
-from .blocks import Block, python_blocks
+from .blocks import INPUT_FILES, Block, python_blocks
 
 BLOCK_TIME_LIMIT = 120.0  # seconds; a block that hangs fails instead of stalling the suite
 TEST_CREDENTIALS = {
     "client_id": "amzn1.application-oa2-client.readme",
     "client_secret": "readme-secret",
     "refresh_token": "Atzr|readme-seller",
-}
-#: Files blocks read, created in the working directory before each block.
-INPUT_FILES = {
-    "listings.json": json.dumps(
-        {
-            "header": {"sellerId": "A1README", "version": "2.0", "issueLocale": "en_US"},
-            "messages": [
-                {
-                    "messageId": 1,
-                    "sku": "README-SKU-1",
-                    "operationType": "PATCH",
-                    "productType": "PRODUCT",
-                    "patches": [{"op": "replace", "path": "/attributes/item_name", "value": [{"value": "Kettle"}]}],
-                }
-            ],
-        }
-    ),
 }
 
 
