@@ -251,8 +251,8 @@ class LegacyAuth:
         self._format = format
         self._version = version
         self._identity = f"sellercenter-legacy:{host}:{user_id}"
-        # string to sign without Timestamp -> (last second signed for, id of the call, taken by its real attempt)
-        self._issued: dict[str, tuple[int, int, bool]] = {}
+        self._issued: dict[str, int] = {}  # string to sign without Timestamp -> last second handed out
+        self._reserved: dict[tuple[str, int], int] = {}  # (that string, id of the call) -> second its first try took
 
     @property
     def identity(self) -> str:
@@ -260,21 +260,25 @@ class LegacyAuth:
 
     def _fresh_second(self, unsigned: Mapping[str, str], call: ApiCall | None) -> int:
         """The Timestamp's second for this request: now, or one past the last second the same parameters were
-        signed for. Seller Center accepts a signature once, so two identical calls within one second (or a retry
-        within the second) must not carry the same Timestamp; the step ahead is a few seconds at most at the legacy
-        rate limit. The transport authorizes each attempt twice (before and after the limiter's wait) and uses the
-        second credential only: that second authorization of the same call takes over the reserved second."""
+        signed for. Seller Center accepts a signature once, so identical calls within one second (concurrent ones
+        included) and retries within the second must not carry the same Timestamp; at the legacy rate limit the
+        step ahead is a few seconds at most. The transport authorizes each attempt twice (before and after the
+        limiter's wait) and sends the second credential only: the second authorization of a call takes over the
+        second its first one reserved, unless that second has passed meanwhile."""
         now = int(self._clock.time())
         key = legacy_string_to_sign(unsigned)
+        if call is not None:
+            reserved = self._reserved.pop((key, id(call)), None)
+            if reserved is not None and reserved >= now:
+                return reserved
         last = self._issued.get(key)
-        if call is not None and last is not None and last[1] == id(call) and not last[2]:
-            second = max(last[0], now)
-            self._issued[key] = (second, id(call), True)
-            return second
-        second = now if last is None or last[0] < now else last[0] + 1
-        if len(self._issued) >= 1024:  # forget what can no longer collide
-            self._issued = {k: v for k, v in self._issued.items() if v[0] >= now}
-        self._issued[key] = (second, id(call), False)
+        second = now if last is None or last < now else last + 1
+        if len(self._issued) >= 1024 or len(self._reserved) >= 1024:  # forget what can no longer collide
+            self._issued = {k: v for k, v in self._issued.items() if v >= now}
+            self._reserved = {k: v for k, v in self._reserved.items() if v >= now}
+        self._issued[key] = second
+        if call is not None:
+            self._reserved[(key, id(call))] = second
         return second
 
     def signed_params(self, params: Mapping[str, str], call: ApiCall | None = None) -> list[tuple[str, str]]:

@@ -45,3 +45,13 @@ async def test_a_retry_within_the_second_is_signed_afresh_and_other_parameters_a
     clock.advance(10)
     later = ApiCall("GET", "/", params={"Action": "GetOrders"})
     assert _stamp_and_signature((await auth.authorize(later)).params)[0] == "2027-01-15T08:00:10+00:00"
+
+
+async def test_concurrent_identical_calls_step_one_second_each() -> None:
+    clock = FakeClock(start=1_800_000_000.0)
+    auth = _auth(clock)
+    calls = [ApiCall("GET", "/", params={"Action": "GetBrands"}) for _ in range(4)]
+    for call in calls:  # every call authorizes before the limiter's wait ...
+        await auth.authorize(call)
+    sent = [_stamp_and_signature((await auth.authorize(call)).params)[0] for call in calls]  # ... then for real
+    assert sent == [f"2027-01-15T08:00:0{n}+00:00" for n in range(4)]
