@@ -63,8 +63,9 @@ class Emulator:
     minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
     ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
     ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
-    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
-    resets and slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
+    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``, ``legacy_timestamp_tolerance``,
+    ``strict``; Seller Center follows ``strict`` unless told otherwise). ``faults`` injects server errors, resets and
+    slow answers. ``models=False`` ignores Amazon's models (stateful routes only).
     """
 
     def __init__(
