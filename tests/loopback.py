@@ -21,7 +21,10 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-import pytest
+try:
+    import pytest
+except ImportError:  # run as a plain server (`python -m tests.loopback`, the benchmarks) where pytest may be absent
+    pytest = None  # type: ignore[assignment]
 
 _REASONS = {200: "OK", 201: "Created", 204: "No Content", 400: "Bad Request", 403: "Forbidden", 404: "Not Found"}
 _REASONS |= {429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}
@@ -222,10 +225,13 @@ def unused_port() -> int:
     return port
 
 
-@pytest.fixture
-def loopback_server() -> Iterator[LoopbackServer]:
+def _loopback_server() -> Iterator[LoopbackServer]:
     with LoopbackServer() as server:
         yield server
+
+
+if pytest is not None:
+    loopback_server = pytest.fixture(_loopback_server, name="loopback_server")
 
 
 def main() -> None:

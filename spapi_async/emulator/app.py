@@ -80,9 +80,10 @@ class Emulator:
     minutes. ``sandbox=True`` applies the sandbox plan (5 rps, burst 15) and prefers the official static cases.
     ``strict=True`` accepts only ``credentials`` (client id -> secret) and ``refresh_tokens``.
     ``seller_center`` passes options to :class:`~spapi_async.emulator.sellercenter.SellerCenter` (``clients``,
-    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``). ``faults`` injects server errors,
-    resets and slow answers. ``base_url`` is where document URLs point (default: the address the request reached
-    the server at; the client's Host header is never used).
+    ``users``, ``v2_limit``/``v2_window``, ``legacy_limit``/``legacy_window``, ``legacy_timestamp_tolerance``,
+    ``strict``; Seller Center follows ``strict`` unless told otherwise). ``faults`` injects server errors, resets and
+    slow answers. ``base_url`` is where document URLs point (default: the address the request reached the server
+    at; the client's Host header is never used).
     ``restricted_roles``: whether the calling applications hold the restricted (PII) roles. Like most applications
     they do not by default, and the Tokens API then refuses RDTs with Amazon's 400 InvalidInput; ``True`` grants
     them (and the buyer/recipient data of Orders v2026-01-01).

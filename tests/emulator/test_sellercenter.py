@@ -9,6 +9,7 @@ import httpx
 
 from spapi_async.emulator import legacy_signature
 from spapi_async.emulator.sellercenter import DEMO_API_KEY, DEMO_CLIENT, DEMO_USER
+from spapi_async.sellercenter.auth import legacy_timestamp
 
 from .helpers import emulator, http_for
 
@@ -74,26 +75,28 @@ def _signed(action: str, timestamp: str, key: str = DEMO_API_KEY, **extra: str) 
     return {**params, "Signature": legacy_signature(params, key)}
 
 
+def _at(clock: Any, offset: float = 0.0) -> str:
+    return legacy_timestamp(clock.time() + offset)
+
+
 async def test_legacy_verifies_signatures_and_answers_e429_past_30_requests_per_3_seconds() -> None:
     emu, clock = emulator()
     async with http_for(emu) as http:
-        ok = await http.get(
-            "/sellercenter/legacy", params=_signed("GetProducts", "2026-01-01T00:00:00+00:00", Limit="3")
-        )
+        ok = await http.get("/sellercenter/legacy", params=_signed("GetProducts", _at(clock), Limit="3"))
         body = ok.json()["SuccessResponse"]
         assert (
             body["Head"]["TotalCount"] == str(len(emu.world.products)) and len(body["Body"]["Products"]["Product"]) == 3
         )
-        forged = await http.get(
-            "/sellercenter/legacy", params=_signed("GetProducts", "2026-01-01T00:00:00+00:00", key="x")
-        )
+        forged = await http.get("/sellercenter/legacy", params=_signed("GetProducts", _at(clock), key="x"))
         assert forged.json()["ErrorResponse"]["Head"]["ErrorMessage"].startswith("E007")
-        tampered = _signed("GetOrders", "2026-01-01T00:00:00+00:00")
+        tampered = _signed("GetOrders", _at(clock))
         tampered["Limit"] = "5"
         assert "ErrorResponse" in (await http.get("/sellercenter/legacy", params=tampered)).json()
-        answers = [await http.get("/sellercenter/legacy", params=_signed("GetOrders", "t")) for _ in range(30)]
+        answers = [
+            await http.get("/sellercenter/legacy", params=_signed("GetOrders", _at(clock, -n))) for n in range(30)
+        ]
         assert [a.status_code for a in answers] == [200] * 29 + [429]  # the first GetProducts counted too
         assert answers[-1].json()["ErrorResponse"]["Head"]["ErrorMessage"] == "E429: Too many requests"
         clock.advance(3)
-        assert (await http.get("/sellercenter/legacy", params=_signed("GetOrders", "t"))).status_code == 200
+        assert (await http.get("/sellercenter/legacy", params=_signed("GetOrders", _at(clock)))).status_code == 200
     assert emu.snapshot()["operations"]["sellercenter.legacy.GetOrders"]["throttled"] == 1
