@@ -32,6 +32,7 @@ from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
 from ..retry import parse_retry_after
 from ._gate import Gate
 from .base import KeyStats, LimitKey, Plan, StatsSource
+from .bounds import OnceLog, bounded_hold, bounded_rate
 from .bucket import DEFAULT_TIMER_SLACK, TokenBucket
 from .window import SlidingWindow, WindowPlan
 
@@ -112,6 +113,7 @@ class Limiter:
         self._window_margin = float(window_margin)
         self._clock: Clock = clock or SYSTEM_CLOCK
         self._entries: dict[LimitKey, _Entry] = {}
+        self._ignored = OnceLog("Limiter")
 
     # ------------------------------------------------------------------ the protocol
 
@@ -142,15 +144,21 @@ class Limiter:
             return
         gate = entry.gate
         if self._adapt and entry.source != "override" and isinstance(gate, TokenBucket):
-            rate = parse_rate_limit(headers)
-            if rate is not None and rate != gate.rate:
-                gate.set_plan(rate)
-                entry.source = "header"
+            header = parse_rate_limit(headers)
+            if header is not None and header != gate.rate:
+                rate = bounded_rate(header, entry.plan.rate)
+                if rate is None:
+                    self._ignored.warn(key, "x-amzn-RateLimit-Limit", header, entry.plan.rate)
+                else:
+                    gate.set_plan(rate)
+                    entry.source = "header"
+        if isinstance(gate, SlidingWindow):
+            gate.complete()  # the slot now counts from here (see throttle.window)
         if status == 429:
             entry.throttled += 1
             if isinstance(gate, TokenBucket):
                 retry_after = headers.get("retry-after") or headers.get("Retry-After")
-                gate.drain(parse_retry_after(retry_after, now=self._clock.time()))
+                gate.drain(bounded_hold(parse_retry_after(retry_after, now=self._clock.time())))
             elif isinstance(gate, SlidingWindow):
                 gate.fill()
 
