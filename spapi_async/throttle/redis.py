@@ -52,7 +52,7 @@ from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter, _source_of
 from .window import WindowPlan
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
+    from redis.asyncio import Redis, RedisCluster
     from redis.commands.core import AsyncScript
 
 # Times in the scripts are integer microseconds of the server's clock (exact in a double until the year 2255).
@@ -118,6 +118,7 @@ if s[1] or s[2] then
     ts = now
     bad = bad .. ' t'
   end
+  if ts > now + 60000000 then bad = bad .. ' ts' end  -- a minute ahead of this server: not a clock step
   if ts > now then ts = now end
   if tokens > capacity then tokens = capacity end
   tokens = math.min(capacity, tokens + (now - ts) * rate / 1000000)
@@ -418,7 +419,7 @@ class RedisLimiter:
         clock: Clock | None = None,
         on_error: OnError = "fallback",
         fallback: LimiterBackend | None = None,
-        client: Redis | None = None,
+        client: Redis | RedisCluster | None = None,
         socket_timeout: float = 1.0,
         retry_interval: float = 2.0,
         idle_ttl: float = 3600.0,
@@ -467,7 +468,7 @@ class RedisLimiter:
         return dict(self._overrides)
 
     @property
-    def redis(self) -> Redis:
+    def redis(self) -> Redis | RedisCluster:
         """The redis-py client (shared with a :class:`~spapi_async.auth.redis_store.RedisTokenStore` if you like)."""
         return self._redis
 
