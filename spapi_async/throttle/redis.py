@@ -98,6 +98,7 @@ if kind ~= 'none' and kind ~= 'hash' then
   redis.call('DEL', KEYS[1])
   bad = bad .. ' type=' .. kind
 end
+if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], MAX_TTL_MS) end  -- never without a TTL
 local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'h')
 local rate = PLAN
 if s[3] then
@@ -274,6 +275,9 @@ elseif kind == 'zset' then
   end
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
+if redis.call('PTTL', KEYS[1]) == -1 then  -- never without a TTL
+  redis.call('PEXPIRE', KEYS[1], IDLE_MS + math.ceil((HORIZON + span) / 1000))
+end
 local function expire(at)
   if redis.call('EXISTS', KEYS[1]) == 1 then
     redis.call('PEXPIRE', KEYS[1], math.max(1000, math.ceil((at - now + span) / 1000) + IDLE_MS))

@@ -225,3 +225,16 @@ async def test_a_lock_without_ttl_is_poisoned_and_taken_over(redis_url: str, nam
         async with store.refresh_lock("k"):
             assert await redis_client.get(store.lock_key("k")) != b"someone"
             assert 0 < await redis_client.pttl(store.lock_key("k")) <= 10_000
+
+
+async def test_state_left_without_a_ttl_gets_one_whatever_script_touches_it(
+    redis_url: str, namespace: str, redis_client: Any
+) -> None:
+    key = LimitKey("sc:client", "sc", "sellercenter.get_products")
+    async with RedisLimiter(redis_url, namespace=namespace, margin=0, window_margin=0) as limiter:
+        due_now = await limiter.reserve(KEY, PLAN)
+        window_now = await limiter.reserve(key, WINDOW)
+        for reservation in (due_now, window_now):
+            await redis_client.persist(reservation.redis_key)
+            assert await limiter.cancel(reservation) is False  # already due: nothing to give back
+            assert 0 < await redis_client.pttl(reservation.redis_key) <= MAX_TTL_MS
