@@ -28,16 +28,25 @@ RATE_FACTOR = 10.0
 MAX_HOLD = 300.0
 
 
-def rate_bounds(plan_rate: float) -> tuple[float, float]:
+def rate_bounds(plan_rate: float, factor: float = RATE_FACTOR) -> tuple[float, float]:
     """The lowest and highest rate a header may set for a key whose plan has ``plan_rate``."""
-    return plan_rate / RATE_FACTOR, plan_rate * RATE_FACTOR
+    return plan_rate / factor, plan_rate * factor
 
 
-def bounded_rate(header_rate: float | None, plan_rate: float) -> float | None:
+def check_factor(factor: float) -> float:
+    """A limiter's ``header_factor``: finite and at least 1 (1 pins every key to its plan)."""
+    from ..errors import ConfigurationError
+
+    if not 1 <= factor < math.inf:
+        raise ConfigurationError(f"header_factor must be >= 1 and finite, got {factor!r}")
+    return float(factor)
+
+
+def bounded_rate(header_rate: float | None, plan_rate: float, factor: float = RATE_FACTOR) -> float | None:
     """``header_rate`` if it is finite and within :func:`rate_bounds` of ``plan_rate``, else None."""
     if header_rate is None or not math.isfinite(header_rate):
         return None
-    low, high = rate_bounds(plan_rate)
+    low, high = rate_bounds(plan_rate, factor)
     # a relative tolerance so that exactly plan * 10 (after float rounding) still counts as inside
     if header_rate < low * (1 - 1e-9) or header_rate > high * (1 + 1e-9):
         return None
@@ -62,7 +71,9 @@ class OnceLog:
         self._seen: set[tuple[str, str]] = set()
         self._limit = limit
 
-    def warn(self, key: object, kind: str, value: object, plan_rate: float | None = None) -> bool:
+    def warn(
+        self, key: object, kind: str, value: object, plan_rate: float | None = None, factor: float = RATE_FACTOR
+    ) -> bool:
         """Log that ``value`` (of ``kind``) was ignored for ``key`` unless already logged; True if it logged."""
         mark = (str(key), kind)
         if mark in self._seen:
@@ -71,7 +82,7 @@ class OnceLog:
             self._seen.clear()
         self._seen.add(mark)
         if plan_rate is not None:
-            low, high = rate_bounds(plan_rate)
+            low, high = rate_bounds(plan_rate, factor)
             logger.warning(
                 "%s: ignored %s %r for %s (outside [%.6g, %.6g] around the plan's %.6g requests/s)",
                 *(self.what, kind, value, key, low, high, plan_rate),

@@ -47,7 +47,7 @@ from ..errors import ConfigurationError, parse_rate_limit
 from ..operation import UsagePlan
 from ..retry import parse_retry_after
 from .base import KeyStats, LimiterBackend, LimitKey, Plan, StatsSource
-from .bounds import RATE_FACTOR, OnceLog, bounded_hold, bounded_rate
+from .bounds import RATE_FACTOR, OnceLog, bounded_hold, bounded_rate, check_factor
 from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter, _source_of
 from .window import WindowPlan
 
@@ -402,6 +402,8 @@ class RedisLimiter:
     - ``socket_timeout``: seconds before a Redis command counts as failed (a call that takes more than twice
       that, whatever the client is doing, is an outage: the caller falls back then); ``idle_ttl``: seconds an idle key's
       state is kept after its bucket is full again (at most :data:`MAX_IDLE_TTL`);
+    - ``header_factor``: how far (either way) ``x-amzn-RateLimit-Limit`` may move a key's rate from its plan
+      (default 10, see ``throttle.bounds``), for what this process reads and what the scripts accept;
     - ``horizon``: how far ahead (seconds, :data:`DEFAULT_HORIZON`) a slot may be reserved. A caller whose slot
       would be further ahead sleeps ``horizon`` and asks again; shared state claiming reservations further ahead
       than that is poisoned and is reset.
@@ -428,7 +430,9 @@ class RedisLimiter:
         retry_interval: float = 2.0,
         idle_ttl: float = 3600.0,
         horizon: float = DEFAULT_HORIZON,
+        header_factor: float = RATE_FACTOR,
     ) -> None:
+        self._factor = check_factor(header_factor)
         if not namespace or any(c.isspace() for c in namespace):
             raise ConfigurationError(f"namespace must be a non-empty word, got {namespace!r}")
         if not 0 <= idle_ttl <= MAX_IDLE_TTL:
@@ -506,7 +510,7 @@ class RedisLimiter:
         )
         return [
             *(repr(float(plan.rate)), str(plan.burst), self._margin_arg, str(self._idle_ms), self._adapts(key)),
-            *(repr(self._horizon), repr(RATE_FACTOR), str(max_ttl_ms)),
+            *(repr(self._horizon), repr(self._factor), str(max_ttl_ms)),
         ]
 
     def _window_args(self, plan: WindowPlan) -> list[str]:
@@ -679,9 +683,9 @@ class RedisLimiter:
         if adapts == "1" and isinstance(plan, UsagePlan):
             header = parse_rate_limit(headers)
             if header is not None and header != entry.rate:
-                header_rate = bounded_rate(header, plan.rate)
+                header_rate = bounded_rate(header, plan.rate, self._factor)
                 if header_rate is None:
-                    self._reset_log.warn(key, "x-amzn-RateLimit-Limit", header, plan.rate)
+                    self._reset_log.warn(key, "x-amzn-RateLimit-Limit", header, plan.rate, self._factor)
         if throttled:
             entry.throttled += 1
         if self._fallback is not None:
