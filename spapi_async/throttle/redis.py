@@ -12,7 +12,10 @@ while it sleeps gives its token back (exact: the state becomes what it would be 
 
 Sliding window (a plan with ``limit`` and ``window``, for Seller Center's "N per W seconds"): a sorted set holds
 the grant times of the last ``limit`` requests, reservations included; a new request is due when the oldest of
-them leaves the window.
+them leaves the window. As in :mod:`spapi_async.throttle.window`, a slot counts from its grant until its response
+(or failure) is reported to ``observe``, then from that moment: each report moves the oldest grant still in flight
+(members ``p:...``) to now (``c:...``). Since that can move earlier grants later after a slot was reserved ahead,
+a waiter confirms its slot when it is due (one more script call; moved on if the window is still full).
 
 ``observe`` updates the same state: ``x-amzn-RateLimit-Limit`` sets the key's rate (refilling at the old rate up
 to that instant) and a 429 empties the bucket (with ``Retry-After``: the next token is due exactly then) or fills
@@ -26,7 +29,8 @@ with one warning per outage (``on_error="fallback"``, the default) or raises
 ``retry_interval`` seconds (an attempt costs at most twice ``socket_timeout``), and redis-py reconnects by itself.
 
 Cost: one script call (one round trip) per request, plus one in ``observe`` when a response changes the rate or is a
-429. Needs Redis 5 or later (scripts replicated by effect, so they may read ``TIME``); each script touches one key.
+429 (sliding windows: on every response, and one more per caller that had to wait). Needs Redis 5 or later
+(scripts replicated by effect, so they may read ``TIME``); each script touches one key, so one hash slot.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from __future__ import annotations
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
@@ -308,18 +312,56 @@ return {now, due - now, 1, bad}
 """
 )
 
-#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s. A 429: the window is full as of max(now,
-#: latest grant). Returns what failed validation.
-WINDOW_FILL = (
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, member. Run by a waiter when its reservation
+#: is due: the slot is confirmed (re-scored to now) if fewer than `limit` other grants count in the window ending
+#: now - completions may have moved earlier grants later since the reservation was made (see WINDOW_COMPLETE) -
+#: else it is moved to when enough of them leave the window. Returns {server now us, wait us (0: granted),
+#: 1 if the member was found (0: gone - the key was reset or expired - reserve again), what failed validation}.
+WINDOW_CONFIRM = (
     _PROLOGUE
     + _WINDOW_LOAD
     + """
+local mine = redis.call('ZSCORE', KEYS[1], ARGV[5])
+if mine == false then return {now, 0, 0, bad} end
+local others = {}
+local scored = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. string.format('%.0f', now - span),
+  string.format('%.0f', now), 'WITHSCORES')
+for i = 1, #scored, 2 do
+  if scored[i] ~= ARGV[5] then table.insert(others, tonumber(scored[i + 1])) end
+end
+local due = now
+if #others >= limit then due = others[#others - limit + 1] + span end
+if due - now > HORIZON then due = now + HORIZON end
+redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[5])
+expire(due)
+return {now, due - now, 1, bad}
+"""
+)
+
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, "1" if the response was a 429. A response (or
+#: failure) came back: the oldest grant still in flight (a member "p:...", scored at or before now) counts from now
+#: on (member "c:..."), as in spapi_async.throttle.window; a 429 then fills the window as of max(now, latest
+#: grant). Returns what failed validation.
+WINDOW_COMPLETE = (
+    _PROLOGUE
+    + _WINDOW_LOAD
+    + """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now))
+for i = 1, #due do
+  if string.sub(due[i], 1, 2) == 'p:' then
+    redis.call('ZREM', KEYS[1], due[i])
+    redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'c:' .. string.sub(due[i], 3))
+    break
+  end
+end
 local at = now
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
-local stamp = string.format('%.0f', at)
-for i = 1, limit do
-  redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
+if ARGV[5] == '1' then
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
+  local stamp = string.format('%.0f', at)
+  for i = 1, limit do
+    redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
+  end
 end
 expire(at)
 return bad
@@ -466,7 +508,8 @@ class RedisLimiter:
         self._bucket_observe: AsyncScript = self._redis.register_script(BUCKET_OBSERVE)
         self._bucket_give_back: AsyncScript = self._redis.register_script(BUCKET_GIVE_BACK)
         self._window_acquire: AsyncScript = self._redis.register_script(WINDOW_ACQUIRE)
-        self._window_fill: AsyncScript = self._redis.register_script(WINDOW_FILL)
+        self._window_confirm: AsyncScript = self._redis.register_script(WINDOW_CONFIRM)
+        self._window_complete: AsyncScript = self._redis.register_script(WINDOW_COMPLETE)
         self._window_cancel: AsyncScript = self._redis.register_script(WINDOW_CANCEL)
 
     # ------------------------------------------------------------------ configuration
@@ -555,7 +598,7 @@ class RedisLimiter:
             )
             rate = float(rate_text)
         else:
-            member = secrets.token_hex(8)
+            member = "p:" + secrets.token_hex(8)  # in flight until a completion moves it (WINDOW_COMPLETE)
             now_us, wait_us, reserved, bad = await self._run(
                 self._window_acquire, rkey, [*self._window_args(plan), member]
             )
@@ -639,16 +682,48 @@ class RedisLimiter:
             entry.max_wait = waited
 
     async def _wait(self, reservation: Reservation, entry: _Entry, before: float = 0.0) -> None:
+        waited = 0.0
         if reservation.wait > 0:
             entry.waiting += 1
             try:
-                await self._clock.sleep(reservation.wait)
+                while True:
+                    await self._clock.sleep(reservation.wait)
+                    waited += reservation.wait
+                    if reservation.member is None:
+                        break
+                    # a window slot reserved ahead is confirmed when due: completions reported since may have
+                    # moved earlier grants later (see WINDOW_CONFIRM); shielded as the reservation is
+                    with anyio.CancelScope(shield=True):
+                        confirmed = await self._confirm(reservation)
+                    await anyio.lowlevel.checkpoint_if_cancelled()
+                    if confirmed is None:
+                        break
+                    reservation = confirmed
             except BaseException:
                 await self._cancel_shielded(reservation, entry)
                 raise
             finally:
                 entry.waiting -= 1
-        self._granted(entry, before + reservation.wait)
+        self._granted(entry, before + waited)
+
+    async def _confirm(self, reservation: Reservation) -> Reservation | None:
+        """None when the window slot is confirmed now (or Redis cannot say: the slot stays as reserved); else
+        the same reservation moved to its new due time."""
+        plan = reservation.plan
+        assert isinstance(plan, WindowPlan)
+        assert reservation.member is not None
+        try:
+            args = [*self._window_args(plan), reservation.member]
+            now_us, wait_us, found, bad = await self._run(self._window_confirm, reservation.redis_key, args)
+        except Exception as exc:  # whatever the client raises is an outage to us
+            self._health.failed(exc, may_raise=False)
+            return None
+        self._reported(reservation.redis_key, bad)
+        wait = int(wait_us) / 1_000_000
+        if not int(found) or not 0 < wait <= self._horizon:
+            return None
+        due_us = int(now_us) + int(wait_us)
+        return replace(reservation, due=due_us / 1_000_000, wait=wait, due_us=due_us)
 
     async def release(self, key: LimitKey) -> None:
         """Give back the token of an attempt that never reached Amazon. Token buckets refund exactly while no
@@ -694,7 +769,7 @@ class RedisLimiter:
             rate_changed = header_rate is not None and header_rate != entry.rate
             if not (throttled or rate_changed) or not self._health.should_try():
                 return
-        elif not throttled or not self._health.should_try():
+        elif not self._health.should_try():
             return
         rkey = self.redis_key(key, plan)
         try:
@@ -710,8 +785,9 @@ class RedisLimiter:
                 rate = float(rate)
                 if math.isfinite(rate) and rate > 0:
                     entry.rate = rate
-            else:
-                bad = await self._run(self._window_fill, rkey, self._window_args(plan))
+            else:  # every response completes a window slot (and a 429 fills the window)
+                args = [*self._window_args(plan), "1" if throttled else "0"]
+                bad = await self._run(self._window_complete, rkey, args)
             self._reported(rkey, bad)
         except Exception as exc:  # whatever the client raises is an outage to us
             # a response is in hand: never fail it for bookkeeping, even with on_error="raise"

@@ -238,3 +238,30 @@ async def test_state_left_without_a_ttl_gets_one_whatever_script_touches_it(
             await redis_client.persist(reservation.redis_key)
             assert await limiter.cancel(reservation) is False  # already due: nothing to give back
             assert 0 < await redis_client.pttl(reservation.redis_key) <= MAX_TTL_MS
+
+
+# ---------------------------------------------------------------------------------------------- windows
+
+
+async def test_a_window_slot_reserved_ahead_waits_for_completions_reported_since(
+    redis_url: str, namespace: str, redis_client: Any
+) -> None:
+    """Two requests in flight, a third reserved for when their grants leave the window; the two responses come
+    back 0.3 s later: the third goes one full window after them, not after their grants (issue 15, item 3)."""
+    key = LimitKey("sc:client", "sc", "sellercenter.get_products")
+    async with RedisLimiter(redis_url, namespace=namespace, window_margin=0) as limiter:
+        rkey = limiter.redis_key(key, WINDOW)
+        await limiter.acquire(key, WINDOW)
+        await limiter.acquire(key, WINDOW)
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(limiter.acquire, key, WINDOW)  # reserved 1 s after the first two, sleeping
+            await anyio.sleep(0.3)  # the round trip of the first two (real time: Redis keeps its own clock)
+            await limiter.observe(key, 200, {})
+            await limiter.observe(key, 200, {})
+            members = await redis_client.zrange(rkey, 0, -1, withscores=True)
+            completed = [score for member, score in members if member.startswith(b"c:")]
+            assert len(completed) == 2  # both counted from their responses now
+        members = await redis_client.zrange(rkey, 0, -1, withscores=True)
+    granted = [score for member, score in members if member.startswith(b"p:")]
+    assert len(granted) == 1  # the third, re-scored to when it was confirmed
+    assert granted[0] - max(completed) >= 1_000_000 - 2
