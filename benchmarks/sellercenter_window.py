@@ -1,7 +1,7 @@
 """Seller Center's 30-per-3-s window over real loopback sockets with network jitter, measured by the server.
 
     python -m benchmarks.sellercenter_window [--calls 200] [--v2-calls 60] [--limit 30] [--window 3] [--jitter 0.03]
-                                             [--bucket-calls 200]
+                                             [--bucket-calls 200] [--redis-url redis://127.0.0.1:6379/0]
 
 Starts a small ASGI server (uvicorn, 127.0.0.1, a free port) that stamps every API request with its own
 ``time.monotonic()`` on arrival and rejects one that would exceed ``limit`` in ``window`` seconds (legacy: an E429
@@ -14,6 +14,8 @@ rhythm than the limiter granted them. Runs, one after the other:
 - ``bucket``: the same jitter against a token bucket (rate ``limit / window``, burst ``limit``) enforced by the
   server, through the in-process ``sp.Limiter``'s default token bucket - does a bucket need completion-based
   counting too?
+
+``--redis-url``: the Seller Center clients share a ``sp.RedisLimiter`` instead of the in-process limiter.
 
 Prints a table and writes ``benchmarks/results/sellercenter_window.json``. Bounded: at most 2000 requests per
 run and a 120 s deadline each.
@@ -145,20 +147,29 @@ async def serve(recorder: Recorder) -> tuple[uvicorn.Server, asyncio.Task[None],
     return server, task, f"http://127.0.0.1:{port}"
 
 
-async def run(kind: str, calls: int, limit: int, window: float, jitter: float, seed: int) -> dict[str, Any]:
+async def run(
+    kind: str, calls: int, limit: int, window: float, jitter: float, seed: int, redis_url: str | None = None
+) -> dict[str, Any]:
     recorder = Recorder(limit, window, bucket_rate=limit / window if kind == "bucket" else None)
     server, task, base = await serve(recorder)
     http = httpx.AsyncClient(transport=JitterTransport(jitter, random.Random(seed)), timeout=30)
     failures = 0
+    shared: Any = None
+    if redis_url is not None:
+        from spapi_async.throttle.redis import RedisLimiter
+
+        shared = RedisLimiter(redis_url, namespace=f"bench{seed}{time.monotonic_ns()}")
     started = time.monotonic()
     try:
         if kind == "legacy":
             client: Any = SellerCenterLegacyClient(
-                base, "bench@example.com", "bench-key", requests_per_window=limit, window=window, http_client=http
+                *(base, "bench@example.com", "bench-key"),
+                **dict(requests_per_window=limit, window=window, http_client=http, limiter=shared),
             )
         elif kind == "v2":
             client = SellerCenterClient(
-                base, "bench", "bench-secret", requests_per_window=limit, window=window, http_client=http
+                *(base, "bench", "bench-secret"),
+                **dict(requests_per_window=limit, window=window, http_client=http, limiter=shared),
             )
         limiter = Limiter()
         key = LimitKey("bench", "local", "bench.bucket")
@@ -188,6 +199,8 @@ async def run(kind: str, calls: int, limit: int, window: float, jitter: float, s
             await client.aclose()
     finally:
         await http.aclose()
+        if shared is not None:
+            await shared.aclose()
         server.should_exit = True
         await task
     elapsed = time.monotonic() - started
@@ -196,6 +209,7 @@ async def run(kind: str, calls: int, limit: int, window: float, jitter: float, s
     ideal = full_windows * window if kind != "bucket" else (calls - limit) / (limit / window)
     return {
         "kind": kind,
+        "limiter": "RedisLimiter" if redis_url else "Limiter (in process)",
         "calls": calls,
         "jitter_s": jitter,
         "server_requests": len(recorder.arrivals),
@@ -219,6 +233,7 @@ def main() -> None:
     parser.add_argument("--jitter", type=float, default=0.03)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--only", choices=["legacy", "v2", "bucket"], default=None)
+    parser.add_argument("--redis-url", default=None, help="Seller Center clients on sp.RedisLimiter at this URL")
     args = parser.parse_args()
     jitter = min(max(args.jitter, 0.0), 1.0)
     plans = [("legacy", args.calls), ("v2", args.v2_calls), ("bucket", args.bucket_calls)]
@@ -226,7 +241,8 @@ def main() -> None:
     for kind, calls in plans:
         if args.only and kind != args.only:
             continue
-        result = asyncio.run(run(kind, min(calls, 2000), args.limit, args.window, jitter, args.seed))
+        redis_url = args.redis_url if kind != "bucket" else None
+        result = asyncio.run(run(kind, min(calls, 2000), args.limit, args.window, jitter, args.seed, redis_url))
         results.append(result)
         width = max(len(k) for k in result)
         print(f"Seller Center window over loopback with 0-{jitter * 1000:.0f} ms jitter each way: {kind}")

@@ -289,7 +289,8 @@ local function expire(at)
 end
 """
 
-#: KEYS[1] sorted set; ARGV: limit, span us (window + margin), idle TTL ms, horizon s, member. Returns {server now
+#: KEYS[1] sorted set; ARGV: limit, span us (window + margin), idle TTL ms, horizon s, member id. The member is
+#: "p:<id>" (granted now, in flight) or "r:<id>" (reserved ahead, to be confirmed when due). Returns {server now
 #: us, wait us, 1 if reserved (0: further than the horizon, come back after `wait`), what failed validation}.
 WINDOW_ACQUIRE = (
     _PROLOGUE
@@ -306,7 +307,9 @@ if n >= limit then
   due = math.max(due, tonumber(bound[2]) + span)
 end
 if due - now > HORIZON then return {now, HORIZON, 0, bad} end
-redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[5])
+local member = 'p:' .. ARGV[5]
+if due > now then member = 'r:' .. ARGV[5] end
+redis.call('ZADD', KEYS[1], string.format('%.0f', due), member)
 expire(due)
 return {now, due - now, 1, bad}
 """
@@ -323,14 +326,20 @@ WINDOW_CONFIRM = (
     + """
 local mine = redis.call('ZSCORE', KEYS[1], ARGV[5])
 if mine == false then return {now, 0, 0, bad} end
-local others = {}
+-- grants that count: everything in the window but reservations not confirmed yet ("r:"), which will count us
+local granted = {}
 local scored = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. string.format('%.0f', now - span),
   string.format('%.0f', now), 'WITHSCORES')
 for i = 1, #scored, 2 do
-  if scored[i] ~= ARGV[5] then table.insert(others, tonumber(scored[i + 1])) end
+  if string.sub(scored[i], 1, 2) ~= 'r:' then table.insert(granted, tonumber(scored[i + 1])) end
 end
-local due = now
-if #others >= limit then due = others[#others - limit + 1] + span end
+if #granted < limit then
+  redis.call('ZREM', KEYS[1], ARGV[5])
+  redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'p:' .. string.sub(ARGV[5], 3))
+  expire(now)
+  return {now, 0, 1, bad}
+end
+local due = granted[#granted - limit + 1] + span
 if due - now > HORIZON then due = now + HORIZON end
 redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[5])
 expire(due)
@@ -598,10 +607,11 @@ class RedisLimiter:
             )
             rate = float(rate_text)
         else:
-            member = "p:" + secrets.token_hex(8)  # in flight until a completion moves it (WINDOW_COMPLETE)
+            member = secrets.token_hex(8)
             now_us, wait_us, reserved, bad = await self._run(
                 self._window_acquire, rkey, [*self._window_args(plan), member]
             )
+            member = ("r:" if int(wait_us) > 0 else "p:") + member  # as the script named it
         self._reported(rkey, bad)
         due_us = int(now_us) + int(wait_us)
         wait = int(wait_us) / 1_000_000
