@@ -17,6 +17,10 @@ from .errors import ConfigurationError, TransportError
 if TYPE_CHECKING:
     from redis.asyncio import Redis, RedisCluster
 
+#: Connections our own (non-cluster) clients may open: one per script call in flight. redis-py 8 caps a pool at
+#: 100 by default, and a 101st concurrent caller would get ``MaxConnectionsError`` (an outage, to us).
+MAX_CONNECTIONS = 10_000
+
 #: URL schemes that make a Redis Cluster client (``redis+cluster://host:port``: any node of the cluster).
 CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
 
@@ -102,6 +106,7 @@ def make_client(
         return cluster_client, True
     redis_client = _Redis.from_url(
         url,
+        max_connections=MAX_CONNECTIONS,
         socket_timeout=socket_timeout,
         socket_connect_timeout=socket_timeout,
         retry=Retry(NoBackoff(), 1),

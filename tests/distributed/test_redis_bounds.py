@@ -265,3 +265,14 @@ async def test_a_window_slot_reserved_ahead_waits_for_completions_reported_since
     granted = [score for member, score in members if member.startswith(b"p:")]
     assert len(granted) == 1  # the third, re-scored to when it was confirmed
     assert granted[0] - max(completed) >= 1_000_000 - 2
+
+
+async def test_more_concurrent_callers_than_redis_py_s_default_pool_stay_on_redis(
+    redis_url: str, namespace: str
+) -> None:
+    plan = UsagePlan(rate=1000.0, burst=1000)
+    async with RedisLimiter(redis_url, namespace=namespace, margin=0) as limiter:
+        async with anyio.create_task_group() as tg:
+            for _ in range(150):
+                tg.start_soon(limiter.acquire, KEY, plan)
+        assert limiter.outages == 0 and not limiter.using_fallback
