@@ -48,10 +48,89 @@ stop_redis() {
   fi
 }
 
+# A 3-node Redis Cluster (three masters, no replicas) from the same redis-server, created with redis-cli.
+# Exports SPAPI_TEST_REDIS_CLUSTER_URL=redis+cluster://127.0.0.1:<port of the first node>.
+_cluster_port() {
+  # a free port p with p + 10000 (the cluster bus) free too; p <= 55535
+  python3 -c '
+import random, socket
+for _ in range(200):
+    p = random.randrange(20000, 45000)
+    try:
+        a = socket.socket(); a.bind(("127.0.0.1", p)); b = socket.socket(); b.bind(("127.0.0.1", p + 10000))
+    except OSError:
+        continue
+    a.close(); b.close(); print(p); break'
+}
+
+start_redis_cluster() {
+  if [ -n "${SPAPI_REDIS_CLUSTER_CI_PIDS:-}" ]; then return 0; fi
+  command -v redis-server >/dev/null 2>&1 || start_redis || return 1
+  SPAPI_REDIS_CLUSTER_CI_DIR=$(mktemp -d)
+  local ports="" pids="" port dir i
+  for i in 1 2 3; do
+    port=$(_cluster_port)
+    dir="$SPAPI_REDIS_CLUSTER_CI_DIR/node$i"
+    mkdir -p "$dir"
+    redis-server --bind 127.0.0.1 --port "$port" --cluster-enabled yes --cluster-config-file nodes.conf \
+      --cluster-node-timeout 1000 --cluster-require-full-coverage no --save '' --appendonly no --dir "$dir" \
+      --logfile "$dir/redis.log" --daemonize no &
+    pids="$pids $!"
+    ports="$ports $port"
+  done
+  SPAPI_REDIS_CLUSTER_CI_PIDS=$pids
+  export SPAPI_REDIS_CLUSTER_CI_PIDS SPAPI_REDIS_CLUSTER_CI_DIR
+  for port in $ports; do
+    for i in $(seq 1 100); do
+      redis-cli -h 127.0.0.1 -p "$port" ping 2>/dev/null | grep -q PONG && break
+      sleep 0.1
+    done
+  done
+  local nodes=""
+  for port in $ports; do nodes="$nodes 127.0.0.1:$port"; done
+  # shellcheck disable=SC2086
+  if ! redis-cli --cluster create $nodes --cluster-replicas 0 --cluster-yes >/dev/null; then
+    echo "redis-cli --cluster create failed" >&2
+    return 1
+  fi
+  for i in $(seq 1 200); do
+    local ok=1
+    for port in $ports; do
+      redis-cli -h 127.0.0.1 -p "$port" cluster info 2>/dev/null | grep -q 'cluster_state:ok' || ok=0
+    done
+    if [ "$ok" = 1 ]; then
+      set -- $ports
+      export SPAPI_TEST_REDIS_CLUSTER_URL="redis+cluster://127.0.0.1:$1"
+      echo "redis cluster (3 masters) on$ports: $SPAPI_TEST_REDIS_CLUSTER_URL"
+      return 0
+    fi
+    sleep 0.1
+  done
+  echo "the redis cluster did not reach cluster_state:ok" >&2
+  return 1
+}
+
+stop_redis_cluster() {
+  if [ -n "${SPAPI_REDIS_CLUSTER_CI_PIDS:-}" ]; then
+    local pid
+    for pid in $SPAPI_REDIS_CLUSTER_CI_PIDS; do
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    done
+    unset SPAPI_REDIS_CLUSTER_CI_PIDS
+  fi
+  if [ -n "${SPAPI_REDIS_CLUSTER_CI_DIR:-}" ]; then
+    rm -rf "$SPAPI_REDIS_CLUSTER_CI_DIR"
+    unset SPAPI_REDIS_CLUSTER_CI_DIR
+  fi
+}
+
 start_services() {
   start_redis
+  start_redis_cluster
 }
 
 stop_services() {
+  stop_redis_cluster
   stop_redis
 }

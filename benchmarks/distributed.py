@@ -16,6 +16,11 @@ requests granted, 429s answered by the server, and utilisation = granted / most 
 
 Without ``--redis-url`` (or ``SPAPI_TEST_REDIS_URL``) a ``redis-server`` from PATH is started on a free loopback
 port for the run. Prints a table and writes ``benchmarks/results/distributed.json``.
+
+``--cluster``: the same on a 3-node Redis Cluster (``SPAPI_TEST_REDIS_CLUSTER_URL``, else three ``redis-server
+--cluster-enabled yes`` started on loopback and joined with ``redis-cli --cluster create``), RedisLimiter only
+unless ``--modes`` says otherwise. ``--node-down T`` (with ``--cluster``) kills the second node T seconds into the
+run and starts it again 3 s later: calls go on in process meanwhile and return to Redis by themselves.
 """
 
 from __future__ import annotations
@@ -260,19 +265,54 @@ def start_redis() -> tuple[str, subprocess.Popen[bytes] | None, str | None]:
     raise SystemExit("redis-server did not start")
 
 
+async def _node_down(cluster: Any, at: float, report: dict[str, Any]) -> None:
+    """``at`` seconds from now, kill the node holding the getOrderItems bucket (the busiest key) and start it
+    again 3 s later."""
+    from tests.distributed.cluster import _command
+
+    await asyncio.sleep(at)
+    holders = [i for i, port in enumerate(cluster.ports) if _command(port, "KEYS", "*get_order_items*")[:2] == b"*1"]
+    victim = holders[0] if holders else 1
+    report["node_killed"] = {"port": cluster.ports[victim], "held_the_get_order_items_bucket": bool(holders)}
+    cluster.stop_node(victim)
+    await asyncio.sleep(3.0)
+    await asyncio.to_thread(cluster.start_node, victim)
+
+
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
     from spapi_async.emulator import Emulator
 
-    redis_url, redis_proc, workdir = (args.redis_url, None, None) if args.redis_url else start_redis()
+    cluster: Any = None
+    if args.cluster:
+        redis_proc, workdir = None, None
+        redis_url = args.redis_url or os.environ.get("SPAPI_TEST_REDIS_CLUSTER_URL")
+        if not redis_url:
+            from tests.distributed.cluster import RedisCluster3
+
+            cluster = RedisCluster3()
+            cluster.start()
+            redis_url = cluster.url
+    elif args.redis_url:
+        redis_url, redis_proc, workdir = args.redis_url, None, None
+    else:
+        redis_url, redis_proc, workdir = start_redis()
     emulator = Emulator(time_scale=args.scale, seed=6, orders=1000)
     runs = []
+    chaos_report: dict[str, Any] = {}
     try:
         async with emulator.serve(port=0) as base:
             for mode in args.modes:
+                chaos = None
+                if cluster is not None and args.node_down is not None and mode == "redis":
+                    chaos = asyncio.create_task(_node_down(cluster, args.node_down, chaos_report))
                 runs.append(
                     await run_once(mode, base, emulator, redis_url, args.scale, args.seconds, args.processes, args.cold)
                 )
+                if chaos is not None:
+                    await chaos
     finally:
+        if cluster is not None:
+            cluster.close()
         if redis_proc is not None:
             redis_proc.kill()
             redis_proc.wait()
@@ -284,6 +324,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
         "scale": args.scale,
         "seconds": args.seconds,
         "processes": args.processes,
+        "redis": "cluster (3 nodes)" if args.cluster else "single node",
+        "node_down_at_s": args.node_down,
+        "node_down": chaos_report or None,
         "warm_connections": not args.cold,
         "python": platform.python_version(),
         "machine": f"{platform.machine()} {os.cpu_count()} cpus",
@@ -294,7 +337,8 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
 def print_table(report: dict[str, Any]) -> None:
     print(
         f"\nP6 distributed quota: {report['processes']} processes, time scale K={report['scale']:g}, "
-        f"{report['seconds']:g} s per run"
+        f"{report['seconds']:g} s per run, Redis: {report['redis']}"
+        + (f", node down at {report['node_down_at_s']:g} s for 3 s" if report["node_down_at_s"] is not None else "")
     )
     header = (
         f"{'limiter':<16} {'operation':<26} {'plan rps':>8} {'granted':>7} {'429s':>5} {'achieved':>8} "
@@ -329,8 +373,14 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=4)
     parser.add_argument("--redis-url", default=None)
     parser.add_argument("--cold", action="store_true", help="no connection warm-up before the measured run")
-    parser.add_argument("--modes", nargs="+", default=["redis", "memory"], choices=["redis", "memory"])
+    parser.add_argument("--modes", nargs="+", default=None, choices=["redis", "memory"])
+    parser.add_argument("--cluster", action="store_true", help="a 3-node Redis Cluster instead of one server")
+    parser.add_argument("--node-down", type=float, default=None, help="with --cluster: kill a node at T s")
     args = parser.parse_args()
+    if args.modes is None:
+        args.modes = ["redis"] if args.cluster else ["redis", "memory"]
+    if args.node_down is not None and not (args.cluster and 0 <= args.node_down <= args.seconds):
+        raise SystemExit("--node-down needs --cluster and a time within --seconds")
     if not 1 <= args.seconds <= 600 or not 1 <= args.processes <= 16:
         raise SystemExit("--seconds must be in [1, 600] and --processes in [1, 16]")
     report = asyncio.run(main_async(args))

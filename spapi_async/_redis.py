@@ -15,7 +15,14 @@ from .clock import Clock
 from .errors import ConfigurationError, TransportError
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
+    from redis.asyncio import Redis, RedisCluster
+
+#: Connections our own (non-cluster) clients may open: one per script call in flight. redis-py 8 caps a pool at
+#: 100 by default, and a 101st concurrent caller would get ``MaxConnectionsError`` (an outage, to us).
+MAX_CONNECTIONS = 10_000
+
+#: URL schemes that make a Redis Cluster client (``redis+cluster://host:port``: any node of the cluster).
+CLUSTER_SCHEMES = {"redis+cluster": "redis", "rediss+cluster": "rediss"}
 
 OnError = Literal["fallback", "raise"]
 
@@ -51,37 +58,55 @@ def redacted_url(url: str) -> str:
 
 def make_client(
     url: str | None,
-    client: Redis | None,
+    client: Redis | RedisCluster | None,
     *,
     socket_timeout: float,
     what: str,
-) -> tuple[Redis, bool]:
+) -> tuple[Redis | RedisCluster, bool]:
     """The redis-py asyncio client to use and whether we own it (and so close it).
 
-    Our own clients fail fast (short socket timeouts, one immediate reconnect attempt per command, which is what
-    makes a restarted server transparent) so that a dead Redis costs a request milliseconds, not seconds.
+    ``redis://``, ``rediss://`` and ``unix://`` URLs make a ``redis.asyncio.Redis``; ``redis+cluster://`` and
+    ``rediss+cluster://`` (any node of the cluster) a ``redis.asyncio.RedisCluster``. Our own clients fail fast
+    (short socket timeouts, one immediate reconnect attempt per command, which is what makes a restarted server
+    transparent) so that a dead Redis costs a request milliseconds, not seconds.
     """
     if (url is None) == (client is None):
-        raise ConfigurationError(f"{what} needs exactly one of url='redis://...' or client=redis.asyncio.Redis(...)")
+        raise ConfigurationError(
+            f"{what} needs exactly one of url='redis://...' (or 'redis+cluster://...') or client=<a redis.asyncio "
+            "client: Redis, RedisCluster, or Sentinel(...).master_for(name)>"
+        )
     if client is not None:
         return client, False
     assert url is not None
-    if not url.startswith(("redis://", "rediss://", "unix://")):
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in ("redis", "rediss", "unix", *CLUSTER_SCHEMES):
         raise ConfigurationError(
-            f"{what}: url must start with redis://, rediss:// or unix://, got {redacted_url(url)!r}"
+            f"{what}: url must start with redis://, rediss://, unix://, redis+cluster:// or rediss+cluster://, "
+            f"got {redacted_url(url)!r}"
         )
-    if not socket_timeout > 0:
-        raise ConfigurationError(f"{what}: socket_timeout must be > 0, got {socket_timeout!r}")
+    if not 0 < socket_timeout < float("inf"):
+        raise ConfigurationError(f"{what}: socket_timeout must be > 0 and finite, got {socket_timeout!r}")
     try:
         from redis.asyncio import Redis as _Redis
+        from redis.asyncio import RedisCluster as _RedisCluster
         from redis.asyncio.retry import Retry
         from redis.backoff import NoBackoff
         from redis.exceptions import ConnectionError as RedisConnectionError
         from redis.exceptions import TimeoutError as RedisTimeoutError
     except ImportError as exc:  # pragma: no cover - depends on the installed extras
         raise ConfigurationError(f"{what} needs the redis extra: pip install 'spapi-async[redis]'") from exc
+    if scheme in CLUSTER_SCHEMES:
+        plain = CLUSTER_SCHEMES[scheme] + url[len(scheme) :]
+        cluster_client = _RedisCluster.from_url(
+            plain,
+            socket_timeout=socket_timeout,
+            socket_connect_timeout=socket_timeout,
+            retry=Retry(NoBackoff(), 1),
+        )
+        return cluster_client, True
     redis_client = _Redis.from_url(
         url,
+        max_connections=MAX_CONNECTIONS,
         socket_timeout=socket_timeout,
         socket_connect_timeout=socket_timeout,
         retry=Retry(NoBackoff(), 1),
@@ -91,12 +116,10 @@ def make_client(
 
 
 def connection_errors() -> tuple[type[BaseException], ...]:
-    """The exceptions that mean "Redis is not reachable right now" (as opposed to a bug in our commands)."""
-    from redis.exceptions import BusyLoadingError, ReadOnlyError
-    from redis.exceptions import ConnectionError as RedisConnectionError
-    from redis.exceptions import TimeoutError as RedisTimeoutError
-
-    return (RedisConnectionError, RedisTimeoutError, BusyLoadingError, ReadOnlyError, OSError)
+    """The exceptions that mean "Redis is not usable right now": all of them. Whatever a client raises - a
+    connection error, a timeout, a cluster client's ``AttributeError`` from a connection torn down under it, an
+    error from poisoned state - the caller must not see it; the owner falls back in process instead."""
+    return (Exception,)
 
 
 def require_asyncio(what: str) -> None:

@@ -7,10 +7,13 @@ The transport asks :meth:`RetryPolicy.should_retry` after each failed attempt an
 from __future__ import annotations
 
 import email.utils
+import math
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+import httpx
 
 from .errors import ApiError, ConfigurationError, SPAPIError, TransportError
 
@@ -45,8 +48,9 @@ class RetryPolicy:
     - ``fixed_delay``: wait exactly this long between attempts instead (integration-platform style).
     - ``retry_on``: ``"default"`` (see :meth:`should_retry`), ``"all"`` (every error, every method),
       ``"none"``, or a predicate ``(RetryContext) -> bool``.
-    - ``respect_retry_after``: wait for the server's ``Retry-After`` when it sends one (at most
-      ``max_retry_after`` seconds).
+    - ``respect_retry_after``: wait for the server's ``Retry-After`` when it sends one. One longer than
+      ``max_retry_after`` seconds ends the call with the error (``sp.ThrottledError`` for a 429) instead, and the
+      limiter holds the key for ``max_retry_after`` at most (with or without ``respect_retry_after``).
     """
 
     max_attempts: int = 5
@@ -65,6 +69,8 @@ class RetryPolicy:
             raise ConfigurationError("backoff and max_backoff must be >= 0")
         if self.fixed_delay is not None and self.fixed_delay < 0:
             raise ConfigurationError("fixed_delay must be >= 0")
+        if not 0 <= self.max_retry_after < math.inf:
+            raise ConfigurationError(f"max_retry_after must be >= 0 seconds and finite, got {self.max_retry_after!r}")
         if not callable(self.retry_on) and self.retry_on not in ("default", "all", "none"):
             raise ConfigurationError(f"retry_on must be 'default', 'all', 'none' or a callable, got {self.retry_on!r}")
 
@@ -127,14 +133,19 @@ def is_retryable(method: str, error: SPAPIError) -> bool:
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
-    """``Retry-After`` as seconds: delta-seconds or an HTTP date (then ``now`` is the wall-clock time)."""
+    """``Retry-After`` as seconds: delta-seconds or an HTTP date (then ``now`` is the wall-clock time).
+
+    None when missing or unusable: not a number or date, negative, or not finite (``1e309`` overflows to inf).
+    A date in the past means "now" (0.0)."""
     if not value:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
@@ -142,6 +153,22 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if when is None or now is None:
         return None
     return max(0.0, when.timestamp() - now)
+
+
+def bound_retry_after(headers: Mapping[str, str], max_retry_after: float, *, now: float) -> Mapping[str, str]:
+    """``headers`` as a limiter may trust them: an unusable ``Retry-After`` (see :func:`parse_retry_after`) is
+    removed and one longer than ``max_retry_after`` is replaced by ``max_retry_after``, so that no response holds a
+    key longer than the retry policy allows. Returns ``headers`` itself when nothing needs changing."""
+    raw = headers.get("retry-after") or headers.get("Retry-After")
+    if raw is None:
+        return headers
+    seconds = parse_retry_after(raw, now=now)
+    if seconds is not None and seconds <= max_retry_after:
+        return headers
+    bounded = httpx.Headers({k: v for k, v in headers.items() if k.lower() != "retry-after"})
+    if seconds is not None:
+        bounded["retry-after"] = repr(float(max_retry_after))
+    return bounded
 
 
 DEFAULT_RETRY = RetryPolicy()

@@ -32,7 +32,7 @@ from .errors import (
     request_id_of,
 )
 from .operation import Operation
-from .retry import RetryPolicy, parse_retry_after
+from .retry import RetryPolicy, bound_retry_after, parse_retry_after
 from .throttle.base import LimiterBackend, LimitKey, Plan
 
 logger = logging.getLogger("spapi_async")
@@ -376,18 +376,24 @@ class Transport:
                 transport_error = map_httpx_error(exc, method, call.path)
                 if not handed_over or not transport_error.request_sent:  # e.g. connect errors, pool timeouts
                     await self.limiter.release(key)
+                else:  # it may have reached the server: tell the limiter it is over (status 0: no response)
+                    await self.limiter.observe(key, 0, {})
                 error: SPAPIError = transport_error
             except BaseException:
-                if not handed_over:
-                    with anyio.CancelScope(shield=True):
+                with anyio.CancelScope(shield=True):
+                    if not handed_over:
                         await self.limiter.release(key)
+                    else:
+                        await self.limiter.observe(key, 0, {})
                 raise
             else:
                 response = sent
                 failure = redirect_error(sent) if 300 <= sent.status_code < 400 else await self._classify(sent)
                 # An error reported inside a 2xx body (legacy Seller Center's E429) counts as its own status.
                 observed = failure.status_code if failure is not None and failure.status_code else sent.status_code
-                await self.limiter.observe(key, observed, sent.headers)
+                await self.limiter.observe(
+                    key, observed, bound_retry_after(sent.headers, policy.max_retry_after, now=self.clock.time())
+                )
                 if failure is None:
                     if debug:
                         logger.debug(
@@ -413,11 +419,12 @@ class Transport:
                     refreshed_credential = True
                     attempt -= 1
                     continue
-            if not policy.should_retry(method, attempt, error):
-                raise error
             retry_after = None
             if response is not None:
                 retry_after = parse_retry_after(response.headers.get("retry-after"), now=self.clock.time())
+            too_long = policy.respect_retry_after and retry_after is not None and retry_after > policy.max_retry_after
+            if too_long or not policy.should_retry(method, attempt, error):
+                raise error
             paced = error.status_code == 429 and self.limiter.paces_throttled_retries
             delay = policy.delay(attempt, retry_after=retry_after, paced_by_limiter=paced)
             logger.info(

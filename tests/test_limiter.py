@@ -85,11 +85,11 @@ async def test_header_on_200_sets_rate_and_retimes_waiters() -> None:
         tg.start_soon(waiter)
         await clock.settle()
         await clock.advance(0.5)  # 0.05 token refilled at 0.1/s
-        await limiter.observe(SELLER_A, 200, httpx.Headers({"X-Amzn-RateLimit-Limit": "2.0"}))
+        await limiter.observe(SELLER_A, 200, httpx.Headers({"X-Amzn-RateLimit-Limit": "1.0"}))
         await clock.run_until_idle()
-    assert done == [pytest.approx(0.5 + 0.95 / 2.0)]
+    assert done == [pytest.approx(0.5 + 0.95 / 1.0)]
     stats = limiter.stats()[str(SELLER_A)]
-    assert (stats.rate, stats.burst, stats.plan_source) == (2.0, 1, "header")
+    assert (stats.rate, stats.burst, stats.plan_source) == (1.0, 1, "header")
 
 
 async def test_missing_or_bad_header_changes_nothing() -> None:

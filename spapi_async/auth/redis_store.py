@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import secrets
 from collections.abc import AsyncIterator
 from types import TracebackType
@@ -27,10 +28,11 @@ from .._redis import Health, OnError, check_on_error, connection_errors, make_cl
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
 from ..errors import ConfigurationError
+from ..throttle.bounds import OnceLog
 from .tokens import CachedToken, InMemoryTokenStore
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
+    from redis.asyncio import Redis, RedisCluster
     from redis.commands.core import AsyncScript
 
 #: Deletes the lock only if it still holds our value (it may have expired and been taken by someone else).
@@ -39,12 +41,66 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) 
 return 0
 """
 
+_TYPE = """
+local kind = redis.call('TYPE', KEYS[1])
+if type(kind) == 'table' then kind = kind['ok'] end
+"""
+
+#: KEYS[1] token key; ARGV[1] the longest TTL (ms) a token of ours has. Returns {value or '', what failed
+#: validation or ''}: a key of another type, or without a TTL / with a longer one than we ever set, is deleted.
+GET_TOKEN = (
+    _TYPE
+    + """
+if kind == 'none' then return {'', ''} end
+if kind ~= 'string' then
+  redis.call('DEL', KEYS[1])
+  return {'', 'type=' .. kind}
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 or ttl > tonumber(ARGV[1]) then
+  redis.call('DEL', KEYS[1])
+  return {'', 'ttl=' .. ttl}
+end
+return {redis.call('GET', KEYS[1]), ''}
+"""
+)
+
+#: KEYS[1] lock key; ARGV: our value, lock TTL ms. Takes the lock if free; a lock of another type, without a TTL or
+#: with a longer one than ours is poisoned (it would never be freed in time) and is deleted first. Returns
+#: {1 if taken, what failed validation or ''}.
+TAKE_LOCK = (
+    _TYPE
+    + """
+local bad = ''
+if kind ~= 'none' and kind ~= 'string' then
+  redis.call('DEL', KEYS[1])
+  bad = 'type=' .. kind
+elseif kind == 'string' then
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl < 0 or ttl > tonumber(ARGV[2]) then
+    redis.call('DEL', KEYS[1])
+    bad = 'ttl=' .. ttl
+  end
+end
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, bad} end
+return {0, bad}
+"""
+)
+
+#: The longest a token is kept in Redis (seconds), whatever expiry it claims: LWA access tokens and RDTs live an
+#: hour, Seller Center's OAuth tokens hours; a day bounds a wrong ``expires_in``.
+MAX_TOKEN_TTL = 86400.0
+
 
 class RedisTokenStore:
     """A :class:`~spapi_async.auth.tokens.TokenStore` in Redis, shared across processes and machines.
 
     Tokens live only in Redis while it answers; tokens fetched during an outage are kept in this process until
-    it is back.
+    it is back. ``url`` may be ``redis+cluster://host:port`` for a Redis Cluster; ``client`` any redis-py asyncio
+    client (``Redis``, ``RedisCluster``, a Sentinel ``master_for(...)``). Whatever the client raises, and any call
+    longer than twice ``socket_timeout``, counts as an outage. What it reads is validated: a key of another type,
+    without a TTL or with a longer one than a token of ours has, or a value that is not a token, is deleted and
+    logged once per key. Tokens are kept at most :data:`MAX_TOKEN_TTL` seconds.
 
     ``lock_timeout`` bounds how long one refresh may hold the lock (it expires by itself if its holder dies);
     ``lock_wait`` bounds how long a caller waits for another's refresh before refreshing itself. When Redis is
@@ -57,7 +113,7 @@ class RedisTokenStore:
         url: str | None = None,
         *,
         namespace: str = "spapi",
-        client: Redis | None = None,
+        client: Redis | RedisCluster | None = None,
         on_error: OnError = "fallback",
         clock: Clock | None = None,
         lock_timeout: float = 10.0,
@@ -67,8 +123,8 @@ class RedisTokenStore:
     ) -> None:
         if not namespace or any(c.isspace() for c in namespace):
             raise ConfigurationError(f"namespace must be a non-empty word, got {namespace!r}")
-        if not lock_timeout > 0 or not lock_wait >= 0:
-            raise ConfigurationError("lock_timeout must be > 0 and lock_wait >= 0")
+        if not 0 < lock_timeout <= 3600 or not 0 <= lock_wait <= 3600:
+            raise ConfigurationError("lock_timeout must be > 0 and lock_wait >= 0 (an hour at most)")
         self._redis, self._owns_redis = make_client(url, client, socket_timeout=socket_timeout, what="RedisTokenStore")
         self._url = redacted_url(url) if url is not None else None
         self.namespace = namespace
@@ -84,10 +140,14 @@ class RedisTokenStore:
         self._local = InMemoryTokenStore()
         self._lock_ms = max(1, int(lock_timeout * 1000))
         self._lock_wait = lock_wait
+        self._timeout = 2 * socket_timeout
         self._release: AsyncScript = self._redis.register_script(RELEASE_LOCK)
+        self._get_token: AsyncScript = self._redis.register_script(GET_TOKEN)
+        self._take: AsyncScript = self._redis.register_script(TAKE_LOCK)
+        self._reset_log = OnceLog("RedisTokenStore")
 
     @property
-    def redis(self) -> Redis:
+    def redis(self) -> Redis | RedisCluster:
         return self._redis
 
     def token_key(self, key: str) -> str:
@@ -102,35 +162,40 @@ class RedisTokenStore:
         if not self._health.should_try():
             return await self._local.get(key)
         require_asyncio("RedisTokenStore")
+        name = self.token_key(key)
         try:
-            raw = await self._redis.get(self.token_key(key))
+            with anyio.fail_after(self._timeout):
+                raw, bad = await self._get_token(keys=[name], args=[str(int(MAX_TOKEN_TTL * 1000) + 1000)])
         except self._errors as exc:
             self._health.failed(exc)
             return await self._local.get(key)
         self._health.succeeded()
-        if raw is None:
+        if bad:
+            self._reset_log.warn(name, "token key", bad.decode() if isinstance(bad, bytes) else str(bad))
+        if not raw:
             return None
-        try:
-            data = json.loads(raw)
-            lifetime = data.get("l")
-            return CachedToken(
-                Secret(str(data["v"])), float(data["e"]), float(lifetime) if lifetime is not None else None
-            )
-        except (ValueError, KeyError, TypeError):
-            return None  # not ours or corrupt: treat as absent, the next set overwrites it
+        token = _parse_token(raw, self._clock.time())
+        if token is None:  # not ours or corrupt: deleted (the next set writes a good one)
+            self._reset_log.warn(name, "token value", "not a token of ours")
+            with contextlib.suppress(*self._errors):
+                with anyio.fail_after(self._timeout):
+                    await self._redis.delete(name)
+        return token
 
     async def set(self, key: str, token: CachedToken) -> None:
         if not self._health.should_try():
             await self._local.set(key, token)
             return
         require_asyncio("RedisTokenStore")
-        ttl_ms = int((token.expires_at - self._clock.time()) * 1000)
+        remaining = token.expires_at - self._clock.time()
+        ttl_ms = int(min(remaining, MAX_TOKEN_TTL) * 1000) if math.isfinite(remaining) else 0
         payload = json.dumps({"v": token.value.get(), "e": token.expires_at, "l": token.lifetime})
         try:
-            if ttl_ms > 0:
-                await self._redis.set(self.token_key(key), payload, px=ttl_ms)
-            else:
-                await self._redis.delete(self.token_key(key))
+            with anyio.fail_after(self._timeout):
+                if ttl_ms > 0:
+                    await self._redis.set(self.token_key(key), payload, px=ttl_ms)
+                else:
+                    await self._redis.delete(self.token_key(key))
         except self._errors as exc:
             self._health.failed(exc)
             await self._local.set(key, token)  # only while Redis is unreachable
@@ -143,7 +208,8 @@ class RedisTokenStore:
             return
         require_asyncio("RedisTokenStore")
         try:
-            await self._redis.delete(self.token_key(key))
+            with anyio.fail_after(self._timeout):
+                await self._redis.delete(self.token_key(key))
         except self._errors as exc:
             self._health.failed(exc)
         else:
@@ -176,7 +242,11 @@ class RedisTokenStore:
         deadline = self._clock.monotonic() + self._lock_wait
         pause = 0.02
         while True:
-            if await self._redis.set(name, value, nx=True, px=self._lock_ms):
+            with anyio.fail_after(self._timeout):
+                taken, bad = await self._take(keys=[name], args=[value, str(self._lock_ms)])
+            if bad:
+                self._reset_log.warn(name, "lock key", bad.decode() if isinstance(bad, bytes) else str(bad))
+            if taken:
                 self._health.succeeded()
                 return True
             if self._clock.monotonic() >= deadline:
@@ -204,3 +274,22 @@ class RedisTokenStore:
     def __repr__(self) -> str:
         where = self._url if self._url is not None else "client"
         return f"RedisTokenStore({where!r}, namespace={self.namespace!r})"
+
+
+def _parse_token(raw: bytes | str, now: float) -> CachedToken | None:
+    """A stored token, or None when the value is not one of ours: JSON ``{"v": non-empty text, "e": expiry}`` with
+    a finite expiry no further than :data:`MAX_TOKEN_TTL` (and a minute of clock skew) from ``now``, and a lifetime
+    ``"l"`` that is absent or a finite number of seconds up to that bound."""
+    try:
+        data = json.loads(raw)
+        value, expires = data["v"], float(data["e"])
+        lifetime = None if data.get("l") is None else float(data["l"])
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return None
+    if not isinstance(value, str) or not value or not math.isfinite(expires):
+        return None
+    if expires - now > MAX_TOKEN_TTL + 60:
+        return None
+    if lifetime is not None and not (math.isfinite(lifetime) and 0 <= lifetime <= MAX_TOKEN_TTL):
+        return None
+    return CachedToken(Secret(value), expires, lifetime)

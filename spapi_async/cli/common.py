@@ -8,11 +8,13 @@ import traceback
 from collections.abc import Callable, Coroutine, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import anyio
 
 from ..client import SPAPIClient
 from ..errors import ConfigurationError, SPAPIError
+from ..throttle.limiter import Limiter
 from .progress import Reporter, Tracker
 
 T = TypeVar("T")
@@ -53,6 +55,15 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
+#: How far a loopback endpoint's x-amzn-RateLimit-Limit may move a rate (the emulator's time_scale goes to 1e5).
+LOOPBACK_HEADER_FACTOR = 1e6
+
+
+def _loopback(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
 def build_client(
     *,
     env_file: Path | None,
@@ -67,6 +78,10 @@ def build_client(
     overrides: dict[str, Any] = {}
     if endpoint:
         overrides["endpoint"] = endpoint
+        if _loopback(endpoint):
+            # a local emulator runs its plans time-scaled and says so in x-amzn-RateLimit-Limit: trust it further
+            # than a remote server's header (sp.Limiter's default bound is 10x the published plan)
+            overrides["limiter"] = Limiter(header_factor=LOOPBACK_HEADER_FACTOR)
     if lwa_endpoint:
         overrides["lwa_endpoint"] = lwa_endpoint
     if sandbox:

@@ -32,6 +32,7 @@ from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
 from ..retry import parse_retry_after
 from ._gate import Gate
 from .base import KeyStats, LimitKey, Plan, StatsSource
+from .bounds import RATE_FACTOR, OnceLog, bounded_hold, bounded_rate, check_factor
 from .bucket import DEFAULT_TIMER_SLACK, TokenBucket
 from .window import SlidingWindow, WindowPlan
 
@@ -72,7 +73,8 @@ class Limiter:
     - ``overrides``: ``{"orders_v0.get_orders": sp.UsagePlan(rate, burst), ...}`` - replaces the plan of those
       operations (a :class:`~spapi_async.throttle.window.WindowPlan` makes it a sliding window). Overridden keys
       do not adapt to response headers: an override is the caller's decision.
-    - ``adapt``: follow ``x-amzn-RateLimit-Limit`` (default True).
+    - ``adapt``: follow ``x-amzn-RateLimit-Limit`` (default True), within ``header_factor`` (default 10) either
+      way of the key's plan (``throttle.bounds``; a time-scaled emulator on loopback needs more).
     - ``margin`` / ``window_margin``: seconds of arrival jitter to absorb, for token buckets
       (:data:`DEFAULT_MARGIN`) and sliding windows (:data:`DEFAULT_WINDOW_MARGIN`); 0 runs exactly at the plan.
     - ``timer_slack``: seconds a token bucket's grant may come late so that one timer wake serves several waiters
@@ -96,7 +98,9 @@ class Limiter:
         timer_slack: float = DEFAULT_TIMER_SLACK,
         idle_ttl: float = 3600.0,
         clock: Clock | None = None,
+        header_factor: float = RATE_FACTOR,
     ) -> None:
+        self._factor = check_factor(header_factor)
         self._overrides: dict[str, Plan] = _check_overrides(overrides or {})
         if not margin >= 0 or not window_margin >= 0:
             raise ConfigurationError(f"margins must be >= 0 seconds, got {margin!r} and {window_margin!r}")
@@ -112,6 +116,7 @@ class Limiter:
         self._window_margin = float(window_margin)
         self._clock: Clock = clock or SYSTEM_CLOCK
         self._entries: dict[LimitKey, _Entry] = {}
+        self._ignored = OnceLog("Limiter")
 
     # ------------------------------------------------------------------ the protocol
 
@@ -142,15 +147,21 @@ class Limiter:
             return
         gate = entry.gate
         if self._adapt and entry.source != "override" and isinstance(gate, TokenBucket):
-            rate = parse_rate_limit(headers)
-            if rate is not None and rate != gate.rate:
-                gate.set_plan(rate)
-                entry.source = "header"
+            header = parse_rate_limit(headers)
+            if header is not None and header != gate.rate:
+                rate = bounded_rate(header, entry.plan.rate, self._factor)
+                if rate is None:
+                    self._ignored.warn(key, "x-amzn-RateLimit-Limit", header, entry.plan.rate, self._factor)
+                else:
+                    gate.set_plan(rate)
+                    entry.source = "header"
+        if isinstance(gate, SlidingWindow):
+            gate.complete()  # the slot now counts from here (see throttle.window)
         if status == 429:
             entry.throttled += 1
             if isinstance(gate, TokenBucket):
                 retry_after = headers.get("retry-after") or headers.get("Retry-After")
-                gate.drain(parse_retry_after(retry_after, now=self._clock.time()))
+                gate.drain(bounded_hold(parse_retry_after(retry_after, now=self._clock.time())))
             elif isinstance(gate, SlidingWindow):
                 gate.fill()
 

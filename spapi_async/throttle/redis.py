@@ -12,7 +12,10 @@ while it sleeps gives its token back (exact: the state becomes what it would be 
 
 Sliding window (a plan with ``limit`` and ``window``, for Seller Center's "N per W seconds"): a sorted set holds
 the grant times of the last ``limit`` requests, reservations included; a new request is due when the oldest of
-them leaves the window.
+them leaves the window. As in :mod:`spapi_async.throttle.window`, a slot counts from its grant until its response
+(or failure) is reported to ``observe``, then from that moment: each report moves the oldest grant still in flight
+(members ``p:...``) to now (``c:...``). Since that can move earlier grants later after a slot was reserved ahead,
+a waiter confirms its slot when it is due (one more script call; moved on if the window is still full).
 
 ``observe`` updates the same state: ``x-amzn-RateLimit-Limit`` sets the key's rate (refilling at the old rate up
 to that instant) and a 429 empties the bucket (with ``Retry-After``: the next token is due exactly then) or fills
@@ -26,172 +29,273 @@ with one warning per outage (``on_error="fallback"``, the default) or raises
 ``retry_interval`` seconds (an attempt costs at most twice ``socket_timeout``), and redis-py reconnects by itself.
 
 Cost: one script call (one round trip) per request, plus one in ``observe`` when a response changes the rate or is a
-429. Needs Redis 5 or later (scripts replicated by effect, so they may read ``TIME``); each script touches one key.
+429 (sliding windows: on every response, and one more per caller that had to wait). Needs Redis 5 or later
+(scripts replicated by effect, so they may read ``TIME``); each script touches one key, so one hash slot.
 """
 
 from __future__ import annotations
 
-import contextlib
 import math
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import anyio
+import anyio.lowlevel
 
-from .._redis import Health, OnError, check_on_error, connection_errors, make_client, redacted_url, require_asyncio
+from .._redis import Health, OnError, check_on_error, make_client, redacted_url, require_asyncio
 from ..clock import SYSTEM_CLOCK, Clock
 from ..errors import ConfigurationError, parse_rate_limit
 from ..operation import UsagePlan
 from ..retry import parse_retry_after
 from .base import KeyStats, LimiterBackend, LimitKey, Plan, StatsSource
+from .bounds import RATE_FACTOR, OnceLog, bounded_hold, bounded_rate, check_factor
 from .limiter import DEFAULT_MARGIN, DEFAULT_WINDOW_MARGIN, Limiter, _source_of
 from .window import WindowPlan
 
 if TYPE_CHECKING:
-    from redis.asyncio import Redis
+    from redis.asyncio import Redis, RedisCluster
     from redis.commands.core import AsyncScript
 
 # Times in the scripts are integer microseconds of the server's clock (exact in a double until the year 2255).
 # Lua numbers returned to Redis become integers, so fractional values travel as strings.
 #
-# The bucket hash holds: t (tokens, negative when slots are reserved ahead), ts (when t was counted), r / b / m (the
-# plan's rate and burst and the margin, written by every acquire) and hr (the rate a response header set).
+# The bucket hash holds: t (tokens, negative when slots are reserved ahead), ts (when t was counted), hr (the rate a
+# response header set), h (holes: due times, comma-separated, of cancelled reservations that were not the latest)
+# and, for people reading it, r / b / m (the plan's rate, burst and margin). Every script is told the plan (ARGV 1-6:
+# rate, burst, margin s, idle TTL ms, "1" if a header rate may replace the plan's, horizon s) and trusts nothing
+# it reads: a key of another type, a field that is not a finite number, a header rate outside the bounds around
+# the plan (throttle.bounds), tokens or holes further ahead than the horizon are reset (an empty bucket now; holes
+# and a bad hr dropped) and reported in the script's answer, so the limiter logs it once per key. Every write sets
+# a TTL: idle TTL + the time to refill, at most MAX_TTL_MS.
 # The arithmetic mirrors spapi_async.throttle.bucket: capacity = max(1, burst - margin * rate); refill is
 # min(capacity, tokens + elapsed * rate); a token is held when tokens >= 1 - 1e-9; a clock going back adds nothing.
+# Each script touches exactly one key (so one hash slot: Redis Cluster runs it on the node owning that key).
 
 _PROLOGUE = """
 if redis.replicate_commands then pcall(redis.replicate_commands) end
 local clock = redis.call('TIME')
 local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
+local bad = ''
+local function finite(x) return x ~= nil and x == x and x ~= math.huge and x ~= -math.huge end
+local function kind_of(key)
+  local k = redis.call('TYPE', key)
+  if type(k) == 'table' then k = k['ok'] end
+  return k
+end
 """
 
-# Loads the bucket (rate, capacity, tokens refilled to now); leaves tokens nil when there is no state yet.
+# Loads the bucket (rate, capacity, tokens refilled to now, holes not yet due); tokens nil when there is no state.
 _BUCKET_LOAD = """
-local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'r', 'b', 'm')
-local rate = tonumber(s[4])
-local burst = tonumber(s[5])
-local margin = tonumber(s[6])
-if ADAPT and s[3] then rate = tonumber(s[3]) end
+local PLAN = tonumber(ARGV[1])
+local BURST = tonumber(ARGV[2])
+local MARGIN = tonumber(ARGV[3])
+local IDLE_MS = tonumber(ARGV[4])
+local ADAPT = ARGV[5] == '1'
+local HORIZON = tonumber(ARGV[6]) * 1000000
+local FACTOR = tonumber(ARGV[7])
+local MAX_TTL_MS = tonumber(ARGV[8])
+local kind = kind_of(KEYS[1])
+if kind ~= 'none' and kind ~= 'hash' then
+  redis.call('DEL', KEYS[1])
+  bad = bad .. ' type=' .. kind
+end
+if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], MAX_TTL_MS) end  -- never without a TTL
+local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'h')
+local rate = PLAN
+if s[3] then
+  local hr = tonumber(s[3])
+  if not (finite(hr) and hr >= PLAN / FACTOR * (1 - 1e-9) and hr <= PLAN * FACTOR * (1 + 1e-9)) then
+    redis.call('HDEL', KEYS[1], 'hr')
+    bad = bad .. ' hr'
+  elseif ADAPT then
+    rate = hr
+  end
+end
+local capacity = math.max(1, BURST - MARGIN * rate)
 local tokens = tonumber(s[1])
 local ts = tonumber(s[2])
-local capacity = nil
-if rate ~= nil and burst ~= nil and margin ~= nil then capacity = math.max(1, burst - margin * rate) end
-if tokens ~= nil and ts ~= nil and capacity ~= nil then
-  if now > ts then
-    tokens = math.min(capacity, tokens + (now - ts) * rate / 1000000)
-  else
-    now = ts
+if s[1] or s[2] then
+  if not (finite(tokens) and finite(ts)) or tokens < -(rate * HORIZON / 1000000) - 1 then
+    tokens = 0
+    ts = now
+    bad = bad .. ' t'
   end
+  if ts > now + 60000000 then bad = bad .. ' ts' end  -- a minute ahead of this server: not a clock step
+  if ts > now then ts = now end
+  if tokens > capacity then tokens = capacity end
+  tokens = math.min(capacity, tokens + (now - ts) * rate / 1000000)
 else
   tokens = nil
+end
+local holes = {}
+if s[4] and s[4] ~= '' then
+  for part in string.gmatch(s[4], '[^,]+') do
+    local due = tonumber(part)
+    if not finite(due) or due > now + HORIZON then
+      bad = bad .. ' h'
+      holes = {}
+      break
+    end
+    if due >= now then table.insert(holes, due) end
+  end
+  table.sort(holes)
 end
 """
 
 _BUCKET_SAVE = """
 local function save(tokens)
-  redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now))
+  local h = {}
+  for i = 1, math.min(#holes, 1000) do h[i] = string.format('%.0f', holes[i]) end
+  redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now),
+    'h', table.concat(h, ','))
 end
-local function expire(tokens, rate, capacity)
-  local ttl = tonumber(IDLE_MS)
-  if tokens ~= nil and rate ~= nil and capacity ~= nil then ttl = ttl + math.ceil((capacity - tokens) * 1000 / rate) end
-  if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ttl) end
+local function expire(tokens)
+  if redis.call('EXISTS', KEYS[1]) == 0 then return end
+  local ttl = IDLE_MS
+  if tokens ~= nil then ttl = ttl + math.ceil((capacity - tokens) * 1000 / rate) end
+  if #holes > 0 then ttl = math.max(ttl, IDLE_MS + math.ceil((holes[#holes] - now) / 1000)) end
+  redis.call('PEXPIRE', KEYS[1], math.max(1000, math.min(ttl, MAX_TTL_MS)))
 end
 """
 
-#: KEYS[1] bucket hash; ARGV: plan rate, plan burst, margin s, idle TTL ms, "1" if a header rate may replace the
-#: plan's. Takes (reserves) one token. Returns {server now us, wait us, rate in force}.
+#: KEYS[1] bucket hash; ARGV 1-8 (see above). Takes (reserves) one slot: the earliest hole not yet due, else the
+#: next token. Returns {server now us, wait us, rate in force, 1 if reserved (0: further than the horizon, come
+#: back after `wait`), what failed validation ('' if nothing)}.
 BUCKET_ACQUIRE = (
     _PROLOGUE
+    + _BUCKET_LOAD
+    + _BUCKET_SAVE
     + """
-local ADAPT = ARGV[5] == '1'
-local IDLE_MS = ARGV[4]
 redis.call('HSET', KEYS[1], 'r', ARGV[1], 'b', ARGV[2], 'm', ARGV[3])
-"""
-    + _BUCKET_LOAD
-    + _BUCKET_SAVE
-    + """
 if tokens == nil then tokens = capacity end
-tokens = tokens - 1
 local wait = 0
-if tokens < -0.000000001 then wait = math.ceil(-tokens * 1000000 / rate) end
-save(tokens)
-expire(tokens, rate, capacity)
-return {now, wait, string.format('%.17g', rate)}
-"""
-)
-
-#: KEYS[1] bucket hash; ARGV: header rate or "", "1" to drain (a 429), idle TTL ms, "1" if headers may set the
-#: rate, Retry-After seconds or "". A new rate applies from now on (what was refilled so far stays). Returns the
-#: rate in force ("" if unknown).
-BUCKET_OBSERVE = (
-    _PROLOGUE
-    + """
-local ADAPT = ARGV[4] == '1'
-local IDLE_MS = ARGV[3]
-"""
-    + _BUCKET_LOAD
-    + _BUCKET_SAVE
-    + """
-local header = tonumber(ARGV[1])
-if ADAPT and header ~= nil and header > 0 then
-  rate = header
-  redis.call('HSET', KEYS[1], 'hr', ARGV[1])
-  if burst ~= nil and margin ~= nil then
-    capacity = math.max(1, burst - margin * rate)
-    if tokens ~= nil then tokens = math.min(tokens, capacity) end
+local reserved = 1
+if #holes > 0 then
+  wait = table.remove(holes, 1) - now
+else
+  local after = tokens - 1
+  if after < -0.000000001 then wait = math.ceil(-after * 1000000 / rate) end
+  if wait > HORIZON then
+    wait = HORIZON
+    reserved = 0
+  else
+    tokens = after
   end
 end
-if ARGV[2] == '1' then
-  -- a 429: empty, or, with Retry-After, the next token due exactly then; reservations already made stay
-  local after = 0
-  local due_in = tonumber(ARGV[5])
-  if due_in ~= nil and rate ~= nil then after = 1 - due_in * rate end
-  if tokens == nil or tokens > after then tokens = after end
-end
-if tokens ~= nil then save(tokens) end
-expire(tokens, rate, capacity)
-if rate == nil then return '' end
-return string.format('%.17g', rate)
+save(tokens)
+expire(tokens)
+return {now, wait, string.format('%.17g', rate), reserved, bad}
 """
 )
 
-#: KEYS[1] bucket hash; ARGV: due time us of the reservation ("" for an unconditional refund), "1" if headers may
-#: set the rate, idle TTL ms. Gives one token back (capped at the capacity) unless the reservation is already due.
-#: Returns 1 if it did.
-BUCKET_GIVE_BACK = (
+#: KEYS[1] bucket hash; ARGV 1-8, then: header rate or "", "1" to drain (a 429), Retry-After seconds or "". A new
+#: rate applies from now on (what was refilled so far stays). Returns {rate in force, what failed validation}.
+BUCKET_OBSERVE = (
     _PROLOGUE
-    + """
-local ADAPT = ARGV[2] == '1'
-local IDLE_MS = ARGV[3]
-local due = tonumber(ARGV[1])
-if due ~= nil and now >= due then return 0 end
-"""
     + _BUCKET_LOAD
     + _BUCKET_SAVE
     + """
-if tokens == nil then return 0 end
-tokens = math.min(capacity, tokens + 1)
+local header = tonumber(ARGV[9])
+if ADAPT and finite(header) and header >= PLAN / FACTOR * (1 - 1e-9) and header <= PLAN * FACTOR * (1 + 1e-9) then
+  rate = header
+  redis.call('HSET', KEYS[1], 'hr', ARGV[9])
+  capacity = math.max(1, BURST - MARGIN * rate)
+  if tokens ~= nil then tokens = math.min(tokens, capacity) end
+end
+if ARGV[10] == '1' then
+  -- a 429: empty, or, with Retry-After, the next token due exactly then; reservations already made stay, holes go
+  local after = 0
+  local due_in = tonumber(ARGV[11])
+  if finite(due_in) and due_in > 0 then after = 1 - math.min(due_in, HORIZON / 1000000) * rate end
+  if tokens == nil or tokens > after then tokens = after end
+  holes = {}
+end
+if tokens ~= nil then save(tokens) end
+expire(tokens)
+return {string.format('%.17g', rate), bad}
+"""
+)
+
+#: KEYS[1] bucket hash; ARGV 1-8, then: due time us of the reservation ("" for the token of an attempt that was
+#: granted but never sent). A reservation not yet due comes off: exactly (one token back) when it is the latest
+#: one, else it leaves a hole at its due time that the next caller takes - giving a token back for an earlier
+#: slot would move every later newcomer onto a slot already promised. A granted token comes back only while no
+#: slot is reserved ahead. Returns {1 if it gave something back, what failed validation}.
+BUCKET_GIVE_BACK = (
+    _PROLOGUE
+    + _BUCKET_LOAD
+    + _BUCKET_SAVE
+    + """
+local due = tonumber(ARGV[9])
+if tokens == nil or (due ~= nil and now >= due) then return {0, bad} end
+local done = 0
+if due == nil then
+  if tokens >= -0.000000001 then
+    tokens = math.min(capacity, tokens + 1)
+    done = 1
+  end
+else
+  local tail = now + math.max(0, -tokens) * 1000000 / rate
+  if due >= tail - 2 then
+    tokens = tokens + 1
+  else
+    table.insert(holes, due)
+    table.sort(holes)
+  end
+  done = 1
+end
 save(tokens)
-expire(tokens, rate, capacity)
-return 1
+expire(tokens)
+return {done, bad}
 """
 )
 
 # The window's sorted set holds one member per grant (reservations ahead included), scored by its time in us.
 # Mirrors spapi_async.throttle.window: grants at or before now - span no longer count; a new grant goes at
 # max(now, the latest grant) and, when `limit` grants still count after it, no earlier than the limit-th latest
-# grant + span; a 429 makes the window full as of max(now, the latest grant).
+# grant + span; a 429 makes the window full as of max(now, the latest grant). A key of another type, or a member
+# scored further ahead than the horizon (or not finite), resets the window.
 
-#: KEYS[1] sorted set; ARGV: limit, span us (window + margin), member, idle TTL ms. Returns {server now us, wait us}.
-WINDOW_ACQUIRE = (
-    _PROLOGUE
-    + """
+_WINDOW_LOAD = """
 local limit = tonumber(ARGV[1])
 local span = tonumber(ARGV[2])
+local IDLE_MS = tonumber(ARGV[3])
+local HORIZON = tonumber(ARGV[4]) * 1000000
+local kind = kind_of(KEYS[1])
+if kind ~= 'none' and kind ~= 'zset' then
+  redis.call('DEL', KEYS[1])
+  bad = bad .. ' type=' .. kind
+elseif kind == 'zset' then
+  local top = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  local low = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  local hi = tonumber(top[2])
+  local lo = tonumber(low[2])
+  if not (finite(hi) and finite(lo)) or hi > now + HORIZON + span then
+    redis.call('DEL', KEYS[1])
+    bad = bad .. ' scores'
+  end
+end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
+if redis.call('PTTL', KEYS[1]) == -1 then  -- never without a TTL
+  redis.call('PEXPIRE', KEYS[1], IDLE_MS + math.ceil((HORIZON + span) / 1000))
+end
+local function expire(at)
+  if redis.call('EXISTS', KEYS[1]) == 1 then
+    redis.call('PEXPIRE', KEYS[1], math.max(1000, math.ceil((at - now + span) / 1000) + IDLE_MS))
+  end
+end
+"""
+
+#: KEYS[1] sorted set; ARGV: limit, span us (window + margin), idle TTL ms, horizon s, member id. The member is
+#: "p:<id>" (granted now, in flight) or "r:<id>" (reserved ahead, to be confirmed when due). Returns {server now
+#: us, wait us, 1 if reserved (0: further than the horizon, come back after `wait`), what failed validation}.
+WINDOW_ACQUIRE = (
+    _PROLOGUE
+    + _WINDOW_LOAD
+    + """
 local due = now
 local n = redis.call('ZCARD', KEYS[1])
 if n > 0 then
@@ -202,41 +306,96 @@ if n >= limit then
   local bound = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
   due = math.max(due, tonumber(bound[2]) + span)
 end
-redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[3])
-redis.call('PEXPIRE', KEYS[1], math.ceil((due - now + span) / 1000) + tonumber(ARGV[4]))
-return {now, due - now}
+if due - now > HORIZON then return {now, HORIZON, 0, bad} end
+local member = 'p:' .. ARGV[5]
+if due > now then member = 'r:' .. ARGV[5] end
+redis.call('ZADD', KEYS[1], string.format('%.0f', due), member)
+expire(due)
+return {now, due - now, 1, bad}
 """
 )
 
-#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms. A 429: the window is full as of max(now, latest grant).
-WINDOW_FILL = (
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, member. Run by a waiter when its reservation
+#: is due: the slot is confirmed (re-scored to now) if fewer than `limit` other grants count in the window ending
+#: now - completions may have moved earlier grants later since the reservation was made (see WINDOW_COMPLETE) -
+#: else it is moved to when enough of them leave the window. Returns {server now us, wait us (0: granted),
+#: 1 if the member was found (0: gone - the key was reset or expired - reserve again), what failed validation}.
+WINDOW_CONFIRM = (
     _PROLOGUE
+    + _WINDOW_LOAD
     + """
-local limit = tonumber(ARGV[1])
-local span = tonumber(ARGV[2])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
-local at = now
-local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
-local stamp = string.format('%.0f', at)
-for i = 1, limit do
-  redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
+local mine = redis.call('ZSCORE', KEYS[1], ARGV[5])
+if mine == false then return {now, 0, 0, bad} end
+-- grants that count: everything in the window but reservations not confirmed yet ("r:"), which will count us
+local granted = {}
+local scored = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. string.format('%.0f', now - span),
+  string.format('%.0f', now), 'WITHSCORES')
+for i = 1, #scored, 2 do
+  if string.sub(scored[i], 1, 2) ~= 'r:' then table.insert(granted, tonumber(scored[i + 1])) end
 end
-redis.call('PEXPIRE', KEYS[1], math.ceil((at - now + span) / 1000) + tonumber(ARGV[3]))
-return 1
+if #granted < limit then
+  redis.call('ZREM', KEYS[1], ARGV[5])
+  redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'p:' .. string.sub(ARGV[5], 3))
+  expire(now)
+  return {now, 0, 1, bad}
+end
+local due = granted[#granted - limit + 1] + span
+if due - now > HORIZON then due = now + HORIZON end
+redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[5])
+expire(due)
+return {now, due - now, 1, bad}
 """
 )
 
-#: KEYS[1] sorted set; ARGV: member. Removes a reservation that is not due yet. Returns 1 if it did.
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, "1" if the response was a 429. A response (or
+#: failure) came back: the oldest grant still in flight (a member "p:...", scored at or before now) counts from now
+#: on (member "c:..."), as in spapi_async.throttle.window; a 429 then fills the window as of max(now, latest
+#: grant). Returns what failed validation.
+WINDOW_COMPLETE = (
+    _PROLOGUE
+    + _WINDOW_LOAD
+    + """
+local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now))
+for i = 1, #due do
+  if string.sub(due[i], 1, 2) == 'p:' then
+    redis.call('ZREM', KEYS[1], due[i])
+    redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'c:' .. string.sub(due[i], 3))
+    break
+  end
+end
+local at = now
+if ARGV[5] == '1' then
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
+  local stamp = string.format('%.0f', at)
+  for i = 1, limit do
+    redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
+  end
+end
+expire(at)
+return bad
+"""
+)
+
+#: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, member. Removes a reservation that is not due
+#: yet (a later newcomer still goes after the latest grant, so no slot is shared). Returns {1 if it did, bad}.
 WINDOW_CANCEL = (
     _PROLOGUE
+    + _WINDOW_LOAD
     + """
-local due = redis.call('ZSCORE', KEYS[1], ARGV[1])
-if due == false or tonumber(due) <= now then return 0 end
-redis.call('ZREM', KEYS[1], ARGV[1])
-return 1
+local due = redis.call('ZSCORE', KEYS[1], ARGV[5])
+if due == false or tonumber(due) <= now then return {0, bad} end
+redis.call('ZREM', KEYS[1], ARGV[5])
+return {1, bad}
 """
 )
+
+
+#: Default ``horizon``: the furthest ahead (seconds) a slot is reserved, and what shared state may claim.
+DEFAULT_HORIZON = 3600.0
+
+#: The longest ``idle_ttl`` and ``horizon`` accepted (seconds): every key's TTL stays within days, never years.
+MAX_IDLE_TTL = 7 * 86400.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +409,8 @@ class Reservation:
     member: str | None = field(default=None, repr=False)  # sliding windows: the sorted-set member
     due_us: int = field(default=0, repr=False)
     rate: float | None = None  # token buckets: the rate in force when the slot was taken
+    reserved: bool = True  # False: no slot taken (further ahead than the horizon); ask again after ``wait``
+    plan: Plan | None = field(default=None, repr=False)  # the plan it was taken under
 
 
 class _Entry:
@@ -284,9 +445,19 @@ class RedisLimiter:
     - ``on_error``: ``"fallback"`` (limit in this process while Redis is unreachable, one warning per outage) or
       ``"raise"`` (:class:`spapi_async.RedisUnavailableError`); ``fallback`` replaces the in-process
       limiter used then; ``retry_interval``: seconds between attempts to get back to Redis;
-    - ``client``: a ``redis.asyncio.Redis`` of your own instead of ``url`` (not closed by :meth:`aclose`);
-    - ``socket_timeout``: seconds before a Redis command counts as failed; ``idle_ttl``: seconds an idle key's
-      state is kept after its bucket is full again.
+    - ``url``: ``redis://``, ``rediss://``, ``unix://``, or ``redis+cluster://host:port`` (``rediss+cluster://``)
+      for a Redis Cluster / Valkey cluster (any node: the client discovers the others);
+    - ``client``: a client of your own instead of ``url`` (not closed by :meth:`aclose`):
+      ``redis.asyncio.Redis``, ``redis.asyncio.RedisCluster``, or a Sentinel master
+      (``redis.asyncio.Sentinel(...).master_for(name)``);
+    - ``socket_timeout``: seconds before a Redis command counts as failed (a call that takes more than twice
+      that, whatever the client is doing, is an outage: the caller falls back then); ``idle_ttl``: seconds an idle key's
+      state is kept after its bucket is full again (at most :data:`MAX_IDLE_TTL`);
+    - ``header_factor``: how far (either way) ``x-amzn-RateLimit-Limit`` may move a key's rate from its plan
+      (default 10, see ``throttle.bounds``), for what this process reads and what the scripts accept;
+    - ``horizon``: how far ahead (seconds, :data:`DEFAULT_HORIZON`) a slot may be reserved. A caller whose slot
+      would be further ahead sleeps ``horizon`` and asks again; shared state claiming reservations further ahead
+      than that is poisoned and is reset.
 
     ``stats()`` counts what this process did. Needs the ``redis`` extra and asyncio.
     """
@@ -305,15 +476,20 @@ class RedisLimiter:
         clock: Clock | None = None,
         on_error: OnError = "fallback",
         fallback: LimiterBackend | None = None,
-        client: Redis | None = None,
+        client: Redis | RedisCluster | None = None,
         socket_timeout: float = 1.0,
         retry_interval: float = 2.0,
         idle_ttl: float = 3600.0,
+        horizon: float = DEFAULT_HORIZON,
+        header_factor: float = RATE_FACTOR,
     ) -> None:
+        self._factor = check_factor(header_factor)
         if not namespace or any(c.isspace() for c in namespace):
             raise ConfigurationError(f"namespace must be a non-empty word, got {namespace!r}")
-        if not idle_ttl >= 0:
-            raise ConfigurationError(f"idle_ttl must be >= 0 seconds, got {idle_ttl!r}")
+        if not 0 <= idle_ttl <= MAX_IDLE_TTL:
+            raise ConfigurationError(f"idle_ttl must be 0 to {MAX_IDLE_TTL:.0f} seconds, got {idle_ttl!r}")
+        if not 1 <= horizon <= MAX_IDLE_TTL:
+            raise ConfigurationError(f"horizon must be 1 to {MAX_IDLE_TTL:.0f} seconds, got {horizon!r}")
         if not margin >= 0 or not window_margin >= 0:
             raise ConfigurationError(f"margins must be >= 0 seconds, got {margin!r} and {window_margin!r}")
         self._overrides: dict[str, Plan] = {
@@ -330,17 +506,19 @@ class RedisLimiter:
         self._health = Health(
             "RedisLimiter", self._on_error, self._clock, retry_interval, "limiting in this process only"
         )
-        self._errors = connection_errors()
         self._fallback: LimiterBackend | None = fallback
         self._socket_timeout = socket_timeout
-        self._idle_ms = str(int(idle_ttl * 1000))
+        self._idle_ms = int(idle_ttl * 1000)
+        self._horizon = float(horizon)
         self._margin_arg = repr(self._margin)
         self._entries: dict[LimitKey, _Entry] = {}
+        self._reset_log = OnceLog("RedisLimiter")
         self._bucket_acquire: AsyncScript = self._redis.register_script(BUCKET_ACQUIRE)
         self._bucket_observe: AsyncScript = self._redis.register_script(BUCKET_OBSERVE)
         self._bucket_give_back: AsyncScript = self._redis.register_script(BUCKET_GIVE_BACK)
         self._window_acquire: AsyncScript = self._redis.register_script(WINDOW_ACQUIRE)
-        self._window_fill: AsyncScript = self._redis.register_script(WINDOW_FILL)
+        self._window_confirm: AsyncScript = self._redis.register_script(WINDOW_CONFIRM)
+        self._window_complete: AsyncScript = self._redis.register_script(WINDOW_COMPLETE)
         self._window_cancel: AsyncScript = self._redis.register_script(WINDOW_CANCEL)
 
     # ------------------------------------------------------------------ configuration
@@ -350,7 +528,7 @@ class RedisLimiter:
         return dict(self._overrides)
 
     @property
-    def redis(self) -> Redis:
+    def redis(self) -> Redis | RedisCluster:
         """The redis-py client (shared with a :class:`~spapi_async.auth.redis_store.RedisTokenStore` if you like)."""
         return self._redis
 
@@ -378,6 +556,18 @@ class RedisLimiter:
     def _span_us(self, plan: WindowPlan) -> str:
         return str(math.ceil((plan.window + self._window_margin) * 1_000_000))
 
+    def _bucket_args(self, key: LimitKey, plan: UsagePlan) -> list[str]:
+        max_ttl_ms = (
+            self._idle_ms + int(self._horizon * 1000) + math.ceil((plan.burst + 1) * 1000 * RATE_FACTOR / plan.rate)
+        )
+        return [
+            *(repr(float(plan.rate)), str(plan.burst), self._margin_arg, str(self._idle_ms), self._adapts(key)),
+            *(repr(self._horizon), repr(self._factor), str(max_ttl_ms)),
+        ]
+
+    def _window_args(self, plan: WindowPlan) -> list[str]:
+        return [str(plan.limit), self._span_us(plan), str(self._idle_ms), repr(self._horizon)]
+
     def _entry(self, key: LimitKey, plan: Plan) -> _Entry:
         entry = self._entries.get(key)
         if entry is None:
@@ -386,10 +576,25 @@ class RedisLimiter:
             entry.plan = plan
         return entry
 
+    async def _run(self, script: AsyncScript, rkey: str, args: list[str]) -> Any:
+        """One script call, bounded by twice ``socket_timeout`` whatever the client does (a cluster client may
+        retry and rediscover the cluster for much longer; the client's own timeout covers one socket operation,
+        this the whole call, connecting included); a timeout raises ``TimeoutError``."""
+        with anyio.fail_after(2 * self._socket_timeout):
+            return await script(keys=[rkey], args=args)
+
+    def _reported(self, rkey: str, bad: Any) -> None:
+        """Log once per key that its shared state failed validation and was reset (the script says what)."""
+        text = bad.decode() if isinstance(bad, bytes) else str(bad or "")
+        if text.strip():
+            self._reset_log.warn(rkey, "shared state", text.strip())
+
     # ------------------------------------------------------------------ reservations
 
     async def reserve(self, key: LimitKey, plan: Plan) -> Reservation:
-        """Take the next slot for ``key`` in Redis without waiting for it (redis-py's errors propagate).
+        """Take the next slot for ``key`` in Redis without waiting for it (the client's errors propagate; a call
+        longer than ``socket_timeout`` raises ``TimeoutError``). ``wait`` may be ``horizon`` with ``reserved``
+        False: no slot was taken, ask again then.
 
         ``plan`` is used as given (``acquire`` applies the overrides first)."""
         require_asyncio("RedisLimiter")
@@ -397,42 +602,82 @@ class RedisLimiter:
         rate: float | None = None
         member: str | None = None
         if isinstance(plan, UsagePlan):
-            args = [repr(float(plan.rate)), str(plan.burst), self._margin_arg, self._idle_ms, self._adapts(key)]
-            now_us, wait_us, rate_text = await self._bucket_acquire(keys=[rkey], args=args)
+            now_us, wait_us, rate_text, reserved, bad = await self._run(
+                self._bucket_acquire, rkey, self._bucket_args(key, plan)
+            )
             rate = float(rate_text)
         else:
             member = secrets.token_hex(8)
-            args = [str(plan.limit), self._span_us(plan), member, self._idle_ms]
-            now_us, wait_us = await self._window_acquire(keys=[rkey], args=args)
+            now_us, wait_us, reserved, bad = await self._run(
+                self._window_acquire, rkey, [*self._window_args(plan), member]
+            )
+            member = ("r:" if int(wait_us) > 0 else "p:") + member  # as the script named it
+        self._reported(rkey, bad)
         due_us = int(now_us) + int(wait_us)
-        return Reservation(key, due_us / 1_000_000, int(wait_us) / 1_000_000, rkey, member, due_us, rate)
+        wait = int(wait_us) / 1_000_000
+        if not 0 <= wait <= self._horizon:  # never trust an answer either
+            raise ValueError(f"RedisLimiter: the script answered a wait of {wait!r} s")
+        reserved_ = bool(int(reserved))
+        return Reservation(key, due_us / 1_000_000, wait, rkey, member, due_us, rate, reserved_, plan)
 
     async def cancel(self, reservation: Reservation) -> bool:
-        """Give a slot back if it is not due yet (as if it had never been taken). True if it was given back."""
+        """Give a slot back if it is not due yet. True if it was given back (see ``BUCKET_GIVE_BACK``)."""
+        if not reservation.reserved:
+            return False
+        plan = reservation.plan
         if reservation.member is not None:
-            done = await self._window_cancel(keys=[reservation.redis_key], args=[reservation.member])
+            assert isinstance(plan, WindowPlan)
+            args = [*self._window_args(plan), reservation.member]
+            done, bad = await self._run(self._window_cancel, reservation.redis_key, args)
         else:
-            args = [str(reservation.due_us), self._adapts(reservation.key), self._idle_ms]
-            done = await self._bucket_give_back(keys=[reservation.redis_key], args=args)
-        return bool(done)
+            assert isinstance(plan, UsagePlan)
+            args = [*self._bucket_args(reservation.key, plan), str(reservation.due_us)]
+            done, bad = await self._run(self._bucket_give_back, reservation.redis_key, args)
+        self._reported(reservation.redis_key, bad)
+        return bool(int(done))
+
+    async def _cancel_shielded(self, reservation: Reservation, entry: _Entry) -> None:
+        """Give a slot back on the way out of a cancelled caller: shielded, bounded by the Redis timeout; if Redis
+        is gone too the slot stays taken, which errs on the safe side."""
+        with anyio.CancelScope(shield=True):
+            try:
+                if await self.cancel(reservation):
+                    entry.released += 1
+            except Exception:  # any failure here only means the slot stays taken
+                pass
 
     # ------------------------------------------------------------------ the protocol
 
     async def acquire(self, key: LimitKey, plan: Plan) -> None:
         effective = self.plan_for(key, plan)
         entry = self._entry(key, effective)
-        if self._health.should_try():
-            try:
-                reservation = await self.reserve(key, effective)
-            except self._errors as exc:
-                self._health.failed(exc)  # raises with on_error="raise"
-            else:
-                self._health.succeeded()
-                if reservation.rate is not None:
-                    entry.rate = reservation.rate
-                await self._wait(reservation, entry)
-                return
         started = self._clock.monotonic()
+        require_asyncio("RedisLimiter")
+        while self._health.should_try():
+            reservation: Reservation | None = None
+            try:
+                # Shielded: a caller cancelled while the script runs must not leave the slot it may have taken
+                # behind; the cancellation is delivered right after (bounded by the Redis timeout).
+                with anyio.CancelScope(shield=True):
+                    try:
+                        reservation = await self.reserve(key, effective)
+                    except Exception as exc:  # whatever the client raises is an outage to us
+                        self._health.failed(exc)  # raises with on_error="raise"
+                        break
+                await anyio.lowlevel.checkpoint_if_cancelled()
+            except BaseException:
+                if reservation is not None:
+                    await self._cancel_shielded(reservation, entry)
+                raise
+            assert reservation is not None
+            self._health.succeeded()
+            if reservation.rate is not None:
+                entry.rate = reservation.rate
+            if not reservation.reserved:  # further ahead than the horizon: come back then
+                await self._clock.sleep(reservation.wait)
+                continue
+            await self._wait(reservation, entry, self._clock.monotonic() - started)
+            return
         entry.waiting += 1
         try:
             await self._get_fallback().acquire(key, plan)
@@ -446,76 +691,115 @@ class RedisLimiter:
         if waited > entry.max_wait:
             entry.max_wait = waited
 
-    async def _wait(self, reservation: Reservation, entry: _Entry) -> None:
+    async def _wait(self, reservation: Reservation, entry: _Entry, before: float = 0.0) -> None:
+        waited = 0.0
         if reservation.wait > 0:
             entry.waiting += 1
             try:
-                await self._clock.sleep(reservation.wait)
+                while True:
+                    await self._clock.sleep(reservation.wait)
+                    waited += reservation.wait
+                    if reservation.member is None:
+                        break
+                    # a window slot reserved ahead is confirmed when due: completions reported since may have
+                    # moved earlier grants later (see WINDOW_CONFIRM); shielded as the reservation is
+                    with anyio.CancelScope(shield=True):
+                        confirmed = await self._confirm(reservation)
+                    await anyio.lowlevel.checkpoint_if_cancelled()
+                    if confirmed is None:
+                        break
+                    reservation = confirmed
             except BaseException:
-                with anyio.move_on_after(self._socket_timeout * 2, shield=True):
-                    # if Redis is gone too the slot stays taken, which errs on the safe side
-                    with contextlib.suppress(*self._errors):
-                        if await self.cancel(reservation):
-                            entry.released += 1
+                await self._cancel_shielded(reservation, entry)
                 raise
             finally:
                 entry.waiting -= 1
-        self._granted(entry, reservation.wait)
+        self._granted(entry, before + waited)
+
+    async def _confirm(self, reservation: Reservation) -> Reservation | None:
+        """None when the window slot is confirmed now (or Redis cannot say: the slot stays as reserved); else
+        the same reservation moved to its new due time."""
+        plan = reservation.plan
+        assert isinstance(plan, WindowPlan)
+        assert reservation.member is not None
+        try:
+            args = [*self._window_args(plan), reservation.member]
+            now_us, wait_us, found, bad = await self._run(self._window_confirm, reservation.redis_key, args)
+        except Exception as exc:  # whatever the client raises is an outage to us
+            self._health.failed(exc, may_raise=False)
+            return None
+        self._reported(reservation.redis_key, bad)
+        wait = int(wait_us) / 1_000_000
+        if not int(found) or not 0 < wait <= self._horizon:
+            return None
+        due_us = int(now_us) + int(wait_us)
+        return replace(reservation, due=due_us / 1_000_000, wait=wait, due_us=due_us)
 
     async def release(self, key: LimitKey) -> None:
-        """Give back the token of an attempt that never reached Amazon. Token buckets refund exactly; sliding
-        windows cannot tell which grant to forget and keep the slot (as the in-process limiter does)."""
+        """Give back the token of an attempt that never reached Amazon. Token buckets refund exactly while no
+        slot is reserved ahead; sliding windows cannot tell which grant to forget and keep the slot (as the
+        in-process limiter does)."""
         entry = self._entries.get(key)
         if entry is None:
             return
         entry.released += 1
         if self._fallback is not None:
             await self._fallback.release(key)
-        if not isinstance(entry.plan, UsagePlan) or not self._health.should_try():
+        plan = entry.plan
+        if not isinstance(plan, UsagePlan) or not self._health.should_try():
             return
+        rkey = self.redis_key(key, plan)
         try:
-            await self._bucket_give_back(
-                keys=[self.redis_key(key, entry.plan)], args=["", self._adapts(key), self._idle_ms]
-            )
-        except self._errors as exc:
+            _, bad = await self._run(self._bucket_give_back, rkey, [*self._bucket_args(key, plan), ""])
+        except Exception as exc:  # whatever the client raises is an outage to us
             self._health.failed(exc, may_raise=False)
         else:
+            self._reported(rkey, bad)
             self._health.succeeded()
 
     async def observe(self, key: LimitKey, status: int, headers: Mapping[str, str]) -> None:
         throttled = status == 429
         adapts = self._adapts(key)
-        header_rate = parse_rate_limit(headers) if adapts == "1" else None
         entry = self._entries.get(key)
         if entry is None:
             return  # never acquired here: nothing to learn for (as the in-process limiter)
+        plan = entry.plan
+        header_rate: float | None = None
+        if adapts == "1" and isinstance(plan, UsagePlan):
+            header = parse_rate_limit(headers)
+            if header is not None and header != entry.rate:
+                header_rate = bounded_rate(header, plan.rate, self._factor)
+                if header_rate is None:
+                    self._reset_log.warn(key, "x-amzn-RateLimit-Limit", header, plan.rate, self._factor)
         if throttled:
             entry.throttled += 1
         if self._fallback is not None:
             await self._fallback.observe(key, status, headers)
-        plan = entry.plan
         if isinstance(plan, UsagePlan):
             rate_changed = header_rate is not None and header_rate != entry.rate
             if not (throttled or rate_changed) or not self._health.should_try():
                 return
-        elif not throttled or not self._health.should_try():
+        elif not self._health.should_try():
             return
+        rkey = self.redis_key(key, plan)
         try:
             if isinstance(plan, UsagePlan):
-                header = repr(header_rate) if header_rate is not None else ""
+                header_arg = repr(header_rate) if header_rate is not None else ""
                 due_in = None
                 if throttled:
                     retry_after = headers.get("retry-after") or headers.get("Retry-After")
-                    due_in = parse_retry_after(retry_after, now=self._clock.time())
+                    due_in = bounded_hold(parse_retry_after(retry_after, now=self._clock.time()))
                 after = repr(due_in) if due_in is not None else ""
-                args = [header, "1" if throttled else "0", self._idle_ms, adapts, after]
-                rate = await self._bucket_observe(keys=[self.redis_key(key, plan)], args=args)
-                if rate:
-                    entry.rate = float(rate)
-            else:
-                args = [str(plan.limit), self._span_us(plan), self._idle_ms]
-                await self._window_fill(keys=[self.redis_key(key, plan)], args=args)
-        except self._errors as exc:
+                args = [*self._bucket_args(key, plan), header_arg, "1" if throttled else "0", after]
+                rate, bad = await self._run(self._bucket_observe, rkey, args)
+                rate = float(rate)
+                if math.isfinite(rate) and rate > 0:
+                    entry.rate = rate
+            else:  # every response completes a window slot (and a 429 fills the window)
+                args = [*self._window_args(plan), "1" if throttled else "0"]
+                bad = await self._run(self._window_complete, rkey, args)
+            self._reported(rkey, bad)
+        except Exception as exc:  # whatever the client raises is an outage to us
             # a response is in hand: never fail it for bookkeeping, even with on_error="raise"
             self._health.failed(exc, may_raise=False)
             if self._on_error == "fallback":

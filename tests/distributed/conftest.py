@@ -58,3 +58,34 @@ async def redis_client(redis_url: str) -> AsyncIterator[Any]:
         yield client
     finally:
         await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster_url() -> Iterator[str]:
+    """A 3-node Redis Cluster: ``SPAPI_TEST_REDIS_CLUSTER_URL`` (``redis+cluster://host:port``, exported by
+    ``.ci/run``), else one started for the session (``cluster.RedisCluster3``)."""
+    url = os.environ.get("SPAPI_TEST_REDIS_CLUSTER_URL")
+    if url:
+        yield url
+        return
+    from .cluster import RedisCluster3
+
+    cluster = RedisCluster3()
+    cluster.start()
+    try:
+        yield cluster.url
+    finally:
+        cluster.close()
+
+
+@pytest.fixture
+def own_redis_cluster() -> Iterator[Any]:
+    """A 3-node cluster of its own for one test (for stopping a node)."""
+    from .cluster import RedisCluster3
+
+    cluster = RedisCluster3()
+    cluster.start()
+    try:
+        yield cluster
+    finally:
+        cluster.close()

