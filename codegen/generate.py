@@ -15,6 +15,8 @@ from . import config
 from .emit_api import ApiEmitter
 from .emit_attributes import render_attributes
 from .emit_models import ModelSet
+from .emit_notifications import OUTPUT as NOTIFICATION_PAYLOADS
+from .emit_notifications import notifications_dir, render_notifications
 from .emit_operations import render_operations
 from .spec import ApiIR, load_models
 
@@ -83,6 +85,7 @@ def build(models_dir: Path) -> tuple[dict[str, str], list[ApiIR]]:
     """Formatted text of every generated file."""
     apis = load_models(models_dir)
     files = render(apis)
+    files[NOTIFICATION_PAYLOADS] = render_notifications(notifications_dir(models_dir))
     with tempfile.TemporaryDirectory(prefix="spapi-codegen-") as tmp:
         root = Path(tmp)
         for rel, text in files.items():

@@ -66,6 +66,15 @@ if TYPE_CHECKING:
         TransferSettings,
         TruncatedDocumentError,
     )
+    from .notifications import (
+        ConsumerStats,
+        MemoryDedupe,
+        Notification,
+        NotificationConsumer,
+        NotificationParseError,
+        RedisDedupe,
+        parse_notification,
+    )
     from .sellercenter.client import SellerCenterClient
     from .sellercenter.legacy import SellerCenterLegacyClient
     from .throttle.redis import RedisLimiter
@@ -92,6 +101,13 @@ _LAZY = {
     "ReportFatalError": ".documents",
     "TransferSettings": ".documents",
     "TruncatedDocumentError": ".documents",
+    "ConsumerStats": ".notifications",
+    "MemoryDedupe": ".notifications",
+    "Notification": ".notifications",
+    "NotificationConsumer": ".notifications",
+    "NotificationParseError": ".notifications",
+    "RedisDedupe": ".notifications",
+    "parse_notification": ".notifications",
     "SellerCenterClient": ".sellercenter.client",
     "SellerCenterLegacyClient": ".sellercenter.legacy",
     "RedisLimiter": ".throttle.redis",
@@ -128,6 +144,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ConnectionError_",
+    "ConsumerStats",
     "DocumentError",
     "DocumentParseError",
     "DocumentTimeoutError",
@@ -145,7 +162,11 @@ __all__ = [
     "LimiterBackend",
     "LoopLimiter",
     "Marketplace",
+    "MemoryDedupe",
     "NotFoundError",
+    "Notification",
+    "NotificationConsumer",
+    "NotificationParseError",
     "NullLimiter",
     "Operation",
     "Pagination",
@@ -156,6 +177,7 @@ __all__ = [
     "ProcessingTimeoutError",
     "QueryCancelledError",
     "QueryFatalError",
+    "RedisDedupe",
     "RedisLimiter",
     "RedisTokenStore",
     "RedisUnavailableError",
@@ -189,4 +211,5 @@ __all__ = [
     "get_marketplace",
     "make_http_client",
     "match_operation",
+    "parse_notification",
 ]
