@@ -111,6 +111,10 @@ class NotificationConsumer:
             raise ConfigurationError(f"dedupe_ttl must be > 0 seconds, got {dedupe_ttl!r}")
         if (aws_access_key is None) != (aws_secret_key is None):
             raise ConfigurationError("pass both aws_access_key and aws_secret_key, or neither (credential chain)")
+        if isinstance(dedupe, str) and not (
+            dedupe == "memory" or dedupe.startswith(("redis://", "rediss://", "unix://"))
+        ):
+            raise ConfigurationError("dedupe must be None, 'memory', a redis:// URL or a dedupe store")
         match = _QUEUE_REGION.match(queue_url)
         self.queue_url = queue_url
         self.region = region or (match.group(1) or match.group(2) if match else None) or "us-east-1"

@@ -161,7 +161,7 @@ def make_dedupe(dedupe: DedupeStore | str | None, clock: Clock) -> tuple[DedupeS
     if isinstance(dedupe, str):
         if dedupe.startswith(("redis://", "rediss://", "unix://")):
             return RedisDedupe(dedupe), True
-        raise ConfigurationError(f"dedupe must be None, 'memory', a redis:// URL or a store, got {dedupe!r}")
+        raise ConfigurationError("dedupe must be None, 'memory', a redis:// URL or a dedupe store")
     for method in ("claim", "extend", "complete", "release", "aclose"):
         if not callable(getattr(dedupe, method, None)):
             raise ConfigurationError(f"dedupe store {dedupe!r} has no {method}() method")
