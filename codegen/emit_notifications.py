@@ -96,6 +96,17 @@ def _rewrite(node: Any, prefix: str, used: set[str]) -> Any:
     return node
 
 
+def _example_version(path: Path) -> str | None:
+    """The payload version the schema's example carries, if any."""
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for example in doc.get("examples") or _root(doc).get("examples") or ():
+        if isinstance(example, dict):
+            version = example.get("PayloadVersion") or example.get("payloadVersion")
+            if isinstance(version, str) and version:
+                return version
+    return None
+
+
 def _definitions_for(path: Path, prefix: str) -> dict[str, Any] | None:
     """The file's payload schema as ``<prefix>Payload`` plus every definition it reaches (prefixed), or None
     when the file has no usable payload schema."""
@@ -136,10 +147,13 @@ def render_notifications(schemas_dir: Path) -> str:
     definitions: dict[str, Any] = {}
     mapping: list[tuple[str, str]] = []  # (key, class name)
     untyped: list[str] = []
+    versions: dict[str, str] = {}
     for name in sorted(SCHEMAS):
         if name not in found:
             raise ValueError(f"{schemas_dir}: {name} is missing")
         ntype, version = SCHEMAS[name]
+        seen = version or _example_version(schemas_dir / name) or "1.0"
+        versions[ntype] = max(versions.get(ntype, seen), seen)  # the newest version with a schema
         prefix = _prefix(ntype, version)
         defs = _definitions_for(schemas_dir / name, prefix)
         if defs is None:
@@ -175,9 +189,15 @@ def render_notifications(schemas_dir: Path) -> str:
         *(f"    {py_str(key)}: {cls}," for key, cls in sorted(mapping)),
         "}",
         "",
+        "#: Notification type → the payload version to subscribe with by default (the newest with a schema).",
+        "PAYLOAD_VERSIONS: dict[str, str] = {",
+        *(f"    {py_str(t)}: {py_str(v)}," for t, v in sorted(versions.items())),
+        "}",
+        "",
         "#: Types with a schema file but no payload schema in it: their payloads stay dicts.",
         "UNTYPED: frozenset[str] = frozenset({" + ", ".join(py_str(t) for t in sorted(untyped)) + "})",
         "",
     ]
     text = "\n".join(out)
-    return text.replace("__all__ = [\n", '__all__ = [\n    "PAYLOADS",\n    "UNTYPED",\n', 1)
+    names = "".join(f"    {py_str(n)},\n" for n in ("PAYLOADS", "PAYLOAD_VERSIONS", "UNTYPED"))
+    return text.replace("__all__ = [\n", "__all__ = [\n" + names, 1)

@@ -14,6 +14,7 @@ from .._model import Timestamp as _Timestamp
 
 __all__ = [
     "PAYLOADS",
+    "PAYLOAD_VERSIONS",
     "UNTYPED",
     "AnyOfferChangedPayload",
     "AnyOfferChangedPayloadAnyOfferChangedNotification",
@@ -1215,6 +1216,32 @@ PAYLOADS: dict[str, type[_Model]] = {
     "PRODUCT_TYPE_DEFINITIONS_CHANGE": ProductTypeDefinitionsChangePayload,
     "REPORT_PROCESSING_FINISHED": ReportProcessingFinishedPayload,
     "TRANSACTION_UPDATE": TransactionUpdatePayload,
+}
+
+#: Notification type → the payload version to subscribe with by default (the newest with a schema).
+PAYLOAD_VERSIONS: dict[str, str] = {
+    "ANY_OFFER_CHANGED": "1.0",
+    "B2B_ANY_OFFER_CHANGED": "1.0",
+    "BRANDED_ITEM_CONTENT_CHANGE": "1.0",
+    "DATA_KIOSK_QUERY_PROCESSING_FINISHED": "2023-11-15",
+    "DETAIL_PAGE_TRAFFIC_EVENT": "2020-09-04",
+    "FBA_INVENTORY_AVAILABILITY_CHANGES": "1.0",
+    "FBA_OUTBOUND_SHIPMENT_STATUS": "1.0",
+    "FEED_PROCESSING_FINISHED": "2020-09-04",
+    "FEE_PROMOTION": "1.0",
+    "FULFILLMENT_ORDER_STATUS": "1.0",
+    "ITEM_INVENTORY_EVENT_CHANGE": "2020-09-04",
+    "ITEM_PRODUCT_TYPE_CHANGE": "1.0",
+    "ITEM_SALES_EVENT_CHANGE": "2020-09-04",
+    "LISTINGS_ITEM_ISSUES_CHANGE": "2023-12-13",
+    "LISTINGS_ITEM_MFN_QUANTITY_CHANGE": "1.0",
+    "LISTINGS_ITEM_STATUS_CHANGE": "1.0",
+    "ORDER_CHANGE": "1.0",
+    "PRICING_HEALTH": "1.0",
+    "PRODUCT_TYPE_DEFINITIONS_CHANGE": "1.0",
+    "REPORT_PROCESSING_FINISHED": "2020-09-04",
+    "SHIPMENT_TRACKING_MILESTONE_CHANGED": "2026-01-30",
+    "TRANSACTION_UPDATE": "1.0",
 }
 
 #: Types with a schema file but no payload schema in it: their payloads stay dicts.
