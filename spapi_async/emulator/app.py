@@ -28,6 +28,7 @@ from .documents import DOCUMENT_PREFIX, DocumentHost
 from .faults import HTML_503, FaultDice, Faults
 from .http import ApiFault, Call, Reply, error_reply
 from .models import models_dir
+from .notify import NotificationPublisher
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
 from .router import Router
@@ -118,6 +119,7 @@ class Emulator:
         self.document_secret = secrets.token_bytes(32)
         self.doc_host = DocumentHost(self)
         self.destinations: dict[str, dict[str, dict[str, Any]]] = {}  # app -> destinationId -> destination
+        self.notifier: NotificationPublisher | None = None  # set by publish_notifications()
         self._sellers: dict[str, SellerState] = {}
         self._world: World | None = None
         self._lock = threading.Lock()
@@ -156,6 +158,15 @@ class Emulator:
     def new_authorization_code(self, client_id: str) -> str:
         """An authorization code for the ``authorization_code`` grant (needed in strict mode)."""
         return self.issuer.new_authorization_code(client_id)
+
+    def publish_notifications(self, queue_url: str, **options: Any) -> NotificationPublisher:
+        """Send ORDER_CHANGE, REPORT_PROCESSING_FINISHED and FEED_PROCESSING_FINISHED to the SQS queue
+        ``queue_url`` (options: ``endpoint_url``, ``region``, AWS keys, ``subscribed_only``; see
+        :mod:`spapi_async.emulator.notify`). Close the returned publisher with ``await publisher.aclose()``."""
+        from .notify import NotificationPublisher
+
+        self.notifier = NotificationPublisher(queue_url, **options)
+        return self.notifier
 
     def snapshot(self) -> dict[str, Any]:
         """What ``GET /__stats`` answers."""

@@ -147,6 +147,11 @@ class NotificationConsumer:
     # ------------------------------------------------------------------ lifecycle
 
     @property
+    def is_open(self) -> bool:
+        """True inside ``async with consumer:``."""
+        return self._sqs is not None
+
+    @property
     def dedupe(self) -> DedupeStore:
         if self._dedupe is None:
             raise RuntimeError("use the consumer as 'async with consumer:' first")

@@ -6,7 +6,19 @@ from ..router import Router
 
 
 def register_all(router: Router) -> None:
-    from . import catalog, datakiosk, feeds, listings, notifications, orders_2026, orders_v0, reports, sellers, tokens
+    from . import (
+        catalog,
+        datakiosk,
+        feeds,
+        listings,
+        notifications,
+        order_changes,
+        orders_2026,
+        orders_v0,
+        reports,
+        sellers,
+        tokens,
+    )
 
     for module in (
         orders_v0,
@@ -19,5 +31,6 @@ def register_all(router: Router) -> None:
         feeds,
         notifications,
         datakiosk,
+        order_changes,
     ):
         module.register(router)
