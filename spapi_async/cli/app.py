@@ -240,6 +240,9 @@ def build_app() -> typer.Typer:
             f"invalid {result.invalid}"
         )
 
+    from .notifications import register as register_notifications
+
+    register_notifications(app)
     return app
 
 
