@@ -2,7 +2,8 @@
 
 How a message travels (asyncio; aiobotocore, extra ``notifications``):
 
-1. One receiver long-polls (``wait_time``) for up to 10 messages whenever fewer than ``concurrency`` are held.
+1. One receiver long-polls (``wait_time``) for up to 10 messages whenever fewer than ``concurrency`` are held
+   (not counting those already waiting for their delete).
    A body that is not a notification is logged and left alone: it comes back after the visibility timeout and the
    queue's redrive policy moves it to the dead-letter queue; it is never handled nor retried in a tight loop.
 2. Each notification takes a claim on its notification id in the dedupe store. ``done`` (handled within
@@ -263,7 +264,8 @@ class NotificationConsumer:
             while True:
                 if stop is not None and stop.is_set():
                     return
-                while len(self._held) >= self.concurrency:
+                # Messages already handed to the deleter don't count: the next receive overlaps their delete.
+                while len(self._held) - len(self._unanswered) >= self.concurrency:
                     self._room.clear()
                     await self._room.wait()
                 wait = self.wait_time
@@ -387,6 +389,7 @@ class NotificationConsumer:
         self._to_delete.append(receipt)
         self._unanswered.add(receipt)
         self._delete_wanted.set()
+        self._room.set()
 
     # ------------------------------------------------------------------ deleting and extending
 
