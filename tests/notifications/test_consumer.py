@@ -207,3 +207,8 @@ async def test_bad_settings_fail_before_any_request() -> None:
         sp.NotificationConsumer("http://127.0.0.1:1/1/q", aws_access_key="AKIA")
     with pytest.raises(sp.ConfigurationError):
         sp.NotificationConsumer("http://127.0.0.1:1/1/q", dedupe="memcached://x")
+    consumer = sp.NotificationConsumer(
+        "https://sqs.eu-west-1.amazonaws.com/1/q", aws_access_key="AKIAEXAMPLE", aws_secret_key="very-secret-key"
+    )
+    assert consumer.region == "eu-west-1"  # from the queue URL
+    assert "very-secret-key" not in repr(consumer) and "AKIAEXAMPLE" not in repr(consumer)
