@@ -447,12 +447,16 @@ class NotificationConsumer:
                     {"Id": str(i), "ReceiptHandle": r, "VisibilityTimeout": self._vt} for i, (r, _) in enumerate(chunk)
                 ]
                 try:
-                    await sqs.change_message_visibility_batch(QueueUrl=self.queue_url, Entries=entries)
+                    answer = await sqs.change_message_visibility_batch(QueueUrl=self.queue_url, Entries=entries)
                     await self.dedupe.extend([h.key for _, h in chunk if h.claimed and h.key], self.lease)
                 except Exception as exc:
                     logger.warning("could not extend the visibility of %d message(s): %s", len(chunk), exc)
                     continue
-                self.stats.extended += len(chunk)
+                self.stats.extended += len(answer.get("Successful") or ())
+                for failed in answer.get("Failed") or ():
+                    logger.warning(
+                        "visibility not extended (%s): the message may be delivered again", failed.get("Code")
+                    )
                 for _, held in chunk:
                     held.since = now
 

@@ -162,6 +162,10 @@ async def test_submit_feed_waits_on_a_running_consumer(sqs_endpoint: str, emu_qu
     assert result.processing_status == "DONE"
     assert _calls(emu, "feeds_2021_06_30.get_feed") == 1
     assert handled == ["FEED_PROCESSING_FINISHED"]  # the handler still got it
+    assert emu.notifier is not None
+    (sent,) = emu.notifier.sent
+    _validate(sent, "FeedProcessingFinishedNotification.json")
+    assert sent["payload"]["feedProcessingFinishedNotification"]["feedId"] == result.feed_id
 
 
 async def test_wait_falls_back_to_polling_without_a_notification(sqs: Any, sqs_endpoint: str) -> None:

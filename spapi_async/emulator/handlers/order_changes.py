@@ -14,13 +14,14 @@ if TYPE_CHECKING:
 
 
 def confirm_shipment(call: Call, emu: Emulator) -> Reply:
+    # Raised faults fall back to Amazon's sandbox cases (their order ids are not the emulator's).
     order_id = call.path_params["orderId"]
-    order = emu.world.by_id.get(order_id)
-    if order is None:
-        return not_found(f"Order {order_id} not found.").reply()
     body = call.json_object()
     if not isinstance(body.get("marketplaceId"), str) or not isinstance(body.get("packageDetail"), dict):
         raise invalid("marketplaceId and packageDetail are required.")
+    order = emu.world.by_id.get(order_id)
+    if order is None:
+        raise not_found(f"Order {order_id} not found.")
     if body["marketplaceId"] != order.marketplace_id:
         raise invalid(f"Order {order_id} is not in marketplace {body['marketplaceId']}.")
     if order.status not in ("Unshipped", "PartiallyShipped"):
