@@ -22,6 +22,8 @@ from .spec import ApiIR, load_models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIRS = ("spapi_async/apis", "spapi_async/models")
+#: Generated files outside those directories.
+GENERATED_FILES = (NOTIFICATION_PAYLOADS,)
 #: Hand-written files inside the generated directories.
 HAND_WRITTEN = frozenset({"spapi_async/apis/__init__.py"})
 

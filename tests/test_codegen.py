@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from codegen.generate import GENERATED_DIRS, REPO_ROOT, build, check
+from codegen.generate import GENERATED_DIRS, GENERATED_FILES, REPO_ROOT, build, check
 from codegen.naming import snake
 from codegen.plans import parse_usage_plan
 from codegen.spec import api_attribute
@@ -82,6 +82,9 @@ def test_generation_is_deterministic_and_committed_output_is_current() -> None:
 def _copy_generated(tmp_path: Path) -> None:
     for d in GENERATED_DIRS:
         shutil.copytree(REPO_ROOT / d, tmp_path / d, ignore=shutil.ignore_patterns("__pycache__"))
+    for f in GENERATED_FILES:
+        (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(REPO_ROOT / f, tmp_path / f)
 
 
 def _check_cli(tmp_path: Path) -> subprocess.CompletedProcess[str]:
