@@ -163,8 +163,6 @@ class Emulator:
         """Send ORDER_CHANGE, REPORT_PROCESSING_FINISHED and FEED_PROCESSING_FINISHED to the SQS queue
         ``queue_url`` (options: ``endpoint_url``, ``region``, AWS keys, ``subscribed_only``; see
         :mod:`spapi_async.emulator.notify`). Close the returned publisher with ``await publisher.aclose()``."""
-        from .notify import NotificationPublisher
-
         self.notifier = NotificationPublisher(queue_url, **options)
         return self.notifier
 
