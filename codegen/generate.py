@@ -17,13 +17,15 @@ from .emit_attributes import render_attributes
 from .emit_emulator import PATH as EMULATOR_SCHEMAS
 from .emit_emulator import render_emulator_schemas
 from .emit_models import ModelSet
+from .emit_notifications import OUTPUT as NOTIFICATION_PAYLOADS
+from .emit_notifications import notifications_dir, render_notifications
 from .emit_operations import render_operations
 from .spec import ApiIR, load_models
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GENERATED_DIRS = ("spapi_async/apis", "spapi_async/models")
 #: generated files outside those directories
-GENERATED_FILES = (EMULATOR_SCHEMAS,)
+GENERATED_FILES = (EMULATOR_SCHEMAS, NOTIFICATION_PAYLOADS)
 #: Hand-written files inside the generated directories.
 HAND_WRITTEN = frozenset({"spapi_async/apis/__init__.py"})
 
@@ -88,6 +90,7 @@ def build(models_dir: Path) -> tuple[dict[str, str], list[ApiIR]]:
     apis = load_models(models_dir)
     files = render(apis)
     files[EMULATOR_SCHEMAS] = render_emulator_schemas(apis, models_dir.parent / "schemas" / "data-kiosk")
+    files[NOTIFICATION_PAYLOADS] = render_notifications(notifications_dir(models_dir))
     with tempfile.TemporaryDirectory(prefix="spapi-codegen-") as tmp:
         root = Path(tmp)
         for rel, text in files.items():

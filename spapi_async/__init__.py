@@ -67,6 +67,15 @@ if TYPE_CHECKING:
         TransferSettings,
         TruncatedDocumentError,
     )
+    from .notifications import (
+        ConsumerStats,
+        MemoryDedupe,
+        Notification,
+        NotificationConsumer,
+        NotificationParseError,
+        RedisDedupe,
+        parse_notification,
+    )
     from .sellercenter.client import SellerCenterClient
     from .sellercenter.legacy import SellerCenterLegacyClient
     from .throttle.redis import RedisLimiter
@@ -93,6 +102,13 @@ _LAZY = {
     "ReportFatalError": ".documents",
     "TransferSettings": ".documents",
     "TruncatedDocumentError": ".documents",
+    "ConsumerStats": ".notifications",
+    "MemoryDedupe": ".notifications",
+    "Notification": ".notifications",
+    "NotificationConsumer": ".notifications",
+    "NotificationParseError": ".notifications",
+    "RedisDedupe": ".notifications",
+    "parse_notification": ".notifications",
     "SellerCenterClient": ".sellercenter.client",
     "SellerCenterLegacyClient": ".sellercenter.legacy",
     "RedisLimiter": ".throttle.redis",
@@ -129,6 +145,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "ConnectionError_",
+    "ConsumerStats",
     "DocumentError",
     "DocumentParseError",
     "DocumentTimeoutError",
@@ -146,7 +163,11 @@ __all__ = [
     "LimiterBackend",
     "LoopLimiter",
     "Marketplace",
+    "MemoryDedupe",
     "NotFoundError",
+    "Notification",
+    "NotificationConsumer",
+    "NotificationParseError",
     "NullLimiter",
     "Operation",
     "Pagination",
@@ -157,6 +178,7 @@ __all__ = [
     "ProcessingTimeoutError",
     "QueryCancelledError",
     "QueryFatalError",
+    "RedisDedupe",
     "RedisLimiter",
     "RedisTokenStore",
     "RedisUnavailableError",
@@ -191,4 +213,5 @@ __all__ = [
     "get_marketplace",
     "make_http_client",
     "match_operation",
+    "parse_notification",
 ]

@@ -32,6 +32,7 @@ from .useragent import build_user_agent
 
 if TYPE_CHECKING:
     from .documents import Documents
+    from .notifications.setup import NotificationsApi
 
 HttpBackend = Literal["httpx", "aiohttp"]
 
@@ -254,6 +255,13 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
 
             self._documents = Documents(self)
         return self._documents
+
+    @property
+    def notifications(self) -> NotificationsApi:
+        """Alias of :attr:`notifications_v1`, plus ``subscribe()`` / ``unsubscribe()`` (grantless token included)."""
+        from .notifications.setup import NotificationsApi
+
+        return self._api("notifications+setup", lambda transport: NotificationsApi(transport, self))
 
     async def _request_rdt(self, body: Mapping[str, object]) -> object:
         response = await self._transport.send(

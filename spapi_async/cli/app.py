@@ -319,6 +319,9 @@ def build_app() -> typer.Typer:
                 "(pass --allow-errors to exit 0 when the feed was processed anyway)"
             )
 
+    from .notifications import register as register_notifications
+
+    register_notifications(app)
     return app
 
 

@@ -24,6 +24,7 @@ from .transfer import DocumentHttp, TransferSettings, upload
 
 if TYPE_CHECKING:
     from ..client import SPAPIClient
+    from ..notifications.waiting import WaitSource
 
 logger = logging.getLogger("spapi_async.documents")
 
@@ -78,8 +79,14 @@ class Documents:
         timeout: float | None = None,
         poll_policy: PollPolicy | None = None,
         restricted_data_token: str | None = None,
+        wait: WaitSource | None = None,
+        wait_timeout: float = 600.0,
     ) -> ReportDocument:
         """Create a report, wait until Amazon has it ready and return its :class:`ReportDocument`.
+
+        ``wait`` (an ``sp.NotificationConsumer`` or an SQS queue URL subscribed to REPORT_PROCESSING_FINISHED):
+        wait for the report's notification instead of polling getReport, then read its status once; without a
+        notification within ``wait_timeout`` seconds, poll as usual.
 
         ``reuse_within`` (seconds or a timedelta): first look for a report of the same type, marketplaces and data
         range created that recently (queued, in progress or done) and use it instead of creating one; it cannot be
@@ -89,7 +96,9 @@ class Documents:
         """
         spec = reports.report_spec(report_type, marketplace_ids, data_start_time, data_end_time, report_options)
         policy = self._policy(poll_policy, timeout)
+        _check_wait(wait, wait_timeout)
         report_id: str | None = None
+        finished = False
         if reuse_within is not None:
             seconds = reuse_within.total_seconds() if isinstance(reuse_within, dt.timedelta) else float(reuse_within)
             if not seconds > 0:
@@ -106,8 +115,11 @@ class Documents:
             if found is not None:
                 logger.info("reusing report %s (%s)", found.report_id, found.processing_status)
                 report_id = found.report_id
+                finished = found.processing_status in ("DONE", "CANCELLED", "FATAL")
         if report_id is None:
             report_id = await reports.create_report(self._transport, spec)
+        if wait is not None and not finished:
+            await _wait_for_notification(wait, "report", report_id, wait_timeout)
         return await self.wait_for_report(report_id, poll_policy=policy, restricted_data_token=restricted_data_token)
 
     async def wait_for_report(
@@ -200,9 +212,12 @@ class Documents:
         feed_options: Mapping[str, str] | None = None,
         timeout: float | None = None,
         poll_policy: PollPolicy | None = None,
+        wait: WaitSource | None = None,
+        wait_timeout: float = 600.0,
     ) -> FeedResult:
         """Upload ``content`` and submit it as a feed, wait for processing and return the parsed
-        :class:`FeedResult`.
+        :class:`FeedResult`. ``wait`` / ``wait_timeout``: as for :meth:`download_report`, with
+        FEED_PROCESSING_FINISHED.
 
         ``content``: bytes; ``str`` (encoded with ``content_type``'s charset, UTF-8 if none); a path
         (``pathlib.Path``, streamed from disk); or an async iterable of bytes (spooled to a temporary file, since
@@ -212,6 +227,7 @@ class Documents:
         """
         feeds.check_feed_args(feed_type, content_type, marketplace_ids, feed_options)
         policy = self._policy(poll_policy, timeout)
+        _check_wait(wait, wait_timeout)
         body = await feeds.prepare_content(content, content_type)
         try:
             document_id, url = await feeds.create_feed_document(self._transport, content_type)
@@ -228,6 +244,8 @@ class Documents:
                 body.cleanup()
         spec = feeds.feed_spec(feed_type, marketplace_ids, document_id, feed_options)
         feed_id = await feeds.create_feed(self._transport, spec)
+        if wait is not None:
+            await _wait_for_notification(wait, "feed", feed_id, wait_timeout)
         return await self.wait_for_feed(feed_id, poll_policy=policy)
 
     async def wait_for_feed(
@@ -371,6 +389,20 @@ class Documents:
 
     def __repr__(self) -> str:
         return f"Documents(poll_policy={self.poll_policy!r}, transfer={self.http.settings!r})"
+
+
+def _check_wait(wait: object, wait_timeout: float) -> None:
+    if wait is not None:
+        from ..notifications.waiting import check_wait
+
+        check_wait(wait, wait_timeout)
+
+
+async def _wait_for_notification(wait: WaitSource, kind: str, resource_id: str, timeout: float) -> None:
+    """Until the processing-finished notification arrives or ``timeout`` passes (then the caller polls)."""
+    from ..notifications.waiting import wait_for_processing
+
+    await wait_for_processing(wait, kind, resource_id, timeout)
 
 
 async def _one(text: str) -> AsyncGenerator[str, None]:

@@ -30,6 +30,7 @@ from .http import ApiFault, Call, Reply, error_reply
 from .kiosk_schema import KioskSchemas
 from .known_types import check_type
 from .models import models_dir
+from .notify import NotificationPublisher
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
 from .router import Router
@@ -153,6 +154,7 @@ class Emulator:
         self.document_secret = secrets.token_bytes(32)
         self.doc_host = DocumentHost(self)
         self.destinations: dict[str, dict[str, dict[str, Any]]] = {}  # app -> destinationId -> destination
+        self.notifier: NotificationPublisher | None = None  # set by publish_notifications()
         self._sellers: dict[str, SellerState] = {}
         self._world: World | None = None
         self._lock = threading.Lock()
@@ -191,6 +193,13 @@ class Emulator:
     def new_authorization_code(self, client_id: str) -> str:
         """An authorization code for the ``authorization_code`` grant (needed in strict mode)."""
         return self.issuer.new_authorization_code(client_id)
+
+    def publish_notifications(self, queue_url: str, **options: Any) -> NotificationPublisher:
+        """Send ORDER_CHANGE, REPORT_PROCESSING_FINISHED and FEED_PROCESSING_FINISHED to the SQS queue
+        ``queue_url`` (options: ``endpoint_url``, ``region``, AWS keys, ``subscribed_only``; see
+        :mod:`spapi_async.emulator.notify`). Close the returned publisher with ``await publisher.aclose()``."""
+        self.notifier = NotificationPublisher(queue_url, **options)
+        return self.notifier
 
     def snapshot(self) -> dict[str, Any]:
         """What ``GET /__stats`` answers."""

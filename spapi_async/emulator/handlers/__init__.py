@@ -12,6 +12,7 @@ def register_all(router: Router) -> None:
         feeds,
         listings,
         notifications,
+        order_changes,
         orders_2026,
         orders_v0,
         reports,
@@ -34,5 +35,6 @@ def register_all(router: Router) -> None:
         datakiosk,
         vendor,
         vendor_shipping,
+        order_changes,
     ):
         module.register(router)

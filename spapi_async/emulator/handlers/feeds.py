@@ -6,8 +6,10 @@ from __future__ import annotations
 import copy
 import gzip
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from .. import notify
 from ..http import ApiFault, Call, Reply, invalid, not_found
 from ..router import Router
 from ..state import Document, Job, Listing, SellerState
@@ -161,6 +163,14 @@ def create_feed(call: Call, emu: Emulator) -> Reply:
         raise invalid("feedOptions must be an object of strings.")
     job = new_job(call, emu, feed_type, markets, {"input": doc_id, "options": options or {}})
     call.st.feeds[job.job_id] = job
+    state = call.st
+    notify.job_finished(
+        emu,
+        state,
+        job,
+        "feed",
+        lambda: _render(emu, state, job, replace(call, now=emu.clock.time(), mono=emu.clock.monotonic())),
+    )
     return Reply(202, {"feedId": job.job_id})
 
 

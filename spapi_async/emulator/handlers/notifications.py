@@ -93,7 +93,8 @@ def create_subscription(call: Call, emu: Emulator) -> Reply:
 def get_subscription(call: Call, emu: Emulator) -> Reply:
     sub = call.st.subscriptions.get(_type(call))
     if sub is None:
-        raise not_found("Subscription not found.")
+        # Returned, not raised: a raised 404 would fall back to the sandbox case, which always "finds" one.
+        return not_found("Subscription not found.").reply()
     return Reply(200, {"payload": sub})
 
 
@@ -111,14 +112,14 @@ def _by_id(call: Call, emu: Emulator) -> tuple[dict[str, Any], str] | None:
 def get_subscription_by_id(call: Call, emu: Emulator) -> Reply:
     found = _by_id(call, emu)
     if found is None:
-        raise not_found("Subscription not found.")
+        return not_found("Subscription not found.").reply()
     return Reply(200, {"payload": found[0]})
 
 
 def delete_subscription_by_id(call: Call, emu: Emulator) -> Reply:
     found = _by_id(call, emu)
     if found is None:
-        raise not_found("Subscription not found.")
+        return not_found("Subscription not found.").reply()
     emu.seller(found[1]).subscriptions.pop(_type(call), None)
     return Reply(200, {})
 

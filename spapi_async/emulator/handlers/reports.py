@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .. import notify
 from ..http import ApiFault, Call, Reply, invalid, not_found
 from ..router import Router
 from ..state import Document, Job, SellerState
@@ -119,6 +120,8 @@ def create_report(call: Call, emu: Emulator) -> Reply:
         raise invalid("reportOptions must be an object of strings.")
     job = new_job(call, emu, report_type, markets, {"start": start, "end": end, "options": options or {}})
     call.st.reports[job.job_id] = job
+    state = call.st
+    notify.job_finished(emu, state, job, "report", lambda: _render(emu, state, job, emu.clock.monotonic()))
     return Reply(202, {"reportId": job.job_id})
 
 
