@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-import httpx
-
 from .errors import ApiError, ConfigurationError, SPAPIError, TransportError
 
 #: Methods that may be repeated without changing the outcome (RFC 9110, section 9.2.2).
@@ -165,7 +163,9 @@ def bound_retry_after(headers: Mapping[str, str], max_retry_after: float, *, now
     seconds = parse_retry_after(raw, now=now)
     if seconds is not None and seconds <= max_retry_after:
         return headers
-    bounded = httpx.Headers({k: v for k, v in headers.items() if k.lower() != "retry-after"})
+    # A plain mapping with lower-case names (what the limiters read): rebuilding httpx.Headers would re-encode the
+    # values as ASCII and fail on a server's non-ASCII header.
+    bounded = {k.lower(): v for k, v in headers.items() if k.lower() != "retry-after"}
     if seconds is not None:
         bounded["retry-after"] = repr(float(max_retry_after))
     return bounded

@@ -38,6 +38,13 @@ def test_bound_retry_after_caps_and_strips() -> None:
     assert bound_retry_after(fine, 1.0, now=0.0) is fine
 
 
+def test_bound_retry_after_keeps_headers_that_are_not_ascii() -> None:
+    """A server's Latin-1 header next to an unusable Retry-After must not turn into a UnicodeEncodeError."""
+    headers = httpx.Headers([(b"x-amzn-RequestId", b"\x80"), (b"Retry-After", b"")], encoding="latin-1")
+    bounded = bound_retry_after(headers, 1.0, now=0.0)
+    assert "retry-after" not in bounded and bounded["x-amzn-requestid"] == "\x80"
+
+
 def test_rate_bounds_are_a_factor_around_the_plan() -> None:
     assert rate_bounds(1.0) == (1.0 / RATE_FACTOR, RATE_FACTOR)
     assert bounded_rate(10.0, 1.0) == 10.0 and bounded_rate(0.1, 1.0) == 0.1
