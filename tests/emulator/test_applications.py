@@ -23,8 +23,9 @@ def _requests(emu: Emulator, key: str) -> int:
 
 
 def _pull_client(emu: Emulator, **kwargs: Any) -> sp.SPAPIClient:
-    # The limiter waits on the emulator's clock (instant), so the pull runs at the plans' pace without real time.
-    return client_for(emu, limiter=sp.Limiter(clock=emu.clock), **kwargs)
+    # The limiter waits on the emulator's clock (instant), so the pull runs at the plans' pace without real time;
+    # it follows the emulator's time-scaled x-amzn-RateLimit-Limit (header_factor: past the default 10x bound).
+    return client_for(emu, limiter=sp.Limiter(clock=emu.clock, header_factor=emu.time_scale), **kwargs)
 
 
 async def _pull(client: sp.SPAPIClient, *, pii: bool = False) -> tuple[list[Any], list[Any]]:
