@@ -82,19 +82,27 @@ async def test_a_slow_handler_keeps_its_message_invisible(sqs: Any, sqs_endpoint
     queue = await create_queue(sqs, visibility_timeout=1)
     await send_bodies(sqs, queue, [order_change("slow-1", "111-0000001")])
     calls: list[str] = []
+    handling = asyncio.Event()
 
     async def handler(n: sp.Notification) -> None:
         calls.append(str(n.notification_id))
+        handling.set()
         await asyncio.sleep(3.5)  # more than three visibility timeouts
 
-    # A second consumer polls the same queue meanwhile: it would get the message if the heartbeat stopped.
+    # A second consumer polls the same queue meanwhile (from the moment the first one holds the message, so the
+    # two do not race for the first receive): it would get the message if the heartbeat stopped.
     other_calls: list[str] = []
 
     async def other(n: sp.Notification) -> None:
         other_calls.append(str(n.notification_id))
 
     async with _consumer(queue, sqs_endpoint) as a, _consumer(queue, sqs_endpoint) as b:
-        stats, _ = await asyncio.wait_for(asyncio.gather(a.run(handler, idle_exit=2), b.run(other, idle_exit=4.5)), 60)
+
+        async def second() -> Any:
+            await handling.wait()
+            return await b.run(other, idle_exit=4.5)
+
+        stats, _ = await asyncio.wait_for(asyncio.gather(a.run(handler, idle_exit=2), second()), 60)
     assert calls == ["slow-1"]
     assert other_calls == []
     assert stats.extended >= 2
