@@ -144,3 +144,27 @@ async def test_categories_list_tree_and_one_agree_with_legacy_get_category_tree(
         legacy_tree = (await legacy.call("GetCategoryTree")).body["Categories"]["Category"]
         assert [c["Name"] for c in legacy_tree] == types
         assert legacy_tree[0]["CategoryId"] == str(root["id"])
+
+
+async def test_generated_v2_methods_parse_the_shop_state() -> None:
+    emu, _ = emulator(products=10, orders=40)
+    sku = emu.world.products[0].sku
+    async with clients(emu) as (sc, _):
+        orders = [o async for o in sc.orders.get_orders(limit=10)]
+        pending = next(o for o in orders if o.status == "pending")
+        assert pending.id is not None
+        ids = list(pending.order_item_ids or [])
+        done = await sc.orders.post_orders_statuses_set_to_ready_to_ship(
+            body={"orderItems": [{"id": i} for i in ids], "trackingNumber": "TRK-2"}
+        )
+        assert list(done.order_item_ids or []) == ids
+        one = await sc.orders.get_orders_by_order_id(order_id=pending.id)
+        assert one.status_list == {"ready_to_ship": len(ids)}
+        await sc.orders.post_orders_statuses_set_to_shipped(body={"orderItemIds": ids})
+        assert (await sc.orders.get_orders_by_order_id(order_id=pending.id)).status_list == {"shipped": len(ids)}
+        await sc.set_price(1, "MY", price=5.5, sale_price=None, sale_start_date=None, sale_end_date=None)
+        product = await sc.product.get_product_seller_sku_by_seller_sku(seller_sku=sku)
+        assert product.id == 1 and product.model_extra is not None and product.model_extra["price"] == 5.5
+        tree = await sc.category.get_category_tree()
+        listed = [c async for c in sc.category.get_categories(limit=3)]
+        assert {c.id for c in listed} >= {c.id for c in tree} and len(listed) > len(tree)
