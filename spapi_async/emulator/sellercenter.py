@@ -36,7 +36,7 @@ from urllib.parse import parse_qsl, quote
 from .http import ApiFault, Call, Reply
 from .sellercenter_catalog import STOCK_UPDATE_MAX_ITEMS, SellerCenterCatalog
 from .sellercenter_replay import TIMESTAMP_TOLERANCE, ReplayGuard
-from .sellercenter_shop import SellerCenterShop, StatusRefused
+from .sellercenter_shop import STATUS_REFUSED_CODE, SellerCenterShop, StatusRefused
 from .timefmt import iso
 
 if TYPE_CHECKING:
@@ -238,7 +238,7 @@ class SellerCenter:
         try:
             body: Any = self.shop.legacy(action, params, head, call.now)
         except StatusRefused as refused:
-            return error("24", f"E024: {refused.detail}")
+            return error(STATUS_REFUSED_CODE, f"E0{STATUS_REFUSED_CODE}: {refused.detail}")
         if body is None and action == "GetBrands":
             head.update(ResponseType="Brands")
             body = self.catalog.legacy_brands()

@@ -54,18 +54,16 @@ _LEGACY_TARGETS = {
     "SetStatusToDelivered": "delivered",
     "SetStatusToCanceled": "canceled",
 }
-_LEGACY_STATUS = {
-    "pending": "pending",
-    "ready_to_ship": "ready_to_ship",
-    "shipped": "shipped",
-    "delivered": "delivered",
-    "canceled": "canceled",
-}
 
 
 def problem(status: int, title: str, detail: str) -> Reply:
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     return Reply(status, body, content_type="application/problem+json")
+
+
+#: The E-code the emulator answers a refused legacy status change with (an unknown item or a change its status does
+#: not allow); the emulator's choice, with the reason in the message.
+STATUS_REFUSED_CODE = "24"
 
 
 class StatusRefused(Exception):
@@ -389,7 +387,7 @@ class SellerCenterShop:
             "GetOrders": self._legacy_orders,
             "GetOrder": self._legacy_order,
             "GetOrderItems": self._legacy_order_items,
-            "GetCategoryTree": lambda _p, h, _n: h.update(ResponseType="Categories") or self.legacy_tree(),
+            "GetCategoryTree": self._legacy_categories,
         }.get(action)
         if handler is not None:
             return handler(params, head, now)
@@ -406,6 +404,10 @@ class SellerCenterShop:
         changed = self.change(ids, target, now)
         head.update(ResponseType="OrderItems")
         return {"OrderItems": {"OrderItem": [{"OrderItemId": str(i)} for i in changed]}}
+
+    def _legacy_categories(self, _params: Mapping[str, str], head: dict[str, Any], _now: float) -> Any:
+        head.update(ResponseType="Categories")
+        return self.legacy_tree()
 
     def _legacy_products(self, params: Mapping[str, str], head: dict[str, Any], _now: float) -> Any:
         limit, offset = int(params.get("Limit", "100")), int(params.get("Offset", "0"))
@@ -436,7 +438,7 @@ class SellerCenterShop:
             "UpdatedAt": v2["updatedAt"],
             "Price": f"{o.total_cents / 100:.2f}",
             "ItemsCount": str(v2["itemsCount"]),
-            "Statuses": {"Status": [_LEGACY_STATUS[s] for s in v2["statusList"]]},
+            "Statuses": {"Status": list(v2["statusList"])},
         }
 
     def _legacy_orders(self, params: Mapping[str, str], head: dict[str, Any], _now: float) -> Any:
@@ -463,7 +465,7 @@ class SellerCenterShop:
                 "OrderId": o.seller_order_id,
                 "Sku": item["sellerSku"],
                 "Name": item["name"],
-                "Status": _LEGACY_STATUS[item["status"]],
+                "Status": item["status"],
                 "ItemPrice": f"{item['paidPrice']:.2f}",
             }
             for item in self.order(n)["items"]

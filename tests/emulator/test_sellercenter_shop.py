@@ -114,7 +114,7 @@ async def test_legacy_status_changes_change_the_orders_v2_reads() -> None:
         assert next(i["status"] for i in after["items"] if i["id"] == cancel) == "canceled"
         with pytest.raises(sp.SellerCenterLegacyError) as info:
             await legacy.set_status_to_canceled(cancel, reason="again")
-        assert "cannot be set to canceled" in str(info.value)
+        assert info.value.code == "E024" and "cannot be set to canceled" in str(info.value)
         listed = {o.order_id: o.statuses async for o in legacy.get_orders(limit=100)}
         assert listed[first["number"]] == {"Status": ["ready_to_ship"]}
         assert "canceled" in listed[second["number"]]["Status"]
