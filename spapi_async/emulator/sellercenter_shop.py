@@ -6,7 +6,8 @@ positions in the seeded orders, and order item ids ``order_id * 1000 + position`
 - v2: ``GET /v2/products`` (filters ``sellerSku``, ``productIds[]``), ``GET /v2/product/seller-sku/{sellerSku}``,
   ``PUT /v2/product/{productId}/prices/{country}`` (replaces the record; read back by ``GET
   /v2/product-set/{productSetId}/prices`` and the product's ``price``), ``GET /v2/orders`` / ``/v2/orders/{orderId}``,
-  ``POST /v2/orders/statuses/set-to-{ready-to-ship,shipped,delivered,cancelled}`` (by order item ids; a change
+  ``POST /v2/orders/statuses/set-to-{ready-to-ship,shipped,delivered,cancelled}`` (by order item ids, with the
+  body fields the spec requires; a change
   the item's status does not allow is a 422 problem naming it, and nothing changes), ``GET /v2/categories``,
   ``/v2/category/tree``, ``/v2/category/{categoryId}`` and ``/v2/category/{categoryId}/children``.
 - legacy: ``GetProducts`` (price and stock as v2 set them), ``GetOrders``/``GetOrder``/``GetOrderItems``
@@ -48,6 +49,8 @@ _V2_TARGETS = {
     "set-to-delivered": "delivered",
     "set-to-cancelled": "canceled",
 }
+#: body fields the spec requires besides the item ids.
+_V2_REQUIRED = {"set-to-ready-to-ship": ("trackingNumber",), "set-to-cancelled": ("reason",)}
 _LEGACY_TARGETS = {
     "SetStatusToReadyToShip": "ready_to_ship",
     "SetStatusToShipped": "shipped",
@@ -350,6 +353,9 @@ class SellerCenterShop:
                     ids = [i.get("id") if isinstance(i, Mapping) else i for i in body["orderItems"]]
             if not isinstance(ids, list) or not ids:
                 return problem(400, "Bad Request", "orderItemIds (or orderItems[].id) must be a non-empty array")
+            missing = [k for k in _V2_REQUIRED.get(parts[2], ()) if not isinstance(body, Mapping) or not body.get(k)]
+            if missing:
+                return problem(400, "Bad Request", f"{', '.join(missing)} is required")
             try:
                 changed = self.change(ids, _V2_TARGETS[parts[2]], call.now)
             except StatusRefused as refused:

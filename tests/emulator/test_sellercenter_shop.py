@@ -69,6 +69,9 @@ async def test_v2_status_changes_show_in_v2_and_legacy_reads_and_refuse_invalid_
         orders = (await _json(sc, "GET", "/v2/orders", params={"limit": 100, "offset": 0}))["items"]
         pending = next(o for o in orders if o["status"] == "pending")
         order_id, item_ids = pending["id"], pending["orderItemIds"]
+        with pytest.raises(sp.SellerCenterError) as info:  # the spec requires a tracking number
+            await sc.request("POST", "/v2/orders/statuses/set-to-ready-to-ship", json={"orderItems": [{"id": 1}]})
+        assert info.value.status_code == 400 and "trackingNumber" in (info.value.detail or "")
         done = await _json(
             sc,
             "POST",
