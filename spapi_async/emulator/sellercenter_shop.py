@@ -7,8 +7,8 @@ positions in the seeded orders, and order item ids ``order_id * 1000 + position`
   ``PUT /v2/product/{productId}/prices/{country}`` (replaces the record; read back by ``GET
   /v2/product-set/{productSetId}/prices`` and the product's ``price``), ``GET /v2/orders`` / ``/v2/orders/{orderId}``,
   ``POST /v2/orders/statuses/set-to-{ready-to-ship,shipped,delivered,cancelled}`` (by order item ids, with the
-  body fields the spec requires; a change
-  the item's status does not allow is a 422 problem naming it, and nothing changes), ``GET /v2/categories``,
+  body fields the spec requires; a change the item's status does not allow is a 422 problem naming it, and nothing
+  changes), ``GET /v2/categories``,
   ``/v2/category/tree``, ``/v2/category/{categoryId}`` and ``/v2/category/{categoryId}/children``.
 - legacy: ``GetProducts`` (price and stock as v2 set them), ``GetOrders``/``GetOrder``/``GetOrderItems``
   (statuses as v2 set them), ``SetStatusToReadyToShip``/``SetStatusToShipped``/``SetStatusToDelivered``/
