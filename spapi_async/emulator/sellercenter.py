@@ -6,11 +6,12 @@
   ``/sellercenter/v2/products`` (a list). Errors are RFC 7807-like ``{type, title, status, detail}``.
   Brands (``GET /sellercenter/v2/brands``) and stock (``PUT /sellercenter/v2/stock/product``, ``GET
   /sellercenter/v2/stock/product/{productId}``) come from :mod:`.sellercenter_catalog`; stock updates stick.
+  Products, prices, orders, order status changes and categories are :mod:`.sellercenter_shop`'s, stateful too.
 - the legacy signed API at ``/sellercenter`` (and ``/sellercenter/legacy``): ``Action``, ``UserID``, ``Version``,
   ``Timestamp``, ``Format=JSON`` and ``Signature`` = hex HMAC-SHA256 over the other parameters sorted and URL-encoded,
   keyed with the user's API key. A Timestamp outside the tolerance answers E003 and a replayed signature E007 (see
   :mod:`.sellercenter_replay`). More than ``legacy_limit`` requests per ``legacy_window`` seconds per user answers
-  E429. Actions: ``GetProducts``, ``GetOrders``, ``GetBrands``.
+  E429. Actions: ``GetBrands`` here; products, orders, status changes and categories in :mod:`.sellercenter_shop`.
 
 Any credentials work, as for SP-API: a client id or user that is not registered (``clients``, ``users``) is
 accepted with any secret (a legacy signature must then still be 64 hex digits, fresh and timely); a registered one
@@ -35,6 +36,7 @@ from urllib.parse import parse_qsl, quote
 from .http import ApiFault, Call, Reply
 from .sellercenter_catalog import STOCK_UPDATE_MAX_ITEMS, SellerCenterCatalog
 from .sellercenter_replay import TIMESTAMP_TOLERANCE, ReplayGuard
+from .sellercenter_shop import STATUS_REFUSED_CODE, SellerCenterShop, StatusRefused
 from .timefmt import iso
 
 if TYPE_CHECKING:
@@ -98,6 +100,7 @@ class SellerCenter:
         self.legacy_window = SlidingWindow(legacy_limit, legacy_window)
         self.replays = ReplayGuard(legacy_timestamp_tolerance)
         self.catalog = SellerCenterCatalog(emulator)
+        self.shop = SellerCenterShop(emulator, self.catalog)
         self._tokens: dict[str, tuple[str, float]] = {}
 
     def handle(self, call: Call) -> Reply:
@@ -161,28 +164,9 @@ class SellerCenter:
             return _problem(400, "Bad Request", "limit must be 1..1000 and offset >= 0")
         if path == "/v2/brands" or path.startswith("/v2/stock/product"):
             return self._catalog(call, path, limit, offset)
-        if call.method == "GET" and path == "/v2/orders":
-            orders = self.emu.world.orders
-            page = [self._order(n, o) for n, o in enumerate(orders[offset : offset + limit], start=offset + 1)]
-            return Reply(
-                200,
-                {
-                    "items": page,
-                    "pagination": {"limit": limit, "offset": offset, "hasNext": offset + limit < len(orders)},
-                },
-            )
-        if call.method == "GET" and path == "/v2/product-sets":
-            products = self.emu.world.products
-            page = [self._product(n, p) for n, p in enumerate(products[offset : offset + limit], start=offset + 1)]
-            return Reply(
-                200, {"items": page, "pagination": {"limit": limit, "offset": offset, "totalCount": len(products)}}
-            )
-        if call.method == "GET" and path == "/v2/products":
-            skus = set(call.q_list("sellerSku")) | set(call.q_list("sellerSku[]"))
-            items = [
-                self._product(n, p) for n, p in enumerate(self.emu.world.products, start=1) if not skus or p.sku in skus
-            ]
-            return Reply(200, items)
+        shop = self.shop.v2(call, path, limit, offset)
+        if shop is not None:
+            return shop
         return _problem(404, "Not Found", f"No route {call.method} {path}")
 
     def _catalog(self, call: Call, path: str, limit: int, offset: int) -> Reply:
@@ -205,32 +189,6 @@ class SellerCenter:
                 return _problem(404, "Not Found", f"No product {raw}")
             return Reply(200, read)
         return _problem(404, "Not Found", f"No route {call.method} {path}")
-
-    @staticmethod
-    def _order(n: int, o: Any) -> dict[str, Any]:
-        return {
-            "id": n,
-            "uuid": f"{o.order_id}",
-            "number": o.seller_order_id,
-            "createdAt": iso(o.purchase),
-            "updatedAt": iso(o.updated),
-            "status": o.status.lower(),
-            "itemsCount": len(o.items),
-            "totalPrice": round(o.total_cents / 100, 2),
-            "items": [
-                {
-                    "sellerSku": i.product.sku,
-                    "name": i.product.title,
-                    "quantity": i.quantity,
-                    "paidPrice": round(i.price_cents / 100, 2),
-                }
-                for i in o.items
-            ],
-        }
-
-    @staticmethod
-    def _product(n: int, p: Any) -> dict[str, Any]:
-        return {"id": n, "sellerSku": p.sku, "name": p.title, "brand": p.brand, "price": round(p.price_cents / 100, 2)}
 
     # ------------------------------------------------------------------ legacy
 
@@ -267,8 +225,8 @@ class SellerCenter:
         if not self.legacy_window.allow(user, call.mono):
             return error("429", "E429: Too many requests", 429)
         try:
-            limit = int(params.get("Limit", "100"))
-            offset = int(params.get("Offset", "0"))
+            if int(params.get("Limit", "100")) < 1 or int(params.get("Offset", "0")) < 0:
+                raise ValueError
         except ValueError:
             return error("14", "E014: Invalid Offset or Limit")
         head: dict[str, Any] = {
@@ -277,36 +235,13 @@ class SellerCenter:
             "ResponseType": "",
             "Timestamp": iso(call.now),
         }
-        if action == "GetProducts":
-            products = self.emu.world.products
-            page = [
-                {
-                    "SellerSku": p.sku,
-                    "Name": p.title,
-                    "Brand": p.brand,
-                    "Price": f"{p.price_cents / 100:.2f}",
-                    "Quantity": str(self.catalog.quantity(n)),
-                }
-                for n, p in enumerate(products[offset : offset + limit], start=offset + 1)
-            ]
-            head.update(ResponseType="Products", TotalCount=str(len(products)))
-            body: Any = {"Products": {"Product": page}}
-        elif action == "GetOrders":
-            orders = self.emu.world.orders
-            page = [
-                {
-                    "OrderId": o.seller_order_id,
-                    "OrderNumber": o.order_id,
-                    "CreatedAt": iso(o.purchase),
-                    "Price": f"{o.total_cents / 100:.2f}",
-                }
-                for o in orders[offset : offset + limit]
-            ]
-            head.update(ResponseType="Orders", TotalCount=str(len(orders)))
-            body = {"Orders": {"Order": page}}
-        elif action == "GetBrands":
+        try:
+            body: Any = self.shop.legacy(action, params, head, call.now)
+        except StatusRefused as refused:
+            return error(STATUS_REFUSED_CODE, f"E0{STATUS_REFUSED_CODE}: {refused.detail}")
+        if body is None and action == "GetBrands":
             head.update(ResponseType="Brands")
             body = self.catalog.legacy_brands()
-        else:
+        elif body is None:
             return error("8", f"E008: Invalid Action {action}")
         return Reply(200, {"SuccessResponse": {"Head": head, "Body": body}})
