@@ -16,6 +16,23 @@ BASE = "http://127.0.0.1:9"
 LWA = "http://127.0.0.1:9/auth/o2/token"
 
 
+def fake_client(http_client: httpx.AsyncClient, clock: Any = None, **kwargs: Any) -> Any:
+    """An ``sp.SPAPIClient`` with the test credentials, aimed at the fake endpoints above through ``http_client``,
+    on an instant clock unless given one (``kwargs`` go to the client: limiter, retry, use_rdt, ...)."""
+    import spapi_async as sp
+
+    return sp.SPAPIClient(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        REFRESH_TOKEN,
+        endpoint=BASE,
+        lwa_endpoint=LWA,
+        http_client=http_client,
+        clock=clock or InstantClock(),
+        **kwargs,
+    )
+
+
 class InstantClock:
     """``sleep`` advances time at once and records the wait; ``time``/``monotonic`` can be moved by hand."""
 

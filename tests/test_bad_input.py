@@ -12,7 +12,7 @@ import pytest
 import spapi_async as sp
 from spapi_async.throttle.base import NullLimiter
 
-from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, InstantClock
+from .fakes import CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, fake_client
 
 MARKETPLACE = "ATVPDKIKX0DER"
 SC_BASE = "http://127.0.0.1:9"
@@ -32,16 +32,7 @@ class Recorder:
 
 
 def _client(recorder: Recorder) -> sp.SPAPIClient:
-    return sp.SPAPIClient(
-        CLIENT_ID,
-        CLIENT_SECRET,
-        REFRESH_TOKEN,
-        endpoint=BASE,
-        lwa_endpoint=LWA,
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder)),
-        clock=InstantClock(),
-        limiter=NullLimiter(),
-    )
+    return fake_client(httpx.AsyncClient(transport=httpx.MockTransport(recorder)), limiter=NullLimiter())
 
 
 @pytest.mark.parametrize(

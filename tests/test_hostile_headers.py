@@ -16,7 +16,12 @@ from spapi_async.testing import FakeClock
 from spapi_async.throttle import Limiter, LimitKey, TokenBucket
 from spapi_async.throttle.bounds import MAX_HOLD, RATE_FACTOR, bounded_rate, rate_bounds
 
-from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon, InstantClock, json_response
+from .fakes import (
+    FakeAmazon,
+    InstantClock,
+    fake_client,
+    json_response,
+)
 
 ORDERS = "/orders/v0/orders"
 KEY = LimitKey("app:aaaa", "na", "orders_v0.get_orders")
@@ -85,17 +90,7 @@ async def test_a_429_never_holds_a_key_beyond_the_bound(value: str, due: float) 
 
 
 def _client(amazon: FakeAmazon, clock: InstantClock, **kwargs: Any) -> sp.SPAPIClient:
-    return sp.SPAPIClient(
-        CLIENT_ID,
-        CLIENT_SECRET,
-        REFRESH_TOKEN,
-        endpoint=BASE,
-        lwa_endpoint=LWA,
-        http_client=amazon.http(),
-        clock=clock,
-        use_rdt=False,
-        **kwargs,
-    )
+    return fake_client(amazon.http(), clock, use_rdt=False, **kwargs)
 
 
 def _429(**headers: str) -> Any:

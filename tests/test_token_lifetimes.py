@@ -16,7 +16,7 @@ import spapi_async as sp
 from spapi_async.sellercenter import SellerCenterClient
 from spapi_async.throttle.base import NullLimiter
 
-from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, InstantClock
+from .fakes import InstantClock, fake_client
 
 PARTICIPATIONS = "/sellers/v1/marketplaceParticipations"
 RDT_PATH = "/tokens/2021-03-01/restrictedDataToken"
@@ -49,14 +49,9 @@ class TokenServer:
 
 
 def _client(server: TokenServer, clock: InstantClock) -> sp.SPAPIClient:
-    return sp.SPAPIClient(
-        CLIENT_ID,
-        CLIENT_SECRET,
-        REFRESH_TOKEN,
-        endpoint=BASE,
-        lwa_endpoint=LWA,
-        http_client=httpx.AsyncClient(transport=httpx.MockTransport(server)),
-        clock=clock,
+    return fake_client(
+        httpx.AsyncClient(transport=httpx.MockTransport(server)),
+        clock,
         limiter=NullLimiter(),
     )
 
