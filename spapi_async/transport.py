@@ -1,4 +1,4 @@
-"""The one place where a request is carried out (GUIDE section 1).
+"""The one place where a request is carried out (docs/ARCHITECTURE.md, section 4: how one call travels).
 
 For each attempt: take a limiter token, let the :class:`Authenticator` add its credential (SP-API: LWA, RDT or
 grantless; Seller Center: OAuth bearer or the legacy signature), sign last when a :class:`Signer` is configured
