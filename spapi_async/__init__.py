@@ -12,6 +12,7 @@ from .authorize import Authorization, exchange_authorization_code
 from .client import SPAPIClient, make_http_client
 from .clock import Clock, SystemClock
 from .config import MARKETPLACES, REGIONS, Marketplace, Region, get_marketplace
+from .errors import DEPRECATED_NAMES as _DEPRECATED_NAMES
 from .errors import (
     ApiError,
     AuthError,
@@ -19,7 +20,6 @@ from .errors import (
     ClientError,
     ConfigurationError,
     ConflictError,
-    ConnectionError_,
     ErrorDetail,
     ForbiddenError,
     NotFoundError,
@@ -29,10 +29,12 @@ from .errors import (
     ServerError,
     SPAPIError,
     ThrottledError,
-    TimeoutError_,
+    TransportConnectionError,
     TransportError,
+    TransportTimeoutError,
     UnauthorizedError,
 )
+from .errors import deprecated_name as _deprecated_name
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
 from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation
@@ -118,6 +120,8 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED_NAMES:  # former exception names: not cached, so every use warns
+        return _deprecated_name(__name__, name)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'spapi_async' has no attribute {name!r}")
@@ -144,7 +148,6 @@ __all__ = [
     "Clock",
     "ConfigurationError",
     "ConflictError",
-    "ConnectionError_",
     "ConsumerStats",
     "DocumentError",
     "DocumentParseError",
@@ -198,11 +201,12 @@ __all__ = [
     "SlidingWindow",
     "SystemClock",
     "ThrottledError",
-    "TimeoutError_",
     "TokenBucket",
     "TokenStore",
     "TransferSettings",
+    "TransportConnectionError",
     "TransportError",
+    "TransportTimeoutError",
     "TruncatedDocumentError",
     "UnauthorizedError",
     "UsagePlan",

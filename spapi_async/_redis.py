@@ -47,6 +47,15 @@ def check_on_error(on_error: str) -> OnError:
     raise ConfigurationError(f"on_error must be 'fallback' or 'raise', got {on_error!r}")
 
 
+def lua_script(package: str, *names: str) -> str:
+    """A Lua script shipped as package data in ``package``'s ``lua/`` folder: the named parts, in order (shared
+    parts first, each file one part). Every part gets the newline in front that it had as a Python string."""
+    from importlib.resources import files
+
+    folder = files(package).joinpath("lua")
+    return "".join("\n" + folder.joinpath(name).read_text(encoding="utf-8") for name in names)
+
+
 def redacted_url(url: str) -> str:
     """``url`` without its user name and password (for reprs and logs)."""
     parts = urlsplit(url)

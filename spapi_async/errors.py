@@ -5,8 +5,8 @@
     SPAPIError                      status_code, errors, request_id, rate_limit, body
       ConfigurationError (ValueError)   bad input found before any request is sent
       TransportError                    no HTTP response at all
-        TimeoutError_                   connect/read/write/pool timeout
-        ConnectionError_                refused, reset, DNS
+        TransportTimeoutError           connect/read/write/pool timeout
+        TransportConnectionError        refused, reset, DNS
       AuthError                         LWA token endpoint refused us (and 401/403 from an API, see below)
       ApiError                          an HTTP response with a non-success status
         BadRequestError                 400
@@ -22,6 +22,9 @@
       PaginationLoopError               a server sent the same page token twice, or repeated an offset page
 
 Messages never contain secrets: errors carry Amazon's error list, never request headers.
+
+``TimeoutError_`` and ``ConnectionError_`` are the deprecated former names of the two transport errors; they still
+work (the same classes) and warn when used.
 """
 
 from __future__ import annotations
@@ -127,12 +130,39 @@ class TransportError(SPAPIError):
         self.request_sent = request_sent
 
 
-class TimeoutError_(TransportError):
+class TransportTimeoutError(TransportError):
     """A connect, read, write or pool timeout."""
 
 
-class ConnectionError_(TransportError):
+class TransportConnectionError(TransportError):
     """The connection could not be made or was reset."""
+
+
+#: Former names, kept for one release: reading one (here or from ``spapi_async``) warns and gives the new class.
+DEPRECATED_NAMES: Mapping[str, str] = {
+    "TimeoutError_": "TransportTimeoutError",
+    "ConnectionError_": "TransportConnectionError",
+}
+
+
+def deprecated_name(module: str, name: str) -> type[TransportError]:
+    """The class behind a deprecated name, with a ``DeprecationWarning`` naming its replacement."""
+    import warnings
+
+    new = DEPRECATED_NAMES[name]
+    warnings.warn(
+        f"{module}.{name} is deprecated and will be removed in the next release; use {module}.{new}",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+    value: type[TransportError] = globals()[new]
+    return value
+
+
+def __getattr__(name: str) -> Any:
+    if name in DEPRECATED_NAMES:
+        return deprecated_name(__name__, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class AuthError(SPAPIError):

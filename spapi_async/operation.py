@@ -1,7 +1,7 @@
 """Operation descriptors: what the transport, the limiter and the paginators know about one API operation.
 
-The generated registry (``spapi_async.apis._registry``) builds one :class:`Operation` per operation in Amazon's
-models; hand-written code only reads them.
+The generated table ``spapi_async.apis._operations`` holds one :class:`Operation` per operation in Amazon's models;
+``spapi_async.registry`` (``sp.OPERATIONS``) serves them, and hand-written code only reads them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The one place where a request is carried out (GUIDE section 1).
+"""The one place where a request is carried out (docs/ARCHITECTURE.md, section 4: how one call travels).
 
 For each attempt: take a limiter token, let the :class:`Authenticator` add its credential (SP-API: LWA, RDT or
 grantless; Seller Center: OAuth bearer or the legacy signature), sign last when a :class:`Signer` is configured
@@ -24,10 +24,10 @@ from .clock import Clock
 from .errors import (
     ApiError,
     ConfigurationError,
-    ConnectionError_,
     SPAPIError,
-    TimeoutError_,
+    TransportConnectionError,
     TransportError,
+    TransportTimeoutError,
     error_from_response,
     request_id_of,
 )
@@ -449,9 +449,11 @@ def map_httpx_error(exc: httpx.HTTPError, method: str, path: str) -> TransportEr
     what = f"{method} {path}"
     if isinstance(exc, httpx.TimeoutException):
         never_sent = isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout))
-        return TimeoutError_(f"{what}: {type(exc).__name__}", request_sent=not never_sent, method=method)
+        return TransportTimeoutError(f"{what}: {type(exc).__name__}", request_sent=not never_sent, method=method)
     if isinstance(exc, httpx.ConnectError):
-        return ConnectionError_(f"{what}: could not connect ({exc})", request_sent=False, method=method)
+        return TransportConnectionError(f"{what}: could not connect ({exc})", request_sent=False, method=method)
     if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.NetworkError)):
-        return ConnectionError_(f"{what}: connection failed ({type(exc).__name__})", request_sent=True, method=method)
+        return TransportConnectionError(
+            f"{what}: connection failed ({type(exc).__name__})", request_sent=True, method=method
+        )
     return TransportError(f"{what}: {type(exc).__name__}: {exc}", request_sent=True, method=method)

@@ -88,7 +88,7 @@ def test_default_retry_decision_per_status_and_method(method: str, status: int, 
     [("GET", True, True), ("POST", True, False), ("POST", False, True), ("PATCH", False, True)],
 )
 def test_transport_errors_retry_only_when_safe(method: str, sent: bool, expected: bool) -> None:
-    assert is_retryable(method, sp.ConnectionError_("reset", request_sent=sent)) is expected
+    assert is_retryable(method, sp.TransportConnectionError("reset", request_sent=sent)) is expected
 
 
 def test_attempts_are_bounded_and_modes_are_configurable() -> None:

@@ -140,17 +140,17 @@ async def test_500_html_is_a_server_error_keeping_the_text(server: LoopbackServe
 async def test_connection_refused_was_never_sent(backend: HttpBackend) -> None:
     base = f"http://127.0.0.1:{unused_port()}"
     async with _client(base, backend, attempts=1) as client:
-        with pytest.raises(sp.ConnectionError_) as info:
+        with pytest.raises(sp.TransportConnectionError) as info:
             await client.request("POST", "/feeds/2021-06-30/feeds", json={})
     assert info.value.request_sent is False
-    assert not isinstance(info.value, sp.TimeoutError_)
+    assert not isinstance(info.value, sp.TransportTimeoutError)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 async def test_read_timeout(server: LoopbackServer, backend: HttpBackend) -> None:
     server.handle_with(_lwa_or(Reply(hang=True)))  # type: ignore[arg-type]
     async with _client(server.url, backend, attempts=1) as client:
-        with pytest.raises(sp.TimeoutError_) as info:
+        with pytest.raises(sp.TransportTimeoutError) as info:
             await client.request("GET", "/orders/v0/orders", timeout=0.2)
     assert info.value.request_sent is True
 
@@ -161,7 +161,7 @@ async def test_server_dropping_the_connection_may_have_seen_the_request(
 ) -> None:
     server.handle_with(_lwa_or(Reply(drop=True)))  # type: ignore[arg-type]
     async with _client(server.url, backend, attempts=1) as client:
-        with pytest.raises(sp.ConnectionError_) as info:
+        with pytest.raises(sp.TransportConnectionError) as info:
             await client.request("POST", "/feeds/2021-06-30/feeds", json={"feedType": "X"})
     assert info.value.request_sent is True  # the server read it: not safe to repeat a POST blindly
     assert any(r.method == "POST" for r in api_requests(server))
@@ -208,7 +208,7 @@ async def test_pool_exhausted_is_a_timeout_that_was_never_sent(server: LoopbackS
 
             tg.start_soon(hold_the_only_connection)
             await _wait_for(lambda: len(api_requests(server)) == 1)
-            with pytest.raises(sp.TimeoutError_) as info:
+            with pytest.raises(sp.TransportTimeoutError) as info:
                 await client.request("GET", "/orders/v0/orders/1", timeout=0.2)
             errors.append(info.value)
             tg.cancel_scope.cancel()

@@ -369,7 +369,7 @@ async def test_unsent_attempt_gives_its_token_back() -> None:
     amazon.fail_connect = 1
     limiter = Limiter(clock=clock, margin=0.0)
     client = _client(amazon, clock, limiter=limiter, retry=sp.RetryPolicy(max_attempts=1))
-    with pytest.raises(sp.ConnectionError_):
+    with pytest.raises(sp.TransportConnectionError):
         await client.request("GET", "/unknown/v0/thing")
     stats = next(iter(limiter.stats().values()))
     assert (stats.grants, stats.released) == (1, 1)

@@ -250,7 +250,7 @@ async def test_sp_api_scenarios_leak_no_secret(witness: Witness) -> None:
     server.echo_on_success = False
     # a timeout
     server.timeout = True
-    assert isinstance(await witness.run(client.sellers_v1.get_marketplace_participations), sp.TimeoutError_)
+    assert isinstance(await witness.run(client.sellers_v1.get_marketplace_participations), sp.TransportTimeoutError)
     server.timeout = False
     # a redirect to another host, with an HTTP client that follows redirects
     server.redirect = True

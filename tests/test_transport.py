@@ -254,7 +254,7 @@ async def test_connection_errors_map_to_transport_errors() -> None:
         clock=clock,
         retry=sp.RetryPolicy(max_attempts=2),
     ) as client:
-        with pytest.raises(sp.ConnectionError_) as info:
+        with pytest.raises(sp.TransportConnectionError) as info:
             await client.transport.send(ApiCall("POST", CREATE_REPORT.path, operation=CREATE_REPORT, json={}))
     assert info.value.request_sent is False
     assert len(clock.sleeps) == 1  # a POST that never left is safe to retry

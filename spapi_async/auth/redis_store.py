@@ -24,7 +24,16 @@ from typing import TYPE_CHECKING
 
 import anyio
 
-from .._redis import Health, OnError, check_on_error, connection_errors, make_client, redacted_url, require_asyncio
+from .._redis import (
+    Health,
+    OnError,
+    check_on_error,
+    connection_errors,
+    lua_script,
+    make_client,
+    redacted_url,
+    require_asyncio,
+)
 from ..clock import SYSTEM_CLOCK, Clock
 from ..config import Secret
 from ..errors import ConfigurationError
@@ -35,57 +44,20 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis, RedisCluster
     from redis.commands.core import AsyncScript
 
-#: Deletes the lock only if it still holds our value (it may have expired and been taken by someone else).
-RELEASE_LOCK = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
+# The Lua is in ``auth/lua/`` (package data); key_type.lua (the key's type as ``kind``) is shared.
 
-_TYPE = """
-local kind = redis.call('TYPE', KEYS[1])
-if type(kind) == 'table' then kind = kind['ok'] end
-"""
+#: Deletes the lock only if it still holds our value (it may have expired and been taken by someone else).
+RELEASE_LOCK = lua_script("spapi_async.auth", "release_lock.lua")
+
 
 #: KEYS[1] token key; ARGV[1] the longest TTL (ms) a token of ours has. Returns {value or '', what failed
 #: validation or ''}: a key of another type, or without a TTL / with a longer one than we ever set, is deleted.
-GET_TOKEN = (
-    _TYPE
-    + """
-if kind == 'none' then return {'', ''} end
-if kind ~= 'string' then
-  redis.call('DEL', KEYS[1])
-  return {'', 'type=' .. kind}
-end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 or ttl > tonumber(ARGV[1]) then
-  redis.call('DEL', KEYS[1])
-  return {'', 'ttl=' .. ttl}
-end
-return {redis.call('GET', KEYS[1]), ''}
-"""
-)
+GET_TOKEN = lua_script("spapi_async.auth", "key_type.lua", "get_token.lua")
 
 #: KEYS[1] lock key; ARGV: our value, lock TTL ms. Takes the lock if free; a lock of another type, without a TTL or
 #: with a longer one than ours is poisoned (it would never be freed in time) and is deleted first. Returns
 #: {1 if taken, what failed validation or ''}.
-TAKE_LOCK = (
-    _TYPE
-    + """
-local bad = ''
-if kind ~= 'none' and kind ~= 'string' then
-  redis.call('DEL', KEYS[1])
-  bad = 'type=' .. kind
-elseif kind == 'string' then
-  local ttl = redis.call('PTTL', KEYS[1])
-  if ttl < 0 or ttl > tonumber(ARGV[2]) then
-    redis.call('DEL', KEYS[1])
-    bad = 'ttl=' .. ttl
-  end
-end
-if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {1, bad} end
-return {0, bad}
-"""
-)
+TAKE_LOCK = lua_script("spapi_async.auth", "key_type.lua", "take_lock.lua")
 
 #: The longest a token is kept in Redis (seconds), whatever expiry it claims: LWA access tokens and RDTs live an
 #: hour, Seller Center's OAuth tokens hours; a day bounds a wrong ``expires_in``.

@@ -90,13 +90,6 @@ class MemoryDedupe:
         return f"MemoryDedupe(entries={len(self._entries)})"
 
 
-# A claim holds a random token so that only its holder releases it; "done" marks success.
-_RELEASE = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-"""
-
-
 class RedisDedupe:
     """Shared store in Redis (``dedupe="redis://..."`` on the consumer): one key per notification id under
     ``namespace``, expiring with its lease or ``ttl`` on Redis's clock. Several consumers of one queue, in any
@@ -110,7 +103,7 @@ class RedisDedupe:
         namespace: str = "spapi-notifications",
         socket_timeout: float = 5.0,
     ) -> None:
-        from .._redis import make_client, redacted_url
+        from .._redis import lua_script, make_client, redacted_url
 
         if not namespace or not isinstance(namespace, str):
             raise ConfigurationError("RedisDedupe: namespace must be a non-empty string")
@@ -118,7 +111,8 @@ class RedisDedupe:
         self.namespace = namespace
         self._url = redacted_url(url) if url else "<client>"
         self._token = uuid.uuid4().hex  # this consumer's claims
-        self._release = self._redis.register_script(_RELEASE)
+        # A claim holds a random token so that only its holder releases it; "done" marks success.
+        self._release = self._redis.register_script(lua_script("spapi_async.notifications", "release_claim.lua"))
 
     def _key(self, key: str) -> str:
         return f"{self.namespace}:n:{key}"

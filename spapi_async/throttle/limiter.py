@@ -2,9 +2,10 @@
 
 A key is ``(identity, region, operation)`` (:class:`~spapi_async.throttle.base.LimitKey`): Amazon applies usage
 plans per application and selling partner, so clients for two sellers never slow each other down, while clients
-for the same seller that share one ``Limiter`` share its buckets. Each :class:`SPAPIClient` creates its own
-``Limiter`` unless given one; copies made with ``with_options`` share it. To make several clients (for the same
-seller, or simply to see one set of stats) share quotas, pass them the same instance::
+for the same seller that share one ``Limiter`` share its buckets. A client given no limiter uses the default
+:class:`~spapi_async.throttle.shared.LoopLimiter`: one ``Limiter`` per event loop, shared by every such client on
+that loop; copies made with ``with_options`` share their client's limiter. To choose which clients share quotas
+(or simply to see one set of stats), pass them the same instance::
 
     limiter = sp.Limiter()
     a = sp.SPAPIClient(..., limiter=limiter)

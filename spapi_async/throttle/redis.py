@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.lowlevel
 
-from .._redis import Health, OnError, check_on_error, make_client, redacted_url, require_asyncio
+from .._redis import Health, OnError, check_on_error, lua_script, make_client, redacted_url, require_asyncio
 from ..clock import SYSTEM_CLOCK, Clock
 from ..errors import ConfigurationError, parse_rate_limit
 from ..operation import UsagePlan
@@ -73,150 +73,23 @@ if TYPE_CHECKING:
 # The arithmetic mirrors spapi_async.throttle.bucket: capacity = max(1, burst - margin * rate); refill is
 # min(capacity, tokens + elapsed * rate); a token is held when tokens >= 1 - 1e-9; a clock going back adds nothing.
 # Each script touches exactly one key (so one hash slot: Redis Cluster runs it on the node owning that key).
-
-_PROLOGUE = """
-if redis.replicate_commands then pcall(redis.replicate_commands) end
-local clock = redis.call('TIME')
-local now = tonumber(clock[1]) * 1000000 + tonumber(clock[2])
-local bad = ''
-local function finite(x) return x ~= nil and x == x and x ~= math.huge and x ~= -math.huge end
-local function kind_of(key)
-  local k = redis.call('TYPE', key)
-  if type(k) == 'table' then k = k['ok'] end
-  return k
-end
-"""
-
-# Loads the bucket (rate, capacity, tokens refilled to now, holes not yet due); tokens nil when there is no state.
-_BUCKET_LOAD = """
-local PLAN = tonumber(ARGV[1])
-local BURST = tonumber(ARGV[2])
-local MARGIN = tonumber(ARGV[3])
-local IDLE_MS = tonumber(ARGV[4])
-local ADAPT = ARGV[5] == '1'
-local HORIZON = tonumber(ARGV[6]) * 1000000
-local FACTOR = tonumber(ARGV[7])
-local MAX_TTL_MS = tonumber(ARGV[8])
-local kind = kind_of(KEYS[1])
-if kind ~= 'none' and kind ~= 'hash' then
-  redis.call('DEL', KEYS[1])
-  bad = bad .. ' type=' .. kind
-end
-if redis.call('PTTL', KEYS[1]) == -1 then redis.call('PEXPIRE', KEYS[1], MAX_TTL_MS) end  -- never without a TTL
-local s = redis.call('HMGET', KEYS[1], 't', 'ts', 'hr', 'h')
-local rate = PLAN
-if s[3] then
-  local hr = tonumber(s[3])
-  if not (finite(hr) and hr >= PLAN / FACTOR * (1 - 1e-9) and hr <= PLAN * FACTOR * (1 + 1e-9)) then
-    redis.call('HDEL', KEYS[1], 'hr')
-    bad = bad .. ' hr'
-  elseif ADAPT then
-    rate = hr
-  end
-end
-local capacity = math.max(1, BURST - MARGIN * rate)
-local tokens = tonumber(s[1])
-local ts = tonumber(s[2])
-if s[1] or s[2] then
-  if not (finite(tokens) and finite(ts)) or tokens < -(rate * HORIZON / 1000000) - 1 then
-    tokens = 0
-    ts = now
-    bad = bad .. ' t'
-  end
-  if ts > now + 60000000 then bad = bad .. ' ts' end  -- a minute ahead of this server: not a clock step
-  if ts > now then ts = now end
-  if tokens > capacity then tokens = capacity end
-  tokens = math.min(capacity, tokens + (now - ts) * rate / 1000000)
-else
-  tokens = nil
-end
-local holes = {}
-if s[4] and s[4] ~= '' then
-  for part in string.gmatch(s[4], '[^,]+') do
-    local due = tonumber(part)
-    if not finite(due) or due > now + HORIZON then
-      bad = bad .. ' h'
-      holes = {}
-      break
-    end
-    if due >= now then table.insert(holes, due) end
-  end
-  table.sort(holes)
-end
-"""
-
-_BUCKET_SAVE = """
-local function save(tokens)
-  local h = {}
-  for i = 1, math.min(#holes, 1000) do h[i] = string.format('%.0f', holes[i]) end
-  redis.call('HSET', KEYS[1], 't', string.format('%.17g', tokens), 'ts', string.format('%.0f', now),
-    'h', table.concat(h, ','))
-end
-local function expire(tokens)
-  if redis.call('EXISTS', KEYS[1]) == 0 then return end
-  local ttl = IDLE_MS
-  if tokens ~= nil then ttl = ttl + math.ceil((capacity - tokens) * 1000 / rate) end
-  if #holes > 0 then ttl = math.max(ttl, IDLE_MS + math.ceil((holes[#holes] - now) / 1000)) end
-  redis.call('PEXPIRE', KEYS[1], math.max(1000, math.min(ttl, MAX_TTL_MS)))
-end
-"""
+#
+# The Lua is in ``throttle/lua/`` (package data). A script is its shared parts followed by its own file:
+# prologue.lua (the server's time, validation helpers), then bucket_load.lua (the bucket: rate, capacity, tokens
+# refilled to now, holes not yet due; tokens nil when there is no state) and bucket_save.lua (save and expire), or
+# window_load.lua (the window, pruned and checked).
 
 #: KEYS[1] bucket hash; ARGV 1-8 (see above). Takes (reserves) one slot: the earliest hole not yet due, else the
 #: next token. Returns {server now us, wait us, rate in force, 1 if reserved (0: further than the horizon, come
 #: back after `wait`), what failed validation ('' if nothing)}.
-BUCKET_ACQUIRE = (
-    _PROLOGUE
-    + _BUCKET_LOAD
-    + _BUCKET_SAVE
-    + """
-redis.call('HSET', KEYS[1], 'r', ARGV[1], 'b', ARGV[2], 'm', ARGV[3])
-if tokens == nil then tokens = capacity end
-local wait = 0
-local reserved = 1
-if #holes > 0 then
-  wait = table.remove(holes, 1) - now
-else
-  local after = tokens - 1
-  if after < -0.000000001 then wait = math.ceil(-after * 1000000 / rate) end
-  if wait > HORIZON then
-    wait = HORIZON
-    reserved = 0
-  else
-    tokens = after
-  end
-end
-save(tokens)
-expire(tokens)
-return {now, wait, string.format('%.17g', rate), reserved, bad}
-"""
+BUCKET_ACQUIRE = lua_script(
+    "spapi_async.throttle", "prologue.lua", "bucket_load.lua", "bucket_save.lua", "bucket_acquire.lua"
 )
 
 #: KEYS[1] bucket hash; ARGV 1-8, then: header rate or "", "1" to drain (a 429), Retry-After seconds or "". A new
 #: rate applies from now on (what was refilled so far stays). Returns {rate in force, what failed validation}.
-BUCKET_OBSERVE = (
-    _PROLOGUE
-    + _BUCKET_LOAD
-    + _BUCKET_SAVE
-    + """
-local header = tonumber(ARGV[9])
-if ADAPT and finite(header) and header >= PLAN / FACTOR * (1 - 1e-9) and header <= PLAN * FACTOR * (1 + 1e-9) then
-  rate = header
-  redis.call('HSET', KEYS[1], 'hr', ARGV[9])
-  capacity = math.max(1, BURST - MARGIN * rate)
-  if tokens ~= nil then tokens = math.min(tokens, capacity) end
-end
-if ARGV[10] == '1' then
-  -- a 429: empty, or, with Retry-After, the next token due exactly then; reservations already made stay, holes go
-  local after = 0
-  local due_in = tonumber(ARGV[11])
-  if finite(due_in) and due_in > 0 then after = 1 - math.min(due_in, HORIZON / 1000000) * rate end
-  if tokens == nil or tokens > after then tokens = after end
-  holes = {}
-end
-if tokens ~= nil then save(tokens) end
-expire(tokens)
-return {string.format('%.17g', rate), bad}
-"""
+BUCKET_OBSERVE = lua_script(
+    "spapi_async.throttle", "prologue.lua", "bucket_load.lua", "bucket_save.lua", "bucket_observe.lua"
 )
 
 #: KEYS[1] bucket hash; ARGV 1-8, then: due time us of the reservation ("" for the token of an attempt that was
@@ -224,33 +97,8 @@ return {string.format('%.17g', rate), bad}
 #: one, else it leaves a hole at its due time that the next caller takes - giving a token back for an earlier
 #: slot would move every later newcomer onto a slot already promised. A granted token comes back only while no
 #: slot is reserved ahead. Returns {1 if it gave something back, what failed validation}.
-BUCKET_GIVE_BACK = (
-    _PROLOGUE
-    + _BUCKET_LOAD
-    + _BUCKET_SAVE
-    + """
-local due = tonumber(ARGV[9])
-if tokens == nil or (due ~= nil and now >= due) then return {0, bad} end
-local done = 0
-if due == nil then
-  if tokens >= -0.000000001 then
-    tokens = math.min(capacity, tokens + 1)
-    done = 1
-  end
-else
-  local tail = now + math.max(0, -tokens) * 1000000 / rate
-  if due >= tail - 2 then
-    tokens = tokens + 1
-  else
-    table.insert(holes, due)
-    table.sort(holes)
-  end
-  done = 1
-end
-save(tokens)
-expire(tokens)
-return {done, bad}
-"""
+BUCKET_GIVE_BACK = lua_script(
+    "spapi_async.throttle", "prologue.lua", "bucket_load.lua", "bucket_save.lua", "bucket_give_back.lua"
 )
 
 # The window's sorted set holds one member per grant (reservations ahead included), scored by its time in us.
@@ -259,136 +107,27 @@ return {done, bad}
 # grant + span; a 429 makes the window full as of max(now, the latest grant). A key of another type, or a member
 # scored further ahead than the horizon (or not finite), resets the window.
 
-_WINDOW_LOAD = """
-local limit = tonumber(ARGV[1])
-local span = tonumber(ARGV[2])
-local IDLE_MS = tonumber(ARGV[3])
-local HORIZON = tonumber(ARGV[4]) * 1000000
-local kind = kind_of(KEYS[1])
-if kind ~= 'none' and kind ~= 'zset' then
-  redis.call('DEL', KEYS[1])
-  bad = bad .. ' type=' .. kind
-elseif kind == 'zset' then
-  local top = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-  local low = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  local hi = tonumber(top[2])
-  local lo = tonumber(low[2])
-  if not (finite(hi) and finite(lo)) or hi > now + HORIZON + span then
-    redis.call('DEL', KEYS[1])
-    bad = bad .. ' scores'
-  end
-end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - span)
-if redis.call('PTTL', KEYS[1]) == -1 then  -- never without a TTL
-  redis.call('PEXPIRE', KEYS[1], IDLE_MS + math.ceil((HORIZON + span) / 1000))
-end
-local function expire(at)
-  if redis.call('EXISTS', KEYS[1]) == 1 then
-    redis.call('PEXPIRE', KEYS[1], math.max(1000, math.ceil((at - now + span) / 1000) + IDLE_MS))
-  end
-end
-"""
-
 #: KEYS[1] sorted set; ARGV: limit, span us (window + margin), idle TTL ms, horizon s, member id. The member is
 #: "p:<id>" (granted now, in flight) or "r:<id>" (reserved ahead, to be confirmed when due). Returns {server now
 #: us, wait us, 1 if reserved (0: further than the horizon, come back after `wait`), what failed validation}.
-WINDOW_ACQUIRE = (
-    _PROLOGUE
-    + _WINDOW_LOAD
-    + """
-local due = now
-local n = redis.call('ZCARD', KEYS[1])
-if n > 0 then
-  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-  due = math.max(due, tonumber(last[2]))
-end
-if n >= limit then
-  local bound = redis.call('ZRANGE', KEYS[1], n - limit, n - limit, 'WITHSCORES')
-  due = math.max(due, tonumber(bound[2]) + span)
-end
-if due - now > HORIZON then return {now, HORIZON, 0, bad} end
-local member = 'p:' .. ARGV[5]
-if due > now then member = 'r:' .. ARGV[5] end
-redis.call('ZADD', KEYS[1], string.format('%.0f', due), member)
-expire(due)
-return {now, due - now, 1, bad}
-"""
-)
+WINDOW_ACQUIRE = lua_script("spapi_async.throttle", "prologue.lua", "window_load.lua", "window_acquire.lua")
 
 #: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, member. Run by a waiter when its reservation
 #: is due: the slot is confirmed (re-scored to now) if fewer than `limit` other grants count in the window ending
 #: now - completions may have moved earlier grants later since the reservation was made (see WINDOW_COMPLETE) -
 #: else it is moved to when enough of them leave the window. Returns {server now us, wait us (0: granted),
 #: 1 if the member was found (0: gone - the key was reset or expired - reserve again), what failed validation}.
-WINDOW_CONFIRM = (
-    _PROLOGUE
-    + _WINDOW_LOAD
-    + """
-local mine = redis.call('ZSCORE', KEYS[1], ARGV[5])
-if mine == false then return {now, 0, 0, bad} end
--- grants that count: everything in the window but reservations not confirmed yet ("r:"), which will count us
-local granted = {}
-local scored = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. string.format('%.0f', now - span),
-  string.format('%.0f', now), 'WITHSCORES')
-for i = 1, #scored, 2 do
-  if string.sub(scored[i], 1, 2) ~= 'r:' then table.insert(granted, tonumber(scored[i + 1])) end
-end
-if #granted < limit then
-  redis.call('ZREM', KEYS[1], ARGV[5])
-  redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'p:' .. string.sub(ARGV[5], 3))
-  expire(now)
-  return {now, 0, 1, bad}
-end
-local due = granted[#granted - limit + 1] + span
-if due - now > HORIZON then due = now + HORIZON end
-redis.call('ZADD', KEYS[1], string.format('%.0f', due), ARGV[5])
-expire(due)
-return {now, due - now, 1, bad}
-"""
-)
+WINDOW_CONFIRM = lua_script("spapi_async.throttle", "prologue.lua", "window_load.lua", "window_confirm.lua")
 
 #: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, "1" if the response was a 429. A response (or
 #: failure) came back: the oldest grant still in flight (a member "p:...", scored at or before now) counts from now
 #: on (member "c:..."), as in spapi_async.throttle.window; a 429 then fills the window as of max(now, latest
 #: grant). Returns what failed validation.
-WINDOW_COMPLETE = (
-    _PROLOGUE
-    + _WINDOW_LOAD
-    + """
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%.0f', now))
-for i = 1, #due do
-  if string.sub(due[i], 1, 2) == 'p:' then
-    redis.call('ZREM', KEYS[1], due[i])
-    redis.call('ZADD', KEYS[1], string.format('%.0f', now), 'c:' .. string.sub(due[i], 3))
-    break
-  end
-end
-local at = now
-if ARGV[5] == '1' then
-  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
-  if last[2] ~= nil then at = math.max(at, tonumber(last[2])) end
-  local stamp = string.format('%.0f', at)
-  for i = 1, limit do
-    redis.call('ZADD', KEYS[1], stamp, 'fill:' .. stamp .. ':' .. i)
-  end
-end
-expire(at)
-return bad
-"""
-)
+WINDOW_COMPLETE = lua_script("spapi_async.throttle", "prologue.lua", "window_load.lua", "window_complete.lua")
 
 #: KEYS[1] sorted set; ARGV: limit, span us, idle TTL ms, horizon s, member. Removes a reservation that is not due
 #: yet (a later newcomer still goes after the latest grant, so no slot is shared). Returns {1 if it did, bad}.
-WINDOW_CANCEL = (
-    _PROLOGUE
-    + _WINDOW_LOAD
-    + """
-local due = redis.call('ZSCORE', KEYS[1], ARGV[5])
-if due == false or tonumber(due) <= now then return {0, bad} end
-redis.call('ZREM', KEYS[1], ARGV[5])
-return {1, bad}
-"""
-)
+WINDOW_CANCEL = lua_script("spapi_async.throttle", "prologue.lua", "window_load.lua", "window_cancel.lua")
 
 
 #: Default ``horizon``: the furthest ahead (seconds) a slot is reserved, and what shared state may claim.

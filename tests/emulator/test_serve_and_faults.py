@@ -64,7 +64,7 @@ async def test_server_errors_sometimes_come_as_html_pages() -> None:
 async def test_connection_resets_reach_the_client_as_transport_errors() -> None:
     emulator = Emulator(seed=1, orders=10, faults=Faults(reset_rate=1.0))
     async with emulator.serve(port=0) as base_url, _client(base_url, retry=sp.RetryPolicy(max_attempts=2)) as client:
-        with pytest.raises(sp.ConnectionError_):
+        with pytest.raises(sp.TransportConnectionError):
             await client.request("GET", "/sellers/v1/marketplaceParticipations")
     # in-process, the same fault is an httpx.ReadError from the transport
     http = httpx.AsyncClient(transport=httpx.ASGITransport(app=emulator.app), base_url="http://127.0.0.1")
@@ -81,7 +81,7 @@ async def test_slow_answers_trip_the_clients_timeout() -> None:
         emulator.serve(port=0) as base_url,
         _client(base_url, retry=sp.RetryPolicy(max_attempts=1)) as client,
     ):
-        with pytest.raises(sp.TimeoutError_):
+        with pytest.raises(sp.TransportTimeoutError):
             await client.request("GET", "/sellers/v1/marketplaceParticipations", timeout=0.1)
 
 
