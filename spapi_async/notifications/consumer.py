@@ -44,6 +44,8 @@ Handler = Callable[[Notification], Awaitable[None]]
 
 _QUEUE_REGION = re.compile(r"^https?://(?:sqs\.([a-z0-9-]+)\.amazonaws\.com|([a-z0-9-]+)\.queue\.amazonaws\.com)")
 _EXTRA = "pip install 'spapi-async[notifications]'"
+#: Seconds a short delete batch waits for handlers still running on the same receive (full batches: fewer calls).
+DELETE_LINGER = 0.05
 
 
 @dataclass
@@ -57,6 +59,7 @@ class ConsumerStats:
     requeued: int = 0  # left because the same id was being handled from another message
     unparseable: int = 0  # receipts of bodies that are not notifications
     deleted: int = 0
+    delete_batches: int = 0  # DeleteMessageBatch calls answered
     delete_failed: int = 0
     extended: int = 0  # visibility extensions sent by the heartbeat
     receive_errors: int = 0
@@ -394,9 +397,17 @@ class NotificationConsumer:
     # ------------------------------------------------------------------ deleting and extending
 
     async def _deleter(self, sqs: Any) -> None:
-        """One DeleteMessageBatch at a time; what completes meanwhile makes the next batch."""
+        """One DeleteMessageBatch at a time; what completes meanwhile makes the next batch. While other held
+        messages are still being handled, a short batch waits up to :data:`DELETE_LINGER` seconds for them, so a
+        received batch is deleted in one call rather than in one call per handler that happened to finish first."""
+        loop = asyncio.get_running_loop()
         while True:
             await self._delete_wanted.wait()
+            deadline = loop.time() + DELETE_LINGER
+            while len(self._to_delete) < 10 and len(self._held) > len(self._unanswered) and loop.time() < deadline:
+                self._delete_wanted.clear()
+                with contextlib.suppress(asyncio.TimeoutError):  # (not the builtin before Python 3.11)
+                    await asyncio.wait_for(self._delete_wanted.wait(), deadline - loop.time())
             batch, self._to_delete = self._to_delete[:10], self._to_delete[10:]
             if not self._to_delete:
                 self._delete_wanted.clear()
@@ -417,6 +428,7 @@ class NotificationConsumer:
                 else:
                     await self.clock.sleep(0.2 * (attempt + 1))
         self.stats.deleted += len(response.get("Successful") or ())
+        self.stats.delete_batches += 1 if response.get("Successful") is not None else 0
         for failed in response.get("Failed") or ():
             self.stats.delete_failed += 1
             logger.warning(

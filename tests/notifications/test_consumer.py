@@ -78,6 +78,24 @@ async def test_at_least_once_duplicates_failures_and_a_poison_message(
     assert [m["Body"] for m in left["Messages"]] == [UNPARSEABLE]
 
 
+async def test_a_received_batch_is_deleted_in_one_call(sqs: Any, sqs_endpoint: str) -> None:
+    """Ten messages received together and handled at once go out in one DeleteMessageBatch, not one per handler
+    that happened to finish first (each SQS call costs; moto's grows with the queue)."""
+    queue = await create_queue(sqs, visibility_timeout=30)
+    await send_bodies(sqs, queue, [order_change(f"b{i}", f"111-000{i}") for i in range(10)])
+    handled: list[str] = []
+
+    async def handler(n: sp.Notification) -> None:
+        await asyncio.sleep(0.004 * int(n.notification_id[1:]))  # they finish one after another, 4 ms apart
+        handled.append(str(n.notification_id))
+
+    async with _consumer(queue, sqs_endpoint, concurrency=10) as consumer:
+        stats = await asyncio.wait_for(consumer.run(handler, idle_exit=1.5), 60)
+    assert sorted(handled) == sorted(f"b{i}" for i in range(10))
+    assert stats.deleted == 10
+    assert stats.delete_batches <= 2  # one, or two if SQS split the ten over two receives
+
+
 async def test_a_slow_handler_keeps_its_message_invisible(sqs: Any, sqs_endpoint: str) -> None:
     queue = await create_queue(sqs, visibility_timeout=1)
     await send_bodies(sqs, queue, [order_change("slow-1", "111-0000001")])
