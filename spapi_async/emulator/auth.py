@@ -13,8 +13,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from .._templates import compile_template
 from .http import Reply, error_reply
-from .routing import compile_template
 
 if TYPE_CHECKING:
     from .operations import EmuOperation

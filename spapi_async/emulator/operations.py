@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .._templates import TemplateMatcher
 from ..operation import DEFAULT_PLAN, UsagePlan
 from .models import models_dir, operations_csv
-from .routing import TemplateMatcher
 
 
 @dataclass(frozen=True, slots=True)

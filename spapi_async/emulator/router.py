@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .._templates import TemplateMatcher
 from .http import Call, Reply
-from .routing import TemplateMatcher
 
 if TYPE_CHECKING:
     from .app import Emulator

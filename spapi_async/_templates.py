@@ -1,4 +1,7 @@
-"""Path templates (``/orders/v0/orders/{orderId}``) matched against concrete paths, most literal first."""
+"""Path templates (``/orders/v0/orders/{orderId}``) matched against concrete paths, most literal first.
+
+The one matcher of the package: the registry finds the operation of a raw ``client.request`` path with it, and the
+emulator routes requests with it."""
 
 from __future__ import annotations
 
@@ -38,21 +41,23 @@ class TemplateMatcher(Generic[T]):
     """Maps ``(method, template)`` to a value; :meth:`match` finds the value and the path parameters."""
 
     def __init__(self, entries: Iterable[tuple[str, str, T]] = ()) -> None:
-        self._groups: dict[tuple[str, int], list[tuple[int, str, re.Pattern[str], list[str], T]]] = {}
+        self._groups: dict[tuple[str, int], list[tuple[int, str, str, re.Pattern[str], list[str], T]]] = {}
         for method, template, value in entries:
             self.add(method, template, value)
 
-    def add(self, method: str, template: str, value: T) -> None:
+    def add(self, method: str, template: str, value: T, *, rank: str | None = None) -> None:
+        """Add one template. Among templates matching a path, the one with most literal segments wins; ties go to
+        the smallest ``rank`` (the template itself unless given)."""
         segs = _segments(template)
         literal = sum(1 for s in segs if not _PARAM.search(s))
         names = _PARAM.findall(template)
         group = self._groups.setdefault((method.upper(), len(segs)), [])
-        group.append((literal, template, compile_template(template), names, value))
+        group.append((literal, template if rank is None else rank, template, compile_template(template), names, value))
         group.sort(key=lambda t: (-t[0], t[1]))
 
     def match(self, method: str, path: str) -> tuple[T, str, dict[str, str]] | None:
         """``(value, template, path parameters)`` for the first template matching ``path``, or None."""
-        for _, template, pattern, names, value in self._groups.get((method.upper(), len(_segments(path))), ()):
+        for _, _, template, pattern, names, value in self._groups.get((method.upper(), len(_segments(path))), ()):
             m = pattern.match(path)
             if m:
                 return value, template, {n: unquote(m.group(_group(n))) for n in names}
@@ -63,5 +68,5 @@ class TemplateMatcher(Generic[T]):
         return {
             method
             for (method, count), entries in self._groups.items()
-            if count == n and any(p.match(path) for _, _, p, _, _ in entries)
+            if count == n and any(p.match(path) for _, _, _, p, _, _ in entries)
         }
