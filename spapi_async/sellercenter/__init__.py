@@ -19,7 +19,8 @@ from .errors import (
 if TYPE_CHECKING:
     from ..pagination import OffsetPage, OffsetPaginator
     from .client import SellerCenterClient, StockUpdateResult, default_token_url
-    from .legacy import LegacyFeedStatus, LegacyHead, LegacyResult, SellerCenterLegacyClient
+    from .legacy import SellerCenterLegacyClient
+    from .legacy_models import LegacyFeedStatus, LegacyHead, LegacyResult
     from .legacy_actions import LEGACY_ACTIONS
 
 # The clients are imported on first use, so ``import spapi_async`` stays cheap.
@@ -27,9 +28,9 @@ _LAZY = {
     "SellerCenterClient": ".client",
     "StockUpdateResult": ".client",
     "default_token_url": ".client",
-    "LegacyFeedStatus": ".legacy",
-    "LegacyHead": ".legacy",
-    "LegacyResult": ".legacy",
+    "LegacyFeedStatus": ".legacy_models",
+    "LegacyHead": ".legacy_models",
+    "LegacyResult": ".legacy_models",
     "SellerCenterLegacyClient": ".legacy",
     "LEGACY_ACTIONS": ".legacy_actions",
     "OffsetPage": "..pagination",

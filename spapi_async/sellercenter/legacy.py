@@ -8,11 +8,9 @@ changes, and feed polling for the write actions.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field
 
 from .._checks import timeout_seconds
 from .._lifecycle import ClientLifecycle
@@ -39,87 +37,31 @@ from ._common import (
 )
 from ._options import LEGACY_ENV_NAMES, Reconfigurable, remembers_settings
 from .auth import LegacyAuth
-from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
-from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
+from .legacy_actions import LEGACY_ACTIONS
+from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, request_xml
+from .legacy_models import (
+    LM,
+    LegacyFeedStatus,
+    LegacyHead,
+    LegacyOrder,
+    LegacyOrderItem,
+    LegacyProduct,
+    LegacyResult,
+    parse_result,
+    validate_row,
+)
+
+__all__ = [
+    "LegacyFeedStatus",
+    "LegacyHead",
+    "LegacyOrder",
+    "LegacyOrderItem",
+    "LegacyProduct",
+    "LegacyResult",
+    "SellerCenterLegacyClient",
+]
 
 FORMATS = ("JSON", "XML")
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyHead:
-    request_id: str | None
-    request_action: str | None
-    response_type: str | None
-    timestamp: str | None
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
-
-    @property
-    def total_count(self) -> int | None:
-        value = self.raw.get("TotalCount")
-        return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else None
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyResult:
-    """A ``SuccessResponse``: its ``Head`` and its ``Body`` (lists normalised for the known actions)."""
-
-    head: LegacyHead
-    body: Any
-
-    @property
-    def request_id(self) -> str | None:
-        return self.head.request_id
-
-
-class _LegacyModel(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, extra="allow", coerce_numbers_to_str=True)
-
-
-LM = TypeVar("LM", bound=_LegacyModel)
-
-
-class LegacyProduct(_LegacyModel):
-    seller_sku: str | None = Field(default=None, alias="SellerSku")
-    shop_sku: str | None = Field(default=None, alias="ShopSku")
-    name: str | None = Field(default=None, alias="Name")
-    brand: str | None = Field(default=None, alias="Brand")
-    quantity: str | None = Field(default=None, alias="Quantity")
-    price: str | None = Field(default=None, alias="Price")
-    sale_price: str | None = Field(default=None, alias="SalePrice")
-    status: str | None = Field(default=None, alias="Status")
-
-
-class LegacyOrder(_LegacyModel):
-    order_id: str | None = Field(default=None, alias="OrderId")
-    order_number: str | None = Field(default=None, alias="OrderNumber")
-    created_at: str | None = Field(default=None, alias="CreatedAt")
-    updated_at: str | None = Field(default=None, alias="UpdatedAt")
-    price: str | None = Field(default=None, alias="Price")
-    statuses: Any = Field(default=None, alias="Statuses")
-
-
-class LegacyOrderItem(_LegacyModel):
-    order_item_id: str | None = Field(default=None, alias="OrderItemId")
-    order_id: str | None = Field(default=None, alias="OrderId")
-    seller_sku: str | None = Field(default=None, alias="Sku")
-    name: str | None = Field(default=None, alias="Name")
-    status: str | None = Field(default=None, alias="Status")
-    item_price: str | None = Field(default=None, alias="ItemPrice")
-
-
-class LegacyFeedStatus(_LegacyModel):
-    feed: str | None = Field(default=None, alias="Feed")
-    status: str | None = Field(default=None, alias="Status")
-    action: str | None = Field(default=None, alias="Action")
-    total_records: str | None = Field(default=None, alias="TotalRecords")
-    processed_records: str | None = Field(default=None, alias="ProcessedRecords")
-    failed_records: str | None = Field(default=None, alias="FailedRecords")
-    errors: list[Any] = Field(default_factory=list, alias="FeedErrors")
-    warnings: list[Any] = Field(default_factory=list, alias="FeedWarnings")
-
-    @property
-    def done(self) -> bool:
-        return self.status in FEED_DONE
 
 
 class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
@@ -246,7 +188,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         call = ApiCall(verb, "/", operation=self._operations[verb], params=query, content=content, headers=headers)
         response = await self._transport.send(call)
         envelope = response.extensions.get(ENVELOPE_KEY) or decode(response.content)
-        return _result(envelope, known)
+        return parse_result(envelope, known)
 
     # ------------------------------------------------------------------------------------------------- products
 
@@ -296,12 +238,12 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
     async def get_order(self, order_id: str | int) -> LegacyOrder | None:
         result = await self.call("GetOrder", OrderId=order_id)
         orders = result.body.get("Orders", {}).get("Order", []) if isinstance(result.body, Mapping) else []
-        return _validate(LegacyOrder, orders[0]) if orders else None
+        return validate_row(LegacyOrder, orders[0]) if orders else None
 
     async def get_order_items(self, order_id: str | int) -> list[LegacyOrderItem]:
         result = await self.call("GetOrderItems", OrderId=order_id)
         items = result.body.get("OrderItems", {}).get("OrderItem", []) if isinstance(result.body, Mapping) else []
-        return [_validate(LegacyOrderItem, i) for i in items]
+        return [validate_row(LegacyOrderItem, i) for i in items]
 
     async def get_multiple_order_items(self, order_ids: Sequence[str | int]) -> dict[str, list[LegacyOrderItem]]:
         """``GetMultipleOrderItems``: order id → its items."""
@@ -310,7 +252,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         out: dict[str, list[LegacyOrderItem]] = {}
         for order in orders:
             items = order.get("OrderItems", {}).get("OrderItem", []) if isinstance(order, Mapping) else []
-            out[str(order.get("OrderId"))] = [_validate(LegacyOrderItem, i) for i in items]
+            out[str(order.get("OrderId"))] = [validate_row(LegacyOrderItem, i) for i in items]
         return out
 
     async def set_status_to_canceled(self, order_item_id: str | int, *, reason: str, detail: str = "") -> LegacyResult:
@@ -365,7 +307,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         data = dict(detail)
         data["FeedErrors"] = as_list((detail.get("FeedErrors") or {}).get("Error"))
         data["FeedWarnings"] = as_list((detail.get("FeedWarnings") or {}).get("Warning"))
-        return _validate(LegacyFeedStatus, data)
+        return validate_row(LegacyFeedStatus, data)
 
     async def wait_for_feed(self, feed_id: str, *, interval: float = 10.0, timeout: float = 1800.0) -> LegacyFeedStatus:
         """Poll ``FeedStatus`` every ``interval`` seconds until the feed is Finished, Canceled or Error.
@@ -414,32 +356,3 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     def __repr__(self) -> str:
         return f"SellerCenterLegacyClient(base_url={self.base_url!r}, user_id={self.user_id!r})"
-
-
-def _validate(model: type[LM], data: Any) -> LM:
-    """``model`` from a decoded body; a body of another shape is a library error, not pydantic's."""
-    try:
-        return model.model_validate(data)
-    except (ValueError, TypeError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
-        raise SPAPIError(f"the response does not match {model.__name__} ({type(exc).__name__})") from None
-
-
-def _result(envelope: Any, action: LegacyAction | None) -> LegacyResult:
-    success = envelope.get("SuccessResponse") if isinstance(envelope, Mapping) else None
-    if not isinstance(success, Mapping):
-        raise SPAPIError("legacy response has no SuccessResponse")
-    head = success.get("Head")
-    head = dict(head) if isinstance(head, Mapping) else {}
-    body = success.get("Body")
-    if body == "" or body is None:
-        body = {}
-    if action is not None and action.lists and isinstance(body, dict):
-        body = normalise(body, action.lists)
-
-    def text(name: str) -> str | None:
-        value = head.get(name)
-        return None if value in (None, "") else str(value)
-
-    return LegacyResult(
-        LegacyHead(text("RequestId"), text("RequestAction"), text("ResponseType"), text("Timestamp"), head), body
-    )
