@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from ..pagination import OffsetPage, OffsetPaginator
     from .client import SellerCenterClient, StockUpdateResult, default_token_url
     from .legacy import SellerCenterLegacyClient
-    from .legacy_models import LegacyFeedStatus, LegacyHead, LegacyResult
     from .legacy_actions import LEGACY_ACTIONS
+    from .legacy_models import LegacyFeedStatus, LegacyHead, LegacyResult
 
 # The clients are imported on first use, so ``import spapi_async`` stays cheap.
 _LAZY = {

@@ -7,35 +7,24 @@ changes, and feed polling for the write actions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import httpx
 
-from .._checks import timeout_seconds
-from .._lifecycle import ClientLifecycle
 from .._redact import SecretScrubber
-from ..client import HttpBackend, make_http_client
-from ..clock import SYSTEM_CLOCK, Clock
-from ..config import Secret
+from ..assembly import AssembledClient, Blueprint, Shared, assemble
+from ..clock import Clock
 from ..errors import ConfigurationError, SPAPIError
-from ..operation import Operation
+from ..http_client import HttpBackend
 from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
-from ..throttle.shared import default_limiter
-from ..throttle.window import WindowPlan
 from ..transport import ApiCall, Transport
 from ..useragent import build_user_agent
-from ._common import (
-    DEFAULT_REQUESTS,
-    DEFAULT_WINDOW,
-    check_base_url,
-    require,
-    seller_operation,
-    window_plan,
-)
-from ._options import LEGACY_ENV_NAMES, Reconfigurable, remembers_settings
+from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, fixed_plan, seller_operation, window_plan
+from ._options import LEGACY_ENV_NAMES, FromEnv, LegacySettings
 from .auth import LegacyAuth
 from .legacy_actions import LEGACY_ACTIONS
 from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, request_xml
@@ -61,10 +50,8 @@ __all__ = [
     "SellerCenterLegacyClient",
 ]
 
-FORMATS = ("JSON", "XML")
 
-
-class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
+class SellerCenterLegacyClient(FromEnv, AssembledClient[LegacySettings]):
     """An asyncio client for the legacy signed Seller Center API.
 
     ``base_url`` is the API endpoint (``https://sellercenter-api.<instance>``); every call sends ``Action``,
@@ -77,7 +64,6 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     _ENV_NAMES = LEGACY_ENV_NAMES
 
-    @remembers_settings
     def __init__(
         self,
         base_url: str,
@@ -98,54 +84,66 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         http_backend: HttpBackend = "httpx",
         clock: Clock | None = None,
     ) -> None:
-        url = check_base_url(base_url)
-        user_id = require("user_id", user_id)
-        key = Secret(require("api_key", api_key))
-        fmt = str(format).upper()
-        if fmt not in FORMATS:
-            raise ConfigurationError(f"format must be 'JSON' or 'XML', got {format!r}")
-        if not isinstance(requests_per_window, int) or requests_per_window < 1:
-            raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
-        if not window > 0:
-            raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        timeout = timeout_seconds("timeout", timeout)
-        clock = clock or SYSTEM_CLOCK
-        self.base_url = str(url).rstrip("/")
-        self.user_id = user_id
-        self.format = fmt
-        self.clock = clock
-        self.retry = retry or DEFAULT_RETRY
-        self.limiter = default_limiter(limiter, clock)
-        self._owns_http = http_client is None
-        self._http = http_client or make_http_client(http_backend, timeout=timeout)
-        self._closed = False
-        host = url.netloc.decode("ascii")
-        self._auth = LegacyAuth(user_id=user_id, api_key=key, host=host, clock=clock, format=fmt, version=version)
-        self._operations = {
-            m: seller_operation("sellercenter_legacy", m, requests_per_window, window) for m in ("GET", "POST")
-        }
-        plan = window_plan(requests_per_window, window)
-
-        def plan_for(operation: Operation | None) -> WindowPlan:
-            return plan
-
-        self._transport = Transport(
-            self.base_url,
-            http_client=self._http,
-            auth=self._auth,
-            limiter=self.limiter,
-            retry=self.retry,
+        settings = LegacySettings(
+            base_url,
+            user_id,
+            api_key,  # type: ignore[arg-type]  # wrapped in Secret when checked
+            format=format,
+            version=version,
+            requests_per_window=requests_per_window,
+            window=window,
+            app_name=app_name,
+            app_version=app_version,
+            user_agent=user_agent,
+            timeout=timeout,
+            retry=retry,
+        )
+        shared = Shared.create(
+            http_client=http_client,
+            http_backend=http_backend,
+            timeout=settings.timeout,
+            limiter=limiter,
+            token_store=None,
             clock=clock,
-            user_agent=build_user_agent(app_name, app_version, user_agent),
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            plan_for=plan_for,
+        )
+        self._start(settings, shared, owns_http=http_client is None)
+
+    def _assemble(self, settings: LegacySettings, shared: Shared) -> None:
+        url = httpx.URL(settings.base_url)
+        host = url.netloc.decode("ascii")
+        key = settings.api_key
+        self.base_url = str(url).rstrip("/")
+        self.user_id = settings.user_id
+        self.format = settings.format
+        self.retry = settings.retry or DEFAULT_RETRY
+        requests, window = settings.requests_per_window, settings.window
+        self._operations = {m: seller_operation("sellercenter_legacy", m, requests, window) for m in ("GET", "POST")}
+        auth = LegacyAuth(
+            user_id=settings.user_id,
+            api_key=key,
+            host=host,
+            clock=shared.clock,
+            format=settings.format,
+            version=settings.version,
+        )
+        blueprint = Blueprint(
+            self.base_url,
             region=host,
+            plan_for=fixed_plan(window_plan(requests, window)),
+            authenticate=lambda parts: auth,
+            user_agent=build_user_agent(settings.app_name, settings.app_version, settings.user_agent),
+            timeout=settings.timeout,
+            connect_timeout=min(settings.timeout, 10.0),
             classify=classify_legacy,
             scrubber=SecretScrubber([key.get()]),
         )
+        self._auth, self._transport = assemble(blueprint, shared, self.retry)
 
-    def _shared(self) -> dict[str, Any]:
-        return {"http_client": self._http, "limiter": self.limiter, "clock": self.clock}
+    def _setting_names(self) -> Iterable[str]:
+        return LegacySettings.__dataclass_fields__
+
+    def _reconfigured(self, changes: dict[str, Any]) -> LegacySettings:
+        return replace(self._settings, **changes)
 
     @property
     def transport(self) -> Transport:
