@@ -30,9 +30,9 @@ from pathlib import Path
 import yaml
 
 from .sellercenter_emit import HEADER, emit_attributes, emit_components, emit_operations, emit_tag
-from .sellercenter_spec import NOTES, TAG_ATTRIBUTE_OVERRIDES, Op, Spec, collect_operations
+from .sellercenter_spec import HTTP_METHODS, NOTES, TAG_ATTRIBUTE_OVERRIDES, Op, Spec, collect_operations
 
-__all__ = ["HEADER", "NOTES", "OUT_DIR", "SPEC_NAME", "TAG_ATTRIBUTE_OVERRIDES", "generate", "main"]
+__all__ = ["HEADER", "HTTP_METHODS", "NOTES", "OUT_DIR", "SPEC_NAME", "TAG_ATTRIBUTE_OVERRIDES", "generate", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "spapi_async" / "sellercenter" / "v2"

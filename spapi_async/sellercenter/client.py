@@ -31,7 +31,7 @@ from ._options import V2_ENV_NAMES, FromEnv, V2Settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
-from .v2._runtime import json_body
+from .v2_runtime import json_body
 
 Context = Literal["admin", "seller"]
 
