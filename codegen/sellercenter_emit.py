@@ -15,6 +15,7 @@ from .naming import RESERVED_FIELD_NAMES, pascal
 from .sellercenter_spec import (
     DEFAULT_PAGE_SIZE,
     NOTES,
+    SIGNED,
     Op,
     Spec,
     _ref_parts,
@@ -344,7 +345,7 @@ def emit_operations(ops: list[Op]) -> str:
     rows = sorted(ops, key=lambda o: (o.path, o.method))
     out = [
         HEADER,
-        '"""Every v2 operation: (HTTP method, path template, client attribute, method name, pagination style)."""',
+        '"""Every v2 operation (method, path template, attribute, method name, pagination style); the signed ones."""',
         "",
         "from __future__ import annotations",
         "",
@@ -353,4 +354,11 @@ def emit_operations(ops: list[Op]) -> str:
     for op in rows:
         out.append(f"    ({op.method!r}, {op.path!r}, {op.attribute!r}, {op.name!r}, {op.pagination!r}),")
     out += [")", ""]
+    signed = ", ".join(f"({method!r}, {path!r})" for method, path in sorted(SIGNED))
+    out += [
+        "",
+        "#: (HTTP method, path template) of the operations the client signs (X-Timestamp, X-Nonce, X-Signature).",
+        f"SIGNED: frozenset[tuple[str, str]] = frozenset({{{signed}}})",
+        "",
+    ]
     return "\n".join(out)

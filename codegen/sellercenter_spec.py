@@ -36,6 +36,11 @@ NOTES: dict[tuple[str, str], str] = {
     ("POST", "/v2/finance/transaction"): "Signed (X-Timestamp, X-Nonce, X-Signature) by the client automatically.",
 }
 
+#: Operations the client signs (X-Timestamp, X-Nonce, X-Signature): the description says so in prose only. Written
+#: into ``v2/_operations.py`` as ``SIGNED``; every entry must name an operation of the description (checked on each
+#: run).
+SIGNED: frozenset[tuple[str, str]] = frozenset({("POST", "/v2/finance/transaction")})
+
 #: Page size used when a paginated endpoint states no default.
 DEFAULT_PAGE_SIZE = 100
 
@@ -132,6 +137,8 @@ def collect_operations(spec: Spec) -> list[Op]:
         raise SystemExit(f"TAG_ATTRIBUTE_OVERRIDES names a tag the description no longer has: {unused!r}")
     for unknown in set(NOTES) - {(op.method, op.path) for op in ops}:
         raise SystemExit(f"NOTES names an operation the description no longer has: {unknown!r}")
+    for unknown in SIGNED - {(op.method, op.path) for op in ops}:
+        raise SystemExit(f"SIGNED names an operation the description no longer has: {unknown!r}")
     assign_names(ops)
     return ops
 

@@ -31,7 +31,7 @@ from ._options import V2_ENV_NAMES, FromEnv, V2Settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
-from .v2_runtime import json_body
+from .v2_runtime import json_body, operation
 
 Context = Literal["admin", "seller"]
 
@@ -246,11 +246,12 @@ class SellerCenterClient(V2Attributes, FromEnv, AssembledClient[V2Settings]):
         for item in payload:
             if "productId" not in item or "quantity" not in item:
                 raise ConfigurationError("every stock item needs 'productId' and 'quantity'")
+        method, path = operation("product_stock", "put_stock_product")
         not_updated: list[dict[str, Any]] = []
         calls = 0
         for start in range(0, len(payload), STOCK_UPDATE_MAX_ITEMS):
             chunk = payload[start : start + STOCK_UPDATE_MAX_ITEMS]
-            response = await self._send_v2("PUT", "/v2/stock/product", json=chunk)
+            response = await self._send_v2(method, path, json=chunk)
             calls += 1
             body = json_body(response) if response.content else []
             if isinstance(body, Mapping):
@@ -282,8 +283,9 @@ class SellerCenterClient(V2Attributes, FromEnv, AssembledClient[V2Settings]):
             "saleEndDate": sale_end_date,
             "status": status,
         }
-        path = f"/v2/product/{path_value(product_id, 'product_id')}/prices/{path_value(country, 'country')}"
-        response = await self._send_v2("PUT", path, json=body)
+        method, template = operation("product_price", "put_product_prices_by_country")
+        path = template.format(productId=path_value(product_id, "product_id"), country=path_value(country, "country"))
+        response = await self._send_v2(method, path, json=body)
         return json_body(response)
 
     def __repr__(self) -> str:

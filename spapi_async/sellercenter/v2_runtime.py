@@ -89,6 +89,17 @@ class Resource:
         )
 
 
+def operation(attribute: str, name: str) -> tuple[str, str]:
+    """(HTTP method, path template) of the generated method ``client.<attribute>.<name>``, read from the generated
+    table ``v2/_operations.py``: hand-written code takes an operation's path from there, never spells it."""
+    from .v2._operations import OPERATIONS
+
+    for method, path, op_attribute, op_name, _ in OPERATIONS:
+        if (op_attribute, op_name) == (attribute, name):
+            return method, path
+    raise LookupError(f"no generated v2 operation {attribute}.{name}")
+
+
 def path_param(value: Any, name: str = "path parameter") -> str:
     """A path parameter, percent-encoded (slashes included); None, empty, ``.`` and ``..`` raise
     :class:`~spapi_async.errors.ConfigurationError` naming the argument."""
