@@ -96,7 +96,10 @@ def _limits(requests_per_window: Any, window: Any) -> None:
 
 
 def _secret(name: str, value: str | Secret) -> Secret:
-    return value if isinstance(value, Secret) else Secret(require(name, value))
+    """``value`` checked like any required string and kept wrapped (``with_options`` may pass a plain one)."""
+    secret = value if isinstance(value, Secret) else Secret(value)
+    require(name, secret.get())
+    return secret
 
 
 @dataclass(frozen=True, slots=True)

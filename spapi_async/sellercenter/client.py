@@ -19,6 +19,7 @@ from .._redact import SecretScrubber
 from ..assembly import AssembledClient, AuthParts, Blueprint, Shared, assemble
 from ..auth.tokens import TokenStore
 from ..clock import Clock
+from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
 from ..http_client import HttpBackend
 from ..operation import Operation
@@ -123,7 +124,7 @@ class SellerCenterClient(V2Attributes, FromEnv, AssembledClient[V2Settings]):
         settings = V2Settings(
             base_url,
             client_id,
-            client_secret,  # type: ignore[arg-type]  # wrapped in Secret when checked
+            Secret(client_secret),
             token_url=token_url,
             context=context,
             requests_per_window=requests_per_window,

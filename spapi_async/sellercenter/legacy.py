@@ -16,6 +16,7 @@ import httpx
 from .._redact import SecretScrubber
 from ..assembly import AssembledClient, Blueprint, Shared, assemble
 from ..clock import Clock
+from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
 from ..http_client import HttpBackend
 from ..pagination import OffsetPaginator
@@ -87,7 +88,7 @@ class SellerCenterLegacyClient(FromEnv, AssembledClient[LegacySettings]):
         settings = LegacySettings(
             base_url,
             user_id,
-            api_key,  # type: ignore[arg-type]  # wrapped in Secret when checked
+            Secret(api_key),
             format=format,
             version=version,
             requests_per_window=requests_per_window,
