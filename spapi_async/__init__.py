@@ -9,7 +9,7 @@ from ._version import __version__
 from .auth.lwa import build_consent_uri
 from .auth.tokens import CachedToken, InMemoryTokenStore, TokenStore
 from .authorize import Authorization, exchange_authorization_code
-from .client import SPAPIClient, make_http_client
+from .client import SPAPIClient
 from .clock import Clock, SystemClock
 from .config import MARKETPLACES, REGIONS, Marketplace, Region, get_marketplace
 from .errors import DEPRECATED_NAMES as _DEPRECATED_NAMES
@@ -35,6 +35,7 @@ from .errors import (
     UnauthorizedError,
 )
 from .errors import deprecated_name as _deprecated_name
+from .http_client import make_http_client
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, Pagination, UsagePlan
 from .pagination import AsyncPaginator
 from .registry import OPERATIONS, match_operation

@@ -2,68 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ._checks import header_value, timeout_seconds
 from ._checks import headers as check_headers
 from ._json import loads as json_loads
-from ._lifecycle import ClientLifecycle
 from ._paths import check_path, expand_path
 from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
+from .assembly import AssembledClient, AuthParts, Blueprint, Shared, assemble
 from .auth.lwa import build_consent_uri
 from .auth.rdt import RDT_PATH
 from .auth.spapi import SPAPIAuth
-from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
-from .clock import SYSTEM_CLOCK, Clock
+from .auth.tokens import TokenStore
+from .clock import Clock
 from .config import ClientConfig, build_config, settings_from_env
 from .errors import AuthError, ConfigurationError, request_id_of
-from .http_client import LeanAsyncClient, environment_proxies
+from .http_client import HttpBackend as HttpBackend  # public here too: spapi_async.client.HttpBackend
+from .http_client import make_http_client as make_http_client  # public here too: spapi_async.client.make_http_client
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
 from .registry import match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend
-from .throttle.shared import default_limiter
 from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
 from .useragent import build_user_agent
 
 if TYPE_CHECKING:
     from .documents import Documents
     from .notifications.setup import NotificationsApi
-
-HttpBackend = Literal["httpx", "aiohttp"]
-
-
-def make_http_client(
-    backend: HttpBackend = "httpx", *, timeout: float = 30.0, connect_timeout: float = 10.0
-) -> httpx.AsyncClient:
-    """The HTTP client a :class:`SPAPIClient` creates when none is given.
-
-    Both backends use :class:`~spapi_async.http_client.LeanAsyncClient` (httpx's client without the cookie, auth and
-    redirect work SP-API does not need; with proxy environment variables set, the default backend is the stock
-    ``httpx.AsyncClient``). ``backend="aiohttp"`` puts :class:`~spapi_async.aiohttp_transport.AiohttpTransport`
-    (extra ``aiohttp``) underneath: the same API, about a third of the CPU per request. asyncio only.
-    """
-    limits = httpx.Limits(max_connections=100, max_keepalive_connections=100, keepalive_expiry=30.0)
-    timeouts = httpx.Timeout(timeout, connect=connect_timeout)
-    if backend == "httpx":
-        if environment_proxies():
-            return httpx.AsyncClient(timeout=timeouts, limits=limits)
-        return LeanAsyncClient(transport=httpx.AsyncHTTPTransport(limits=limits), timeout=timeouts, limits=limits)
-    if backend == "aiohttp":
-        try:
-            from .aiohttp_transport import AiohttpTransport
-        except ImportError as exc:  # aiohttp is not installed
-            raise ConfigurationError(
-                "http_backend='aiohttp' needs the aiohttp extra: pip install 'spapi-async[aiohttp]'"
-            ) from exc
-        # aiohttp reads proxy settings from the environment only when told to (and then on every request).
-        transport = AiohttpTransport(limits=limits, trust_env=environment_proxies())
-        return LeanAsyncClient(transport=transport, timeout=timeouts, limits=limits)
-    raise ConfigurationError(f"http_backend must be 'httpx' or 'aiohttp', got {backend!r}")
 
 
 def client_scrubber(config: ClientConfig) -> SecretScrubber:
@@ -74,7 +45,7 @@ def client_scrubber(config: ClientConfig) -> SecretScrubber:
     )
 
 
-def _make_signer(config: ClientConfig, http: httpx.AsyncClient, clock: Clock) -> Signer | None:
+def _make_signer(config: ClientConfig, clock: Clock) -> Signer | None:
     if not config.signs_requests:
         return None
     from .auth.sigv4 import create_signer
@@ -82,7 +53,34 @@ def _make_signer(config: ClientConfig, http: httpx.AsyncClient, clock: Clock) ->
     return create_signer(config, clock=clock)
 
 
-class SPAPIClient(ApiAttributes, ClientLifecycle):
+def _spapi_auth(config: ClientConfig, parts: AuthParts, *, use_rdt: bool) -> SPAPIAuth:
+    """The SP-API authenticator: LWA, grantless and Restricted Data Tokens (its RDT fetch is bound to the
+    client's transport once that is built, see ``SPAPIClient._assemble``)."""
+    post_form = FormPoster(parts.http, parts.retry, parts.clock, parts.user_agent, config.timeout)
+    return SPAPIAuth(config, parts.tokens, post_form, parts.clock, use_rdt=use_rdt)
+
+
+def _plan_for(sandbox: bool) -> Callable[[Operation | None], UsagePlan]:
+    def plan_for(operation: Operation | None) -> UsagePlan:
+        if sandbox:
+            return SANDBOX_PLAN
+        return operation.plan if operation is not None else DEFAULT_PLAN
+
+    return plan_for
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    """What an :class:`SPAPIClient` is built from besides its shared parts (a ``with_options`` copy keeps the
+    signer)."""
+
+    config: ClientConfig
+    retry: RetryPolicy
+    use_rdt: bool
+    signer: Signer | None
+
+
+class SPAPIClient(ApiAttributes, AssembledClient[_Settings]):
     """An asyncio client for the Selling Partner API. Use it as ``async with`` or call :meth:`aclose`.
 
     Every API version is an attribute (``client.orders_v0``, ``client.reports_2021_06_30``; short aliases such
@@ -142,68 +140,37 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             user_agent=user_agent,
             timeout=timeout,
         )
-        clock = clock or SYSTEM_CLOCK
-        self._owns_http = http_client is None
-        http = http_client or make_http_client(http_backend, timeout=config.timeout)
-        self._init_from(
-            config=config,
-            http=http,
-            limiter=default_limiter(limiter, clock),
-            retry=retry or DEFAULT_RETRY,
-            clock=clock,
-            token_store=token_store or InMemoryTokenStore(),
-            use_rdt=use_rdt,
-            signer=_make_signer(config, http, clock),
-        )
-
-    def _init_from(
-        self,
-        *,
-        config: ClientConfig,
-        http: httpx.AsyncClient,
-        limiter: LimiterBackend,
-        retry: RetryPolicy,
-        clock: Clock,
-        token_store: TokenStore,
-        use_rdt: bool,
-        signer: Signer | None,
-    ) -> None:
-        self.config = config
-        self.limiter = limiter
-        self.retry = retry
-        self.clock = clock
-        self.token_store = token_store
-        self._http = http
-        self._closed = False
-        user_agent = build_user_agent(config.app_name, config.app_version, config.user_agent)
-        timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
-        post_form = FormPoster(http, retry, clock, user_agent, config.timeout)
-        auth = SPAPIAuth(config, CachedTokenSource(token_store, clock), post_form, clock, use_rdt=use_rdt)
-        sandbox = config.sandbox
-
-        def plan_for(operation: Operation | None) -> UsagePlan:
-            if sandbox:
-                return SANDBOX_PLAN
-            return operation.plan if operation is not None else DEFAULT_PLAN
-
-        self._auth = auth
-        self._transport = Transport(
-            config.endpoint,
-            http_client=http,
-            auth=auth,
+        shared = Shared.create(
+            http_client=http_client,
+            http_backend=http_backend,
+            timeout=config.timeout,
             limiter=limiter,
-            retry=retry,
+            token_store=token_store,
             clock=clock,
-            user_agent=user_agent,
-            timeout=timeout,
-            plan_for=plan_for,
+        )
+        settings = _Settings(config, retry or DEFAULT_RETRY, use_rdt, _make_signer(config, shared.clock))
+        self._start(settings, shared, owns_http=http_client is None)
+
+    def _assemble(self, settings: _Settings, shared: Shared) -> None:
+        config = settings.config
+        self.config = config
+        self.retry = settings.retry
+        self.token_store = shared.token_store
+        blueprint = Blueprint(
+            config.endpoint,
             # The sandbox has quotas of its own: its limiter keys carry a "-sandbox" region.
-            region=f"{config.region.code}-sandbox" if sandbox else config.region.code,
-            signer=signer,
-            sandbox=sandbox,
+            region=f"{config.region.code}-sandbox" if config.sandbox else config.region.code,
+            plan_for=_plan_for(config.sandbox),
+            authenticate=functools.partial(_spapi_auth, config, use_rdt=settings.use_rdt),
+            user_agent=build_user_agent(config.app_name, config.app_version, config.user_agent),
+            timeout=config.timeout,
+            connect_timeout=config.connect_timeout,
+            signer=settings.signer,
+            sandbox=config.sandbox,
             scrubber=client_scrubber(config),
         )
-        auth.bind_rdt(self._request_rdt)
+        self._auth, self._transport = assemble(blueprint, shared, settings.retry)
+        self._auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
         self._documents: Documents | None = None
 
@@ -215,33 +182,19 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         settings.update(overrides)
         return cls(**settings)
 
-    def with_options(
-        self, *, retry: RetryPolicy | None = None, timeout: float | None = None, **config_changes: Any
-    ) -> SPAPIClient:
-        """A copy with some settings changed, sharing this client's HTTP connections, limiter and token cache.
-        Closing the copy does not close what the original opened."""
-        try:
-            config = self.config.replace(**config_changes) if config_changes else self.config
-        except TypeError:
-            unknown = sorted(set(config_changes) - set(ClientConfig.__dataclass_fields__))
-            raise ConfigurationError(f"with_options: unknown setting(s) {', '.join(unknown)}") from None
-        if "user_agent" in config_changes and config.user_agent is not None:
+    def _setting_names(self) -> Iterable[str]:
+        return {*ClientConfig.__dataclass_fields__, "retry"}
+
+    def _reconfigured(self, changes: dict[str, Any]) -> _Settings:
+        """``retry`` and ``timeout`` (checked), and any field of :class:`~spapi_async.config.ClientConfig`."""
+        retry = changes.pop("retry", None)
+        timeout = changes.pop("timeout", None)
+        config = self.config.replace(**changes) if changes else self.config
+        if "user_agent" in changes and config.user_agent is not None:
             header_value("user_agent", config.user_agent)
         if timeout is not None:
             config = config.replace(timeout=timeout_seconds("timeout", timeout))
-        clone = object.__new__(type(self))
-        clone._owns_http = False
-        clone._init_from(
-            config=config,
-            http=self._http,
-            limiter=self.limiter,
-            retry=retry or self.retry,
-            clock=self.clock,
-            token_store=self.token_store,
-            use_rdt=self._auth.use_rdt,
-            signer=self._transport.signer,
-        )
-        return clone
+        return replace(self._settings, config=config, retry=retry or self._settings.retry)
 
     @property
     def transport(self) -> Transport:

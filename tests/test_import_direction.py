@@ -22,9 +22,6 @@ KNOWN_CLIENT_IMPORTS = frozenset(
         "spapi_async.documents.api",
         # NotificationsApi keeps the client for the grantless token and documents (type-only import)
         "spapi_async.notifications.setup",
-        # make_http_client / HttpBackend imported sideways from the SP-API client
-        "spapi_async.sellercenter.client",
-        "spapi_async.sellercenter.legacy",
     }
 )
 

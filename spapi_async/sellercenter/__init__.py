@@ -19,17 +19,18 @@ from .errors import (
 if TYPE_CHECKING:
     from ..pagination import OffsetPage, OffsetPaginator
     from .client import SellerCenterClient, StockUpdateResult, default_token_url
-    from .legacy import LegacyFeedStatus, LegacyHead, LegacyResult, SellerCenterLegacyClient
+    from .legacy import SellerCenterLegacyClient
     from .legacy_actions import LEGACY_ACTIONS
+    from .legacy_models import LegacyFeedStatus, LegacyHead, LegacyResult
 
 # The clients are imported on first use, so ``import spapi_async`` stays cheap.
 _LAZY = {
     "SellerCenterClient": ".client",
     "StockUpdateResult": ".client",
     "default_token_url": ".client",
-    "LegacyFeedStatus": ".legacy",
-    "LegacyHead": ".legacy",
-    "LegacyResult": ".legacy",
+    "LegacyFeedStatus": ".legacy_models",
+    "LegacyHead": ".legacy_models",
+    "LegacyResult": ".legacy_models",
     "SellerCenterLegacyClient": ".legacy",
     "LEGACY_ACTIONS": ".legacy_actions",
     "OffsetPage": "..pagination",

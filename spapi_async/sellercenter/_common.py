@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -55,3 +56,12 @@ def seller_operation(api: str, method: str, requests: int, window: float) -> Ope
 def window_plan(requests: int, window: float) -> WindowPlan:
     """The seller's limit as the limiter's sliding-window plan: at most ``requests`` in any ``window`` seconds."""
     return WindowPlan(requests, window)
+
+
+def fixed_plan(plan: WindowPlan) -> Callable[[Operation | None], WindowPlan]:
+    """A transport's ``plan_for`` giving every call the same plan."""
+
+    def plan_for(operation: Operation | None) -> WindowPlan:
+        return plan
+
+    return plan_for

@@ -1,30 +1,29 @@
-"""``with_options`` and ``from_env`` for the Seller Center clients.
+"""The settings of the Seller Center clients, and ``from_env``.
 
-A client remembers the settings it was built with (secrets kept as :class:`~spapi_async.config.Secret`);
-``with_options`` builds a copy with some of them changed that shares the original's HTTP connections, limiter,
-clock and token cache, and closing the copy closes none of them. ``from_env`` reads the settings from
-``SELLERCENTER_*`` variables, see :data:`V2_ENV_NAMES` and :data:`LEGACY_ENV_NAMES`.
+:class:`V2Settings` and :class:`LegacySettings` are what each client is built from besides the parts a
+``with_options`` copy shares (:class:`~spapi_async.assembly.Shared`); they are checked when made (secrets kept as
+:class:`~spapi_async.config.Secret`). ``from_env`` reads them from ``SELLERCENTER_*`` variables, see
+:data:`V2_ENV_NAMES` and :data:`LEGACY_ENV_NAMES`.
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Literal, TypeVar
 
+from .._checks import timeout_seconds
 from ..config import Secret
 from ..errors import ConfigurationError
+from ..retry import RetryPolicy
+from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, check_base_url, require
 
-_C = TypeVar("_C", bound="Reconfigurable")
-_P = ParamSpec("_P")
+_C = TypeVar("_C", bound="FromEnv")
 
-#: Constructor arguments a copy shares with its original instead of taking them from the settings.
-SHARED = frozenset({"http_client", "limiter", "token_store", "clock"})
-#: Constructor arguments kept wrapped in :class:`Secret`.
-SECRETS = frozenset({"client_secret", "api_key"})
+#: The legacy API's answer formats.
+FORMATS = ("JSON", "XML")
 
 #: Settings of ``SellerCenterClient`` and the variables ``from_env`` reads them from.
 V2_ENV_NAMES: Mapping[str, str] = MappingProxyType(
@@ -73,52 +72,10 @@ def settings_from_env(names: Mapping[str, str], environ: Mapping[str, str] | Non
     return out
 
 
-def remembers_settings(
-    init: Callable[Concatenate[_C, _P], None],
-) -> Callable[Concatenate[_C, _P], None]:
-    """Decorate a :class:`Reconfigurable` client's ``__init__``: after it ran, the client keeps every argument it
-    was called with (defaults filled in) except those in :data:`SHARED`, secrets wrapped in :class:`Secret`."""
-    signature = inspect.signature(init)
-
-    def wrapper(self: _C, /, *args: _P.args, **kwargs: _P.kwargs) -> None:
-        init(self, *args, **kwargs)
-        bound = signature.bind(self, *args, **kwargs)
-        bound.apply_defaults()
-        self._settings = {
-            name: Secret(value) if name in SECRETS and isinstance(value, str) else value
-            for name, value in list(bound.arguments.items())[1:]
-            if name not in SHARED
-        }
-
-    functools.update_wrapper(wrapper, init)
-    return wrapper
-
-
-class Reconfigurable:
-    """Mixin: ``with_options`` and ``from_env`` for a client class whose ``__init__`` is decorated with
-    :func:`remembers_settings` and which names its environment variables in ``_ENV_NAMES``."""
+class FromEnv:
+    """Mixin: ``from_env`` for a Seller Center client class naming its environment variables in ``_ENV_NAMES``."""
 
     _ENV_NAMES: Mapping[str, str]
-    _settings: dict[str, Any]
-
-    def _shared(self) -> dict[str, Any]:
-        """What a copy shares with this client (HTTP client, limiter, clock, token cache ...)."""
-        raise NotImplementedError
-
-    def with_options(self: _C, **changes: Any) -> _C:
-        """A copy with some settings changed, sharing this client's HTTP connections, limiter, clock and token
-        cache. Closing the copy does not close what the original opened."""
-        shared = self._shared()
-        unknown = sorted(set(changes) - set(self._settings))
-        if unknown:
-            hint = " (it is shared with the copy)" if set(unknown) & set(shared) else ""
-            raise ConfigurationError(
-                f"{type(self).__name__}.with_options got unknown setting(s) {', '.join(unknown)}{hint}; "
-                f"known: {', '.join(sorted(self._settings))}"
-            )
-        settings = {k: v.get() if isinstance(v, Secret) else v for k, v in self._settings.items()}
-        settings.update(changes)
-        return type(self)(**settings, **shared)
 
     @classmethod
     def from_env(cls: type[_C], *, environ: Mapping[str, str] | None = None, **overrides: Any) -> _C:
@@ -129,3 +86,77 @@ class Reconfigurable:
         if missing:
             raise ConfigurationError(f"{cls.__name__}.from_env: set {', '.join(missing)} (or pass the argument)")
         return cls(**settings)
+
+
+def _limits(requests_per_window: Any, window: Any) -> None:
+    if not isinstance(requests_per_window, int) or requests_per_window < 1:
+        raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
+    if not window > 0:
+        raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
+
+
+def _secret(name: str, value: str | Secret) -> Secret:
+    """``value`` checked like any required string and kept wrapped (``with_options`` may pass a plain one)."""
+    secret = value if isinstance(value, Secret) else Secret(value)
+    require(name, secret.get())
+    return secret
+
+
+@dataclass(frozen=True, slots=True)
+class V2Settings:
+    """The settings of a ``SellerCenterClient`` (its constructor's arguments but the shared parts), checked when
+    made; ``with_options`` replaces some of them."""
+
+    base_url: str
+    client_id: str
+    client_secret: Secret
+    token_url: str | None = None
+    context: Literal["admin", "seller"] | None = None
+    requests_per_window: int = DEFAULT_REQUESTS
+    window: float = DEFAULT_WINDOW
+    app_name: str | None = None
+    app_version: str | None = None
+    user_agent: str | None = None
+    timeout: float = 30.0
+    retry: RetryPolicy | None = None
+
+    def __post_init__(self) -> None:
+        check_base_url(self.base_url)
+        require("client_id", self.client_id)
+        object.__setattr__(self, "client_secret", _secret("client_secret", self.client_secret))
+        if self.context is not None and self.context not in ("admin", "seller"):
+            raise ConfigurationError(f"context must be 'admin', 'seller' or None, got {self.context!r}")
+        if self.token_url is not None:
+            check_base_url(self.token_url)
+        _limits(self.requests_per_window, self.window)
+        object.__setattr__(self, "timeout", timeout_seconds("timeout", self.timeout))
+
+
+@dataclass(frozen=True, slots=True)
+class LegacySettings:
+    """The settings of a ``SellerCenterLegacyClient`` (its constructor's arguments but the shared parts), checked
+    when made; ``with_options`` replaces some of them."""
+
+    base_url: str
+    user_id: str
+    api_key: Secret
+    format: str = "JSON"
+    version: str = "1.0"
+    requests_per_window: int = DEFAULT_REQUESTS
+    window: float = DEFAULT_WINDOW
+    app_name: str | None = None
+    app_version: str | None = None
+    user_agent: str | None = None
+    timeout: float = 30.0
+    retry: RetryPolicy | None = None
+
+    def __post_init__(self) -> None:
+        check_base_url(self.base_url)
+        require("user_id", self.user_id)
+        object.__setattr__(self, "api_key", _secret("api_key", self.api_key))
+        fmt = str(self.format).upper()
+        if fmt not in FORMATS:
+            raise ConfigurationError(f"format must be 'JSON' or 'XML', got {self.format!r}")
+        object.__setattr__(self, "format", fmt)
+        _limits(self.requests_per_window, self.window)
+        object.__setattr__(self, "timeout", timeout_seconds("timeout", self.timeout))

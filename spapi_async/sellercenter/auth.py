@@ -31,6 +31,7 @@ from ..clock import Clock
 from ..config import Secret
 from ..errors import AuthError, SPAPIError, error_from_response, request_id_of
 from ..transport import ApiCall, Credential, FormPoster
+from .v2._operations import SIGNED
 
 # --------------------------------------------------------------------------------------------------------------
 # v2 REST: OAuth 2 client credentials
@@ -128,8 +129,8 @@ def token_from_response(response: httpx.Response, now: float) -> CachedToken:
 # v2 REST: HMAC request signature (POST /v2/finance/transaction)
 # --------------------------------------------------------------------------------------------------------------
 
-#: (method, path) pairs that need the request signature, as the v2 description marks them.
-SIGNED_ENDPOINTS: frozenset[tuple[str, str]] = frozenset({("POST", "/v2/finance/transaction")})
+#: (method, path) pairs that need the request signature, as the v2 description marks them (generated table, #19).
+SIGNED_ENDPOINTS: frozenset[tuple[str, str]] = SIGNED
 
 
 def rfc3986(value: str) -> str:

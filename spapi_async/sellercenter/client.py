@@ -6,42 +6,33 @@ Every tag of the v2 description is an attribute (``client.orders``, ``client.pro
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 import httpx
 
 from .._checks import headers as check_headers
-from .._checks import timeout_seconds
-from .._lifecycle import ClientLifecycle
 from .._paths import check_path, expand_path, path_value
 from .._redact import SecretScrubber
-from ..auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
-from ..client import HttpBackend, make_http_client
-from ..clock import SYSTEM_CLOCK, Clock
+from ..assembly import AssembledClient, AuthParts, Blueprint, Shared, assemble
+from ..auth.tokens import TokenStore
+from ..clock import Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
+from ..http_client import HttpBackend
 from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
-from ..throttle.shared import default_limiter
-from ..throttle.window import WindowPlan
 from ..transport import ApiCall, FormPoster, QueryParams, Transport
 from ..useragent import build_user_agent
-from ._common import (
-    DEFAULT_REQUESTS,
-    DEFAULT_WINDOW,
-    check_base_url,
-    require,
-    seller_operation,
-    window_plan,
-)
-from ._options import V2_ENV_NAMES, Reconfigurable, remembers_settings
+from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, fixed_plan, seller_operation, window_plan
+from ._options import V2_ENV_NAMES, FromEnv, V2Settings
 from .auth import RequestSigner, SellerCenterOAuth
 from .errors import classify_v2
 from .v2._attributes import V2Attributes
-from .v2._runtime import json_body
+from .v2_runtime import json_body, operation
 
 Context = Literal["admin", "seller"]
 
@@ -82,7 +73,21 @@ class StockUpdateResult:
         return not self.not_updated
 
 
-class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
+def _oauth(settings: V2Settings, token_url: str, host: str, parts: AuthParts) -> SellerCenterOAuth:
+    """The v2 authenticator: the client-credentials grant, its token cached in the shared token store."""
+    post_form = FormPoster(parts.http, parts.retry, parts.clock, parts.user_agent, settings.timeout)
+    return SellerCenterOAuth(
+        client_id=settings.client_id,
+        client_secret=settings.client_secret,
+        token_url=token_url,
+        host=host,
+        tokens=parts.tokens,
+        post_form=post_form,
+        clock=parts.clock,
+    )
+
+
+class SellerCenterClient(V2Attributes, FromEnv, AssembledClient[V2Settings]):
     """An asyncio client for the Seller Center v2 REST API (Dafiti, The Iconic, Zalora, ...).
 
     ``base_url`` is the API host (``https://sellercenter-api.<instance>``); ``token_url`` defaults to
@@ -95,7 +100,6 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
 
     _ENV_NAMES = V2_ENV_NAMES
 
-    @remembers_settings
     def __init__(
         self,
         base_url: str,
@@ -117,70 +121,66 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         token_store: TokenStore | None = None,
         clock: Clock | None = None,
     ) -> None:
-        url = check_base_url(base_url)
-        client_id = require("client_id", client_id)
-        secret = Secret(require("client_secret", client_secret))
-        if context is not None and context not in ("admin", "seller"):
-            raise ConfigurationError(f"context must be 'admin', 'seller' or None, got {context!r}")
-        if token_url is not None:
-            check_base_url(token_url)
-        if not isinstance(requests_per_window, int) or requests_per_window < 1:
-            raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
-        if not window > 0:
-            raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        timeout = timeout_seconds("timeout", timeout)
-        clock = clock or SYSTEM_CLOCK
-        self.base_url = str(url).rstrip("/")
-        self.client_id = client_id
-        self.token_url = token_url or default_token_url(url)
-        self.context = context
-        self.clock = clock
-        self.retry = retry or DEFAULT_RETRY
-        self.limiter = default_limiter(limiter, clock)
-        self.token_store = token_store or InMemoryTokenStore()
-        self._owns_http = http_client is None
-        self._http = http_client or make_http_client(http_backend, timeout=timeout)
-        self._closed = False
-        self._resources: dict[str, Any] = {}
-        agent = build_user_agent(app_name, app_version, user_agent)
-        scrubber = SecretScrubber([secret.get()])
-        scrubber.add_basic(client_id, secret.get())
-        post_form = FormPoster(self._http, self.retry, clock, agent, timeout)
-        self._auth = SellerCenterOAuth(
-            client_id=client_id,
-            client_secret=secret,
-            token_url=self.token_url,
-            host=url.netloc.decode("ascii"),
-            tokens=CachedTokenSource(self.token_store, clock),
-            post_form=post_form,
+        settings = V2Settings(
+            base_url,
+            client_id,
+            Secret(client_secret),
+            token_url=token_url,
+            context=context,
+            requests_per_window=requests_per_window,
+            window=window,
+            app_name=app_name,
+            app_version=app_version,
+            user_agent=user_agent,
+            timeout=timeout,
+            retry=retry,
+        )
+        shared = Shared.create(
+            http_client=http_client,
+            http_backend=http_backend,
+            timeout=settings.timeout,
+            limiter=limiter,
+            token_store=token_store,
             clock=clock,
         )
-        self._operation: Operation = seller_operation("sellercenter_v2", "GET", requests_per_window, window)
-        plan = window_plan(requests_per_window, window)
+        self._start(settings, shared, owns_http=http_client is None)
 
-        def plan_for(operation: Operation | None) -> WindowPlan:
-            return plan
-
-        self._transport = Transport(
+    def _assemble(self, settings: V2Settings, shared: Shared) -> None:
+        url = httpx.URL(settings.base_url)
+        host = url.netloc.decode("ascii")
+        secret = settings.client_secret
+        self.base_url = str(url).rstrip("/")
+        self.client_id = settings.client_id
+        self.token_url = settings.token_url or default_token_url(url)
+        self.context = settings.context
+        self.retry = settings.retry or DEFAULT_RETRY
+        self.token_store = shared.token_store
+        self._resources: dict[str, Any] = {}
+        scrubber = SecretScrubber([secret.get()])
+        scrubber.add_basic(settings.client_id, secret.get())
+        self._operation: Operation = seller_operation(
+            "sellercenter_v2", "GET", settings.requests_per_window, settings.window
+        )
+        blueprint = Blueprint(
             self.base_url,
-            http_client=self._http,
-            auth=self._auth,
-            limiter=self.limiter,
-            retry=self.retry,
-            clock=clock,
-            user_agent=agent,
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            plan_for=plan_for,
-            region=url.netloc.decode("ascii"),
-            signer=RequestSigner(secret, clock, base_path=url.path),
+            region=host,
+            plan_for=fixed_plan(window_plan(settings.requests_per_window, settings.window)),
+            authenticate=functools.partial(_oauth, settings, self.token_url, host),
+            user_agent=build_user_agent(settings.app_name, settings.app_version, settings.user_agent),
+            timeout=settings.timeout,
+            connect_timeout=min(settings.timeout, 10.0),
+            signer=RequestSigner(secret, shared.clock, base_path=url.path),
             classify=classify_v2,
-            default_headers={"X-Context": context} if context else None,
+            default_headers={"X-Context": settings.context} if settings.context else None,
             scrubber=scrubber,
         )
+        self._auth, self._transport = assemble(blueprint, shared, self.retry)
 
-    def _shared(self) -> dict[str, Any]:
-        shared = {"http_client": self._http, "limiter": self.limiter, "clock": self.clock}
-        return {**shared, "token_store": self.token_store}
+    def _setting_names(self) -> Iterable[str]:
+        return V2Settings.__dataclass_fields__
+
+    def _reconfigured(self, changes: dict[str, Any]) -> V2Settings:
+        return replace(self._settings, **changes)
 
     @property
     def transport(self) -> Transport:
@@ -247,11 +247,12 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         for item in payload:
             if "productId" not in item or "quantity" not in item:
                 raise ConfigurationError("every stock item needs 'productId' and 'quantity'")
+        method, path = operation("product_stock", "put_stock_product")
         not_updated: list[dict[str, Any]] = []
         calls = 0
         for start in range(0, len(payload), STOCK_UPDATE_MAX_ITEMS):
             chunk = payload[start : start + STOCK_UPDATE_MAX_ITEMS]
-            response = await self._send_v2("PUT", "/v2/stock/product", json=chunk)
+            response = await self._send_v2(method, path, json=chunk)
             calls += 1
             body = json_body(response) if response.content else []
             if isinstance(body, Mapping):
@@ -283,8 +284,9 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
             "saleEndDate": sale_end_date,
             "status": status,
         }
-        path = f"/v2/product/{path_value(product_id, 'product_id')}/prices/{path_value(country, 'country')}"
-        response = await self._send_v2("PUT", path, json=body)
+        method, template = operation("product_price", "put_product_prices_by_country")
+        path = template.format(productId=path_value(product_id, "product_id"), country=path_value(country, "country"))
+        response = await self._send_v2(method, path, json=body)
         return json_body(response)
 
     def __repr__(self) -> str:

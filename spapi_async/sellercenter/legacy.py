@@ -7,122 +7,52 @@ changes, and feed polling for the write actions.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 import httpx
-from pydantic import BaseModel, ConfigDict, Field
 
-from .._checks import timeout_seconds
-from .._lifecycle import ClientLifecycle
 from .._redact import SecretScrubber
-from ..client import HttpBackend, make_http_client
-from ..clock import SYSTEM_CLOCK, Clock
+from ..assembly import AssembledClient, Blueprint, Shared, assemble
+from ..clock import Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
-from ..operation import Operation
+from ..http_client import HttpBackend
 from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
-from ..throttle.shared import default_limiter
-from ..throttle.window import WindowPlan
 from ..transport import ApiCall, Transport
 from ..useragent import build_user_agent
-from ._common import (
-    DEFAULT_REQUESTS,
-    DEFAULT_WINDOW,
-    check_base_url,
-    require,
-    seller_operation,
-    window_plan,
-)
-from ._options import LEGACY_ENV_NAMES, Reconfigurable, remembers_settings
+from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, fixed_plan, seller_operation, window_plan
+from ._options import LEGACY_ENV_NAMES, FromEnv, LegacySettings
 from .auth import LegacyAuth
-from .legacy_actions import FEED_DONE, LEGACY_ACTIONS, LegacyAction
-from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, normalise, request_xml
+from .legacy_actions import LEGACY_ACTIONS
+from .legacy_format import ENVELOPE_KEY, as_list, classify_legacy, decode, request_xml
+from .legacy_models import (
+    LM,
+    LegacyFeedStatus,
+    LegacyHead,
+    LegacyOrder,
+    LegacyOrderItem,
+    LegacyProduct,
+    LegacyResult,
+    parse_result,
+    validate_row,
+)
 
-FORMATS = ("JSON", "XML")
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyHead:
-    request_id: str | None
-    request_action: str | None
-    response_type: str | None
-    timestamp: str | None
-    raw: Mapping[str, Any] = field(default_factory=dict, repr=False)
-
-    @property
-    def total_count(self) -> int | None:
-        value = self.raw.get("TotalCount")
-        return int(value) if isinstance(value, (int, str)) and str(value).isdigit() else None
-
-
-@dataclass(frozen=True, slots=True)
-class LegacyResult:
-    """A ``SuccessResponse``: its ``Head`` and its ``Body`` (lists normalised for the known actions)."""
-
-    head: LegacyHead
-    body: Any
-
-    @property
-    def request_id(self) -> str | None:
-        return self.head.request_id
+__all__ = [
+    "LegacyFeedStatus",
+    "LegacyHead",
+    "LegacyOrder",
+    "LegacyOrderItem",
+    "LegacyProduct",
+    "LegacyResult",
+    "SellerCenterLegacyClient",
+]
 
 
-class _LegacyModel(BaseModel):
-    model_config = ConfigDict(populate_by_name=True, extra="allow", coerce_numbers_to_str=True)
-
-
-LM = TypeVar("LM", bound=_LegacyModel)
-
-
-class LegacyProduct(_LegacyModel):
-    seller_sku: str | None = Field(default=None, alias="SellerSku")
-    shop_sku: str | None = Field(default=None, alias="ShopSku")
-    name: str | None = Field(default=None, alias="Name")
-    brand: str | None = Field(default=None, alias="Brand")
-    quantity: str | None = Field(default=None, alias="Quantity")
-    price: str | None = Field(default=None, alias="Price")
-    sale_price: str | None = Field(default=None, alias="SalePrice")
-    status: str | None = Field(default=None, alias="Status")
-
-
-class LegacyOrder(_LegacyModel):
-    order_id: str | None = Field(default=None, alias="OrderId")
-    order_number: str | None = Field(default=None, alias="OrderNumber")
-    created_at: str | None = Field(default=None, alias="CreatedAt")
-    updated_at: str | None = Field(default=None, alias="UpdatedAt")
-    price: str | None = Field(default=None, alias="Price")
-    statuses: Any = Field(default=None, alias="Statuses")
-
-
-class LegacyOrderItem(_LegacyModel):
-    order_item_id: str | None = Field(default=None, alias="OrderItemId")
-    order_id: str | None = Field(default=None, alias="OrderId")
-    seller_sku: str | None = Field(default=None, alias="Sku")
-    name: str | None = Field(default=None, alias="Name")
-    status: str | None = Field(default=None, alias="Status")
-    item_price: str | None = Field(default=None, alias="ItemPrice")
-
-
-class LegacyFeedStatus(_LegacyModel):
-    feed: str | None = Field(default=None, alias="Feed")
-    status: str | None = Field(default=None, alias="Status")
-    action: str | None = Field(default=None, alias="Action")
-    total_records: str | None = Field(default=None, alias="TotalRecords")
-    processed_records: str | None = Field(default=None, alias="ProcessedRecords")
-    failed_records: str | None = Field(default=None, alias="FailedRecords")
-    errors: list[Any] = Field(default_factory=list, alias="FeedErrors")
-    warnings: list[Any] = Field(default_factory=list, alias="FeedWarnings")
-
-    @property
-    def done(self) -> bool:
-        return self.status in FEED_DONE
-
-
-class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
+class SellerCenterLegacyClient(FromEnv, AssembledClient[LegacySettings]):
     """An asyncio client for the legacy signed Seller Center API.
 
     ``base_url`` is the API endpoint (``https://sellercenter-api.<instance>``); every call sends ``Action``,
@@ -135,7 +65,6 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     _ENV_NAMES = LEGACY_ENV_NAMES
 
-    @remembers_settings
     def __init__(
         self,
         base_url: str,
@@ -156,54 +85,66 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         http_backend: HttpBackend = "httpx",
         clock: Clock | None = None,
     ) -> None:
-        url = check_base_url(base_url)
-        user_id = require("user_id", user_id)
-        key = Secret(require("api_key", api_key))
-        fmt = str(format).upper()
-        if fmt not in FORMATS:
-            raise ConfigurationError(f"format must be 'JSON' or 'XML', got {format!r}")
-        if not isinstance(requests_per_window, int) or requests_per_window < 1:
-            raise ConfigurationError(f"requests_per_window must be a positive int, got {requests_per_window!r}")
-        if not window > 0:
-            raise ConfigurationError(f"window must be > 0 seconds, got {window!r}")
-        timeout = timeout_seconds("timeout", timeout)
-        clock = clock or SYSTEM_CLOCK
-        self.base_url = str(url).rstrip("/")
-        self.user_id = user_id
-        self.format = fmt
-        self.clock = clock
-        self.retry = retry or DEFAULT_RETRY
-        self.limiter = default_limiter(limiter, clock)
-        self._owns_http = http_client is None
-        self._http = http_client or make_http_client(http_backend, timeout=timeout)
-        self._closed = False
-        host = url.netloc.decode("ascii")
-        self._auth = LegacyAuth(user_id=user_id, api_key=key, host=host, clock=clock, format=fmt, version=version)
-        self._operations = {
-            m: seller_operation("sellercenter_legacy", m, requests_per_window, window) for m in ("GET", "POST")
-        }
-        plan = window_plan(requests_per_window, window)
-
-        def plan_for(operation: Operation | None) -> WindowPlan:
-            return plan
-
-        self._transport = Transport(
-            self.base_url,
-            http_client=self._http,
-            auth=self._auth,
-            limiter=self.limiter,
-            retry=self.retry,
+        settings = LegacySettings(
+            base_url,
+            user_id,
+            Secret(api_key),
+            format=format,
+            version=version,
+            requests_per_window=requests_per_window,
+            window=window,
+            app_name=app_name,
+            app_version=app_version,
+            user_agent=user_agent,
+            timeout=timeout,
+            retry=retry,
+        )
+        shared = Shared.create(
+            http_client=http_client,
+            http_backend=http_backend,
+            timeout=settings.timeout,
+            limiter=limiter,
+            token_store=None,
             clock=clock,
-            user_agent=build_user_agent(app_name, app_version, user_agent),
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            plan_for=plan_for,
+        )
+        self._start(settings, shared, owns_http=http_client is None)
+
+    def _assemble(self, settings: LegacySettings, shared: Shared) -> None:
+        url = httpx.URL(settings.base_url)
+        host = url.netloc.decode("ascii")
+        key = settings.api_key
+        self.base_url = str(url).rstrip("/")
+        self.user_id = settings.user_id
+        self.format = settings.format
+        self.retry = settings.retry or DEFAULT_RETRY
+        requests, window = settings.requests_per_window, settings.window
+        self._operations = {m: seller_operation("sellercenter_legacy", m, requests, window) for m in ("GET", "POST")}
+        auth = LegacyAuth(
+            user_id=settings.user_id,
+            api_key=key,
+            host=host,
+            clock=shared.clock,
+            format=settings.format,
+            version=settings.version,
+        )
+        blueprint = Blueprint(
+            self.base_url,
             region=host,
+            plan_for=fixed_plan(window_plan(requests, window)),
+            authenticate=lambda parts: auth,
+            user_agent=build_user_agent(settings.app_name, settings.app_version, settings.user_agent),
+            timeout=settings.timeout,
+            connect_timeout=min(settings.timeout, 10.0),
             classify=classify_legacy,
             scrubber=SecretScrubber([key.get()]),
         )
+        self._auth, self._transport = assemble(blueprint, shared, self.retry)
 
-    def _shared(self) -> dict[str, Any]:
-        return {"http_client": self._http, "limiter": self.limiter, "clock": self.clock}
+    def _setting_names(self) -> Iterable[str]:
+        return LegacySettings.__dataclass_fields__
+
+    def _reconfigured(self, changes: dict[str, Any]) -> LegacySettings:
+        return replace(self._settings, **changes)
 
     @property
     def transport(self) -> Transport:
@@ -246,7 +187,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         call = ApiCall(verb, "/", operation=self._operations[verb], params=query, content=content, headers=headers)
         response = await self._transport.send(call)
         envelope = response.extensions.get(ENVELOPE_KEY) or decode(response.content)
-        return _result(envelope, known)
+        return parse_result(envelope, known)
 
     # ------------------------------------------------------------------------------------------------- products
 
@@ -296,12 +237,12 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
     async def get_order(self, order_id: str | int) -> LegacyOrder | None:
         result = await self.call("GetOrder", OrderId=order_id)
         orders = result.body.get("Orders", {}).get("Order", []) if isinstance(result.body, Mapping) else []
-        return _validate(LegacyOrder, orders[0]) if orders else None
+        return validate_row(LegacyOrder, orders[0]) if orders else None
 
     async def get_order_items(self, order_id: str | int) -> list[LegacyOrderItem]:
         result = await self.call("GetOrderItems", OrderId=order_id)
         items = result.body.get("OrderItems", {}).get("OrderItem", []) if isinstance(result.body, Mapping) else []
-        return [_validate(LegacyOrderItem, i) for i in items]
+        return [validate_row(LegacyOrderItem, i) for i in items]
 
     async def get_multiple_order_items(self, order_ids: Sequence[str | int]) -> dict[str, list[LegacyOrderItem]]:
         """``GetMultipleOrderItems``: order id → its items."""
@@ -310,7 +251,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         out: dict[str, list[LegacyOrderItem]] = {}
         for order in orders:
             items = order.get("OrderItems", {}).get("OrderItem", []) if isinstance(order, Mapping) else []
-            out[str(order.get("OrderId"))] = [_validate(LegacyOrderItem, i) for i in items]
+            out[str(order.get("OrderId"))] = [validate_row(LegacyOrderItem, i) for i in items]
         return out
 
     async def set_status_to_canceled(self, order_item_id: str | int, *, reason: str, detail: str = "") -> LegacyResult:
@@ -365,7 +306,7 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
         data = dict(detail)
         data["FeedErrors"] = as_list((detail.get("FeedErrors") or {}).get("Error"))
         data["FeedWarnings"] = as_list((detail.get("FeedWarnings") or {}).get("Warning"))
-        return _validate(LegacyFeedStatus, data)
+        return validate_row(LegacyFeedStatus, data)
 
     async def wait_for_feed(self, feed_id: str, *, interval: float = 10.0, timeout: float = 1800.0) -> LegacyFeedStatus:
         """Poll ``FeedStatus`` every ``interval`` seconds until the feed is Finished, Canceled or Error.
@@ -414,32 +355,3 @@ class SellerCenterLegacyClient(Reconfigurable, ClientLifecycle):
 
     def __repr__(self) -> str:
         return f"SellerCenterLegacyClient(base_url={self.base_url!r}, user_id={self.user_id!r})"
-
-
-def _validate(model: type[LM], data: Any) -> LM:
-    """``model`` from a decoded body; a body of another shape is a library error, not pydantic's."""
-    try:
-        return model.model_validate(data)
-    except (ValueError, TypeError, RecursionError) as exc:  # pydantic's ValidationError is a ValueError
-        raise SPAPIError(f"the response does not match {model.__name__} ({type(exc).__name__})") from None
-
-
-def _result(envelope: Any, action: LegacyAction | None) -> LegacyResult:
-    success = envelope.get("SuccessResponse") if isinstance(envelope, Mapping) else None
-    if not isinstance(success, Mapping):
-        raise SPAPIError("legacy response has no SuccessResponse")
-    head = success.get("Head")
-    head = dict(head) if isinstance(head, Mapping) else {}
-    body = success.get("Body")
-    if body == "" or body is None:
-        body = {}
-    if action is not None and action.lists and isinstance(body, dict):
-        body = normalise(body, action.lists)
-
-    def text(name: str) -> str | None:
-        value = head.get(name)
-        return None if value in (None, "") else str(value)
-
-    return LegacyResult(
-        LegacyHead(text("RequestId"), text("RequestAction"), text("ResponseType"), text("Timestamp"), head), body
-    )

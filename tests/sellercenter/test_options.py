@@ -75,8 +75,8 @@ def test_v2_from_env() -> None:
     }
     client = SellerCenterClient.from_env(environ=env, timeout=7.0)
     assert (client.base_url, client.client_id, client.context) == (BASE, "app-1", "seller")
-    assert client._settings["requests_per_window"] == 20 and client._settings["window"] == 2.5
-    assert client._settings["timeout"] == 7.0
+    assert client._settings.requests_per_window == 20 and client._settings.window == 2.5
+    assert client._settings.timeout == 7.0
     with pytest.raises(ConfigurationError, match="SELLERCENTER_CLIENT_ID, SELLERCENTER_CLIENT_SECRET"):
         SellerCenterClient.from_env(environ={"SELLERCENTER_BASE_URL": BASE})
     with pytest.raises(ConfigurationError, match="SELLERCENTER_WINDOW must be a number"):

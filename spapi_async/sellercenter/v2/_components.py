@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ._runtime import V2Model
+from ..v2_runtime import V2Model
 
 __all__ = [
     "AclResource",

@@ -1,7 +1,7 @@
 # generated — do not edit. Source: Seller Center OpenAPI description (openapi-standalone.yaml, 2.0);
 # regenerate with `python -m codegen.sellercenter`.
 
-"""Every v2 operation: (HTTP method, path template, client attribute, method name, pagination style)."""
+"""Every v2 operation (method, path template, attribute, method name, pagination style); the signed ones."""
 
 from __future__ import annotations
 
@@ -381,3 +381,7 @@ OPERATIONS: tuple[tuple[str, str, str, str, str | None], ...] = (
     ("POST", "/v2/webhook/{uuid}/status", "webhook", "post_webhook_status", None),
     ("GET", "/v2/webhooks", "webhook", "get_webhooks", None),
 )
+
+
+#: (HTTP method, path template) of the operations the client signs (X-Timestamp, X-Nonce, X-Signature).
+SIGNED: frozenset[tuple[str, str]] = frozenset({("POST", "/v2/finance/transaction")})

@@ -5,8 +5,8 @@
 
 from __future__ import annotations
 
-from . import _runtime as _rt
-from ._runtime import V2Model
+from .. import v2_runtime as _rt
+from ..v2_runtime import V2Model
 
 __all__ = ["CountryResource"]
 

@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import Field
 
 from ...pagination import OffsetPaginator
-from . import _runtime as _rt
-from ._runtime import V2Model
+from .. import v2_runtime as _rt
+from ..v2_runtime import V2Model
 
 __all__ = ["ProductSetResource"]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import _runtime as _rt
+from .. import v2_runtime as _rt
 
 __all__ = ["SystemResource"]
 

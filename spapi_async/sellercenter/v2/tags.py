@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pydantic import Field
 
 from ...pagination import OffsetPaginator
-from . import _runtime as _rt
-from ._runtime import V2Model
+from .. import v2_runtime as _rt
+from ..v2_runtime import V2Model
 
 __all__ = ["TagsResource"]
 

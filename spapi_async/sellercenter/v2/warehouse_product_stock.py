@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from . import _runtime as _rt
-from ._runtime import V2Model
+from .. import v2_runtime as _rt
+from ..v2_runtime import V2Model
 
 __all__ = ["WarehouseProductStockResource"]
 

@@ -1,6 +1,7 @@
 """What the generated v2 resource modules call: request building, body encoding and response parsing.
 
-Hand-written; the generated modules (``v2/<tag>.py``) hold only names, types and paths.
+Hand-written, kept outside the generated ``v2/`` folder; the generated modules (``v2/<tag>.py``) hold only names,
+types and paths.
 """
 
 from __future__ import annotations
@@ -11,15 +12,15 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import httpx
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from ..._checks import header_value
-from ..._json import loads as json_loads
-from ..._paths import path_value
-from ..._redact import request_scrubber
-from ...errors import SPAPIError, response_text
-from ...pagination import OffsetPaginator, PageStyle
+from .._checks import header_value
+from .._json import loads as json_loads
+from .._paths import path_value
+from .._redact import request_scrubber
+from ..errors import SPAPIError, response_text
+from ..pagination import OffsetPaginator, PageStyle
 
 if TYPE_CHECKING:
-    from ...transport import QueryParams
+    from ..transport import QueryParams
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
@@ -86,6 +87,17 @@ class Resource:
         return OffsetPaginator(
             fetch, style=style, parse=item.model_validate, limit=limit, offset=offset, max_items=max_items
         )
+
+
+def operation(attribute: str, name: str) -> tuple[str, str]:
+    """(HTTP method, path template) of the generated method ``client.<attribute>.<name>``, read from the generated
+    table ``v2/_operations.py``: hand-written code takes an operation's path from there, never spells it."""
+    from .v2._operations import OPERATIONS
+
+    for method, path, op_attribute, op_name, _ in OPERATIONS:
+        if (op_attribute, op_name) == (attribute, name):
+            return method, path
+    raise LookupError(f"no generated v2 operation {attribute}.{name}")
 
 
 def path_param(value: Any, name: str = "path parameter") -> str:
