@@ -21,7 +21,7 @@ import anyio
 import httpx
 
 from ..clock import SYSTEM_CLOCK, Clock
-from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
+from ..operation import SANDBOX_PLAN, UsagePlan
 from .auth import Principal, TokenIssuer, access_denied, seller_id_for
 from .data import make_orders, make_products
 from .documents import DOCUMENT_PREFIX, DocumentHost
@@ -33,7 +33,7 @@ from .models import models_dir
 from .notify import NotificationPublisher
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
-from .router import Router
+from .routes import Router
 from .sandbox import SandboxCases
 from .schema import SchemaBook
 from .schema_response import schema_answer
@@ -305,17 +305,10 @@ class Emulator:
 
     async def _spapi(self, call: Call) -> tuple[Reply, str | None]:
         found = self.operations.matcher.match(call.method, call.path)
-        handler = None
-        if found is not None:
-            op, call.template, call.path_params = found
-            handler = self.router.find(op.method, op.path)
-        else:
-            direct = self.router.matcher.match(call.method, call.path)
-            if direct is None:
-                return self._finish(error_reply(404, "NotFound", "Resource not found."), None), None
-            handler, template, call.path_params = direct
-            call.template = template
-            op = EmuOperation(f"raw:{call.method} {template}", "", call.method, template, DEFAULT_PLAN)
+        if found is None:
+            return self._finish(error_reply(404, "NotFound", "Resource not found."), None), None
+        op, call.template, call.path_params = found
+        handler = self.router.find(op.key)
         call.operation = op
         plan = self.quota.effective(self.plan_for(op))
         rate_headers = {"x-amzn-RateLimit-Limit": _rate_text(plan.rate)}
