@@ -353,8 +353,8 @@ class Emulator:
         if spec is not None:
             try:
                 check_request(spec, call)
-                check_type(op.method, op.path, call)
-                self.kiosk_schemas.check(op.method, op.path, call)
+                check_type(op.key, call)
+                self.kiosk_schemas.check(op.key, call)
             except ApiFault as fault:
                 problem = fault
         if self.sandbox or handler is None or problem is not None:
