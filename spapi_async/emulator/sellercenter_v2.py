@@ -61,7 +61,13 @@ def route(key: str) -> Callable[[V2Handler], V2Handler]:
 
 def serves(path: str) -> bool:
     """Whether ``path`` is under a version prefix (its first segment) of an operation the emulator answers."""
-    return path.split("/", 2)[1] in {_table()[key][1].split("/", 2)[1] for key in ROUTES}
+    return path.split("/", 2)[1] in _prefixes()
+
+
+@lru_cache(maxsize=1)
+def _prefixes() -> frozenset[str]:
+    # called once every route below is registered (at import)
+    return frozenset(_table()[key][1].split("/", 2)[1] for key in ROUTES)
 
 
 def answer(sc: SellerCenter, call: Call, path: str, limit: int, offset: int) -> Reply | None:
