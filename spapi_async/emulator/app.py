@@ -2,44 +2,37 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import secrets
-import socket
 import threading
-import time
 import uuid
-from collections.abc import AsyncIterator, Collection, Iterator, Mapping
-from contextlib import asynccontextmanager
-from functools import partial
+from collections.abc import Collection, Mapping
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import anyio
-import httpx
-
 from ..clock import SYSTEM_CLOCK, Clock
-from ..operation import DEFAULT_PLAN, SANDBOX_PLAN, UsagePlan
-from .auth import Principal, TokenIssuer, access_denied, seller_id_for
+from ..operation import SANDBOX_PLAN, UsagePlan
+from .auth import TokenIssuer, seller_id_for
 from .data import make_orders, make_products
+from .dispatch import answer_spapi
 from .documents import DOCUMENT_PREFIX, DocumentHost
-from .faults import HTML_503, FaultDice, Faults
-from .http import ApiFault, Call, Reply, error_reply
+from .faults import FaultDice, Faults
+from .http import Call, Reply
 from .kiosk_schema import KioskSchemas
-from .known_types import check_type
 from .models import models_dir
 from .notify import NotificationPublisher
 from .operations import EmuOperation, OperationTable
 from .quota import QuotaBook
-from .router import Router
+from .routes import Router
 from .sandbox import SandboxCases
 from .schema import SchemaBook
-from .schema_response import schema_answer
+from .serving import ConnectionResetByEmulator, serve
+from .serving import start_server as start_server  # where callers have imported it from
 from .state import Document, Ids, SellerState, World
 from .stats import Stats
-from .validate import check_request
 
 logger = logging.getLogger("spapi_async.emulator")
 
@@ -51,10 +44,6 @@ SELLER_CENTER_PREFIX = "/sellercenter"
 _Scope = Mapping[str, Any]
 
 
-class ConnectionResetByEmulator(httpx.ReadError):
-    """Raised inside the app to drop a connection mid-answer (fault injection)."""
-
-
 def _server_url(scope: _Scope) -> str:
     """The address the request reached (the ASGI server's own socket), whatever the client's Host header says."""
     server = scope.get("server")
@@ -64,10 +53,6 @@ def _server_url(scope: _Scope) -> str:
     scheme = scope.get("scheme", "http")
     default = 443 if scheme == "https" else 80
     return f"{scheme}://{host}" if port in (None, default) else f"{scheme}://{host}:{port}"
-
-
-def _rate_text(rate: float) -> str:
-    return f"{rate:.6g}"
 
 
 class Emulator:
@@ -140,7 +125,7 @@ class Emulator:
             strict=strict, credentials=credentials, refresh_tokens=refresh_tokens, token_lifetime=token_lifetime
         )
         self.faults = faults or Faults()
-        self._dice = FaultDice(self.faults, seed)
+        self.dice = FaultDice(self.faults, seed)
         root = models_dir() if models is True else (None if models is False or models is None else Path(models))
         self.models_root: Path | None = root
         self.operations = OperationTable.load(root)
@@ -282,7 +267,7 @@ class Emulator:
             return self.doc_host.handle(call), None
         if path == SELLER_CENTER_PREFIX or path.startswith(SELLER_CENTER_PREFIX + "/"):
             return self.seller_center.handle(call), None
-        return await self._spapi(call)
+        return await answer_spapi(self, call)
 
     def _lwa(self, call: Call) -> Reply:
         if call.method != "POST":
@@ -303,206 +288,15 @@ class Emulator:
         reply.headers["x-amzn-requestid"] = str(uuid.uuid4())
         return reply
 
-    async def _spapi(self, call: Call) -> tuple[Reply, str | None]:
-        found = self.operations.matcher.match(call.method, call.path)
-        handler = None
-        if found is not None:
-            op, call.template, call.path_params = found
-            handler = self.router.find(op.method, op.path)
-        else:
-            direct = self.router.matcher.match(call.method, call.path)
-            if direct is None:
-                return self._finish(error_reply(404, "NotFound", "Resource not found."), None), None
-            handler, template, call.path_params = direct
-            call.template = template
-            op = EmuOperation(f"raw:{call.method} {template}", "", call.method, template, DEFAULT_PLAN)
-        call.operation = op
-        plan = self.quota.effective(self.plan_for(op))
-        rate_headers = {"x-amzn-RateLimit-Limit": _rate_text(plan.rate)}
-
-        denied = self._authenticate(call, op)
-        if denied is not None:
-            self.stats.record(op.key, denied.status, call.mono)
-            return self._finish(denied, rate_headers), None
-        principal = call.principal
-        assert principal is not None
-        if not self.quota.take(principal.app, principal.partner, op.key, self.plan_for(op), call.mono):
-            reply = error_reply(429, "QuotaExceeded", "You exceeded your quota for the requested resource.")
-            self.stats.record(op.key, 429, call.mono)
-            return self._finish(reply, rate_headers), None
-
-        kind: str | None = None
-        if self.faults.active:
-            kind, html, status = self._dice.draw()
-            if kind == "error":
-                if html:
-                    reply = Reply(status, HTML_503, content_type="text/html")
-                else:
-                    reply = error_reply(
-                        status, "InternalFailure", "We encountered an internal error. Please try again."
-                    )
-                self.stats.record(op.key, status, call.mono, fault=True)
-                return self._finish(reply, rate_headers), "error"
-            if kind == "reset":
-                self.stats.record(op.key, 599, call.mono, fault=True)
-                return Reply(200), "reset"
-            if kind == "slow":
-                await self.clock.sleep(self.faults.slow_seconds)
-
-        call.state = self.seller(principal.partner)
-        reply, source = self._answer(call, op, handler)
-        self.stats.record(op.key, reply.status, call.mono, source=source, fault=kind is not None)
-        return self._finish(reply, rate_headers), kind
-
-    def _answer(self, call: Call, op: EmuOperation, handler: Any) -> tuple[Reply, str]:
-        spec = self.schemas.get(op)
-        problem: ApiFault | None = None
-        if spec is not None:
-            try:
-                check_request(spec, call)
-                check_type(op.method, op.path, call)
-                self.kiosk_schemas.check(op.method, op.path, call)
-            except ApiFault as fault:
-                problem = fault
-        if self.sandbox or handler is None or problem is not None:
-            # an invalid request is answered by a static case only when the case names its inputs
-            case = self.cases.answer(op, call, named_only=problem is not None, unnamed_errors=self.sandbox)
-            # a request the model refuses gets Amazon's InvalidInput, unless a static case answers it with success
-            if case is not None and (problem is None or case.status < 300):
-                return case, "sandbox"
-        if problem is not None:
-            return problem.reply(), "validation"
-        if handler is not None:
-            try:
-                return handler(call, self), "stateful"
-            except ApiFault as fault:
-                if fault.status in (400, 404) and not self.sandbox:
-                    case = self.cases.answer(op, call, unnamed_errors=False)
-                    if case is not None:
-                        return case, "sandbox"
-                return fault.reply(), "stateful"
-        if spec is not None:
-            return schema_answer(spec, call, seed=self.seed, epoch=self.epoch), "schema"
-        if self.cases.has_cases(op):
-            return error_reply(400, "InvalidInput", "Could not match input arguments."), "sandbox"
-        return error_reply(404, "NotFound", f"{op.operation_id or op.key} is not emulated."), "none"
-
-    def _authenticate(self, call: Call, op: EmuOperation) -> Reply | None:
-        token = call.headers.get("x-amz-access-token", "")
-        if not token:
-            return error_reply(403, "Unauthorized", "Access to requested resource is denied.", "")
-        resolved = self.issuer.resolve(token, call.mono)
-        if resolved is None:
-            return error_reply(
-                403,
-                "Unauthorized",
-                "Access to requested resource is denied.",
-                "The access token you provided is revoked, malformed or invalid.",
-            )
-        if resolved == "expired":
-            return error_reply(
-                403,
-                "Unauthorized",
-                "Access to requested resource is denied.",
-                "The access token you provided has expired.",
-            )
-        principal: Principal = resolved
-        denied = access_denied(principal, op, call.method, call.path)
-        if denied is not None:
-            return denied
-        call.principal = principal
-        return None
-
-    @staticmethod
-    def _finish(reply: Reply, rate_headers: Mapping[str, str] | None) -> Reply:
-        reply.headers.setdefault("x-amzn-RequestId", str(uuid.uuid4()))
-        if rate_headers:
-            for k, v in rate_headers.items():
-                reply.headers.setdefault(k, v)
-        return reply
-
     # ------------------------------------------------------------------ serving
 
-    @asynccontextmanager
-    async def serve(
+    def serve(
         self, port: int = 0, host: str = "127.0.0.1", *, in_thread: bool | None = None
-    ) -> AsyncIterator[str]:
-        """Serve the app with uvicorn on ``host:port`` and yield the base URL; stop the server on exit.
+    ) -> AbstractAsyncContextManager[str]:
+        """Serve the app with uvicorn on ``host:port`` and yield the base URL; stop the server on exit
+        (``async with emulator.serve(port=0) as base_url:``).
 
         Under asyncio the server runs in the caller's event loop (fastest: no thread hand-offs); under trio, or
         with ``in_thread=True`` (for example to call it from blocking code), it runs in a thread of its own.
         """
-        import asyncio
-
-        if in_thread is None:
-            try:
-                asyncio.get_running_loop()
-                in_thread = False
-            except RuntimeError:  # trio (or another loop): no asyncio loop is running
-                in_thread = True
-        if in_thread:
-            server, thread, url = await anyio.to_thread.run_sync(partial(start_server, self, host=host, port=port))
-            try:
-                yield url
-            finally:
-                server.should_exit = True
-                await anyio.to_thread.run_sync(thread.join, 10.0)
-            return
-        server, sock, url = _make_server(self, host=host, port=port)
-        task = asyncio.ensure_future(server.serve(sockets=[sock]))
-        try:
-            while not server.started:
-                if task.done():
-                    task.result()
-                    raise RuntimeError("the emulator's server did not start")
-                await asyncio.sleep(0.005)
-            yield url
-        finally:
-            server.should_exit = True
-            await task
-
-
-class _DropResetNoise(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        exc = record.exc_info[1] if record.exc_info else None
-        return not isinstance(exc, ConnectionResetByEmulator)
-
-
-def _make_server(app: Any, *, host: str, port: int) -> tuple[Any, socket.socket, str]:
-    import uvicorn
-
-    class QuietServer(uvicorn.Server):
-        """Leaves signal handling (Ctrl-C) to the program that embeds the emulator."""
-
-        @contextlib.contextmanager
-        def capture_signals(self) -> Iterator[None]:
-            yield
-
-        def install_signal_handlers(self) -> None:
-            return None
-
-    # proto=IPPROTO_TCP matters: asyncio sets TCP_NODELAY only on sockets that say they are TCP, and without it
-    # every answer (headers, then body) waits ~40 ms for a delayed ACK.
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app, log_level="warning", lifespan="off", access_log=False, log_config=None, timeout_keep_alive=30
-    )
-    logging.getLogger("uvicorn.error").addFilter(_DropResetNoise())
-    return QuietServer(config), sock, f"http://{host}:{bound_port}"
-
-
-def start_server(app: Any, *, host: str = "127.0.0.1", port: int = 0) -> tuple[Any, threading.Thread, str]:
-    """Start uvicorn serving ``app`` in a daemon thread; returns ``(server, thread, base_url)`` once listening.
-    For blocking callers (and trio); set ``server.should_exit = True`` and join the thread to stop it."""
-    server, sock, url = _make_server(app, host=host, port=port)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="spapi-emulator", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10.0
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the emulator's server did not start")
-        time.sleep(0.01)
-    return server, thread, url
+        return serve(self, port, host, in_thread=in_thread)

@@ -19,7 +19,7 @@ def coverage(emu: Emulator) -> dict[str, list[str]]:
     """Operation keys by kind (every operation in exactly one list, in registry order)."""
     out: dict[str, list[str]] = {kind: [] for kind in KINDS}
     for op in emu.operations.operations:
-        if emu.router.find(op.method, op.path) is not None:
+        if emu.router.find(op.key) is not None:
             out["stateful"].append(op.key)
         elif emu.cases.has_cases(op):
             out["sandbox"].append(op.key)

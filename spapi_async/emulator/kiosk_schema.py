@@ -15,7 +15,7 @@ from typing import Any
 from .http import ApiFault, Call
 from .schema import packaged_schemas
 
-CREATE_QUERY = ("POST", "/dataKiosk/2023-11-15/queries")
+CREATE_QUERY = "data_kiosk_2023_11_15.create_query"
 
 
 def _refuse(details: str) -> ApiFault:
@@ -53,9 +53,10 @@ class KioskSchemas:
                         self._schemas[name] = schema
         return self._schemas
 
-    def check(self, method: str, template: str, call: Call) -> None:
-        """Raise 400 ``InvalidInput`` when a createQuery body holds a query its dataset's schema refuses."""
-        if (method, template) != CREATE_QUERY:
+    def check(self, key: str, call: Call) -> None:
+        """Raise 400 ``InvalidInput`` when a createQuery body (``key`` is the operation called) holds a query its
+        dataset's schema refuses."""
+        if key != CREATE_QUERY:
             return
         schemas = self._load()
         data = call.json()

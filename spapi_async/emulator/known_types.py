@@ -98,23 +98,22 @@ REPORT_PROCESSING_FINISHED TRANSACTION_UPDATE SHIPMENT_TRACKING_MILESTONE_CHANGE
 )
 
 
-_SUBSCRIPTIONS = "/notifications/v1/subscriptions/{notificationType}"
-
-#: (method, template) -> (where the type is: "body" field or "path" parameter, its name, the known names)
-CHECKED: dict[tuple[str, str], tuple[str, str, set[str]]] = {
-    ("POST", "/reports/2021-06-30/reports"): ("body", "reportType", REPORT_TYPES),
-    ("POST", "/reports/2021-06-30/schedules"): ("body", "reportType", REPORT_TYPES),
-    ("POST", "/feeds/2021-06-30/feeds"): ("body", "feedType", FEED_TYPES),
-    ("POST", _SUBSCRIPTIONS): ("path", "notificationType", NOTIFICATION_TYPES),
-    ("GET", _SUBSCRIPTIONS): ("path", "notificationType", NOTIFICATION_TYPES),
-    ("GET", _SUBSCRIPTIONS + "/{subscriptionId}"): ("path", "notificationType", NOTIFICATION_TYPES),
-    ("DELETE", _SUBSCRIPTIONS + "/{subscriptionId}"): ("path", "notificationType", NOTIFICATION_TYPES),
+#: operation key -> (where the type is: "body" field or "path" parameter, its name, the known names)
+CHECKED: dict[str, tuple[str, str, set[str]]] = {
+    "reports_2021_06_30.create_report": ("body", "reportType", REPORT_TYPES),
+    "reports_2021_06_30.create_report_schedule": ("body", "reportType", REPORT_TYPES),
+    "feeds_2021_06_30.create_feed": ("body", "feedType", FEED_TYPES),
+    "notifications_v1.create_subscription": ("path", "notificationType", NOTIFICATION_TYPES),
+    "notifications_v1.get_subscription": ("path", "notificationType", NOTIFICATION_TYPES),
+    "notifications_v1.get_subscription_by_id": ("path", "notificationType", NOTIFICATION_TYPES),
+    "notifications_v1.delete_subscription_by_id": ("path", "notificationType", NOTIFICATION_TYPES),
 }
 
 
-def check_type(method: str, template: str, call: Call) -> None:
-    """Raise 400 ``InvalidInput`` when ``call`` names a report, feed or notification type Amazon does not know."""
-    rule = CHECKED.get((method, template))
+def check_type(key: str, call: Call) -> None:
+    """Raise 400 ``InvalidInput`` when ``call`` (to the operation ``key``) names a report, feed or notification type
+    Amazon does not know."""
+    rule = CHECKED.get(key)
     if rule is None:
         return
     where, name, known = rule

@@ -95,6 +95,7 @@ class OperationTable:
             (op.method, op.path, op) for op in self.operations
         )
         self.by_template = {(op.method, op.path): op for op in self.operations}
+        self.by_key = {op.key: op for op in self.operations}
 
     @classmethod
     def load(cls, root: Path | None = None) -> OperationTable:

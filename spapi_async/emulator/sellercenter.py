@@ -1,17 +1,16 @@
 """Seller Center, as the emulator plays it under ``/sellercenter``:
 
 - v2 REST: ``POST /sellercenter/oauth/client-credentials`` (HTTP Basic client id/secret, ``grant_type=
-  client_credentials``), then Bearer calls to ``/sellercenter/v2/orders`` (``{items, pagination{limit, offset,
-  hasNext}}``), ``/sellercenter/v2/product-sets`` (``{items, pagination{limit, offset, totalCount}}``) and
-  ``/sellercenter/v2/products`` (a list). Errors are RFC 7807-like ``{type, title, status, detail}``.
-  Brands (``GET /sellercenter/v2/brands``) and stock (``PUT /sellercenter/v2/stock/product``, ``GET
-  /sellercenter/v2/stock/product/{productId}``) come from :mod:`.sellercenter_catalog`; stock updates stick.
-  Products, prices, orders, order status changes and categories are :mod:`.sellercenter_shop`'s, stateful too.
+  client_credentials``), then Bearer calls to the v2 operations :mod:`.sellercenter_v2` routes (by the generated
+  operation table): orders (``{items, pagination{limit, offset, hasNext}}``), product sets (``{items,
+  pagination{limit, offset, totalCount}}``), products (a list), brands and stock (:mod:`.sellercenter_catalog`),
+  prices, order status changes and categories (:mod:`.sellercenter_shop`), all stateful. Errors are RFC 7807-like
+  ``{type, title, status, detail}``.
 - the legacy signed API at ``/sellercenter`` (and ``/sellercenter/legacy``): ``Action``, ``UserID``, ``Version``,
   ``Timestamp``, ``Format=JSON`` and ``Signature`` = hex HMAC-SHA256 over the other parameters sorted and URL-encoded,
   keyed with the user's API key. A Timestamp outside the tolerance answers E003 and a replayed signature E007 (see
   :mod:`.sellercenter_replay`). More than ``legacy_limit`` requests per ``legacy_window`` seconds per user answers
-  E429. Actions: ``GetBrands`` here; products, orders, status changes and categories in :mod:`.sellercenter_shop`.
+  E429. The actions are :mod:`.sellercenter_legacy`'s.
 
 Any credentials work, as for SP-API: a client id or user that is not registered (``clients``, ``users``) is
 accepted with any secret (a legacy signature must then still be 64 hex digits, fresh and timely); a registered one
@@ -33,10 +32,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote
 
-from .http import ApiFault, Call, Reply
-from .sellercenter_catalog import STOCK_UPDATE_MAX_ITEMS, SellerCenterCatalog
+from . import sellercenter_v2
+from .http import Call, Reply
+from .sellercenter_catalog import SellerCenterCatalog
+from .sellercenter_legacy import LegacyActions
 from .sellercenter_replay import TIMESTAMP_TOLERANCE, ReplayGuard
 from .sellercenter_shop import STATUS_REFUSED_CODE, SellerCenterShop, StatusRefused
+from .sellercenter_v2 import problem as _problem
 from .timefmt import iso
 
 if TYPE_CHECKING:
@@ -73,11 +75,6 @@ class SlidingWindow:
         return True
 
 
-def _problem(status: int, title: str, detail: str) -> Reply:
-    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    return Reply(status, body, content_type="application/problem+json")
-
-
 class SellerCenter:
     def __init__(
         self,
@@ -101,6 +98,7 @@ class SellerCenter:
         self.replays = ReplayGuard(legacy_timestamp_tolerance)
         self.catalog = SellerCenterCatalog(emulator)
         self.shop = SellerCenterShop(emulator, self.catalog)
+        self.legacy_actions = LegacyActions(self.shop, self.catalog)
         self._tokens: dict[str, tuple[str, float]] = {}
 
     def handle(self, call: Call) -> Reply:
@@ -111,7 +109,7 @@ class SellerCenter:
         elif path.rstrip("/") in ("", "/legacy"):
             reply = self._legacy(call)
             op = "sellercenter.legacy." + (self._params(call).get("Action") or "?")
-        elif path.startswith("/v2/"):
+        elif sellercenter_v2.serves(path):
             reply = self._v2(call, path)
             op = "sellercenter.v2." + call.method + " " + path
         else:
@@ -162,33 +160,8 @@ class SellerCenter:
             return _problem(400, "Bad Request", "limit and offset must be integers")
         if not 1 <= limit <= 1000 or offset < 0:
             return _problem(400, "Bad Request", "limit must be 1..1000 and offset >= 0")
-        if path == "/v2/brands" or path.startswith("/v2/stock/product"):
-            return self._catalog(call, path, limit, offset)
-        shop = self.shop.v2(call, path, limit, offset)
-        if shop is not None:
-            return shop
-        return _problem(404, "Not Found", f"No route {call.method} {path}")
-
-    def _catalog(self, call: Call, path: str, limit: int, offset: int) -> Reply:
-        if call.method == "GET" and path == "/v2/brands":
-            return Reply(200, self.catalog.brand_page(call.q("name"), limit, offset))
-        if call.method == "PUT" and path == "/v2/stock/product":
-            try:
-                items = call.json()
-            except ApiFault:
-                items = None
-            if not isinstance(items, list):
-                return _problem(400, "Bad Request", "the body must be a JSON array of {productId, quantity}")
-            if len(items) > STOCK_UPDATE_MAX_ITEMS:
-                return _problem(422, "Entity can not be processed", f"at most {STOCK_UPDATE_MAX_ITEMS} items per call")
-            return Reply(200, self.catalog.update(items))
-        if call.method == "GET" and path.startswith("/v2/stock/product/"):
-            raw = path.rsplit("/", 1)[1]
-            read = self.catalog.stock_read(int(raw)) if raw.isdigit() else None
-            if read is None:
-                return _problem(404, "Not Found", f"No product {raw}")
-            return Reply(200, read)
-        return _problem(404, "Not Found", f"No route {call.method} {path}")
+        answer = sellercenter_v2.answer(self, call, path, limit, offset)
+        return answer if answer is not None else _problem(404, "Not Found", f"No route {call.method} {path}")
 
     # ------------------------------------------------------------------ legacy
 
@@ -236,12 +209,9 @@ class SellerCenter:
             "Timestamp": iso(call.now),
         }
         try:
-            body: Any = self.shop.legacy(action, params, head, call.now)
+            body: Any = self.legacy_actions.body(action, params, head, call.now)
         except StatusRefused as refused:
             return error(STATUS_REFUSED_CODE, f"E0{STATUS_REFUSED_CODE}: {refused.detail}")
-        if body is None and action == "GetBrands":
-            head.update(ResponseType="Brands")
-            body = self.catalog.legacy_brands()
-        elif body is None:
+        if body is None:
             return error("8", f"E008: Invalid Action {action}")
         return Reply(200, {"SuccessResponse": {"Head": head, "Body": body}})

@@ -2,7 +2,7 @@
 
 Brands are the seeded catalogue's brand names; stock starts at a seeded quantity per product (product ids are
 1-based positions in the catalogue, as the v2 routes number them) and a stock update changes what every later read
-returns: ``GET /v2/stock/product/{productId}``, the v2 product lists and the legacy ``GetProducts``.
+returns: ``product_stock.get_stock_product_by_product_id``, the v2 product lists and the legacy ``GetProducts``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .timefmt import iso
 if TYPE_CHECKING:
     from .app import Emulator
 
-#: ``PUT /v2/stock/product`` takes at most this many items per call (more is a 422).
+#: ``product_stock.put_stock_product`` takes at most this many items per call (more is a 422).
 STOCK_UPDATE_MAX_ITEMS = 100
 _BRAND_NAMESPACE = uuid.UUID("6f1c8d0e-3c2b-4c61-9a51-5b1b0f3e7a10")
 

@@ -77,3 +77,21 @@ async def test_stock_updates_change_what_is_read_back_and_unknown_products_are_r
             assert len(products) == 30
             quantities = (await legacy.call("GetProducts", Limit=3)).body["Products"]["Product"]
             assert [q["Quantity"] for q in quantities] == ["149", "1002", "1003"]
+
+
+async def test_a_stock_read_is_found_by_its_template_not_by_the_last_segment_of_any_longer_path() -> None:
+    # The old prefix test answered GET /v2/stock/product/1/2 with product 2's stock; it is no operation.
+    emu, _ = emulator(products=5)
+    async with (
+        http_for(emu) as http,
+        sp.SellerCenterClient(f"{BASE}/sellercenter", "id", "secret", http_client=http) as sc,
+    ):
+        with pytest.raises(sp.SellerCenterError) as info:
+            await sc.request("GET", "/v2/stock/product/1/2")
+        assert info.value.problem["status"] == 404
+        assert info.value.detail == "No route GET /v2/stock/product/1/2"
+        assert (await sc.request("GET", "/v2/stock/product/2")).json()["sellerSku"] == emu.world.products[1].sku
+        # one trailing slash is the same route, as for every other route
+        slash = (await sc.request("GET", "/v2/brands/", params={"limit": 2, "offset": 0})).json()
+        plain = (await sc.request("GET", "/v2/brands", params={"limit": 2, "offset": 0})).json()
+        assert slash == plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..router import Router
+from ..routes import Router
 
 
 def register_all(router: Router) -> None:

@@ -6,13 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import Product
 from ..http import Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from .common import decode_token, encode_token, marketplace_ids
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/catalog/2022-04-01/items"
 INCLUDED = frozenset(
     {"attributes", "classifications", "dimensions", "identifiers", "images", "productTypes", "relationships",
      "salesRanks", "summaries", "vendorDetails"}
@@ -104,5 +103,8 @@ def get_item(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("GET", BASE)(search)
-    router.route("GET", BASE + "/{asin}")(get_item)
+    for method, handler in (
+        ("search_catalog_items", search),
+        ("get_catalog_item", get_item),
+    ):
+        router.route("catalog_items_2022_04_01." + method)(handler)

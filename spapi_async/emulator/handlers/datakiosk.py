@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
 from ..http import ApiFault, Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..state import Document, Job, SellerState
 from ..timefmt import iso
 from .common import decode_token
@@ -16,7 +16,6 @@ from .jobs import list_jobs, new_job, settle, status_fields
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/dataKiosk/2023-11-15"
 MAX_QUERY = 8000
 
 
@@ -129,8 +128,11 @@ def get_document(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", BASE + "/queries")(create_query)
-    router.route("GET", BASE + "/queries")(get_queries)
-    router.route("GET", BASE + "/queries/{queryId}")(get_query)
-    router.route("DELETE", BASE + "/queries/{queryId}")(cancel_query)
-    router.route("GET", BASE + "/documents/{documentId}")(get_document)
+    for method, handler in (
+        ("create_query", create_query),
+        ("get_queries", get_queries),
+        ("get_query", get_query),
+        ("cancel_query", cancel_query),
+        ("get_document", get_document),
+    ):
+        router.route("data_kiosk_2023_11_15." + method)(handler)

@@ -11,15 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 from .. import notify
 from ..http import ApiFault, Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..state import Document, Job, Listing, SellerState
 from .common import body_marketplaces, body_str
 from .jobs import list_jobs, new_job, settle, status_fields
 
 if TYPE_CHECKING:
     from ..app import Emulator
-
-BASE = "/feeds/2021-06-30"
 
 
 def _listings_report(state: SellerState, job: Job, raw: bytes, now: float) -> tuple[bytes, bool]:
@@ -219,9 +217,12 @@ def get_feed_document(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", BASE + "/documents")(create_feed_document)
-    router.route("GET", BASE + "/documents/{feedDocumentId}")(get_feed_document)
-    router.route("POST", BASE + "/feeds")(create_feed)
-    router.route("GET", BASE + "/feeds")(get_feeds)
-    router.route("GET", BASE + "/feeds/{feedId}")(get_feed)
-    router.route("DELETE", BASE + "/feeds/{feedId}")(cancel_feed)
+    for method, handler in (
+        ("create_feed_document", create_feed_document),
+        ("get_feed_document", get_feed_document),
+        ("create_feed", create_feed),
+        ("get_feeds", get_feeds),
+        ("get_feed", get_feed),
+        ("cancel_feed", cancel_feed),
+    ):
+        router.route("feeds_2021_06_30." + method)(handler)

@@ -6,7 +6,7 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 from ..http import Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..state import Listing
 from ..timefmt import iso
 from .common import marketplace_ids
@@ -14,7 +14,6 @@ from .common import marketplace_ids
 if TYPE_CHECKING:
     from ..app import Emulator
 
-ITEM = "/listings/2021-08-01/items/{sellerId}/{sku}"
 INCLUDED = frozenset(
     {"summaries", "attributes", "issues", "offers", "fulfillmentAvailability", "procurement", "relationships",
      "productTypes"}
@@ -123,7 +122,10 @@ def delete_listing(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("GET", ITEM)(get_listing)
-    router.route("PUT", ITEM)(put_listing)
-    router.route("PATCH", ITEM)(patch_listing)
-    router.route("DELETE", ITEM)(delete_listing)
+    for method, handler in (
+        ("get_listings_item", get_listing),
+        ("put_listings_item", put_listing),
+        ("patch_listings_item", patch_listing),
+        ("delete_listings_item", delete_listing),
+    ):
+        router.route("listings_items_2021_08_01." + method)(handler)

@@ -6,12 +6,11 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..http import ApiFault, Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/notifications/v1"
 _SQS_ARN = re.compile(r"^arn:aws:sqs:[a-z0-9-]+:\d{12}:[\w-]+$")
 _NOTIFICATION_TYPE = re.compile(r"^[A-Z][A-Z0-9_]+$")
 
@@ -125,11 +124,14 @@ def delete_subscription_by_id(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", BASE + "/destinations")(create_destination)
-    router.route("GET", BASE + "/destinations")(get_destinations)
-    router.route("GET", BASE + "/destinations/{destinationId}")(get_destination)
-    router.route("DELETE", BASE + "/destinations/{destinationId}")(delete_destination)
-    router.route("POST", BASE + "/subscriptions/{notificationType}")(create_subscription)
-    router.route("GET", BASE + "/subscriptions/{notificationType}")(get_subscription)
-    router.route("GET", BASE + "/subscriptions/{notificationType}/{subscriptionId}")(get_subscription_by_id)
-    router.route("DELETE", BASE + "/subscriptions/{notificationType}/{subscriptionId}")(delete_subscription_by_id)
+    for method, handler in (
+        ("create_destination", create_destination),
+        ("get_destinations", get_destinations),
+        ("get_destination", get_destination),
+        ("delete_destination", delete_destination),
+        ("create_subscription", create_subscription),
+        ("get_subscription", get_subscription),
+        ("get_subscription_by_id", get_subscription_by_id),
+        ("delete_subscription_by_id", delete_subscription_by_id),
+    ):
+        router.route("notifications_v1." + method)(handler)

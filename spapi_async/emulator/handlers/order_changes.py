@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from .. import notify
 from ..http import ApiFault, Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 
 if TYPE_CHECKING:
     from ..app import Emulator
@@ -33,4 +33,4 @@ def confirm_shipment(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", "/orders/v0/orders/{orderId}/shipmentConfirmation")(confirm_shipment)
+    router.route("orders_v0.confirm_shipment")(confirm_shipment)

@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING, Any
 from ...config import MARKETPLACES
 from ..data import Order
 from ..http import Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..timefmt import iso, parse_iso
 from .common import amount, currency, decode_token, encode_token, sales_channel
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/orders/2026-01-01/orders"
 INCLUDED = frozenset(
     {"BUYER", "RECIPIENT", "PROCEEDS", "EXPENSE", "PROMOTION", "CANCELLATION", "FULFILLMENT", "PACKAGES", "TAX",
      "PAYMENT", "FULFILLMENT_ORDERS"}
@@ -162,5 +161,8 @@ def get_order(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("GET", BASE)(search_orders)
-    router.route("GET", BASE + "/{orderId}")(get_order)
+    for method, handler in (
+        ("search_orders", search_orders),
+        ("get_order", get_order),
+    ):
+        router.route("orders_2026_01_01." + method)(handler)

@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..data import Item, Order
 from ..http import Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..timefmt import iso, parse_iso
 from .common import amount, currency, decode_token, encode_token, marketplace_ids, sales_channel
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/orders/v0/orders"
 STATUSES = frozenset(
     {
         "Pending",
@@ -269,9 +268,12 @@ def get_order_items_buyer_info(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("GET", BASE)(get_orders)
-    router.route("GET", BASE + "/{orderId}")(get_order)
-    router.route("GET", BASE + "/{orderId}/orderItems")(get_order_items)
-    router.route("GET", BASE + "/{orderId}/buyerInfo")(get_order_buyer_info)
-    router.route("GET", BASE + "/{orderId}/address")(get_order_address)
-    router.route("GET", BASE + "/{orderId}/orderItems/buyerInfo")(get_order_items_buyer_info)
+    for method, handler in (
+        ("get_orders", get_orders),
+        ("get_order", get_order),
+        ("get_order_items", get_order_items),
+        ("get_order_buyer_info", get_order_buyer_info),
+        ("get_order_address", get_order_address),
+        ("get_order_items_buyer_info", get_order_items_buyer_info),
+    ):
+        router.route("orders_v0." + method)(handler)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import notify
 from ..http import ApiFault, Call, Reply, invalid, not_found
-from ..router import Router
+from ..routes import Router
 from ..state import Document, Job, SellerState
 from ..timefmt import iso, parse_iso
 from .common import amount, body_marketplaces, body_str, currency
@@ -16,7 +16,6 @@ from .jobs import list_jobs, new_job, settle, status_fields
 if TYPE_CHECKING:
     from ..app import Emulator
 
-BASE = "/reports/2021-06-30"
 ORDER_REPORTS = frozenset(
     {
         "GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL",
@@ -223,12 +222,15 @@ def cancel_schedule(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", BASE + "/schedules")(create_schedule)
-    router.route("GET", BASE + "/schedules")(get_schedules)
-    router.route("GET", BASE + "/schedules/{reportScheduleId}")(get_schedule)
-    router.route("DELETE", BASE + "/schedules/{reportScheduleId}")(cancel_schedule)
-    router.route("POST", BASE + "/reports")(create_report)
-    router.route("GET", BASE + "/reports")(get_reports)
-    router.route("GET", BASE + "/reports/{reportId}")(get_report)
-    router.route("DELETE", BASE + "/reports/{reportId}")(cancel_report)
-    router.route("GET", BASE + "/documents/{reportDocumentId}")(get_report_document)
+    for method, handler in (
+        ("create_report_schedule", create_schedule),
+        ("get_report_schedules", get_schedules),
+        ("get_report_schedule", get_schedule),
+        ("cancel_report_schedule", cancel_schedule),
+        ("create_report", create_report),
+        ("get_reports", get_reports),
+        ("get_report", get_report),
+        ("cancel_report", cancel_report),
+        ("get_report_document", get_report_document),
+    ):
+        router.route("reports_2021_06_30." + method)(handler)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...config import MARKETPLACES
 from ..http import Call, Reply
-from ..router import Router
+from ..routes import Router
 from .common import currency, sales_channel
 
 if TYPE_CHECKING:
@@ -38,4 +38,4 @@ def participations(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("GET", "/sellers/v1/marketplaceParticipations")(participations)
+    router.route("sellers_v1.get_marketplace_participations")(participations)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..auth import DATA_ELEMENTS, RestrictedResource
 from ..http import ApiFault, Call, Reply, invalid
-from ..router import Router
+from ..routes import Router
 
 if TYPE_CHECKING:
     from ..app import Emulator
@@ -54,4 +54,4 @@ def create_rdt(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    router.route("POST", "/tokens/2021-03-01/restrictedDataToken")(create_rdt)
+    router.route("tokens_2021_03_01.create_restricted_data_token")(create_rdt)

@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 from ...registry import OPERATIONS
 from ..http import Call, Reply, invalid, not_found
 from ..operations import EmuOperation
-from ..router import Router
+from ..routes import Router
 from ..schema import OpSchema, resolve
 from ..schema_response import Sampler, schema_answer
 from .common import decode_token, encode_token
@@ -31,35 +31,43 @@ if TYPE_CHECKING:
 ORDERS = 30  # purchase orders per family and seller
 PROCESSING_SECONDS = 2.0  # a submission's transaction reads Processing this long (divided by time_scale)
 
-#: family -> (list template; the read template adds /{purchaseOrderNumber}), state field, acknowledged value
+#: family -> (list operation, read operation, state field, acknowledged value)
+_DF_V1, _DF_2021 = "vendor_direct_fulfillment_orders_v1", "vendor_direct_fulfillment_orders_2021_12_28"
 FAMILIES = {
-    "vendor": ("/vendor/orders/v1/purchaseOrders", "purchaseOrderState", "Acknowledged"),
-    "df-v1": ("/vendor/directFulfillment/orders/v1/purchaseOrders", "orderStatus", "ACCEPTED"),
-    "df-2021": ("/vendor/directFulfillment/orders/2021-12-28/purchaseOrders", "orderStatus", "ACCEPTED"),
+    "vendor": (
+        "vendor_orders_v1.get_purchase_orders",
+        "vendor_orders_v1.get_purchase_order",
+        "purchaseOrderState",
+        "Acknowledged",
+    ),
+    "df-v1": (f"{_DF_V1}.get_orders", f"{_DF_V1}.get_order", "orderStatus", "ACCEPTED"),
+    "df-2021": (f"{_DF_2021}.get_orders", f"{_DF_2021}.get_order", "orderStatus", "ACCEPTED"),
 }
+ORDERS_STATUS = "vendor_orders_v1.get_purchase_orders_status"
+#: acknowledgement operation -> the family it acknowledges
 ACK_FAMILY = {
-    "/vendor/orders/v1/acknowledgements": "vendor",
-    "/vendor/directFulfillment/orders/v1/acknowledgements": "df-v1",
-    "/vendor/directFulfillment/orders/2021-12-28/acknowledgements": "df-2021",
+    "vendor_orders_v1.submit_acknowledgement": "vendor",
+    "vendor_direct_fulfillment_orders_v1.submit_acknowledgement": "df-v1",
+    "vendor_direct_fulfillment_orders_2021_12_28.submit_acknowledgement": "df-2021",
 }
 SUBMISSIONS = (
     *ACK_FAMILY,
-    "/vendor/payments/v1/invoices",
-    "/vendor/shipping/v1/shipmentConfirmations",
-    "/vendor/shipping/v1/shipments",
-    "/vendor/directFulfillment/payments/v1/invoices",
-    "/vendor/directFulfillment/inventory/v1/warehouses/{warehouseId}/items",
-    "/vendor/directFulfillment/shipping/v1/shipmentConfirmations",
-    "/vendor/directFulfillment/shipping/v1/shipmentStatusUpdates",
-    "/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations",
-    "/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates",
-    "/vendor/directFulfillment/shipping/v1/shippingLabels",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
+    "vendor_invoices_v1.submit_invoices",
+    "vendor_shipments_v1.submit_shipment_confirmations",
+    "vendor_shipments_v1.submit_shipments",
+    "vendor_direct_fulfillment_payments_v1.submit_invoice",
+    "vendor_direct_fulfillment_inventory_v1.submit_inventory_update",
+    "vendor_direct_fulfillment_shipping_v1.submit_shipment_confirmations",
+    "vendor_direct_fulfillment_shipping_v1.submit_shipment_status_updates",
+    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_confirmations",
+    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_status_updates",
+    "vendor_direct_fulfillment_shipping_v1.submit_shipping_label_request",
+    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipping_label_request",
 )
 TRANSACTIONS = (
-    "/vendor/transactions/v1/transactions/{transactionId}",
-    "/vendor/directFulfillment/transactions/v1/transactions/{transactionId}",
-    "/vendor/directFulfillment/transactions/2021-12-28/transactions/{transactionId}",
+    "vendor_transaction_status_v1.get_transaction",
+    "vendor_direct_fulfillment_transactions_v1.get_transaction_status",
+    "vendor_direct_fulfillment_transactions_2021_12_28.get_transaction_status",
 )
 
 
@@ -70,10 +78,10 @@ class VendorBook:
     acknowledged: dict[tuple[str, str], float] = field(default_factory=dict)  # (family, PO number) -> when
     transactions: dict[str, float] = field(default_factory=dict)  # transaction id -> when submitted (monotonic)
     shipments: dict[str, dict[str, Any]] = field(default_factory=dict)  # vendorShipmentIdentifier -> shipment
-    labels: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (template, PO) -> label request
+    labels: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)  # (operation, PO) -> label request
 
 
-#: submission template -> what else a submission records (filled by the modules that read it back)
+#: submission operation -> what else a submission records (filled by the modules that read it back)
 RECORDERS: dict[str, Callable[[VendorBook, Any], None]] = {}
 
 
@@ -94,8 +102,9 @@ def order_numbers(emu: Emulator, family: str) -> list[str]:
     return out
 
 
-def _spec(emu: Emulator, method: str, template: str) -> tuple[EmuOperation, OpSchema]:
-    op = emu.operations.by_template[(method, template)]
+def op_schema(emu: Emulator, key: str) -> tuple[EmuOperation, OpSchema]:
+    """The operation ``key`` and its schema (404 without Amazon's models)."""
+    op = emu.operations.by_key[key]
     spec = emu.schemas.get(op)
     if spec is None:
         raise not_found(f"{op.operation_id} needs Amazon's models.")
@@ -104,14 +113,13 @@ def _spec(emu: Emulator, method: str, template: str) -> tuple[EmuOperation, OpSc
 
 def _record(emu: Emulator, call: Call, family: str, number: str) -> dict[str, Any]:
     """A purchase order, the same wherever it is built; acknowledgement applied."""
-    template = FAMILIES[family][0] + "/{purchaseOrderNumber}"
-    _, spec = _spec(emu, "GET", template)
+    _, spec = op_schema(emu, FAMILIES[family][1])
     sampler = Sampler(spec.model, seed=emu.seed, key=f"vendor-po|{family}|{number}", epoch=emu.epoch)
     order = sampler.definition("Order")
     if not isinstance(order, dict):
         order = {}
     order["purchaseOrderNumber"] = number
-    state_field, acked = FAMILIES[family][1], FAMILIES[family][2]
+    state_field, acked = FAMILIES[family][2], FAMILIES[family][3]
     if (family, number) in book(emu, call).acknowledged:
         for holder in _dicts_with(order, state_field):
             holder[state_field] = acked
@@ -172,7 +180,7 @@ def list_orders(family: str) -> Any:
         orders = [
             o for o in orders if (not after or _order_date(o) >= after) and (not before or _order_date(o) < before)
         ]
-        state, state_field = call.q("purchaseOrderState") or call.q("status"), FAMILIES[family][1]
+        state, state_field = call.q("purchaseOrderState") or call.q("status"), FAMILIES[family][2]
         if state:
             orders = [o for o in orders if any(h[state_field] == state for h in _dicts_with(o, state_field))]
         orders.sort(key=_order_date, reverse=(call.q("sortOrder") or "DESC") == "DESC")
@@ -185,7 +193,7 @@ def list_orders(family: str) -> Any:
 
 def orders_status(call: Call, emu: Emulator) -> Reply:
     """getPurchaseOrdersStatus: the vendor orders' status; items read ACCEPTED once the order is acknowledged."""
-    _, spec = _spec(emu, "GET", "/vendor/orders/v1/purchaseOrdersStatus")
+    _, spec = op_schema(emu, ORDERS_STATUS)
     acknowledged = book(emu, call).acknowledged
     statuses = []
     for number in order_numbers(emu, "vendor"):
@@ -219,7 +227,7 @@ def get_order(family: str) -> Any:
         known = number in order_numbers(emu, family) or (family, number) in book(emu, call).acknowledged
         if not known:
             raise not_found(f"Purchase order {number} not found.")
-        _, spec = _spec(emu, "GET", FAMILIES[family][0] + "/{purchaseOrderNumber}")
+        _, spec = op_schema(emu, FAMILIES[family][1])
         record = _record(emu, call, family, number)
         props = resolve(spec.model, spec.success_schema or {}).get("properties") or {}
         return Reply(200, {"payload": record} if "payload" in props else record)
@@ -241,14 +249,14 @@ def submit(call: Call, emu: Emulator) -> Reply:
     assert call.operation is not None
     spec = emu.schemas.get(call.operation)
     data = call.json()
-    family = ACK_FAMILY.get(call.template)
+    family = ACK_FAMILY.get(call.operation.key)
     if family is not None:
         numbers = [h["purchaseOrderNumber"] for h in _dicts_with(data, "purchaseOrderNumber")]
         if not numbers:
             raise invalid("The acknowledgement names no purchaseOrderNumber.")
         for number in numbers:
             book(emu, call).acknowledged[(family, str(number))] = call.mono
-    recorder = RECORDERS.get(call.template)
+    recorder = RECORDERS.get(call.operation.key)
     if recorder is not None:
         recorder(book(emu, call), data)
     tid = _new_transaction(emu, call)
@@ -283,11 +291,11 @@ def transaction(call: Call, emu: Emulator) -> Reply:
 
 
 def register(router: Router) -> None:
-    for family, (template, _, _) in FAMILIES.items():
-        router.route("GET", template)(list_orders(family))
-        router.route("GET", template + "/{purchaseOrderNumber}")(get_order(family))
-    router.route("GET", "/vendor/orders/v1/purchaseOrdersStatus")(orders_status)
-    for template in SUBMISSIONS:
-        router.route("POST", template)(submit)
-    for template in TRANSACTIONS:
-        router.route("GET", template)(transaction)
+    for family, (list_key, read_key, _, _) in FAMILIES.items():
+        router.route(list_key)(list_orders(family))
+        router.route(read_key)(get_order(family))
+    router.route(ORDERS_STATUS)(orders_status)
+    for key in SUBMISSIONS:
+        router.route(key)(submit)
+    for key in TRANSACTIONS:
+        router.route(key)(transaction)

@@ -8,21 +8,46 @@ parties of the request), ``createShippingLabels`` makes one at once. A purchase 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..http import Call, Reply, not_found
-from ..router import Router
+from ..routes import Router
 from ..schema_response import Sampler
-from .vendor import RECORDERS, VendorBook, book, page_answer
+from .vendor import RECORDERS, VendorBook, book, op_schema, page_answer
 
 if TYPE_CHECKING:
     from ..app import Emulator
 
-SHIPMENTS = "/vendor/shipping/v1/shipments"
+SUBMIT_SHIPMENTS = "vendor_shipments_v1.submit_shipments"
+SHIPMENT_DETAILS = "vendor_shipments_v1.get_shipment_details"
+
+
+@dataclass(frozen=True)
+class LabelApi:
+    """One version of direct-fulfillment shipping labels, by operation key."""
+
+    submit: str  # submitShippingLabelRequest: what records a label request
+    list: str  # getShippingLabels
+    read: str  # getShippingLabel
+    wrapped: bool  # whether getShippingLabel answers {"payload": label} (v1) or the label itself
+
+
 LABELS = (
-    "/vendor/directFulfillment/shipping/v1/shippingLabels",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
+    LabelApi(
+        "vendor_direct_fulfillment_shipping_v1.submit_shipping_label_request",
+        "vendor_direct_fulfillment_shipping_v1.get_shipping_labels",
+        "vendor_direct_fulfillment_shipping_v1.get_shipping_label",
+        wrapped=True,
+    ),
+    LabelApi(
+        "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipping_label_request",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_labels",
+        "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_label",
+        wrapped=False,
+    ),
 )
+CREATE_LABELS = "vendor_direct_fulfillment_shipping_2021_12_28.create_shipping_labels"
 
 
 def _record_shipments(vendor: VendorBook, data: Any) -> None:
@@ -31,18 +56,18 @@ def _record_shipments(vendor: VendorBook, data: Any) -> None:
             vendor.shipments[shipment["vendorShipmentIdentifier"]] = shipment
 
 
-def _label_recorder(template: str) -> Any:
+def _label_recorder(api: LabelApi) -> Any:
     def record(vendor: VendorBook, data: Any) -> None:
         for request in (data or {}).get("shippingLabelRequests") or ():
             if isinstance(request, dict) and isinstance(request.get("purchaseOrderNumber"), str):
-                vendor.labels[(template, request["purchaseOrderNumber"])] = request
+                vendor.labels[(api.submit, request["purchaseOrderNumber"])] = request
 
     return record
 
 
-RECORDERS[SHIPMENTS] = _record_shipments
-for _template in LABELS:
-    RECORDERS[_template] = _label_recorder(_template)
+RECORDERS[SUBMIT_SHIPMENTS] = _record_shipments
+for _api in LABELS:
+    RECORDERS[_api.submit] = _label_recorder(_api)
 
 
 def shipment_details(call: Call, emu: Emulator) -> Reply:
@@ -55,11 +80,8 @@ def shipment_details(call: Call, emu: Emulator) -> Reply:
     return page_answer(call, emu, shipments)
 
 
-def _label(emu: Emulator, template: str, request: dict[str, Any]) -> dict[str, Any]:
-    op = emu.operations.by_template[("GET", template + "/{purchaseOrderNumber}")]
-    spec = emu.schemas.get(op)
-    if spec is None:
-        raise not_found(f"{op.operation_id} needs Amazon's models.")
+def _label(emu: Emulator, api: LabelApi, request: dict[str, Any]) -> dict[str, Any]:
+    _, spec = op_schema(emu, api.read)
     number = request["purchaseOrderNumber"]
     label = Sampler(spec.model, seed=emu.seed, key=f"df-label|{number}", epoch=emu.epoch).definition("ShippingLabel")
     label = label if isinstance(label, dict) else {}
@@ -70,41 +92,41 @@ def _label(emu: Emulator, template: str, request: dict[str, Any]) -> dict[str, A
     return label
 
 
-def list_labels(template: str) -> Any:
+def list_labels(api: LabelApi) -> Any:
     def handle(call: Call, emu: Emulator) -> Reply:
-        requests = [r for (t, _), r in sorted(book(emu, call).labels.items()) if t == template]
-        return page_answer(call, emu, [_label(emu, template, r) for r in requests])
+        requests = [r for (k, _), r in sorted(book(emu, call).labels.items()) if k == api.submit]
+        return page_answer(call, emu, [_label(emu, api, r) for r in requests])
 
     return handle
 
 
-def get_label(template: str) -> Any:
+def get_label(api: LabelApi) -> Any:
     def handle(call: Call, emu: Emulator) -> Reply:
         number = call.path_params["purchaseOrderNumber"]
-        request = book(emu, call).labels.get((template, number))
+        request = book(emu, call).labels.get((api.submit, number))
         if request is None:
             raise not_found(f"No shipping label for purchase order {number}.")
-        label = _label(emu, template, request)
-        return Reply(200, {"payload": label} if "/v1/" in template else label)
+        label = _label(emu, api, request)
+        return Reply(200, {"payload": label} if api.wrapped else label)
 
     return handle
 
 
 def create_labels(call: Call, emu: Emulator) -> Reply:
     """createShippingLabels (2021-12-28): the label at once, for the order in the path."""
-    template = LABELS[1]
+    api = LABELS[1]
     data = call.json() or {}
     request = {
         **(data if isinstance(data, dict) else {}),
         "purchaseOrderNumber": call.path_params["purchaseOrderNumber"],
     }
-    book(emu, call).labels[(template, request["purchaseOrderNumber"])] = request
-    return Reply(200, _label(emu, template, request))
+    book(emu, call).labels[(api.submit, request["purchaseOrderNumber"])] = request
+    return Reply(200, _label(emu, api, request))
 
 
 def register(router: Router) -> None:
-    router.route("GET", SHIPMENTS)(shipment_details)
-    for template in LABELS:
-        router.route("GET", template)(list_labels(template))
-        router.route("GET", template + "/{purchaseOrderNumber}")(get_label(template))
-    router.route("POST", LABELS[1] + "/{purchaseOrderNumber}")(create_labels)
+    router.route(SHIPMENT_DETAILS)(shipment_details)
+    for api in LABELS:
+        router.route(api.list)(list_labels(api))
+        router.route(api.read)(get_label(api))
+    router.route(CREATE_LABELS)(create_labels)
