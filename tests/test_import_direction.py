@@ -18,10 +18,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "spapi_async"
 #: new one and on any listed one that no longer does, so this set only shrinks.
 KNOWN_CLIENT_IMPORTS = frozenset(
     {
-        # holds the whole SPAPIClient to reach .transport and .clock (type-only import): client -> documents -> client
-        "spapi_async.documents.api",
-        # NotificationsApi keeps the client for the grantless token and documents (type-only import)
-        "spapi_async.notifications.setup",
         # make_http_client / HttpBackend imported sideways from the SP-API client
         "spapi_async.sellercenter.client",
         "spapi_async.sellercenter.legacy",
