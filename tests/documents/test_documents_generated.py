@@ -81,3 +81,23 @@ async def test_a_given_restricted_data_token_reaches_get_report_document_only() 
     ]
     assert plain.document_id == "doc-8"
     assert fake.credential_leaks == []
+
+
+def test_report_times_are_formatted_like_every_other_request() -> None:
+    import datetime as dt
+
+    from spapi_async import resource
+    from spapi_async._dates import format_datetime
+    from spapi_async.documents.reports import format_time
+
+    utc = dt.timezone.utc
+    moments = [
+        dt.datetime(2026, 11, 1, tzinfo=utc),
+        dt.datetime(2026, 11, 1, 8, 30, 15, 123456, tzinfo=utc),
+        dt.datetime(2026, 11, 1, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+    ]
+    expected = ["2026-11-01T00:00:00Z", "2026-11-01T08:30:15.123Z", "2026-11-01T08:00:00Z"]
+    assert [format_time(m, "data_start_time") for m in moments] == expected
+    assert [format_datetime(m, "x") for m in moments] == expected
+    assert [resource._format_datetime(m, "x") for m in moments] == expected  # until resource.py imports _dates
+    assert format_time("2026-11-01T10:00:00+02:00", "data_start_time") == "2026-11-01T10:00:00+02:00"  # as given
