@@ -153,7 +153,7 @@ class Documents:
             resource_id=report_id,
         )
         if info.processing_status == "DONE":
-            if info.report_document_id is None:
+            if not info.report_document_id:
                 raise reports.terminal_error(
                     info.model_copy(update={"processing_status": "FATAL"}), None, "DONE without a document"
                 )
@@ -289,7 +289,7 @@ class Documents:
         return document
 
     async def _feed_result(self, info: FeedInfo) -> FeedResult:
-        if info.result_feed_document_id is None:
+        if not info.result_feed_document_id:
             return feed_reports.empty_result(info)
         document = await self._feed_document(info.result_feed_document_id)
         return await feed_reports.read_result(info, await document.read_text(limit=_FEED_REPORT_TEXT_LIMIT))
@@ -328,7 +328,7 @@ class Documents:
                         self._kiosk_document(info.error_document_id, "Data Kiosk error document")
                     )
                 raise datakiosk.terminal_error(info, error_document)
-            if info.data_document_id is not None:
+            if info.data_document_id:
                 document = await self._kiosk_document(info.data_document_id, "Data Kiosk document")
                 batches = document.row_batches("json")
                 try:

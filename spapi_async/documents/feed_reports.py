@@ -70,40 +70,36 @@ class FeedResult:
         return counted == 0 and not self.errors
 
 
-async def read_result(info: Feed, text: str) -> FeedResult:
-    """The :class:`FeedResult` of a DONE feed whose processing report reads ``text`` (JSON, XML or flat file)."""
-    base: dict[str, Any] = {
+def _about(info: Feed) -> dict[str, Any]:
+    return {
         "feed_id": info.feed_id or "",
-        "feed_type": info.feed_type,
+        "feed_type": info.feed_type or None,
         "processing_status": info.processing_status or "",
-        "result_feed_document_id": info.result_feed_document_id,
+        "result_feed_document_id": info.result_feed_document_id or None,
         "feed": info,
     }
+
+
+async def read_result(info: Feed, text: str) -> FeedResult:
+    """The :class:`FeedResult` of a DONE feed whose processing report reads ``text`` (JSON, XML or flat file)."""
+    about = _about(info)
     stripped = text.lstrip()
     if stripped.startswith(("{", "[")):
         records = [r async for r in flatten(_json_of(text))]
         report: Any = records[0] if len(records) == 1 else records
         summary, messages = parse_json_report(report)
-        return FeedResult(summary=summary, messages=messages, report=report, **base)
+        return FeedResult(summary=summary, messages=messages, report=report, **about)
     if stripped.startswith("<"):
         records = [r async for r in flatten(_xml_of(text))]
         summary, messages = parse_xml_report(records)
-        return FeedResult(summary=summary, messages=messages, report=records, **base)
+        return FeedResult(summary=summary, messages=messages, report=records, **about)
     summary, messages = parse_text_report(text)
-    return FeedResult(summary=summary, messages=messages, report_text=text, **base)
+    return FeedResult(summary=summary, messages=messages, report_text=text, **about)
 
 
 def empty_result(info: Feed) -> FeedResult:
     """The :class:`FeedResult` of a DONE feed without a processing report."""
-    return FeedResult(
-        feed_id=info.feed_id or "",
-        feed_type=info.feed_type,
-        processing_status=info.processing_status or "",
-        result_feed_document_id=info.result_feed_document_id,
-        summary=FeedSummary(),
-        messages=(),
-        feed=info,
-    )
+    return FeedResult(summary=FeedSummary(), messages=(), **_about(info))
 
 
 async def _one(text: str) -> AsyncGenerator[str, None]:
