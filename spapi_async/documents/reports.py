@@ -17,6 +17,8 @@ from .errors import ReportCancelledError, ReportFatalError
 from .responses import presigned_url, required
 
 if TYPE_CHECKING:
+    import httpx
+
     from ..transport import ApiCall, Transport
 
 Timestamp = str | dt.datetime
@@ -109,7 +111,7 @@ class _GivenToken:
     def __getattr__(self, name: str) -> object:  # sandbox, scrubber, clock: the transport's
         return getattr(self._transport, name)
 
-    async def send(self, call: ApiCall) -> object:
+    async def send(self, call: ApiCall) -> httpx.Response:
         return await self._transport.send(dataclasses.replace(call, restricted_data_token=self._token))
 
     def __repr__(self) -> str:
