@@ -206,7 +206,7 @@ class SPAPIClient(ApiAttributes, AssembledClient[_Settings]):
         if self._documents is None:
             from .documents import Documents
 
-            self._documents = Documents(self)
+            self._documents = Documents(self.transport)
         return self._documents
 
     @property
@@ -214,7 +214,14 @@ class SPAPIClient(ApiAttributes, AssembledClient[_Settings]):
         """Alias of :attr:`notifications_v1`, plus ``subscribe()`` / ``unsubscribe()`` (grantless token included)."""
         from .notifications.setup import NotificationsApi
 
-        return self._api("notifications+setup", lambda transport: NotificationsApi(transport, self))
+        return self._api(
+            "notifications+setup",
+            lambda transport: NotificationsApi(
+                transport,
+                self.config.grantless_scopes,
+                lambda scopes: self.with_options(grantless_scopes=scopes).transport,
+            ),
+        )
 
     async def _request_rdt(self, body: Mapping[str, object]) -> object:
         response = await self._transport.send(

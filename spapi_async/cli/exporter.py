@@ -26,6 +26,7 @@ import anyio
 from ..client import SPAPIClient
 from ..config import get_marketplace
 from ..errors import ConfigurationError
+from ..registry import OPERATIONS
 from .files import open_private, write_private
 from .workflows import NoProgress, Progress
 
@@ -126,11 +127,18 @@ class _Output:
             self.fh.write(json.dumps(record, separators=(",", ":"), ensure_ascii=False).encode() + b"\n")
 
 
+async def _call(client: SPAPIClient, key: str, params: dict[str, str] | None, **path_params: str) -> Any:
+    """The JSON body of operation ``key`` (method and path from the generated registry), as Amazon sent it: the
+    export writes Amazon's records unchanged, so the generated methods' parsed models are not used here."""
+    op = OPERATIONS[key]
+    return (await client.request(op.method, op.path, params=params, path_params=path_params or None)).json()
+
+
 async def _items(client: SPAPIClient, order_id: str) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     params: dict[str, str] | None = None
     while True:
-        payload = (await client.request("GET", f"/orders/v0/orders/{order_id}/orderItems", params=params)).json()
+        payload = await _call(client, "orders_v0.get_order_items", params, orderId=order_id)
         items += payload["payload"]["OrderItems"]
         token = payload["payload"].get("NextToken")
         if not token:
@@ -254,7 +262,7 @@ async def export_orders(
                 params["CreatedAfter"] = spec.since
                 if spec.until:
                     params["CreatedBefore"] = spec.until
-            payload = (await client.request("GET", "/orders/v0/orders", params=params)).json()["payload"]
+            payload = (await _call(client, "orders_v0.get_orders", params))["payload"]
             orders: list[dict[str, Any]] = payload.get("Orders", [])
             result.pages += 1
             items: list[list[dict[str, Any]] | None] = [None] * len(orders)

@@ -21,7 +21,8 @@ from .errors import (
     ReportFatalError,
     TruncatedDocumentError,
 )
-from .feeds import FeedInfo, FeedMessage, FeedResult, FeedSummary
+from .feed_reports import FeedMessage, FeedResult, FeedSummary
+from .feeds import FeedInfo
 from .polling import PollPolicy
 from .reports import ReportDocument, ReportInfo
 from .transfer import TransferSettings

@@ -2,28 +2,29 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import logging
 from collections.abc import AsyncGenerator, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
+from ..apis.data_kiosk_2023_11_15 import DataKiosk20231115Api
+from ..apis.feeds_2021_06_30 import Feeds20210630Api
+from ..apis.reports_2021_06_30 import Reports20210630Api
 from ..errors import ConfigurationError, PaginationLoopError, SPAPIError
 from ..transport import Transport
-from . import datakiosk, feeds, reports
+from . import datakiosk, feed_reports, feeds, reports
 from .document import Document
-from .feeds import FeedContent, FeedInfo, FeedResult
-from .parse import flatten, json_records, xml_records
+from .feed_reports import FeedResult
+from .feeds import FeedContent, FeedInfo
 from .polling import PollPolicy, poll
 from .reports import ReportDocument, ReportInfo, Timestamp
 from .transfer import DocumentHttp, TransferSettings, upload
 
 if TYPE_CHECKING:
-    from ..client import SPAPIClient
     from ..notifications.waiting import WaitSource
 
 logger = logging.getLogger("spapi_async.documents")
@@ -32,30 +33,41 @@ _ERROR_DOCUMENT_LIMIT = 1024 * 1024
 _FEED_REPORT_TEXT_LIMIT = 16 * 1024 * 1024
 
 
+class HasTransport(Protocol):
+    """Anything that holds an SP-API :class:`Transport` (an ``SPAPIClient``)."""
+
+    @property
+    def transport(self) -> Transport: ...
+
+
 class Documents:
     """Whole report, feed and Data Kiosk workflows, one call each. Reach it as ``client.documents``.
 
-    SP-API calls go through the client (authentication, usage plans, retries). Document transfers use a separate
-    HTTP client owned by this object: no SP-API credentials, no rate limiting, their own timeouts
-    (:class:`TransferSettings`). Processing is polled with back-off on the client's clock (:class:`PollPolicy`).
-    ``transport`` replaces the network transport of the document client (tests, proxies).
+    ``client`` is the SP-API :class:`Transport`, or what holds one (an ``SPAPIClient``). SP-API calls are the
+    generated Reports, Feeds and Data Kiosk resources on that transport (authentication, usage plans, retries).
+    Document transfers use a separate HTTP client owned by this object: no SP-API credentials, no rate limiting,
+    their own timeouts (:class:`TransferSettings`). Processing is polled with back-off on the transport's clock
+    (:class:`PollPolicy`). ``transport`` replaces the network transport of the document client (tests, proxies).
     """
 
     def __init__(
         self,
-        client: SPAPIClient,
+        client: Transport | HasTransport,
         *,
         poll_policy: PollPolicy | None = None,
         transfer: TransferSettings | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self._client = client
+        sp_transport = client if isinstance(client, Transport) else getattr(client, "transport", None)
+        if not isinstance(sp_transport, Transport):
+            raise ConfigurationError(f"Documents needs an SP-API transport or client, got {type(client).__name__}")
+        self._transport = sp_transport
+        self._clock = sp_transport.clock
+        self._reports = Reports20210630Api(sp_transport)
+        self._feeds = Feeds20210630Api(sp_transport)
+        self._kiosk = DataKiosk20231115Api(sp_transport)
         self.poll_policy = poll_policy or PollPolicy()
         self.http = DocumentHttp(transfer, transport=transport)
-
-    @property
-    def _transport(self) -> Transport:
-        return self._client.transport
 
     def _policy(self, poll_policy: PollPolicy | None, timeout: float | None) -> PollPolicy:
         policy = poll_policy or self.poll_policy
@@ -108,16 +120,16 @@ class Documents:
                     "reuse_within cannot be combined with report_options: Amazon does not return a report's "
                     "options, so an existing report cannot be checked against them"
                 )
-            now = dt.datetime.fromtimestamp(self._client.clock.time(), dt.timezone.utc)
+            now = dt.datetime.fromtimestamp(self._clock.time(), dt.timezone.utc)
             found = await reports.find_recent_report(
-                self._transport, spec, created_since=now - dt.timedelta(seconds=seconds)
+                self._reports, spec, created_since=now - dt.timedelta(seconds=seconds)
             )
             if found is not None:
                 logger.info("reusing report %s (%s)", found.report_id, found.processing_status)
                 report_id = found.report_id
                 finished = found.processing_status in ("DONE", "CANCELLED", "FATAL")
         if report_id is None:
-            report_id = await reports.create_report(self._transport, spec)
+            report_id = await reports.create_report(self._reports, spec)
         if wait is not None and not finished:
             await _wait_for_notification(wait, "report", report_id, wait_timeout)
         return await self.wait_for_report(report_id, poll_policy=policy, restricted_data_token=restricted_data_token)
@@ -132,19 +144,18 @@ class Documents:
     ) -> ReportDocument:
         """Wait for an existing report (by id) and return its document; outcomes as :meth:`download_report`."""
         policy = self._policy(poll_policy, timeout)
-        transport = self._transport
         info = await poll(
-            functools.partial(reports.get_report, transport, report_id),
-            lambda r: r.processing_status,
-            clock=self._client.clock,
+            functools.partial(reports.get_report, self._reports, report_id),
+            reports.status_of,
+            clock=self._clock,
             policy=policy,
             kind="report",
             resource_id=report_id,
         )
         if info.processing_status == "DONE":
-            if info.report_document_id is None:
+            if not info.report_document_id:
                 raise reports.terminal_error(
-                    dataclasses.replace(info, processing_status="FATAL"), None, "DONE without a document"
+                    info.model_copy(update={"processing_status": "FATAL"}), None, "DONE without a document"
                 )
             return await self.report_document(
                 info.report_document_id, report=info, restricted_data_token=restricted_data_token
@@ -168,22 +179,18 @@ class Documents:
         """The :class:`ReportDocument` of an existing report document id (``getReportDocument``). Its URL is
         fetched again automatically if it has expired by the time it is read. ``encoding`` overrides the declared
         charset."""
-        transport = self._transport
-        url, compression = await reports.get_report_document(
-            transport, report_document_id, restricted_data_token=restricted_data_token
-        )
+        api = reports.with_token(self._reports, self._transport, restricted_data_token)
+        del restricted_data_token  # held by the resource only (tracebacks rendered with locals)
+        url, compression = await reports.get_report_document(api, report_document_id)
 
         async def refresh() -> str:
-            fresh, _ = await reports.get_report_document(
-                transport, report_document_id, restricted_data_token=restricted_data_token
-            )
-            return fresh
+            return (await reports.get_report_document(api, report_document_id))[0]
 
         document = ReportDocument(
             document_id=report_document_id,
             url=url,
             http=self.http,
-            clock=self._client.clock,
+            clock=self._clock,
             compression_algorithm=compression,
             refresh=refresh,
             encoding=encoding,
@@ -230,20 +237,15 @@ class Documents:
         _check_wait(wait, wait_timeout)
         body = await feeds.prepare_content(content, content_type)
         try:
-            document_id, url = await feeds.create_feed_document(self._transport, content_type)
+            document_id, url = await feeds.create_feed_document(self._feeds, content_type)
             await upload(
-                self.http,
-                url,
-                body=body.body,
-                length=body.length,
-                content_type=content_type,
-                clock=self._client.clock,
+                self.http, url, body=body.body, length=body.length, content_type=content_type, clock=self._clock
             )
         finally:
             if body.cleanup is not None:
                 body.cleanup()
         spec = feeds.feed_spec(feed_type, marketplace_ids, document_id, feed_options)
-        feed_id = await feeds.create_feed(self._transport, spec)
+        feed_id = await feeds.create_feed(self._feeds, spec)
         if wait is not None:
             await _wait_for_notification(wait, "feed", feed_id, wait_timeout)
         return await self.wait_for_feed(feed_id, poll_policy=policy)
@@ -253,11 +255,10 @@ class Documents:
     ) -> FeedResult:
         """Wait for an existing feed (by id) and return its :class:`FeedResult`; outcomes as :meth:`submit_feed`."""
         policy = self._policy(poll_policy, timeout)
-        transport = self._transport
         info = await poll(
-            functools.partial(feeds.get_feed, transport, feed_id),
-            lambda f: f.processing_status,
-            clock=self._client.clock,
+            functools.partial(feeds.get_feed, self._feeds, feed_id),
+            lambda f: f.processing_status or "",
+            clock=self._clock,
             policy=policy,
             kind="feed",
             resource_id=feed_id,
@@ -270,17 +271,17 @@ class Documents:
         raise feeds.terminal_error(info, report_text)
 
     async def _feed_document(self, feed_document_id: str) -> Document:
-        transport = self._transport
-        url, compression = await feeds.get_feed_document(transport, feed_document_id)
+        api = self._feeds
+        url, compression = await feeds.get_feed_document(api, feed_document_id)
 
         async def refresh() -> str:
-            return (await feeds.get_feed_document(transport, feed_document_id))[0]
+            return (await feeds.get_feed_document(api, feed_document_id))[0]
 
         document = Document(
             document_id=feed_document_id,
             url=url,
             http=self.http,
-            clock=self._client.clock,
+            clock=self._clock,
             compression_algorithm=compression,
             refresh=refresh,
         )
@@ -288,29 +289,10 @@ class Documents:
         return document
 
     async def _feed_result(self, info: FeedInfo) -> FeedResult:
-        base: dict[str, Any] = {
-            "feed_id": info.feed_id,
-            "feed_type": info.feed_type,
-            "processing_status": info.processing_status,
-            "result_feed_document_id": info.result_feed_document_id,
-            "feed": info,
-        }
-        if info.result_feed_document_id is None:
-            return FeedResult(summary=feeds.FeedSummary(), messages=(), **base)
+        if not info.result_feed_document_id:
+            return feed_reports.empty_result(info)
         document = await self._feed_document(info.result_feed_document_id)
-        text = await document.read_text(limit=_FEED_REPORT_TEXT_LIMIT)
-        stripped = text.lstrip()
-        if stripped.startswith(("{", "[")):
-            records = [r async for r in flatten(_json_of(text))]
-            report: Any = records[0] if len(records) == 1 else records
-            summary, messages = feeds.parse_json_report(report)
-            return FeedResult(summary=summary, messages=messages, report=report, **base)
-        if stripped.startswith("<"):
-            records = [r async for r in flatten(_xml_of(text))]
-            summary, messages = feeds.parse_xml_report(records)
-            return FeedResult(summary=summary, messages=messages, report=records, **base)
-        summary, messages = feeds.parse_text_report(text)
-        return FeedResult(summary=summary, messages=messages, report_text=text, **base)
+        return await feed_reports.read_result(info, await document.read_text(limit=_FEED_REPORT_TEXT_LIMIT))
 
     # ------------------------------------------------------------------------------------------ Data Kiosk
 
@@ -326,15 +308,15 @@ class Documents:
         """
         datakiosk.check_query(query)
         policy = self._policy(poll_policy, timeout)
-        transport = self._transport
+        api = self._kiosk
         token: str | None = None
         seen: set[str] = set()
         while True:
-            query_id = await datakiosk.create_query(transport, query, token)
+            query_id = await datakiosk.create_query(api, query, token)
             info = await poll(
-                functools.partial(datakiosk.get_query, transport, query_id),
-                lambda q: q.processing_status,
-                clock=self._client.clock,
+                functools.partial(datakiosk.get_query, api, query_id),
+                lambda q: q.processing_status or "",
+                clock=self._clock,
                 policy=policy,
                 kind="query",
                 resource_id=query_id,
@@ -346,7 +328,7 @@ class Documents:
                         self._kiosk_document(info.error_document_id, "Data Kiosk error document")
                     )
                 raise datakiosk.terminal_error(info, error_document)
-            if info.data_document_id is not None:
+            if info.data_document_id:
                 document = await self._kiosk_document(info.data_document_id, "Data Kiosk document")
                 batches = document.row_batches("json")
                 try:
@@ -355,7 +337,7 @@ class Documents:
                             yield record
                 finally:
                     await batches.aclose()
-            token = info.next_token
+            token = datakiosk.next_token(info)
             if token is None:
                 return
             if token in seen:
@@ -363,13 +345,13 @@ class Documents:
             seen.add(token)
 
     async def _kiosk_document(self, document_id: str, kind: str) -> Document:
-        transport = self._transport
-        url = await datakiosk.get_document(transport, document_id)
+        api = self._kiosk
+        url = await datakiosk.get_document(api, document_id)
 
         async def refresh() -> str:
-            return await datakiosk.get_document(transport, document_id)
+            return await datakiosk.get_document(api, document_id)
 
-        document = Document(document_id=document_id, url=url, http=self.http, clock=self._client.clock, refresh=refresh)
+        document = Document(document_id=document_id, url=url, http=self.http, clock=self._clock, refresh=refresh)
         document.kind = kind
         return document
 
@@ -403,23 +385,3 @@ async def _wait_for_notification(wait: WaitSource, kind: str, resource_id: str, 
     from ..notifications.waiting import wait_for_processing
 
     await wait_for_processing(wait, kind, resource_id, timeout)
-
-
-async def _one(text: str) -> AsyncGenerator[str, None]:
-    yield text
-
-
-async def _one_bytes(data: bytes) -> AsyncGenerator[bytes, None]:
-    yield data
-
-
-def _json_of(text: str) -> AsyncGenerator[list[Any], None]:
-    return json_records(_one(text), what="feed processing report")
-
-
-def _xml_of(text: str) -> AsyncGenerator[list[dict[str, Any]], None]:
-    # The text is already decoded: hand it to the XML parser as UTF-8 without its (now wrong) encoding declaration.
-    body = text.lstrip()
-    if body.startswith("<?xml"):
-        body = body[body.index("?>") + 2 :]
-    return xml_records(_one_bytes(body.encode("utf-8")), what="feed processing report")

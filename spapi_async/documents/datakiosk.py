@@ -1,42 +1,16 @@
-"""Data Kiosk 2023-11-15: create a query, wait, read its JSON Lines document(s), follow its pagination."""
+"""Data Kiosk 2023-11-15: create a query, wait, read its JSON Lines document(s), follow its pagination. The
+requests are the generated ``DataKiosk20231115Api``'s."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
-
-from .._redact import RedactedStr
+from ..apis.data_kiosk_2023_11_15 import DataKiosk20231115Api
 from ..errors import ConfigurationError, SPAPIError
-from ..transport import Transport
+from ..models.data_kiosk_2023_11_15 import CreateQuerySpecification, Query
 from .errors import QueryCancelledError, QueryFatalError
-from .polling import call_api, optional_str, path_segment, require_str
+from .responses import presigned_url, required
 
-API = "data_kiosk_2023_11_15"
-BASE = "/dataKiosk/2023-11-15"
-
-
-@dataclass(frozen=True, slots=True)
-class QueryInfo:
-    query_id: str
-    processing_status: str
-    data_document_id: str | None
-    error_document_id: str | None
-    next_token: str | None
-    raw: Mapping[str, Any]
-
-    @classmethod
-    def from_json(cls, body: Mapping[str, Any]) -> QueryInfo:
-        pagination = body.get("pagination")
-        token = optional_str(pagination, "nextToken") if isinstance(pagination, Mapping) else None
-        return cls(
-            query_id=require_str(body, "queryId", "query"),
-            processing_status=optional_str(body, "processingStatus") or "",
-            data_document_id=optional_str(body, "dataDocumentId"),
-            error_document_id=optional_str(body, "errorDocumentId"),
-            next_token=token,
-            raw=dict(body),
-        )
+#: A Data Kiosk query as Amazon describes it (the generated model).
+QueryInfo = Query
 
 
 def check_query(query: str) -> None:
@@ -44,40 +18,44 @@ def check_query(query: str) -> None:
         raise ConfigurationError("query must be a non-empty GraphQL query string")
 
 
-async def create_query(transport: Transport, query: str, pagination_token: str | None) -> str:
-    spec: dict[str, Any] = {"query": query}
-    if pagination_token:
-        spec["paginationToken"] = pagination_token
-    body = await call_api(transport, f"{API}.create_query", "POST", f"{BASE}/queries", json=spec)
-    return require_str(body, "queryId", "createQuery")
+async def create_query(api: DataKiosk20231115Api, query: str, pagination_token: str | None) -> str:
+    token = {"pagination_token": pagination_token} if pagination_token else {}
+    spec = CreateQuerySpecification(query=query, **token)
+    return required((await api.create_query(body=spec)).query_id, "queryId", "createQuery")
 
 
-async def get_query(transport: Transport, query_id: str) -> QueryInfo:
-    path = f"{BASE}/queries/{path_segment(query_id, 'query_id')}"
-    return QueryInfo.from_json(await call_api(transport, f"{API}.get_query", "GET", path))
+async def get_query(api: DataKiosk20231115Api, query_id: str) -> QueryInfo:
+    query = await api.get_query(query_id=query_id)
+    required(query.query_id, "queryId", "query")
+    return query
 
 
-async def get_document(transport: Transport, document_id: str) -> str:
-    path = f"{BASE}/documents/{path_segment(document_id, 'document_id')}"
-    body = await call_api(transport, f"{API}.get_document", "GET", path)
-    return RedactedStr(require_str(body, "documentUrl", "getDocument"))  # pre-signed: repr masked
+def next_token(info: QueryInfo) -> str | None:
+    token = info.pagination.next_token if info.pagination is not None else None
+    return token or None
+
+
+async def get_document(api: DataKiosk20231115Api, document_id: str) -> str:
+    """The document's pre-signed URL (its ``repr`` masked)."""
+    return presigned_url((await api.get_document(document_id=document_id)).document_url, "getDocument", "documentUrl")
 
 
 def terminal_error(info: QueryInfo, error_document: str | None) -> SPAPIError:
+    query_id = info.query_id or ""
     if info.processing_status == "CANCELLED":
         return QueryCancelledError(
-            f"Data Kiosk query {info.query_id} was CANCELLED",
+            f"Data Kiosk query {query_id} was CANCELLED",
             kind="query",
-            resource_id=info.query_id,
+            resource_id=query_id,
             processing_status="CANCELLED",
-            details=dict(info.raw),
+            details=info.to_wire(),
         )
     summary = " ".join((error_document or "").split())[:300]
     return QueryFatalError(
-        f"Data Kiosk query {info.query_id} ended FATAL" + (f": {summary}" if summary else ""),
+        f"Data Kiosk query {query_id} ended FATAL" + (f": {summary}" if summary else ""),
         kind="query",
-        resource_id=info.query_id,
+        resource_id=query_id,
         processing_status="FATAL",
         error_document=error_document,
-        details=dict(info.raw),
+        details=info.to_wire(),
     )

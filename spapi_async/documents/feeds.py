@@ -4,105 +4,27 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 import anyio
 
+from ..apis.feeds_2021_06_30 import Feeds20210630Api
 from ..errors import ConfigurationError, SPAPIError
-from ..transport import Transport
+from ..models.feeds_2021_06_30 import CreateFeedDocumentSpecification, CreateFeedSpecification, Feed
 from .codec import charset_of, python_codec
 from .errors import FeedCancelledError, FeedFatalError
-from .polling import call_api, optional_str, path_segment, require_str, require_url
 from .reports import marketplace_list
-
-API = "feeds_2021_06_30"
-BASE = "/feeds/2021-06-30"
+from .responses import presigned_url, required
 
 FeedContent = bytes | bytearray | memoryview | str | os.PathLike[str] | AsyncIterable[bytes]
 
 _READ = 256 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class FeedInfo:
-    feed_id: str
-    feed_type: str | None
-    processing_status: str
-    result_feed_document_id: str | None
-    raw: Mapping[str, Any]
-
-    @classmethod
-    def from_json(cls, body: Mapping[str, Any]) -> FeedInfo:
-        return cls(
-            feed_id=require_str(body, "feedId", "feed"),
-            feed_type=optional_str(body, "feedType"),
-            processing_status=optional_str(body, "processingStatus") or "",
-            result_feed_document_id=optional_str(body, "resultFeedDocumentId"),
-            raw=dict(body),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class FeedMessage:
-    """One per-record result of a processing report (an issue of a JSON listings feed, a ``Result`` of an XML
-    feed, a row of a flat-file feed's error table)."""
-
-    message_id: str | None
-    severity: str | None  # "ERROR", "WARNING", "INFO" (as Amazon spells it, upper-cased)
-    code: str | None
-    message: str
-    sku: str | None = None
-    attribute_name: str | None = None
-    raw: Mapping[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class FeedSummary:
-    """Counts from the processing report (None where the report format does not give one)."""
-
-    messages_processed: int | None = None
-    messages_accepted: int | None = None
-    messages_invalid: int | None = None
-    errors: int | None = None
-    warnings: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FeedResult:
-    """The outcome of a feed that Amazon processed (status DONE).
-
-    ``report`` is the parsed processing report (the JSON object, or the list of XML records), ``report_text`` the
-    text of a report in another format (flat files), at most 16 MiB of it.
-    """
-
-    feed_id: str
-    feed_type: str | None
-    processing_status: str
-    result_feed_document_id: str | None
-    summary: FeedSummary
-    messages: tuple[FeedMessage, ...]
-    report: Any = None
-    report_text: str | None = None
-    feed: FeedInfo | None = None
-
-    @property
-    def errors(self) -> tuple[FeedMessage, ...]:
-        return tuple(m for m in self.messages if m.severity == "ERROR")
-
-    @property
-    def warnings(self) -> tuple[FeedMessage, ...]:
-        return tuple(m for m in self.messages if m.severity == "WARNING")
-
-    @property
-    def ok(self) -> bool:
-        """True when the report shows no error (neither an error count nor an ERROR message)."""
-        counted = (self.summary.errors or 0) + (self.summary.messages_invalid or 0)
-        return counted == 0 and not self.errors
-
+#: A feed as Amazon describes it (the generated model; fields Amazon adds are kept).
+FeedInfo = Feed
 
 # ---------------------------------------------------------------------------------------------- content
 
@@ -171,15 +93,14 @@ async def prepare_content(content: FeedContent, content_type: str) -> PreparedBo
 
 def feed_spec(
     feed_type: str, marketplace_ids: Sequence[str], document_id: str, feed_options: Mapping[str, str] | None
-) -> dict[str, Any]:
-    spec: dict[str, Any] = {
-        "feedType": feed_type,
-        "marketplaceIds": marketplace_list(marketplace_ids),
-        "inputFeedDocumentId": document_id,
-    }
-    if feed_options:
-        spec["feedOptions"] = dict(feed_options)
-    return spec
+) -> CreateFeedSpecification:
+    options = {"feed_options": dict(feed_options)} if feed_options else {}
+    return CreateFeedSpecification(
+        feed_type=feed_type,
+        marketplace_ids=marketplace_list(marketplace_ids),
+        input_feed_document_id=document_id,
+        **options,
+    )
 
 
 def check_feed_args(
@@ -200,198 +121,43 @@ def check_feed_args(
 # ---------------------------------------------------------------------------------------------- API calls
 
 
-async def create_feed_document(transport: Transport, content_type: str) -> tuple[str, str]:
-    body = await call_api(
-        transport, f"{API}.create_feed_document", "POST", f"{BASE}/documents", json={"contentType": content_type}
-    )
-    return require_str(body, "feedDocumentId", "createFeedDocument"), require_url(body, "createFeedDocument")
+async def create_feed_document(api: Feeds20210630Api, content_type: str) -> tuple[str, str]:
+    created = await api.create_feed_document(body=CreateFeedDocumentSpecification(content_type=content_type))
+    what = "createFeedDocument"
+    return required(created.feed_document_id, "feedDocumentId", what), presigned_url(created.url, what)
 
 
-async def create_feed(transport: Transport, spec: Mapping[str, Any]) -> str:
-    body = await call_api(transport, f"{API}.create_feed", "POST", f"{BASE}/feeds", json=dict(spec))
-    return require_str(body, "feedId", "createFeed")
+async def create_feed(api: Feeds20210630Api, spec: CreateFeedSpecification) -> str:
+    return required((await api.create_feed(body=spec)).feed_id, "feedId", "createFeed")
 
 
-async def get_feed(transport: Transport, feed_id: str) -> FeedInfo:
-    path = f"{BASE}/feeds/{path_segment(feed_id, 'feed_id')}"
-    return FeedInfo.from_json(await call_api(transport, f"{API}.get_feed", "GET", path))
+async def get_feed(api: Feeds20210630Api, feed_id: str) -> FeedInfo:
+    feed = await api.get_feed(feed_id=feed_id)
+    required(feed.feed_id, "feedId", "feed")
+    return feed
 
 
-async def get_feed_document(transport: Transport, feed_document_id: str) -> tuple[str, str | None]:
-    path = f"{BASE}/documents/{path_segment(feed_document_id, 'feed_document_id')}"
-    body = await call_api(transport, f"{API}.get_feed_document", "GET", path)
-    return require_url(body, "getFeedDocument"), optional_str(body, "compressionAlgorithm")
-
-
-# ---------------------------------------------------------------------------------------------- processing reports
-
-
-def _int(value: Any) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-
-
-def _str(value: Any) -> str | None:
-    if value is None or isinstance(value, (dict, list)):
-        return None
-    text = str(value).strip()
-    return text or None
-
-
-def parse_json_report(report: Any) -> tuple[FeedSummary, tuple[FeedMessage, ...]]:
-    """A JSON listings feed processing report: ``summary`` counts and ``issues``."""
-    if not isinstance(report, Mapping):
-        return FeedSummary(), ()
-    summary = report.get("summary") if isinstance(report.get("summary"), Mapping) else {}
-    assert isinstance(summary, Mapping)
-    counts = FeedSummary(
-        messages_processed=_int(summary.get("messagesProcessed")),
-        messages_accepted=_int(summary.get("messagesAccepted")),
-        messages_invalid=_int(summary.get("messagesInvalid")),
-        errors=_int(summary.get("errors")),
-        warnings=_int(summary.get("warnings")),
-    )
-    messages = []
-    issues = report.get("issues")
-    for issue in issues if isinstance(issues, list) else []:
-        if not isinstance(issue, Mapping):
-            continue
-        messages.append(
-            FeedMessage(
-                message_id=_str(issue.get("messageId")),
-                severity=(_str(issue.get("severity")) or "").upper() or None,
-                code=_str(issue.get("code")),
-                message=_str(issue.get("message")) or "",
-                sku=_str(issue.get("sku")),
-                attribute_name=_str(issue.get("attributeName")),
-                raw=dict(issue),
-            )
-        )
-    return counts, tuple(messages)
-
-
-def _find(obj: Any, key: str) -> Any:
-    """The first value under ``key`` anywhere in nested dicts/lists."""
-    if isinstance(obj, Mapping):
-        if key in obj:
-            return obj[key]
-        for value in obj.values():
-            found = _find(value, key)
-            if found is not None:
-                return found
-    elif isinstance(obj, list):
-        for value in obj:
-            found = _find(value, key)
-            if found is not None:
-                return found
-    return None
-
-
-def _all(obj: Any, key: str) -> list[Any]:
-    found: list[Any] = []
-    if isinstance(obj, Mapping):
-        for k, value in obj.items():
-            if k == key:
-                found.extend(value if isinstance(value, list) else [value])
-            else:
-                found.extend(_all(value, key))
-    elif isinstance(obj, list):
-        for value in obj:
-            found.extend(_all(value, key))
-    return found
-
-
-def parse_xml_report(records: list[Any]) -> tuple[FeedSummary, tuple[FeedMessage, ...]]:
-    """An XML feed processing report (``ProcessingSummary`` and ``Result`` elements)."""
-    summary = _find(records, "ProcessingSummary")
-    counts = FeedSummary()
-    if isinstance(summary, Mapping):
-        with_error = _int(summary.get("MessagesWithError"))
-        counts = FeedSummary(
-            messages_processed=_int(summary.get("MessagesProcessed")),
-            messages_accepted=_int(summary.get("MessagesSuccessful")),
-            messages_invalid=with_error,
-            errors=with_error,
-            warnings=_int(summary.get("MessagesWithWarning")),
-        )
-    messages = []
-    for result in _all(records, "Result"):
-        if not isinstance(result, Mapping):
-            continue
-        info = result.get("AdditionalInfo")
-        messages.append(
-            FeedMessage(
-                message_id=_str(result.get("MessageID")),
-                severity=(_str(result.get("ResultCode")) or "").upper() or None,
-                code=_str(result.get("ResultMessageCode")),
-                message=_str(result.get("ResultDescription")) or "",
-                sku=_str(info.get("SKU")) if isinstance(info, Mapping) else None,
-                raw=dict(result),
-            )
-        )
-    return counts, tuple(messages)
-
-
-_FLAT_COUNT = re.compile(r"number of records (processed|successful)\s+(\d+)", re.IGNORECASE)
-
-
-def parse_text_report(text: str) -> tuple[FeedSummary, tuple[FeedMessage, ...]]:
-    """A flat-file feed processing report: the summary lines and the tab-separated error table."""
-    counts: dict[str, int] = {}
-    for match in _FLAT_COUNT.finditer(text):
-        counts[match.group(1).lower()] = int(match.group(2))
-    messages: list[FeedMessage] = []
-    header: list[str] | None = None
-    for line in text.splitlines():
-        cells = line.split("\t")
-        if header is None:
-            if cells and cells[0].strip().lower() == "original-record-number":
-                header = [c.strip().lower() for c in cells]
-            continue
-        if not line.strip():
-            continue
-        row = dict(zip(header, cells, strict=False))
-        messages.append(
-            FeedMessage(
-                message_id=_str(row.get("original-record-number")),
-                severity=(_str(row.get("error-type")) or "").upper() or None,
-                code=_str(row.get("error-code")),
-                message=_str(row.get("error-message")) or "",
-                sku=_str(row.get("sku")),
-                raw=row,
-            )
-        )
-    processed = counts.get("processed")
-    accepted = counts.get("successful")
-    errors = sum(1 for m in messages if m.severity == "ERROR")
-    warnings = sum(1 for m in messages if m.severity == "WARNING")
-    summary = FeedSummary(
-        messages_processed=processed,
-        messages_accepted=accepted,
-        messages_invalid=(processed - accepted) if processed is not None and accepted is not None else None,
-        errors=errors if header is not None else None,
-        warnings=warnings if header is not None else None,
-    )
-    return summary, tuple(messages)
+async def get_feed_document(api: Feeds20210630Api, feed_document_id: str) -> tuple[str, str | None]:
+    document = await api.get_feed_document(feed_document_id=feed_document_id)
+    return presigned_url(document.url, "getFeedDocument"), document.compression_algorithm
 
 
 def terminal_error(info: FeedInfo, report_text: str | None) -> SPAPIError:
+    feed_id = info.feed_id or ""
     if info.processing_status == "CANCELLED":
         return FeedCancelledError(
-            f"feed {info.feed_id} ({info.feed_type}) was CANCELLED",
+            f"feed {feed_id} ({info.feed_type}) was CANCELLED",
             kind="feed",
-            resource_id=info.feed_id,
+            resource_id=feed_id,
             processing_status="CANCELLED",
-            details=dict(info.raw),
+            details=info.to_wire(),
         )
     summary = " ".join((report_text or "").split())[:300]
     return FeedFatalError(
-        f"feed {info.feed_id} ({info.feed_type}) ended FATAL" + (f": {summary}" if summary else ""),
+        f"feed {feed_id} ({info.feed_type}) ended FATAL" + (f": {summary}" if summary else ""),
         kind="feed",
-        resource_id=info.feed_id,
+        resource_id=feed_id,
         processing_status="FATAL",
         error_document=report_text,
-        details=dict(info.raw),
+        details=info.to_wire(),
     )

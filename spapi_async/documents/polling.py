@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
-from urllib.parse import quote
+from typing import TypeVar
 
-from .._json import loads as json_loads
-from .._redact import RedactedStr
 from ..clock import Clock
 from ..errors import ConfigurationError
-from ..registry import OPERATIONS, match_operation
-from ..transport import ApiCall, QueryParams, Transport
-from .errors import DocumentError, ProcessingTimeoutError
+from .errors import ProcessingTimeoutError
 
 logger = logging.getLogger("spapi_async.documents")
 
@@ -70,56 +65,3 @@ async def poll(
         logger.debug("%s %s is %s; next check in %.1fs", kind, resource_id, status, wait)
         await clock.sleep(wait)
         interval = min(policy.max_interval, interval * policy.factor)
-
-
-def path_segment(value: str, name: str) -> str:
-    if not isinstance(value, str) or not value:
-        raise ConfigurationError(f"{name} must be a non-empty string, got {value!r}")
-    return quote(value, safe="")
-
-
-async def call_api(
-    transport: Transport,
-    key: str,
-    method: str,
-    path: str,
-    *,
-    params: QueryParams | None = None,
-    json: Any = None,
-    restricted_data_token: str | None = None,
-) -> Mapping[str, Any]:
-    """One SP-API call through the client's transport (auth, limiter, retries), by registry key; the body as a
-    JSON object (a ``payload`` wrapper is removed)."""
-    operation = OPERATIONS.get(key) or match_operation(method, path)
-    call = ApiCall(
-        method, path, operation=operation, params=params, json=json, restricted_data_token=restricted_data_token
-    )
-    response = await transport.send(call)
-    try:
-        body = json_loads(response.content)
-    except ValueError:
-        raise DocumentError(
-            f"{method} {path}: the response is not JSON", status_code=response.status_code, method=method
-        ) from None
-    if isinstance(body, Mapping) and isinstance(body.get("payload"), Mapping):
-        body = body["payload"]
-    if not isinstance(body, Mapping):
-        raise DocumentError(f"{method} {path}: expected a JSON object", status_code=response.status_code)
-    return body
-
-
-def require_str(body: Mapping[str, Any], field: str, what: str) -> str:
-    value = body.get(field)
-    if not isinstance(value, str) or not value:
-        raise DocumentError(f"{what}: the response has no {field!r}")
-    return value
-
-
-def require_url(body: Mapping[str, Any], what: str) -> str:
-    """The pre-signed ``url`` of a document response, as a string whose ``repr`` is masked."""
-    return RedactedStr(require_str(body, "url", what))
-
-
-def optional_str(body: Mapping[str, Any], field: str) -> str | None:
-    value = body.get(field)
-    return value if isinstance(value, str) and value else None

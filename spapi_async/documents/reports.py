@@ -1,52 +1,32 @@
-"""Reports API 2021-06-30: create → wait → document, as one call."""
+"""Reports API 2021-06-30: create → wait → document, as one call. The requests are the generated
+``Reports20210630Api``'s; this module holds the checks, the reuse rule and the outcomes."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
+from .._dates import format_datetime, parse_datetime
+from ..apis.reports_2021_06_30 import Reports20210630Api
 from ..errors import ConfigurationError, SPAPIError
-from ..transport import Transport
+from ..models.reports_2021_06_30 import CreateReportSpecification, Report
 from .document import Document
 from .errors import ReportCancelledError, ReportFatalError
-from .polling import call_api, optional_str, path_segment, require_str, require_url
+from .responses import presigned_url, required
 
-API = "reports_2021_06_30"
-BASE = "/reports/2021-06-30"
+if TYPE_CHECKING:
+    import httpx
+
+    from ..transport import ApiCall, Transport
 
 Timestamp = str | dt.datetime
 
+#: A report as Amazon describes it (the generated model; fields Amazon adds are kept).
+ReportInfo = Report
 
-@dataclass(frozen=True, slots=True)
-class ReportInfo:
-    """The fields of a report this library uses (``raw`` keeps the whole object)."""
-
-    report_id: str
-    report_type: str | None
-    processing_status: str
-    report_document_id: str | None
-    marketplace_ids: tuple[str, ...]
-    data_start_time: str | None
-    data_end_time: str | None
-    created_time: str | None
-    raw: Mapping[str, Any]
-
-    @classmethod
-    def from_json(cls, body: Mapping[str, Any]) -> ReportInfo:
-        ids = body.get("marketplaceIds")
-        return cls(
-            report_id=require_str(body, "reportId", "report"),
-            report_type=optional_str(body, "reportType"),
-            processing_status=optional_str(body, "processingStatus") or "",
-            report_document_id=optional_str(body, "reportDocumentId"),
-            marketplace_ids=tuple(str(m) for m in ids) if isinstance(ids, list) else (),
-            data_start_time=optional_str(body, "dataStartTime"),
-            data_end_time=optional_str(body, "dataEndTime"),
-            created_time=optional_str(body, "createdTime"),
-            raw=dict(body),
-        )
+_TERMINAL_OR_RUNNING = ("IN_QUEUE", "IN_PROGRESS", "DONE")
 
 
 class ReportDocument(Document):
@@ -57,25 +37,15 @@ class ReportDocument(Document):
 
 
 def format_time(value: Timestamp | None, name: str) -> str | None:
-    """ISO 8601 for Amazon. A ``datetime`` must carry a time zone; a string must parse as ISO 8601."""
+    """ISO 8601 for Amazon. A ``datetime`` must carry a time zone; a string must parse as ISO 8601 (sent as given)."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            raise ConfigurationError(f"{name} must be timezone-aware (e.g. datetime.now(timezone.utc))")
-        return value.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z")
+        return format_datetime(value, name)
     if isinstance(value, str):
-        parse_time(value, name)
+        parse_datetime(value, name)
         return value
     raise ConfigurationError(f"{name} must be a datetime or an ISO 8601 string, got {type(value).__name__}")
-
-
-def parse_time(value: str, name: str = "time") -> dt.datetime:
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ConfigurationError(f"{name} is not an ISO 8601 date-time: {value!r}") from None
-    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.timezone.utc)
 
 
 def marketplace_list(marketplace_ids: Sequence[str], name: str = "marketplace_ids") -> list[str]:
@@ -93,119 +63,144 @@ def report_spec(
     data_start_time: Timestamp | None,
     data_end_time: Timestamp | None,
     report_options: Mapping[str, str] | None,
-) -> dict[str, Any]:
+) -> CreateReportSpecification:
+    """The createReport body, checked. Times given as text are sent as given (the model would re-format them)."""
     if not isinstance(report_type, str) or not report_type:
         raise ConfigurationError("report_type must be a non-empty string such as 'GET_MERCHANT_LISTINGS_ALL_DATA'")
-    spec: dict[str, Any] = {"reportType": report_type, "marketplaceIds": marketplace_list(marketplace_ids)}
+    fields: dict[str, object] = {"report_type": report_type, "marketplace_ids": marketplace_list(marketplace_ids)}
     start = format_time(data_start_time, "data_start_time")
     end = format_time(data_end_time, "data_end_time")
-    if start and end and parse_time(start) > parse_time(end):
+    if start and end and parse_datetime(start) > parse_datetime(end):
         raise ConfigurationError("data_start_time is after data_end_time")
     if start:
-        spec["dataStartTime"] = start
+        fields["data_start_time"] = start
     if end:
-        spec["dataEndTime"] = end
+        fields["data_end_time"] = end
     if report_options is not None:
         if not isinstance(report_options, Mapping) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in report_options.items()
         ):
             raise ConfigurationError("report_options must be a mapping of strings to strings")
-        spec["reportOptions"] = dict(report_options)
-    return spec
+        fields["report_options"] = dict(report_options)
+    return CreateReportSpecification.model_construct(**fields)  # type: ignore[arg-type]
 
 
-async def create_report(transport: Transport, spec: Mapping[str, Any]) -> str:
-    body = await call_api(transport, f"{API}.create_report", "POST", f"{BASE}/reports", json=dict(spec))
-    return require_str(body, "reportId", "createReport")
+async def create_report(api: Reports20210630Api, spec: CreateReportSpecification) -> str:
+    return required((await api.create_report(body=spec)).report_id, "reportId", "createReport")
 
 
-async def get_report(transport: Transport, report_id: str) -> ReportInfo:
-    path = f"{BASE}/reports/{path_segment(report_id, 'report_id')}"
-    return ReportInfo.from_json(await call_api(transport, f"{API}.get_report", "GET", path))
+async def get_report(api: Reports20210630Api, report_id: str) -> ReportInfo:
+    report = await api.get_report(report_id=report_id)
+    required(report.report_id, "reportId", "report")
+    return report
 
 
-async def get_report_document(
-    transport: Transport, report_document_id: str, *, restricted_data_token: str | None = None
-) -> tuple[str, str | None]:
+def status_of(report: ReportInfo) -> str:
+    return report.processing_status or ""
+
+
+class _GivenToken:
+    """The SP-API transport with a caller's Restricted Data Token on every call (``restricted_data_token=``)."""
+
+    __slots__ = ("_token", "_transport")
+
+    def __init__(self, transport: Transport, token: str) -> None:
+        self._transport = transport
+        self._token = token
+
+    def __getattr__(self, name: str) -> object:  # sandbox, scrubber, clock: the transport's
+        return getattr(self._transport, name)
+
+    async def send(self, call: ApiCall) -> httpx.Response:
+        return await self._transport.send(dataclasses.replace(call, restricted_data_token=self._token))
+
+    def __repr__(self) -> str:
+        return f"<{self._transport!r} with a given restricted data token>"
+
+
+def with_token(api: Reports20210630Api, transport: Transport, token: str | None) -> Reports20210630Api:
+    """``api`` itself, or one whose calls carry ``token`` (a Restricted Data Token the caller got)."""
+    if token is None:
+        return api
+    return Reports20210630Api(cast("Transport", _GivenToken(transport, token)))
+
+
+async def get_report_document(api: Reports20210630Api, report_document_id: str) -> tuple[str, str | None]:
     """The pre-signed URL and compression algorithm of a report document."""
-    path = f"{BASE}/documents/{path_segment(report_document_id, 'report_document_id')}"
-    body = await call_api(
-        transport, f"{API}.get_report_document", "GET", path, restricted_data_token=restricted_data_token
-    )
-    return require_url(body, "getReportDocument"), optional_str(body, "compressionAlgorithm")
+    document = await api.get_report_document(report_document_id=report_document_id)
+    return presigned_url(document.url, "getReportDocument"), document.compression_algorithm
 
 
 async def find_recent_report(
-    transport: Transport, spec: Mapping[str, Any], *, created_since: dt.datetime
+    api: Reports20210630Api, spec: CreateReportSpecification, *, created_since: dt.datetime
 ) -> ReportInfo | None:
     """The newest report (queued, in progress or done) created since ``created_since`` with the same type,
     marketplaces and data range. Only the first page of ``getReports`` (100 reports) is searched."""
-    params = {
-        "reportTypes": spec["reportType"],
-        "processingStatuses": "IN_QUEUE,IN_PROGRESS,DONE",
-        "marketplaceIds": ",".join(spec["marketplaceIds"]),
-        "createdSince": created_since.astimezone(dt.timezone.utc).isoformat().replace("+00:00", "Z"),
-        "pageSize": 100,
-    }
-    body = await call_api(transport, f"{API}.get_reports", "GET", f"{BASE}/reports", params=params)
-    reports = body.get("reports")
-    if not isinstance(reports, list):
-        return None
-    wanted_ids = set(spec["marketplaceIds"])
+    wanted_ids = list(spec.marketplace_ids or ())
+    page = await api.get_reports(
+        report_types=[spec.report_type or ""],
+        processing_statuses=_TERMINAL_OR_RUNNING,
+        marketplace_ids=wanted_ids,
+        created_since=created_since,
+        page_size=100,
+    )
     best: ReportInfo | None = None
-    for item in reports:
-        if not isinstance(item, Mapping):
+    for info in page.reports or ():
+        if (
+            not info.report_id
+            or info.report_type != spec.report_type
+            or set(info.marketplace_ids or ()) != set(wanted_ids)
+        ):
             continue
-        try:
-            info = ReportInfo.from_json(item)
-        except SPAPIError:
+        if not _same_time(spec.data_start_time, info.data_start_time):
             continue
-        if info.report_type != spec["reportType"] or set(info.marketplace_ids) != wanted_ids:
-            continue
-        if not _same_time(spec.get("dataStartTime"), info.data_start_time):
-            continue
-        if not _same_time(spec.get("dataEndTime"), info.data_end_time):
+        if not _same_time(spec.data_end_time, info.data_end_time):
             continue
         if best is None or _created(info) > _created(best):
             best = info
     return best
 
 
-def _same_time(wanted: str | None, actual: str | None) -> bool:
+def _as_datetime(value: Timestamp | None) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo is not None else value.replace(tzinfo=dt.timezone.utc)
+    if isinstance(value, str):
+        try:
+            return parse_datetime(value)
+        except ConfigurationError:
+            return None
+    return None
+
+
+def _same_time(wanted: Timestamp | None, actual: Timestamp | None) -> bool:
     if wanted is None:
         return True
-    if actual is None:
-        return False
-    try:
-        return parse_time(wanted) == parse_time(actual)
-    except ConfigurationError:
-        return False
+    wanted_at, actual_at = _as_datetime(wanted), _as_datetime(actual)
+    return wanted_at is not None and wanted_at == actual_at
 
 
 def _created(info: ReportInfo) -> dt.datetime:
-    try:
-        return parse_time(info.created_time or "")
-    except ConfigurationError:
-        return dt.datetime.min.replace(tzinfo=dt.timezone.utc)
+    return _as_datetime(info.created_time) or dt.datetime.min.replace(tzinfo=dt.timezone.utc)
 
 
 def terminal_error(info: ReportInfo, error_document: str | None, note: str = "") -> SPAPIError:
+    report_id = info.report_id or ""
     if info.processing_status == "CANCELLED":
         return ReportCancelledError(
-            f"report {info.report_id} ({info.report_type}) was CANCELLED (for most report types: no data)",
+            f"report {report_id} ({info.report_type}) was CANCELLED (for most report types: no data)",
             kind="report",
-            resource_id=info.report_id,
+            resource_id=report_id,
             processing_status="CANCELLED",
-            details=dict(info.raw),
+            details=info.to_wire(),
         )
     summary = " ".join((error_document or "").split())[:300]
     return ReportFatalError(
-        f"report {info.report_id} ({info.report_type}) ended FATAL"
+        f"report {report_id} ({info.report_type}) ended FATAL"
         + (f": {summary}" if summary else "")
         + (f" ({note})" if note else ""),
         kind="report",
-        resource_id=info.report_id,
+        resource_id=report_id,
         processing_status="FATAL",
         error_document=error_document,
-        details=dict(info.raw),
+        details=info.to_wire(),
     )

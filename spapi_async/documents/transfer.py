@@ -23,6 +23,7 @@ import httpx
 from .._redact import SENSITIVE_HEADERS, RedactedStr, install_http_log_filter, scrub_patterns
 from .._version import __version__
 from ..clock import Clock
+from ..retry import RetryContext, RetryPolicy
 from .errors import DocumentError, DocumentTimeoutError, DocumentTransferError, TruncatedDocumentError
 
 logger = logging.getLogger("spapi_async.documents")
@@ -41,8 +42,9 @@ class TransferSettings:
     ``connect_timeout``/``read_timeout``/``write_timeout`` are per network operation; ``deadline`` (seconds, or
     None) bounds one whole transfer, so a host that trickles bytes cannot hold a job forever. ``max_resumes`` is how
     many times one transfer may be resumed or retried after a failure; ``retry_delay`` is the first wait between
-    attempts (doubled each time, at most ``max_retry_delay``). ``chunk_size`` regroups the received bytes into
-    pieces of that size (None: as they arrive, the fastest).
+    attempts (doubled each time, at most ``max_retry_delay``): the :class:`~spapi_async.RetryPolicy` of
+    :attr:`retry`. ``chunk_size`` regroups the received bytes into pieces of that size (None: as they arrive, the
+    fastest).
     """
 
     connect_timeout: float = 10.0
@@ -62,6 +64,8 @@ class TransferSettings:
             raise ValueError("TransferSettings.deadline must be > 0 or None")
         if self.max_resumes < 0:
             raise ValueError("TransferSettings.max_resumes must be >= 0")
+        if not self.retry_delay >= 0 or not self.max_retry_delay >= 0:
+            raise ValueError("TransferSettings.retry_delay and max_retry_delay must be >= 0")
         if self.chunk_size is not None and self.chunk_size < 1024:
             raise ValueError("TransferSettings.chunk_size must be >= 1024 or None")
 
@@ -71,8 +75,30 @@ class TransferSettings:
             connect=self.connect_timeout, read=self.read_timeout, write=self.write_timeout, pool=self.connect_timeout
         )
 
+    @property
+    def retry(self) -> RetryPolicy:
+        """The retry policy of one transfer: ``max_resumes`` retries, exponential backoff from ``retry_delay`` up
+        to ``max_retry_delay`` without jitter; retried are a broken or timed-out connection, 429 and 5xx (see
+        :func:`transient`). ``Retry-After`` is not read: document hosts do not send it."""
+        return RetryPolicy(
+            max_attempts=self.max_resumes + 1,
+            backoff=self.retry_delay,
+            max_backoff=self.max_retry_delay,
+            jitter=False,
+            retry_on=transient,
+            respect_retry_after=False,
+        )
+
     def delay(self, attempt: int) -> float:
-        return float(min(self.max_retry_delay, self.retry_delay * (2 ** max(0, attempt - 1))))
+        """Seconds to wait after failed ``attempt`` (1-based): :meth:`RetryPolicy.delay` of :attr:`retry`."""
+        return self.retry.delay(max(1, attempt))
+
+
+def transient(context: RetryContext) -> bool:
+    """Whether a failed transfer may succeed when tried again: no answer at all (a broken connection, a timeout),
+    429 or a 5xx from the document host. Any method: pre-signed uploads are PUTs of the whole document."""
+    status = context.error.status_code
+    return status is None or status == 429 or status >= 500
 
 
 def safe_url(url: str | httpx.URL) -> str:
@@ -190,6 +216,7 @@ class Download:
         total: int | None = None
         refreshed = False
         failures = 0
+        retry = settings.retry
         while True:
             try:
                 response = await self._open(url, self.received, etag)
@@ -197,9 +224,10 @@ class Download:
                 raise
             except httpx.HTTPError as exc:
                 failures += 1
-                if failures > settings.max_resumes:
-                    raise _map_transport_error(exc, self.what, shown) from None
-                await self._pause(failures, exc)
+                error = _map_transport_error(exc, self.what, shown)
+                if not retry.should_retry("GET", failures, error):
+                    raise error from None
+                await self._pause(retry, failures, exc)
                 continue
             try:
                 status = response.status_code
@@ -210,9 +238,10 @@ class Download:
                     continue
                 if status == 429 or status >= 500:
                     failures += 1
-                    if failures > settings.max_resumes:
-                        raise _status_error(response, self.what, shown)
-                    await self._pause(failures, f"HTTP {status}")
+                    error = _status_error(response, self.what, shown)
+                    if not retry.should_retry("GET", failures, error):
+                        raise error
+                    await self._pause(retry, failures, f"HTTP {status}")
                     continue
                 if status == 416 and self.received and total is not None and self.received >= total:
                     return
@@ -270,17 +299,20 @@ class Download:
                 return
             except (httpx.TransportError, httpx.StreamError) as exc:
                 failures += 1
-                if failures > settings.max_resumes:
-                    if isinstance(exc, httpx.TimeoutException):
-                        raise _map_transport_error(exc, self.what, shown) from None
-                    raise TruncatedDocumentError(
+                broken: DocumentTransferError = (
+                    _map_transport_error(exc, self.what, shown)
+                    if isinstance(exc, httpx.TimeoutException)
+                    else TruncatedDocumentError(
                         f"{self.what}: the connection broke at byte {self.received}"
                         + (f" of {total}" if total is not None else "")
                         + f" and {settings.max_resumes} resumes did not complete it ({type(exc).__name__})",
                         url=shown,
-                    ) from None
+                    )
+                )
+                if not retry.should_retry("GET", failures, broken):
+                    raise broken from None
                 self.resumes += 1
-                await self._pause(failures, exc)
+                await self._pause(retry, failures, exc)
             finally:
                 await response.aclose()
 
@@ -289,8 +321,8 @@ class Download:
         if deadline is not None and self._clock.monotonic() - started > deadline:
             raise DocumentTimeoutError(f"{self.what}: not finished after {deadline:.0f} s", url=shown)
 
-    async def _pause(self, attempt: int, reason: object) -> None:
-        delay = self._http.settings.delay(attempt)
+    async def _pause(self, retry: RetryPolicy, attempt: int, reason: object) -> None:
+        delay = retry.delay(attempt)
         logger.info(
             "%s: %s at byte %d; retrying in %.1fs (attempt %d)",
             self.what,
@@ -328,8 +360,8 @@ async def upload(
 ) -> httpx.Response:
     """PUT ``body`` to a pre-signed URL with exactly ``content_type`` and a ``content-length`` (the storage
     behind these URLs does not take chunked uploads). ``body`` is bytes or a factory of a fresh byte stream, so a
-    failed attempt can be sent again; at most ``max_resumes`` retries."""
-    settings = http.settings
+    failed attempt can be sent again; retried as :attr:`TransferSettings.retry` says."""
+    retry = http.settings.retry
     url = RedactedStr(url)  # a pre-signed URL: masked in tracebacks rendered with locals
     shown = safe_url(url)
     attempt = 0
@@ -342,13 +374,14 @@ async def upload(
         except DocumentError:
             raise
         except httpx.HTTPError as exc:
-            if attempt > settings.max_resumes:
-                raise _map_transport_error(exc, what, shown) from None
-            await clock.sleep(settings.delay(attempt))
+            error = _map_transport_error(exc, what, shown)
+            if not retry.should_retry("PUT", attempt, error):
+                raise error from None
+            await clock.sleep(retry.delay(attempt))
             continue
         if response.status_code < 300:
             return response
-        if (response.status_code == 429 or response.status_code >= 500) and attempt <= settings.max_resumes:
-            await clock.sleep(settings.delay(attempt))
-            continue
-        raise _status_error(response, what, shown)
+        error = _status_error(response, what, shown)
+        if not retry.should_retry("PUT", attempt, error):
+            raise error
+        await clock.sleep(retry.delay(attempt))

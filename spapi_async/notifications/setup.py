@@ -1,9 +1,9 @@
 """``client.notifications``: the generated Notifications API plus ``subscribe()`` and ``unsubscribe()``.
 
 Destinations are the application's (grantless calls); subscriptions are the selling partner's. ``subscribe``
-creates or reuses both, so calling it again changes nothing. The destination calls go through a copy of the client
-that also holds the ``sellingpartnerapi::notifications`` grantless scope, so a client built with only a refresh
-token works as it is.
+creates or reuses both, so calling it again changes nothing. The destination calls go through a transport whose
+grantless token also holds the ``sellingpartnerapi::notifications`` scope (the client hands over a function making
+one), so a client built with only a refresh token works as it is.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,8 +19,10 @@ from ..apis.notifications_v1 import NotificationsV1Api
 from ..errors import ConfigurationError, ConflictError, NotFoundError
 
 if TYPE_CHECKING:
-    from ..client import SPAPIClient
     from ..transport import Transport
+
+#: Makes a transport like the client's whose grantless token holds the given scopes.
+GrantlessTransport = Callable[[tuple[str, ...]], "Transport"]
 
 logger = logging.getLogger("spapi_async.notifications")
 
@@ -48,24 +50,32 @@ def default_payload_version(notification_type: str) -> str:
 
 
 class NotificationsApi(NotificationsV1Api):
-    """``client.notifications``: every ``notifications_v1`` operation, plus :meth:`subscribe` / :meth:`unsubscribe`."""
+    """``client.notifications``: every ``notifications_v1`` operation, plus :meth:`subscribe` / :meth:`unsubscribe`.
 
-    __slots__ = ("_client", "_grantless")
+    ``grantless_scopes`` are the scopes the client's grantless tokens hold; ``grantless_transport`` makes a
+    transport like ``transport`` whose grantless token holds the scopes it is given (called once, on first use,
+    when the notifications scope is missing).
+    """
 
-    def __init__(self, transport: Transport, client: SPAPIClient) -> None:
+    __slots__ = ("_grantless", "_grantless_scopes", "_grantless_transport")
+
+    def __init__(
+        self, transport: Transport, grantless_scopes: Sequence[str], grantless_transport: GrantlessTransport
+    ) -> None:
         super().__init__(transport)
-        self._client = client
+        self._grantless_scopes = tuple(grantless_scopes)
+        self._grantless_transport = grantless_transport
         self._grantless: NotificationsV1Api | None = None
 
     @property
     def grantless(self) -> NotificationsV1Api:
-        """The Notifications API on a copy of the client that holds the notifications grantless scope."""
+        """The Notifications API on a transport whose grantless token holds the notifications scope."""
         if self._grantless is None:
-            client = self._client
-            scopes = tuple(client.config.grantless_scopes)
+            scopes = self._grantless_scopes
+            transport = self._transport
             if SCOPE not in scopes:
-                client = client.with_options(grantless_scopes=(*scopes, SCOPE))
-            self._grantless = client.notifications_v1
+                transport = self._grantless_transport((*scopes, SCOPE))
+            self._grantless = NotificationsV1Api(transport)
         return self._grantless
 
     async def _find_destination(self, sqs_arn: str) -> str | None:

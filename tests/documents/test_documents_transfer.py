@@ -286,6 +286,33 @@ def test_transfer_settings_validate() -> None:
     assert TransferSettings(retry_delay=1, max_retry_delay=5).delay(10) == 5
 
 
+def test_transfers_retry_by_the_shared_retry_policy() -> None:
+    settings = TransferSettings(max_resumes=3, retry_delay=0.5, max_retry_delay=1.5)
+    policy = settings.retry
+    assert isinstance(policy, sp.RetryPolicy)
+    assert (policy.max_attempts, policy.jitter) == (4, False)
+    assert [settings.delay(n) for n in (1, 2, 3, 4)] == [policy.delay(n) for n in (1, 2, 3, 4)] == [0.5, 1.0, 1.5, 1.5]
+    dropped = sp.DocumentTransferError("broken")
+    assert policy.should_retry("PUT", 3, dropped) and not policy.should_retry("PUT", 4, dropped)
+    assert policy.should_retry("GET", 1, sp.DocumentTransferError("busy", status_code=503))
+    assert policy.should_retry("GET", 1, sp.DocumentTransferError("slow down", status_code=429))
+    assert not policy.should_retry("GET", 1, sp.DocumentTransferError("refused", status_code=403))
+    with pytest.raises(ValueError, match="retry_delay"):
+        TransferSettings(retry_delay=-1)
+
+
+async def test_download_waits_follow_the_policy() -> None:
+    fake = FakeAmazon()
+    fake.host("doc-1", HostedDocument(big_tsv(2000), breaks=[1000, 2000, 3000]))
+    clock = InstantClock()
+    async with fake.client(clock) as client:
+        documents = fake.documents_for(client, transfer=TransferSettings(retry_delay=0.25, max_retry_delay=0.75))
+        doc = await documents.report_document("doc-1")
+        assert len([row async for row in doc.rows()]) == 2000
+        await documents.aclose()
+    assert clock.sleeps == [0.25, 0.5, 0.75]
+
+
 def test_zlib_truncation_detected_at_any_cut() -> None:
     body = gzip.compress(b"x" * 1000)
     for cut in (len(body) - 1, len(body) - 8, 11):
