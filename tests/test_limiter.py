@@ -260,8 +260,8 @@ def patched_registry(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[Operatio
 
         table = MappingProxyType({op.key: op for op in ops})
         monkeypatch.setattr(registry, "_table", lambda: table)
-        registry._matchers.cache_clear()
-        monkeypatch.setattr(registry, "_matchers", registry._matchers.__wrapped__)
+        registry._matcher.cache_clear()
+        monkeypatch.setattr(registry, "_matcher", registry._matcher.__wrapped__)
 
     return install
 
