@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio
@@ -47,6 +48,17 @@ def _summarise(name: str, wall: float, stats: dict[str, Any], ideal: float, extr
         "orders_per_s": len(served) / wall if wall > 0 else 0.0,
         **extra,
     }
+
+
+async def _pull(
+    producer: Callable[[], Awaitable[None]], worker: Callable[[Any], Awaitable[None]], receive: Any, workers: int
+) -> None:
+    """The producer (order ids, page by page) and ``workers`` workers (each its own clone of ``receive``)."""
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(producer)
+        for _ in range(workers):
+            tg.start_soon(worker, receive.clone())
+        receive.close()
 
 
 async def p1_ours(
@@ -101,11 +113,7 @@ async def p1_ours(
                 items_seen += len(response.json()["payload"]["OrderItems"])
 
     started = time.monotonic()
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(producer)
-        for _ in range(workers):
-            tg.start_soon(worker, receive.clone())
-        receive.close()
+    await _pull(producer, worker, receive, workers)
     wall = time.monotonic() - started
     await client.aclose()
     stats = await _server_stats(base_url)
@@ -181,11 +189,7 @@ async def p1_baseline(
 
     started = time.monotonic()
     with anyio.move_on_after(limit) as scope:
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(producer)
-            for _ in range(workers):
-                tg.start_soon(worker, receive.clone())
-            receive.close()
+        await _pull(producer, worker, receive, workers)
     wall = time.monotonic() - started
     stats = await _server_stats(base_url)
     ideal = ideal_seconds(math.ceil(orders / page_size), orders, time_scale)
