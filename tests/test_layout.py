@@ -6,6 +6,7 @@
 - No hand-written module of ``spapi_async`` outside ``apis/`` and ``sellercenter/v2/`` spells the path of an
   SP-API operation (``sp.OPERATIONS``) or of a Seller Center v2 operation (the generated
   ``sellercenter/v2/_operations.py``): the generated resources are the one place where paths are written.
+- The limiters' ``stats()`` are built in one place (``throttle/counters.py``).
 
 Sources are read as text and parsed with :mod:`ast`; nothing is imported but the two operation tables.
 """
@@ -206,3 +207,17 @@ def test_no_hand_written_module_spells_an_operation_path() -> None:
         "hand-written modules spell operation paths (use the generated resources in apis/ and sellercenter/v2/):\n"
         f"{listing}"
     )
+
+
+# ---------------------------------------------------------------------------------------------- one stats()
+
+
+def test_limiter_stats_are_built_in_one_place() -> None:
+    """Both limiters' ``stats()`` come from ``throttle/counters.py``: ``KeyStats`` is made nowhere else."""
+    makers = sorted(
+        f"{path.relative_to(ROOT).as_posix()}:{node.lineno}"
+        for path in hand_written(PACKAGE / "throttle")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "KeyStats"
+    )
+    assert [place.split(":")[0] for place in makers] == ["spapi_async/throttle/counters.py"], makers
