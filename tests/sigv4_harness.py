@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 from unittest import mock
 
 import anyio
@@ -73,3 +74,16 @@ def make_config(**kwargs: object) -> sp.client.ClientConfig:  # type: ignore[nam
 
 def lwa_ok() -> httpx.Response:
     return httpx.Response(200, json={"access_token": "Atza|e2e-access-token", "expires_in": 3600})
+
+
+def eu_client(**kwargs: Any) -> sp.SPAPIClient:
+    """A client of the EU endpoint signing with :data:`ACCESS_KEY` / :data:`SECRET_KEY` (and ``kwargs``)."""
+    return sp.SPAPIClient(
+        "amzn1.application-oa2-client.e2e",
+        "client-secret-value",
+        "Atzr|refresh-token-value",
+        region="eu",
+        aws_access_key=ACCESS_KEY,
+        aws_secret_key=SECRET_KEY,
+        **kwargs,
+    )

@@ -26,6 +26,7 @@ from .sigv4_harness import (
     SESSION_TOKEN,
     FakeClock,
     botocore_authorization,
+    eu_client,
     lwa_ok,
 )
 
@@ -55,13 +56,7 @@ async def _client_signs_every_attempt(caplog: pytest.LogCaptureFixture, backend:
     with respx.mock(assert_all_called=True) as mock:
         mock.post(LWA).mock(side_effect=lambda request: lwa_ok())
         mock.get(url__startswith=API).mock(side_effect=api)
-        client = sp.SPAPIClient(
-            "amzn1.application-oa2-client.e2e",
-            "client-secret-value",
-            "Atzr|refresh-token-value",
-            region="eu",
-            aws_access_key=ACCESS_KEY,
-            aws_secret_key=SECRET_KEY,
+        client = eu_client(
             aws_session_token=SESSION_TOKEN,
             retry=RetryPolicy(max_attempts=3, backoff=2.0, jitter=False),
             clock=clock,

@@ -19,7 +19,7 @@ from spapi_async.auth.sigv4 import (
 )
 from spapi_async.config import Secret
 
-from .sigv4_harness import ACCESS_KEY, API, LWA, ROLE, SECRET_KEY, FakeClock, botocore_authorization, lwa_ok
+from .sigv4_harness import ACCESS_KEY, API, LWA, ROLE, SECRET_KEY, FakeClock, botocore_authorization, eu_client, lwa_ok
 
 
 @pytest.fixture(scope="module")
@@ -109,15 +109,7 @@ async def test_client_with_role_arn_signs_with_assumed_credentials(
     with respx.mock(assert_all_called=True) as mock:
         mock.post(LWA).mock(side_effect=lambda request: lwa_ok())
         mock.get(url__startswith=API).mock(side_effect=api)
-        async with sp.SPAPIClient(
-            "amzn1.application-oa2-client.e2e",
-            "client-secret-value",
-            "Atzr|refresh-token-value",
-            region="eu",
-            aws_access_key=ACCESS_KEY,
-            aws_secret_key=SECRET_KEY,
-            role_arn=ROLE,
-        ) as client:
+        async with eu_client(role_arn=ROLE) as client:
             await client.request("GET", "/sellers/v1/marketplaceParticipations")
             await client.request("GET", "/sellers/v1/marketplaceParticipations")
             provider = client.transport.signer.provider  # type: ignore[union-attr]
