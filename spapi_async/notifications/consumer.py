@@ -31,10 +31,12 @@ from typing import Any
 
 from ..clock import SYSTEM_CLOCK, Clock
 from ..errors import ConfigurationError
-from .consumer_run import ConsumerRun, Handler
+from .consumer_run import DELETE_LINGER, ConsumerRun, Handler
 from .dedupe import DedupeStore, make_dedupe
 from .models import Notification
 from .watch import Watch, receive_until
+
+__all__ = ["DELETE_LINGER", "ConsumerStats", "Handler", "NotificationConsumer"]
 
 _QUEUE_REGION = re.compile(r"^https?://(?:sqs\.([a-z0-9-]+)\.amazonaws\.com|([a-z0-9-]+)\.queue\.amazonaws\.com)")
 _EXTRA = "pip install 'spapi-async[notifications]'"
