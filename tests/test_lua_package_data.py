@@ -7,7 +7,7 @@ from pathlib import Path
 
 from spapi_async._redis import lua_script
 from spapi_async.auth import redis_store
-from spapi_async.throttle import redis as throttle_redis
+from spapi_async.throttle import redis_scripts as throttle_redis
 
 PACKAGE = Path(__file__).resolve().parent.parent / "spapi_async"
 

@@ -15,8 +15,9 @@ of a queue (extra ``redis``).
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Sequence
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from ..clock import SYSTEM_CLOCK, Clock
@@ -24,6 +25,8 @@ from ..errors import ConfigurationError
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
+
+logger = logging.getLogger("spapi_async.notifications")
 
 Claim = Literal["new", "done", "busy"]
 
@@ -160,3 +163,11 @@ def make_dedupe(dedupe: DedupeStore | str | None, clock: Clock) -> tuple[DedupeS
         if not callable(getattr(dedupe, method, None)):
             raise ConfigurationError(f"dedupe store {dedupe!r} has no {method}() method")
     return dedupe, False
+
+
+async def quietly(call: Awaitable[None]) -> None:
+    """Await a store call whose failure must not stop the consumer: it is logged as a warning."""
+    try:
+        await call
+    except Exception as exc:
+        logger.warning("dedupe store: %s: %s", type(exc).__name__, exc)

@@ -35,6 +35,7 @@ from ._gate import Gate
 from .base import KeyStats, LimitKey, Plan, StatsSource
 from .bounds import RATE_FACTOR, OnceLog, bounded_hold, bounded_rate, check_factor
 from .bucket import DEFAULT_TIMER_SLACK, TokenBucket
+from .counters import InForce, KeyCounters, stats_of
 from .window import SlidingWindow, WindowPlan
 
 #: Seconds of jitter between a grant and the request's arrival at Amazon that the default limiter absorbs (see
@@ -53,19 +54,15 @@ DEFAULT_WINDOW_MARGIN = 0.05
 SWEEP_AT = 1024
 
 
-class _Entry:
-    __slots__ = ("gate", "grants", "last_used", "max_wait", "plan", "released", "source", "throttled", "total_wait")
+class _Entry(KeyCounters):
+    __slots__ = ("gate", "last_used", "plan", "source")
 
     def __init__(self, gate: Gate, plan: Plan, source: StatsSource, now: float) -> None:
+        super().__init__()
         self.gate = gate
         self.last_used = now
         self.plan = plan  # the plan the gate was built from (the caller's or the override)
         self.source: StatsSource = source
-        self.grants = 0
-        self.released = 0
-        self.throttled = 0
-        self.total_wait = 0.0
-        self.max_wait = 0.0
 
 
 class Limiter:
@@ -130,11 +127,7 @@ class Limiter:
         clock = self._clock
         start = entry.last_used = clock.monotonic()
         await entry.gate.acquire()
-        waited = clock.monotonic() - start
-        entry.grants += 1
-        entry.total_wait += waited
-        if waited > entry.max_wait:
-            entry.max_wait = waited
+        entry.granted(clock.monotonic() - start)
 
     async def release(self, key: LimitKey) -> None:
         entry = self._entries.get(key)
@@ -167,28 +160,7 @@ class Limiter:
                 gate.fill()
 
     def stats(self) -> dict[str, KeyStats]:
-        result: dict[str, KeyStats] = {}
-        for key, entry in self._entries.items():
-            gate = entry.gate
-            if isinstance(gate, TokenBucket):
-                rate, burst = gate.rate, gate.burst
-            else:
-                assert isinstance(entry.plan, WindowPlan)
-                rate, burst = entry.plan.rate, entry.plan.limit
-            name = str(key)
-            result[name] = KeyStats(
-                key=name,
-                grants=entry.grants,
-                total_wait_s=entry.total_wait,
-                max_wait_s=entry.max_wait,
-                throttled=entry.throttled,
-                released=entry.released,
-                rate=rate,
-                burst=burst,
-                plan_source=entry.source,
-                waiting=gate.waiting,
-            )
-        return result
+        return stats_of(self._entries, _in_force)
 
     # ------------------------------------------------------------------ extras
 
@@ -245,6 +217,14 @@ class Limiter:
         else:
             return  # keep serving the queued callers with the old gate; switch on a later call
         entry.plan = plan
+
+
+def _in_force(key: LimitKey, entry: _Entry) -> InForce:
+    gate = entry.gate
+    if isinstance(gate, TokenBucket):
+        return gate.rate, gate.burst, entry.source, gate.waiting
+    assert isinstance(entry.plan, WindowPlan)
+    return entry.plan.rate, entry.plan.limit, entry.source, gate.waiting
 
 
 def _source_of(key: LimitKey, plan: Plan) -> StatsSource:

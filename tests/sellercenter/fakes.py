@@ -15,6 +15,9 @@ import httpx
 
 from ..fakes import InstantClock
 
+#: The base URL the v2 client tests talk to (nothing is resolved: the fake server answers through MockTransport).
+BASE = "https://sellercenter-api.example.test"
+
 
 class FakeClock(InstantClock):
     """The shared instant clock, counting monotonic time from 0 (``time()`` adds an epoch) and yielding to the

@@ -1,10 +1,10 @@
-"""SellerCenterClient against a fake server (httpx.MockTransport): OAuth, errors, retries, pagination, helpers."""
+"""SellerCenterClient against a fake server (httpx.MockTransport): configuration, OAuth, helpers, generated methods.
+Errors and retries: ``test_v2_errors.py``; pagination: ``test_v2_pagination.py``; fixtures: ``conftest.py``."""
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio
@@ -12,46 +12,11 @@ import httpx
 import pytest
 
 import spapi_async as sp
-from spapi_async.errors import ConfigurationError, ServerError, ThrottledError, UnauthorizedError
-from spapi_async.retry import RetryPolicy
+from spapi_async.errors import ConfigurationError, UnauthorizedError
 from spapi_async.sellercenter import SellerCenterClient, default_token_url
-from spapi_async.sellercenter.errors import (
-    SellerCenterClientError,
-    SellerCenterNotFoundError,
-    SellerCenterServerError,
-    SellerCenterThrottledError,
-)
 from spapi_async.throttle.base import NullLimiter
 
-from .fakes import FakeClock, FakeServer, problem
-
-BASE = "https://sellercenter-api.example.test"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def server(clock: FakeClock) -> FakeServer:
-    return FakeServer(clock)
-
-
-@pytest.fixture
-async def client(server: FakeServer, clock: FakeClock) -> AsyncIterator[SellerCenterClient]:
-    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    async with SellerCenterClient(
-        BASE,
-        server.client_id,
-        server.client_secret,
-        token_url=f"{BASE}/oauth/client-credentials",
-        http_client=http,
-        clock=clock,
-        retry=RetryPolicy(max_attempts=3, jitter=False, backoff=1.0),
-    ) as c:
-        yield c
-    await http.aclose()
+from .fakes import BASE, FakeClock, FakeServer, problem
 
 
 def test_default_token_url_follows_the_instance_naming() -> None:
@@ -165,165 +130,6 @@ async def test_x_context_header(server: FakeServer, clock: FakeClock) -> None:
         await c.request("GET", "/v2/health")
     await http.aclose()
     assert server.api_requests()[0].headers["x-context"] == "admin"
-
-
-async def test_rfc7807_error_becomes_a_typed_seller_center_error(
-    client: SellerCenterClient, server: FakeServer
-) -> None:
-    server.routes[("PUT", "/v2/product/5/prices/SG")] = lambda r: problem(
-        422, "Validation Failed", "price must be positive", violations=[{"propertyPath": "price", "message": "< 0"}]
-    )
-    with pytest.raises(SellerCenterClientError) as info:
-        await client.request("PUT", "/v2/product/5/prices/SG", json={"price": -1})
-    err = info.value
-    assert isinstance(err, sp.SellerCenterError)
-    assert isinstance(err, sp.SPAPIError)
-    assert (err.status_code, err.title, err.detail, err.type) == (
-        422,
-        "Validation Failed",
-        "price must be positive",
-        "about:blank",
-    )
-    assert [(e.code, e.message) for e in err.errors] == [
-        ("Validation Failed", "price must be positive"),
-        ("price", "< 0"),
-    ]
-    server.routes[("GET", "/v2/brands/9")] = lambda r: problem(404, "Not Found", "no brand 9")
-    with pytest.raises(SellerCenterNotFoundError):
-        await client.brands.get_brands_by_brand_id(brand_id=9)
-
-
-async def test_maintenance_503_is_retried_after_retry_after(
-    client: SellerCenterClient, server: FakeServer, clock: FakeClock
-) -> None:
-    calls: list[float] = []
-
-    def health(request: httpx.Request) -> httpx.Response:
-        calls.append(clock.now)
-        if len(calls) == 1:
-            body = {"message": "Service is unavailable due to maintenance mode", "caused_by": "maintenance_mode"}
-            return httpx.Response(503, json=body, headers={"Retry-After": "42"})
-        return httpx.Response(200, json={"ok": True})
-
-    server.routes[("POST", "/v2/orders/statuses/set-to-shipped")] = health
-    response = await client.request("POST", "/v2/orders/statuses/set-to-shipped", json={"orderItemIds": [1]})
-    assert response.json() == {"ok": True}
-    assert len(calls) == 2
-    assert calls[1] - calls[0] == pytest.approx(42.0)
-
-
-async def test_maintenance_error_when_retries_run_out(server: FakeServer, clock: FakeClock) -> None:
-    server.routes[("GET", "/v2/health")] = lambda r: httpx.Response(
-        503, json={"message": "maintenance", "caused_by": "maintenance_mode"}, headers={"Retry-After": "1"}
-    )
-    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    async with SellerCenterClient(
-        BASE, server.client_id, server.client_secret, http_client=http, clock=clock, retry=RetryPolicy(max_attempts=2)
-    ) as c:
-        with pytest.raises(SellerCenterServerError) as info:
-            await c.request("GET", "/v2/health")
-    await http.aclose()
-    assert info.value.maintenance
-    assert isinstance(info.value, ServerError)
-    assert len(server.api_requests()) == 2
-
-
-async def test_429_closes_the_window_and_the_retry_waits_for_it(
-    client: SellerCenterClient, server: FakeServer, clock: FakeClock
-) -> None:
-    arrivals: list[float] = []
-
-    def health(request: httpx.Request) -> httpx.Response:
-        arrivals.append(clock.now)
-        if len(arrivals) == 1:
-            return problem(429, "Too Many Requests", "slow down")
-        return httpx.Response(200, json={})
-
-    server.routes[("GET", "/v2/health")] = health
-    await client.request("GET", "/v2/health")
-    assert len(arrivals) == 2
-    assert arrivals[1] - arrivals[0] >= 3.0  # the seller's window was closed for a full window
-    stats = next(iter(client.limiter.stats().values()))
-    assert stats.throttled == 1
-    assert stats.grants == 2
-
-
-async def test_429_raises_throttled_when_not_retried(server: FakeServer, clock: FakeClock) -> None:
-    server.routes[("GET", "/v2/health")] = lambda r: problem(429, "Too Many Requests", "slow down")
-    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
-    async with SellerCenterClient(
-        BASE, server.client_id, server.client_secret, http_client=http, clock=clock, retry=RetryPolicy(max_attempts=1)
-    ) as c:
-        with pytest.raises(SellerCenterThrottledError) as info:
-            await c.request("GET", "/v2/health")
-    await http.aclose()
-    assert isinstance(info.value, ThrottledError)
-
-
-def _paged(total: int, style: str) -> Any:
-    def handler(request: httpx.Request) -> httpx.Response:
-        offset = int(request.url.params["offset"])
-        limit = int(request.url.params["limit"])
-        rows = [{"id": i, "name": f"n{i}"} for i in range(offset, min(total, offset + limit))]
-        if style == "total":
-            body: dict[str, Any] = {
-                "items": rows,
-                "pagination": {"limit": limit, "offset": offset, "totalCount": total},
-            }
-        elif style == "has_next":
-            body = {"items": rows, "pagination": {"limit": limit, "offset": offset, "hasNext": offset + limit < total}}
-        else:
-            body = {"data": rows, "hasNext": offset + limit < total}
-        return httpx.Response(200, json=body)
-
-    return handler
-
-
-async def test_total_count_pagination(client: SellerCenterClient, server: FakeServer) -> None:
-    server.routes[("GET", "/v2/brands")] = _paged(25, "total")
-    names = [b.name async for b in client.brands.get_brands(limit=10, name="x")]
-    assert names == [f"n{i}" for i in range(25)]
-    brand_requests = [r for r in server.api_requests() if r.path == "/v2/brands"]
-    assert [dict(r.query)["offset"] for r in brand_requests] == ["0", "10", "20"]
-    assert all(dict(r.query)["name"] == "x" for r in brand_requests)
-
-
-async def test_has_next_pagination_for_orders(client: SellerCenterClient, server: FakeServer) -> None:
-    server.routes[("GET", "/v2/orders")] = _paged(7, "has_next")
-    pages = [page async for page in client.orders.get_orders(limit=3, order_numbers=["A", "B"]).pages()]
-    assert [len(p.items) for p in pages] == [3, 3, 1]
-    assert [p.has_next for p in pages] == [True, True, False]
-    query = server.api_requests()[0].query
-    assert ("orderNumbers[]", "A") in query
-    assert ("orderNumbers[]", "B") in query
-
-
-async def test_archive_pagination_reads_data_and_has_next(client: SellerCenterClient, server: FakeServer) -> None:
-    server.routes[("GET", "/v2/archive/orders")] = _paged(5, "data")
-    first = await client.archive.get_archive_orders(limit=2)
-    assert [o.model_extra for o in first.items] == [{"id": 0, "name": "n0"}, {"id": 1, "name": "n1"}]
-    assert first.next_offset == 2
-    count = 0
-    async for _ in client.archive.get_archive_orders(limit=2):
-        count += 1
-    assert count == 5
-
-
-async def test_pagination_stops_on_an_empty_page_even_if_has_next_lies(
-    client: SellerCenterClient, server: FakeServer
-) -> None:
-    server.routes[("GET", "/v2/manifest")] = lambda r: httpx.Response(
-        200, json={"items": [], "pagination": {"hasNext": True}}
-    )
-    assert [m async for m in client.manifest.get_manifest(limit=5)] == []
-    assert len(server.api_requests()) == 1
-
-
-async def test_max_items_stops_early(client: SellerCenterClient, server: FakeServer) -> None:
-    server.routes[("GET", "/v2/brands")] = _paged(1000, "total")
-    got = [b async for b in client.brands.get_brands(limit=10, max_items=15)]
-    assert len(got) == 15
-    assert len(server.api_requests()) == 2
 
 
 async def test_update_stock_chunks_by_100_and_reports_not_updated(
@@ -443,16 +249,3 @@ async def test_generated_xml_upload_returns_the_raw_answer(client: SellerCenterC
     sent = server.api_requests()[0]
     assert sent.headers["content-type"] == "text/xml; charset=utf-8"
     assert sent.body == xml.encode()
-
-
-def test_read_page_tolerates_loose_totals() -> None:
-    from spapi_async.pagination import read_page
-
-    page = read_page({"items": [1, 2], "pagination": {"totalCount": "4"}}, "total", 0, 2, int)
-    assert (page.total_count, page.next_offset) == (4, 2)
-    page = read_page({"items": [1, 2], "pagination": {"totalCount": 2.0}}, "total", 2, 2, int)
-    assert (page.total_count, page.next_offset) == (2, None)
-    page = read_page({"items": [1], "pagination": {"totalCount": "n/a"}}, "total", 0, 2, int)
-    assert (page.total_count, page.next_offset) == (None, None)  # no usable total: a short page is the last
-    with pytest.raises(sp.SPAPIError):
-        read_page({"items": {"not": "a list"}}, "total", 0, 2, int)
