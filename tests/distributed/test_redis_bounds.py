@@ -264,7 +264,8 @@ async def test_a_window_slot_reserved_ahead_waits_for_completions_reported_since
         members = await redis_client.zrange(rkey, 0, -1, withscores=True)
     granted = [score for member, score in members if member.startswith(b"p:")]
     assert len(granted) == 1  # the third, re-scored to when it was confirmed
-    assert granted[0] - max(completed) >= 1_000_000 - 2
+    # Two per window: the third may go once the earlier of the two completions has left the window.
+    assert granted[0] - min(completed) >= 1_000_000 - 2
 
 
 async def test_more_concurrent_callers_than_redis_py_s_default_pool_stay_on_redis(
