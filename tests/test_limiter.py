@@ -256,12 +256,7 @@ def _op(api: str, name: str, method: str, path: str, plan: UsagePlan) -> Operati
 @pytest.fixture
 def patched_registry(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[Operation]], None]:
     def install(ops: list[Operation]) -> None:
-        from types import MappingProxyType
-
-        table = MappingProxyType({op.key: op for op in ops})
-        monkeypatch.setattr(registry, "_table", lambda: table)
-        registry._matchers.cache_clear()
-        monkeypatch.setattr(registry, "_matchers", registry._matchers.__wrapped__)
+        monkeypatch.setattr(registry, "OPERATIONS", registry.OperationTable(lambda: ops))
 
     return install
 
