@@ -37,8 +37,7 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 ItemT = TypeVar("ItemT")
 
-#: moved to ``spapi_async.operation`` (#19): a generated method now passes its ``Operation`` itself
-OperationSpec = Operation
+OperationSpec = Operation  # moved to spapi_async.operation.Operation (#19): one descriptor per operation
 
 
 class Resource:
