@@ -93,7 +93,10 @@ class Resource:
             elif p.location == "path":
                 path = path.replace("{" + p.wire + "}", path_segment(scalar(value, p.kind, where, strict), where))
             elif p.location == "query":
-                query.extend(query_items(p.wire, value, p.kind, p.collection_format, where, strict))
+                if p.kind.startswith("list:"):
+                    query.extend(query_items(p.wire, value, p.kind, p.collection_format, where, strict))
+                else:
+                    query.append((p.wire, scalar(value, p.kind, where, strict)))
             else:
                 headers[p.wire] = header_value(where, scalar(value, p.kind, where, strict))
         return _Request(path, query, headers, body)
