@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from . import config
 from .emit_models import ModelSet
+from .emit_operations import constant, param_kind, param_py_name
 from .naming import pascal
 from .render import HEADER, py_str, wrap
 from .spec import ApiIR, OperationIR, Param, resolve
@@ -26,19 +26,6 @@ def class_name(api: ApiIR) -> str:
     return pascal(api.attr) + "Api"
 
 
-def _kind(schema: dict[str, Any]) -> str:
-    kind = schema.get("type")
-    if kind == "array":
-        return "list:" + _kind(schema.get("items") or {})
-    if kind == "string":
-        fmt = schema.get("format", "")
-        timestamp_name = config.DATETIME_PARAM_NAME.search(str(schema.get("name", ""))) is not None
-        if not fmt and timestamp_name and config.ISO_8601_MENTION.search(str(schema.get("description", ""))):
-            fmt = "date-time"
-        return {"date-time": "datetime", "date": "date"}.get(fmt, "str")
-    return {"integer": "int", "number": "float", "boolean": "bool"}.get(str(kind), "any")
-
-
 def _fmt_rate(rate: float) -> str:
     return f"{rate:g}"
 
@@ -49,6 +36,8 @@ class ApiEmitter:
         self.models = models
         self.uses_dt = False
         self._current = ""
+        #: operation key -> the response type its method parses (model names), for the operation descriptors
+        self.responses: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ types
 
@@ -121,51 +110,13 @@ class ApiEmitter:
 
     # ------------------------------------------------------------------ rendering
 
-    def _spec(self, op: OperationIR, var: str) -> list[str]:
-        lines = [
-            f"{var} = OperationSpec(",
-            f"    {py_str(op.key)},",
-            f"    {py_str(op.method)},",
-            f"    {py_str(op.path)},",
-        ]
-        lines.append("    (")
-        for p in op.params:
-            kind = "body" if p.location == "body" else _kind(p.schema)
-            args = [py_str(p.name), py_str(self._py_name(op, p)), py_str(p.location), py_str(kind)]
-            if kind.startswith("list:"):
-                args.append(py_str(p.collection_format or "csv"))
-            if p.required:
-                args.append("required=True")
-            lines.append(f"        Param({', '.join(args)}),")
-        lines.append("    ),")
-        if not any("json" in m for m in op.produces):
-            lines.append("    json_response=False,")
-        if op.pagination is not None:
-            token_wire = op.pagination.token_param.split(":", 1)[1]
-            rule = config.TOKEN_RULES.get(op.key)
-            targs = [py_str(token_wire)]
-            if rule is not None:
-                keep, fixed = rule
-                targs.append(f"keep=({''.join(py_str(k) + ', ' for k in keep)})")
-                if fixed:
-                    pairs = "".join(f"({py_str(k)}, {py_str(v)}), " for k, v in fixed)
-                    targs.append(f"fixed=({pairs})")
-            lines.append(f"    token=TokenRule({', '.join(targs)}),")
-        lines.append(")")
-        return lines
-
-    def _py_name(self, op: OperationIR, p: Param) -> str:
-        if op.pagination is not None and p.location == "query" and op.pagination.token_param == f"query:{p.name}":
-            return "next_token"
-        return p.py_name
-
     def _method(self, op: OperationIR, var: str) -> list[str]:
         sig: list[str] = []
         call_args: list[str] = []
         names: set[str] = set()
         for p in op.params:
-            kind = "body" if p.location == "body" else _kind(p.schema)
-            name = self._py_name(op, p)
+            kind = param_kind(p)
+            name = param_py_name(op, p)
             if name in names or name in ("self", "data_elements"):
                 raise ValueError(f"{op.key}: parameter name {name!r} is used twice")
             names.add(name)
@@ -184,6 +135,7 @@ class ApiEmitter:
             extra_call = ", data_elements=data_elements"
         args_dict = "{" + ", ".join(call_args) + "}"
         response = self._response_type(op)
+        self.responses[op.key] = response
         pg = op.pagination
         if pg is not None and response is not None:
             page = self._model_ref(response)
@@ -267,15 +219,14 @@ class ApiEmitter:
     def render(self) -> str:
         api = self.api
         body: list[str] = []
-        specs: list[str] = []
+        descriptors: list[str] = []
         for op in api.operations:
             self._current = op.operation_id
             var = "_" + op.name.upper()
-            specs.extend(self._spec(op, var))
-            specs.append("")
+            descriptors.append(f"{var} = _ops.{constant(op)}")
             body.append("")
             body.extend(self._method(op, var))
-        text = "\n".join(specs + body)
+        text = "\n".join(body)
         header = [
             HEADER,
             f'"""``client.{api.attr}``: {len(api.operations)} operations.',
@@ -297,13 +248,11 @@ class ApiEmitter:
             header.append("from ..models import " + api.attr + " as m")
         if "AsyncPaginator" in text:
             header.append("from ..pagination import AsyncPaginator")
-        used = [
-            n
-            for n in ("OperationSpec", "Param", "Resource", "TokenRule", "parser")
-            if n == "Resource" or n + "(" in text
-        ]
         header += [
-            f"from ..resource import {', '.join(used)}",
+            "from ..resource import Resource" + (", parser" if "parser(" in text else ""),
+            "from . import _operations as _ops",
+            "",
+            *descriptors,
             "",
             "__all__ = [" + py_str(class_name(api)) + "]",
             "",
@@ -315,7 +264,7 @@ class ApiEmitter:
             "",
             "    __slots__ = ()",
         ]
-        return "\n".join(header + specs + cls + body) + "\n"
+        return "\n".join(header + cls + body) + "\n"
 
 
 def _uses(module: str, text: str) -> bool:

@@ -53,14 +53,17 @@ class Stats:
 def render(apis: list[ApiIR]) -> dict[str, str]:
     """Relative path → unformatted source, for every generated file."""
     files: dict[str, str] = {
-        "spapi_async/apis/_operations.py": render_operations(apis),
         "spapi_async/apis/_attributes.py": render_attributes(apis),
         "spapi_async/models/__init__.py": MODELS_INIT,
     }
+    responses: dict[str, str | None] = {}
     for api in apis:
         models = ModelSet(api)
-        files[f"spapi_async/apis/{api.attr}.py"] = ApiEmitter(api, models).render()  # may add inline body models
+        emitter = ApiEmitter(api, models)
+        files[f"spapi_async/apis/{api.attr}.py"] = emitter.render()  # may add inline body models
         files[f"spapi_async/models/{api.attr}.py"] = models.render()
+        responses.update(emitter.responses)
+    files["spapi_async/apis/_operations.py"] = render_operations(apis, responses)
     return dict(sorted(files.items()))
 
 

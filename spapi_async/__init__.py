@@ -83,6 +83,17 @@ if TYPE_CHECKING:
     from .sellercenter.legacy import SellerCenterLegacyClient
     from .throttle.redis import RedisLimiter
 
+
+def _load_operations() -> tuple[Operation, ...]:
+    """The generated descriptors behind ``sp.OPERATIONS``, imported on the table's first use. The registry itself
+    knows no generated code: this is where the two meet."""
+    from .apis._operations import OPERATIONS_DATA
+
+    return OPERATIONS_DATA
+
+
+OPERATIONS.install(_load_operations)
+
 # Imported on first use: the document workflows and the Seller Center clients pull in their own modules (and
 # pydantic for the legacy models); the Redis names belong to the "redis" extra, so ``import spapi_async`` never
 # imports redis-py.

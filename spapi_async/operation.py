@@ -1,12 +1,14 @@
-"""Operation descriptors: what the transport, the limiter and the paginators know about one API operation.
+"""Operation descriptors: everything the library knows about one API operation, in one object.
 
-The generated table ``spapi_async.apis._operations`` holds one :class:`Operation` per operation in Amazon's models;
-``spapi_async.registry`` (``sp.OPERATIONS``) serves them, and hand-written code only reads them.
+The generator writes one :class:`Operation` per operation in Amazon's models (``spapi_async/apis/_operations.py``):
+its method and path template, usage plan, flags (grantless, restricted data, deprecation), pagination, and the
+parameters the generated method turns into a request. ``spapi_async.registry`` (``sp.OPERATIONS``) serves them;
+the transport, the limiter, ``Resource`` and the paginators only read them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 PlanSource = Literal["model", "default"]
@@ -47,13 +49,17 @@ class Pagination:
 
     ``token_param`` is ``"query:<name>"`` or ``"body.<field>"``; ``token_path`` is the dotted path of the token in
     the response body (``"pagination.nextToken"``, ``"payload.NextToken"``); ``items_path`` is the dotted path of
-    the list of records on a page (None when a page has no single list).
+    the list of records on a page (None when a page has no single list). On the pages after the first, when
+    ``keep`` is not None only the query parameters it lists (wire names) are sent beside the token, and ``fixed``
+    sets parameters to constant values.
     """
 
     token_param: str
     token_path: str
     items_path: str | None = None
     page_size_param: str | None = None
+    keep: tuple[str, ...] | None = None
+    fixed: tuple[tuple[str, str], ...] = ()
 
     @property
     def token_location(self) -> Literal["query", "body"]:
@@ -65,8 +71,27 @@ class Pagination:
 
 
 @dataclass(frozen=True, slots=True)
+class Param:
+    """One parameter of an operation: its ``wire`` name, the generated method's keyword ``py``, where it goes
+    (``path``, ``query``, ``header``, ``body``) and its ``kind``: ``str``, ``int``, ``float``, ``bool``,
+    ``datetime``, ``date``, ``any``, ``list:<kind>`` (joined per ``collection_format``) or ``body``."""
+
+    wire: str
+    py: str
+    location: str
+    kind: str
+    collection_format: str | None = None
+    required: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Operation:
-    """One SP-API operation, as the models describe it."""
+    """One SP-API operation, as the models describe it.
+
+    ``params``, ``json_response`` and ``response`` (the name of the generated response model in
+    ``spapi_async.models.<api>``, None when the answer has no body) describe the request and its answer; they take
+    no part in equality, hashing or the repr, which the operation's identity and plan decide.
+    """
 
     api: str  # client attribute, e.g. "orders_v0"
     name: str  # method name, e.g. "get_orders"
@@ -83,6 +108,9 @@ class Operation:
     rdt: RdtUse = "never"
     grantless_scope: str | None = None  # the LWA scope of a grantless operation
     replacement: str | None = None  # registry key of what replaces a deprecated operation
+    params: tuple[Param, ...] = field(default=(), compare=False, repr=False)
+    json_response: bool = field(default=True, compare=False, repr=False)  # False: a non-JSON answer is text
+    response: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # ``restricted`` and ``rdt`` say the same thing at two levels of detail; an Operation built by hand with

@@ -13,7 +13,8 @@ import httpx
 from pydantic import BaseModel
 
 import spapi_async as sp
-from spapi_async.resource import OperationSpec
+from spapi_async.operation import Operation
+from spapi_async.registry import OPERATIONS
 
 LWA_URL = "https://api.amazon.com/auth/o2/token"
 RDT_PATH = "/tokens/2021-03-01/restrictedDataToken"
@@ -32,13 +33,9 @@ PLACEHOLDERS: dict[str, Any] = {
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def spec_of(key: str) -> OperationSpec:
-    api, _ = key.split(".", 1)
-    module = importlib.import_module(f"spapi_async.apis.{api}")
-    for value in vars(module).values():
-        if isinstance(value, OperationSpec) and value.key == key:
-            return value
-    raise AssertionError(f"no OperationSpec for {key}")
+def spec_of(key: str) -> Operation:
+    """The generated descriptor of ``key`` (``sp.OPERATIONS`` serves the same objects the API methods pass)."""
+    return OPERATIONS[key]
 
 
 def api_class(api: str) -> type[Any]:

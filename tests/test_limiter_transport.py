@@ -29,12 +29,7 @@ def _op(api: str, name: str, method: str, path: str, plan: UsagePlan) -> Operati
 @pytest.fixture
 def patched_registry(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[Operation]], None]:
     def install(ops: list[Operation]) -> None:
-        from types import MappingProxyType
-
-        table = MappingProxyType({op.key: op for op in ops})
-        monkeypatch.setattr(registry, "_table", lambda: table)
-        registry._matcher.cache_clear()
-        monkeypatch.setattr(registry, "_matcher", registry._matcher.__wrapped__)
+        monkeypatch.setattr(registry, "OPERATIONS", registry.OperationTable(lambda: ops))
 
     return install
 

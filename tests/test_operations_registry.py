@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
+from dataclasses import replace
+
 import spapi_async as sp
+from spapi_async.operation import Param
 
 from .shared_models import operations_csv
+from .test_import_direction import import_graph
 
 
 def _by_route() -> dict[tuple[str, str], sp.Operation]:
@@ -146,3 +152,78 @@ def test_match_operation_uses_the_table() -> None:
     op = sp.match_operation("POST", "/shipping/v2/carrierAccounts/UPS")
     assert op is not None
     assert op.key == "shipping_v2.link_carrier_account_post"
+
+
+# ---------------------------------------------------------------------------------- one descriptor per operation
+
+
+def test_each_generated_method_passes_the_descriptor_the_registry_serves() -> None:
+    # One object per operation: the API module's descriptor IS the registry's entry (no second description joined
+    # by key), and it carries the request's parameters and the response model the method parses.
+    for key, op in sp.OPERATIONS.items():
+        module = importlib.import_module(f"spapi_async.apis.{op.api}")
+        assert getattr(module, "_" + op.name.upper()) is op, key
+    op = sp.OPERATIONS["orders_v0.get_orders"]
+    assert op.params[0] == Param("MarketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True)
+    assert op.pagination is not None
+    assert op.pagination.keep == ("MarketplaceIds",)
+    assert op.response == "GetOrdersResponse"
+    source = inspect.getsource(importlib.import_module("spapi_async.apis.orders_v0").OrdersV0Api.get_orders)
+    assert "parser(m.GetOrdersResponse)" in source
+    assert sp.OPERATIONS["reports_2021_06_30.get_report_document"].response == "ReportDocument"
+    assert sp.OPERATIONS["orders_v0.update_shipment_status"].response is None  # answers without a body
+
+
+def test_the_descriptor_fields_beyond_identity_stay_out_of_equality_and_repr() -> None:
+    op = sp.OPERATIONS["orders_v0.get_order"]
+    bare = replace(op, params=(), json_response=False, response=None)
+    assert bare == op
+    assert hash(bare) == hash(op)
+    assert "params" not in repr(op)
+
+
+def test_the_registry_serves_what_its_source_gives_and_is_empty_without_one() -> None:
+    from spapi_async.registry import OperationTable
+
+    calls: list[int] = []
+    op = sp.Operation("x_v1", "get_thing", "getThing", "GET", "/x/v1/things/{id}", 1.0, 1, "model")
+
+    def source() -> list[sp.Operation]:
+        calls.append(1)
+        return [op]
+
+    table = OperationTable(source)
+    assert calls == []  # read on first use only
+    assert table["x_v1.get_thing"] is op
+    assert table.match("GET", "/x/v1/things/42?a=b") is op
+    assert table.match("POST", "/x/v1/things/42") is None
+    assert list(table) == ["x_v1.get_thing"]
+    assert calls == [1]
+    empty = OperationTable()
+    assert len(empty) == 0
+    assert empty.match("GET", "/x/v1/things/42") is None
+    empty.install(source)
+    assert len(empty) == 1
+
+
+def test_generated_code_stands_on_modules_that_never_import_it() -> None:
+    # Arrows one way: whatever the generated packages import (and what that imports, and so on) must not import
+    # apis/ or models/ back. Only the package __init__ wires the registry to the generated descriptors.
+    graph = import_graph()
+    generated = ("spapi_async.apis", "spapi_async.models")
+
+    def is_generated(module: str) -> bool:
+        return any(module == g or module.startswith(g + ".") for g in generated)
+
+    below: set[str] = set()
+    todo = [t for m, ts in graph.items() if is_generated(m) for t in ts if not is_generated(t)]
+    todo.append("spapi_async.registry")  # the table sp.OPERATIONS: filled from outside, knows no generated code
+    while todo:
+        module = todo.pop()
+        if module in below or module == "spapi_async":
+            continue
+        below.add(module)
+        todo.extend(graph.get(module, ()))
+    assert {"spapi_async.resource", "spapi_async.registry", "spapi_async.operation"} <= below
+    upward = sorted(f"{m} -> {t}" for m in below for t in graph.get(m, ()) if is_generated(t))
+    assert upward == []

@@ -272,6 +272,12 @@ def test_import_loads_no_api_module_and_an_attribute_loads_only_its_own() -> Non
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
     at_import, after = result.stdout.splitlines()
     assert at_import == "['spapi_async.apis._attributes'] False"
+    # its own API module and models, plus the operation descriptors it passes to Resource (one table for all APIs)
     assert after == str(
-        ["spapi_async.apis._attributes", "spapi_async.apis.orders_2026_01_01", "spapi_async.models.orders_2026_01_01"]
+        [
+            "spapi_async.apis._attributes",
+            "spapi_async.apis._operations",
+            "spapi_async.apis.orders_2026_01_01",
+            "spapi_async.models.orders_2026_01_01",
+        ]
     )

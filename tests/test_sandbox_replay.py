@@ -22,8 +22,9 @@ import pytest
 from pydantic import BaseModel, TypeAdapter
 
 import spapi_async as sp
+from spapi_async.operation import Operation
 from spapi_async.pagination import AsyncPaginator
-from spapi_async.resource import OperationSpec
+from spapi_async.registry import OPERATIONS
 
 from .shared_models import models_dir
 
@@ -87,20 +88,16 @@ def _cases() -> list[Case]:
 CASES = _cases()
 
 
-def _spec_of(key: str) -> OperationSpec:
-    api, _ = key.split(".", 1)
-    module = importlib.import_module(f"spapi_async.apis.{api}")
-    for value in vars(module).values():
-        if isinstance(value, OperationSpec) and value.key == key:
-            return value
-    raise AssertionError(f"no OperationSpec for {key}")
+def _spec_of(key: str) -> Operation:
+    """The generated descriptor of ``key`` (``sp.OPERATIONS`` serves the same objects the API methods pass)."""
+    return OPERATIONS[key]
 
 
 def _unwrap(value: Any) -> Any:
     return value["value"] if isinstance(value, dict) and set(value) == {"value"} else value
 
 
-def _expected_query(spec: OperationSpec, params: dict[str, Any]) -> list[tuple[str, str]]:
+def _expected_query(spec: Operation, params: dict[str, Any]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for p in spec.params:
         if p.location != "query" or p.wire not in params:
@@ -123,7 +120,7 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _handler(case: Case, spec: OperationSpec, params: dict[str, Any], seen: list[httpx.Request]) -> Any:
+def _handler(case: Case, spec: Operation, params: dict[str, Any], seen: list[httpx.Request]) -> Any:
     expected_path = spec.path
     for p in spec.params:
         if p.location == "path":
@@ -152,7 +149,7 @@ def _handler(case: Case, spec: OperationSpec, params: dict[str, Any], seen: list
     return handle
 
 
-def _kwargs(spec: OperationSpec, params: dict[str, Any]) -> dict[str, Any]:
+def _kwargs(spec: Operation, params: dict[str, Any]) -> dict[str, Any]:
     by_wire = {p.wire: p for p in spec.params}
     kwargs: dict[str, Any] = {}
     for wire, value in params.items():
@@ -176,7 +173,7 @@ PLACEHOLDERS: dict[str, Any] = {
 }
 
 
-def _params(case: Case, spec: OperationSpec, required: set[str]) -> dict[str, Any]:
+def _params(case: Case, spec: Operation, required: set[str]) -> dict[str, Any]:
     raw = case.request.get("parameters") or {}
     params = {name: _unwrap(value) for name, value in raw.items()}
     body_param = next((p for p in spec.params if p.location == "body"), None)

@@ -11,120 +11,21 @@ import typing as _t
 
 from ..models import aplus_content_2020_11_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SEARCH_CONTENT_DOCUMENTS = _ops.APLUS_CONTENT_2020_11_01__SEARCH_CONTENT_DOCUMENTS
+_CREATE_CONTENT_DOCUMENT = _ops.APLUS_CONTENT_2020_11_01__CREATE_CONTENT_DOCUMENT
+_GET_CONTENT_DOCUMENT = _ops.APLUS_CONTENT_2020_11_01__GET_CONTENT_DOCUMENT
+_UPDATE_CONTENT_DOCUMENT = _ops.APLUS_CONTENT_2020_11_01__UPDATE_CONTENT_DOCUMENT
+_LIST_CONTENT_DOCUMENT_ASIN_RELATIONS = _ops.APLUS_CONTENT_2020_11_01__LIST_CONTENT_DOCUMENT_ASIN_RELATIONS
+_POST_CONTENT_DOCUMENT_ASIN_RELATIONS = _ops.APLUS_CONTENT_2020_11_01__POST_CONTENT_DOCUMENT_ASIN_RELATIONS
+_VALIDATE_CONTENT_DOCUMENT_ASIN_RELATIONS = _ops.APLUS_CONTENT_2020_11_01__VALIDATE_CONTENT_DOCUMENT_ASIN_RELATIONS
+_SEARCH_CONTENT_PUBLISH_RECORDS = _ops.APLUS_CONTENT_2020_11_01__SEARCH_CONTENT_PUBLISH_RECORDS
+_POST_CONTENT_DOCUMENT_APPROVAL_SUBMISSION = _ops.APLUS_CONTENT_2020_11_01__POST_CONTENT_DOCUMENT_APPROVAL_SUBMISSION
+_POST_CONTENT_DOCUMENT_SUSPEND_SUBMISSION = _ops.APLUS_CONTENT_2020_11_01__POST_CONTENT_DOCUMENT_SUSPEND_SUBMISSION
 
 __all__ = ["AplusContent20201101Api"]
-
-_SEARCH_CONTENT_DOCUMENTS = OperationSpec(
-    "aplus_content_2020_11_01.search_content_documents",
-    "GET",
-    "/aplus/2020-11-01/contentDocuments",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("pageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_CREATE_CONTENT_DOCUMENT = OperationSpec(
-    "aplus_content_2020_11_01.create_content_document",
-    "POST",
-    "/aplus/2020-11-01/contentDocuments",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("postContentDocumentRequest", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_CONTENT_DOCUMENT = OperationSpec(
-    "aplus_content_2020_11_01.get_content_document",
-    "GET",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("includedDataSet", "included_data_set", "query", "list:str", "csv", required=True),
-    ),
-)
-
-_UPDATE_CONTENT_DOCUMENT = OperationSpec(
-    "aplus_content_2020_11_01.update_content_document",
-    "POST",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("postContentDocumentRequest", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
-    "aplus_content_2020_11_01.list_content_document_asin_relations",
-    "GET",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/asins",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("includedDataSet", "included_data_set", "query", "list:str", "csv"),
-        Param("asinSet", "asin_set", "query", "list:str", "csv"),
-        Param("pageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_POST_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
-    "aplus_content_2020_11_01.post_content_document_asin_relations",
-    "POST",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/asins",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("postContentDocumentAsinRelationsRequest", "body", "body", "body", required=True),
-    ),
-)
-
-_VALIDATE_CONTENT_DOCUMENT_ASIN_RELATIONS = OperationSpec(
-    "aplus_content_2020_11_01.validate_content_document_asin_relations",
-    "POST",
-    "/aplus/2020-11-01/contentAsinValidations",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("postContentDocumentRequest", "body", "body", "body", required=True),
-        Param("asinSet", "asin_set", "query", "list:str", "csv"),
-    ),
-)
-
-_SEARCH_CONTENT_PUBLISH_RECORDS = OperationSpec(
-    "aplus_content_2020_11_01.search_content_publish_records",
-    "GET",
-    "/aplus/2020-11-01/contentPublishRecords",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("asin", "asin", "query", "str", required=True),
-        Param("pageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_POST_CONTENT_DOCUMENT_APPROVAL_SUBMISSION = OperationSpec(
-    "aplus_content_2020_11_01.post_content_document_approval_submission",
-    "POST",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/approvalSubmissions",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_POST_CONTENT_DOCUMENT_SUSPEND_SUBMISSION = OperationSpec(
-    "aplus_content_2020_11_01.post_content_document_suspend_submission",
-    "POST",
-    "/aplus/2020-11-01/contentDocuments/{contentReferenceKey}/suspendSubmissions",
-    (
-        Param("contentReferenceKey", "content_reference_key", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
 
 
 class AplusContent20201101Api(Resource):

@@ -10,33 +10,14 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import app_integrations_2024_04_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_CREATE_NOTIFICATION = _ops.APP_INTEGRATIONS_2024_04_01__CREATE_NOTIFICATION
+_DELETE_NOTIFICATIONS = _ops.APP_INTEGRATIONS_2024_04_01__DELETE_NOTIFICATIONS
+_RECORD_ACTION_FEEDBACK = _ops.APP_INTEGRATIONS_2024_04_01__RECORD_ACTION_FEEDBACK
 
 __all__ = ["AppIntegrations20240401Api"]
-
-_CREATE_NOTIFICATION = OperationSpec(
-    "app_integrations_2024_04_01.create_notification",
-    "POST",
-    "/appIntegrations/2024-04-01/notifications",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_DELETE_NOTIFICATIONS = OperationSpec(
-    "app_integrations_2024_04_01.delete_notifications",
-    "POST",
-    "/appIntegrations/2024-04-01/notifications/deletion",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_RECORD_ACTION_FEEDBACK = OperationSpec(
-    "app_integrations_2024_04_01.record_action_feedback",
-    "POST",
-    "/appIntegrations/2024-04-01/notifications/{notificationId}/feedback",
-    (
-        Param("notificationId", "notification_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
 
 
 class AppIntegrations20240401Api(Resource):

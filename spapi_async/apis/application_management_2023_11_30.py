@@ -6,16 +6,12 @@ Generated from ``application_2023-11-30.json`` (info.version 2023-11-30).
 
 from __future__ import annotations
 
-from ..resource import OperationSpec, Resource
+from ..resource import Resource
+from . import _operations as _ops
+
+_ROTATE_APPLICATION_CLIENT_SECRET = _ops.APPLICATION_MANAGEMENT_2023_11_30__ROTATE_APPLICATION_CLIENT_SECRET
 
 __all__ = ["ApplicationManagement20231130Api"]
-
-_ROTATE_APPLICATION_CLIENT_SECRET = OperationSpec(
-    "application_management_2023_11_30.rotate_application_client_secret",
-    "POST",
-    "/applications/2023-11-30/clientSecret",
-    (),
-)
 
 
 class ApplicationManagement20231130Api(Resource):

@@ -12,202 +12,32 @@ import typing as _t
 
 from ..models import awd_2024_05_09 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_CREATE_INBOUND = _ops.AWD_2024_05_09__CREATE_INBOUND
+_GET_INBOUND = _ops.AWD_2024_05_09__GET_INBOUND
+_UPDATE_INBOUND = _ops.AWD_2024_05_09__UPDATE_INBOUND
+_CANCEL_INBOUND = _ops.AWD_2024_05_09__CANCEL_INBOUND
+_CONFIRM_INBOUND = _ops.AWD_2024_05_09__CONFIRM_INBOUND
+_GET_INBOUND_SHIPMENT = _ops.AWD_2024_05_09__GET_INBOUND_SHIPMENT
+_GET_INBOUND_SHIPMENT_LABELS = _ops.AWD_2024_05_09__GET_INBOUND_SHIPMENT_LABELS
+_GET_LABEL_PAGE_TYPES = _ops.AWD_2024_05_09__GET_LABEL_PAGE_TYPES
+_UPDATE_INBOUND_SHIPMENT_TRANSPORT_DETAILS = _ops.AWD_2024_05_09__UPDATE_INBOUND_SHIPMENT_TRANSPORT_DETAILS
+_CHECK_INBOUND_ELIGIBILITY = _ops.AWD_2024_05_09__CHECK_INBOUND_ELIGIBILITY
+_LIST_INBOUND_SHIPMENTS = _ops.AWD_2024_05_09__LIST_INBOUND_SHIPMENTS
+_LIST_INVENTORY = _ops.AWD_2024_05_09__LIST_INVENTORY
+_LIST_OUTBOUNDS = _ops.AWD_2024_05_09__LIST_OUTBOUNDS
+_CREATE_OUTBOUND = _ops.AWD_2024_05_09__CREATE_OUTBOUND
+_GET_OUTBOUND = _ops.AWD_2024_05_09__GET_OUTBOUND
+_UPDATE_OUTBOUND = _ops.AWD_2024_05_09__UPDATE_OUTBOUND
+_CONFIRM_OUTBOUND = _ops.AWD_2024_05_09__CONFIRM_OUTBOUND
+_LIST_REPLENISHMENT_ORDERS = _ops.AWD_2024_05_09__LIST_REPLENISHMENT_ORDERS
+_CREATE_REPLENISHMENT_ORDER = _ops.AWD_2024_05_09__CREATE_REPLENISHMENT_ORDER
+_GET_REPLENISHMENT_ORDER = _ops.AWD_2024_05_09__GET_REPLENISHMENT_ORDER
+_CONFIRM_REPLENISHMENT_ORDER = _ops.AWD_2024_05_09__CONFIRM_REPLENISHMENT_ORDER
 
 __all__ = ["Awd20240509Api"]
-
-_CREATE_INBOUND = OperationSpec(
-    "awd_2024_05_09.create_inbound",
-    "POST",
-    "/awd/2024-05-09/inboundOrders",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_INBOUND = OperationSpec(
-    "awd_2024_05_09.get_inbound",
-    "GET",
-    "/awd/2024-05-09/inboundOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_UPDATE_INBOUND = OperationSpec(
-    "awd_2024_05_09.update_inbound",
-    "PUT",
-    "/awd/2024-05-09/inboundOrders/{orderId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CANCEL_INBOUND = OperationSpec(
-    "awd_2024_05_09.cancel_inbound",
-    "POST",
-    "/awd/2024-05-09/inboundOrders/{orderId}/cancellation",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_CONFIRM_INBOUND = OperationSpec(
-    "awd_2024_05_09.confirm_inbound",
-    "POST",
-    "/awd/2024-05-09/inboundOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_GET_INBOUND_SHIPMENT = OperationSpec(
-    "awd_2024_05_09.get_inbound_shipment",
-    "GET",
-    "/awd/2024-05-09/inboundShipments/{shipmentId}",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("skuQuantities", "sku_quantities", "query", "str"),
-    ),
-)
-
-_GET_INBOUND_SHIPMENT_LABELS = OperationSpec(
-    "awd_2024_05_09.get_inbound_shipment_labels",
-    "GET",
-    "/awd/2024-05-09/inboundShipments/{shipmentId}/labels",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageType", "page_type", "query", "str"),
-        Param("formatType", "format_type", "query", "str"),
-    ),
-)
-
-_GET_LABEL_PAGE_TYPES = OperationSpec(
-    "awd_2024_05_09.get_label_page_types",
-    "GET",
-    "/awd/2024-05-09/inboundShipments/{shipmentId}/labelPageTypes",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_UPDATE_INBOUND_SHIPMENT_TRANSPORT_DETAILS = OperationSpec(
-    "awd_2024_05_09.update_inbound_shipment_transport_details",
-    "PUT",
-    "/awd/2024-05-09/inboundShipments/{shipmentId}/transport",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CHECK_INBOUND_ELIGIBILITY = OperationSpec(
-    "awd_2024_05_09.check_inbound_eligibility",
-    "POST",
-    "/awd/2024-05-09/inboundEligibility",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_LIST_INBOUND_SHIPMENTS = OperationSpec(
-    "awd_2024_05_09.list_inbound_shipments",
-    "GET",
-    "/awd/2024-05-09/inboundShipments",
-    (
-        Param("sortBy", "sort_by", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("shipmentStatus", "shipment_status", "query", "str"),
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-        Param("updatedBefore", "updated_before", "query", "datetime"),
-        Param("maxResults", "max_results", "query", "int"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_LIST_INVENTORY = OperationSpec(
-    "awd_2024_05_09.list_inventory",
-    "GET",
-    "/awd/2024-05-09/inventory",
-    (
-        Param("sku", "sku", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("details", "details", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("maxResults", "max_results", "query", "int"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_LIST_OUTBOUNDS = OperationSpec(
-    "awd_2024_05_09.list_outbounds",
-    "GET",
-    "/awd/2024-05-09/outboundOrders",
-    (
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-        Param("updatedBefore", "updated_before", "query", "datetime"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("maxResults", "max_results", "query", "int"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_CREATE_OUTBOUND = OperationSpec(
-    "awd_2024_05_09.create_outbound",
-    "POST",
-    "/awd/2024-05-09/outboundOrders",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_OUTBOUND = OperationSpec(
-    "awd_2024_05_09.get_outbound",
-    "GET",
-    "/awd/2024-05-09/outboundOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_UPDATE_OUTBOUND = OperationSpec(
-    "awd_2024_05_09.update_outbound",
-    "PUT",
-    "/awd/2024-05-09/outboundOrders/{orderId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CONFIRM_OUTBOUND = OperationSpec(
-    "awd_2024_05_09.confirm_outbound",
-    "POST",
-    "/awd/2024-05-09/outboundOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_LIST_REPLENISHMENT_ORDERS = OperationSpec(
-    "awd_2024_05_09.list_replenishment_orders",
-    "GET",
-    "/awd/2024-05-09/replenishmentOrders",
-    (
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-        Param("updatedBefore", "updated_before", "query", "datetime"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("maxResults", "max_results", "query", "int"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_CREATE_REPLENISHMENT_ORDER = OperationSpec(
-    "awd_2024_05_09.create_replenishment_order",
-    "POST",
-    "/awd/2024-05-09/replenishmentOrders",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_REPLENISHMENT_ORDER = OperationSpec(
-    "awd_2024_05_09.get_replenishment_order",
-    "GET",
-    "/awd/2024-05-09/replenishmentOrders/{orderId}",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_CONFIRM_REPLENISHMENT_ORDER = OperationSpec(
-    "awd_2024_05_09.confirm_replenishment_order",
-    "POST",
-    "/awd/2024-05-09/replenishmentOrders/{orderId}/confirmation",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
 
 
 class Awd20240509Api(Resource):

@@ -10,42 +10,13 @@ import collections.abc as _abc
 
 from ..models import catalog_items_2022_04_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SEARCH_CATALOG_ITEMS = _ops.CATALOG_ITEMS_2022_04_01__SEARCH_CATALOG_ITEMS
+_GET_CATALOG_ITEM = _ops.CATALOG_ITEMS_2022_04_01__GET_CATALOG_ITEM
 
 __all__ = ["CatalogItems20220401Api"]
-
-_SEARCH_CATALOG_ITEMS = OperationSpec(
-    "catalog_items_2022_04_01.search_catalog_items",
-    "GET",
-    "/catalog/2022-04-01/items",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("identifiers", "identifiers", "query", "list:str", "csv"),
-        Param("identifiersType", "identifiers_type", "query", "str"),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-        Param("locale", "locale", "query", "str"),
-        Param("sellerId", "seller_id", "query", "str"),
-        Param("keywords", "keywords", "query", "list:str", "csv"),
-        Param("brandNames", "brand_names", "query", "list:str", "csv"),
-        Param("classificationIds", "classification_ids", "query", "list:str", "csv"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("pageToken", "next_token", "query", "str"),
-        Param("keywordsLocale", "keywords_locale", "query", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_GET_CATALOG_ITEM = OperationSpec(
-    "catalog_items_2022_04_01.get_catalog_item",
-    "GET",
-    "/catalog/2022-04-01/items/{asin}",
-    (
-        Param("asin", "asin", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-        Param("locale", "locale", "query", "str"),
-    ),
-)
 
 
 class CatalogItems20220401Api(Resource):

@@ -7,20 +7,12 @@ Generated from ``catalogItemsV0.json`` (info.version v0).
 from __future__ import annotations
 
 from ..models import catalog_items_v0 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_CATALOG_CATEGORIES = _ops.CATALOG_ITEMS_V0__LIST_CATALOG_CATEGORIES
 
 __all__ = ["CatalogItemsV0Api"]
-
-_LIST_CATALOG_CATEGORIES = OperationSpec(
-    "catalog_items_v0.list_catalog_categories",
-    "GET",
-    "/catalog/v0/categories",
-    (
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ASIN", "asin", "query", "str"),
-        Param("SellerSKU", "seller_sku", "query", "str"),
-    ),
-)
 
 
 class CatalogItemsV0Api(Resource):

@@ -7,81 +7,18 @@ Generated from ``customerFeedback_2024-06-01.json`` (info.version 2024-06-01).
 from __future__ import annotations
 
 from ..models import customer_feedback_2024_06_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ITEM_REVIEW_TOPICS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_ITEM_REVIEW_TOPICS
+_GET_ITEM_BROWSE_NODE = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_ITEM_BROWSE_NODE
+_GET_BROWSE_NODE_REVIEW_TOPICS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_BROWSE_NODE_REVIEW_TOPICS
+_GET_ITEM_REVIEW_TRENDS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_ITEM_REVIEW_TRENDS
+_GET_BROWSE_NODE_REVIEW_TRENDS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_BROWSE_NODE_REVIEW_TRENDS
+_GET_BROWSE_NODE_RETURN_TOPICS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_BROWSE_NODE_RETURN_TOPICS
+_GET_BROWSE_NODE_RETURN_TRENDS = _ops.CUSTOMER_FEEDBACK_2024_06_01__GET_BROWSE_NODE_RETURN_TRENDS
 
 __all__ = ["CustomerFeedback20240601Api"]
-
-_GET_ITEM_REVIEW_TOPICS = OperationSpec(
-    "customer_feedback_2024_06_01.get_item_review_topics",
-    "GET",
-    "/customerFeedback/2024-06-01/items/{asin}/reviews/topics",
-    (
-        Param("asin", "asin", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("sortBy", "sort_by", "query", "str", required=True),
-    ),
-)
-
-_GET_ITEM_BROWSE_NODE = OperationSpec(
-    "customer_feedback_2024_06_01.get_item_browse_node",
-    "GET",
-    "/customerFeedback/2024-06-01/items/{asin}/browseNode",
-    (
-        Param("asin", "asin", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_GET_BROWSE_NODE_REVIEW_TOPICS = OperationSpec(
-    "customer_feedback_2024_06_01.get_browse_node_review_topics",
-    "GET",
-    "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/topics",
-    (
-        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("sortBy", "sort_by", "query", "str", required=True),
-    ),
-)
-
-_GET_ITEM_REVIEW_TRENDS = OperationSpec(
-    "customer_feedback_2024_06_01.get_item_review_trends",
-    "GET",
-    "/customerFeedback/2024-06-01/items/{asin}/reviews/trends",
-    (
-        Param("asin", "asin", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_GET_BROWSE_NODE_REVIEW_TRENDS = OperationSpec(
-    "customer_feedback_2024_06_01.get_browse_node_review_trends",
-    "GET",
-    "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/reviews/trends",
-    (
-        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_GET_BROWSE_NODE_RETURN_TOPICS = OperationSpec(
-    "customer_feedback_2024_06_01.get_browse_node_return_topics",
-    "GET",
-    "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/topics",
-    (
-        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_GET_BROWSE_NODE_RETURN_TRENDS = OperationSpec(
-    "customer_feedback_2024_06_01.get_browse_node_return_trends",
-    "GET",
-    "/customerFeedback/2024-06-01/browseNodes/{browseNodeId}/returns/trends",
-    (
-        Param("browseNodeId", "browse_node_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
 
 
 class CustomerFeedback20240601Api(Resource):

@@ -12,51 +12,16 @@ import typing as _t
 
 from ..models import data_kiosk_2023_11_15 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_QUERIES = _ops.DATA_KIOSK_2023_11_15__GET_QUERIES
+_CREATE_QUERY = _ops.DATA_KIOSK_2023_11_15__CREATE_QUERY
+_GET_QUERY = _ops.DATA_KIOSK_2023_11_15__GET_QUERY
+_CANCEL_QUERY = _ops.DATA_KIOSK_2023_11_15__CANCEL_QUERY
+_GET_DOCUMENT = _ops.DATA_KIOSK_2023_11_15__GET_DOCUMENT
 
 __all__ = ["DataKiosk20231115Api"]
-
-_GET_QUERIES = OperationSpec(
-    "data_kiosk_2023_11_15.get_queries",
-    "GET",
-    "/dataKiosk/2023-11-15/queries",
-    (
-        Param("processingStatuses", "processing_statuses", "query", "list:str", "csv"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("createdSince", "created_since", "query", "datetime"),
-        Param("createdUntil", "created_until", "query", "datetime"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_CREATE_QUERY = OperationSpec(
-    "data_kiosk_2023_11_15.create_query",
-    "POST",
-    "/dataKiosk/2023-11-15/queries",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_QUERY = OperationSpec(
-    "data_kiosk_2023_11_15.get_query",
-    "GET",
-    "/dataKiosk/2023-11-15/queries/{queryId}",
-    (Param("queryId", "query_id", "path", "str", required=True),),
-)
-
-_CANCEL_QUERY = OperationSpec(
-    "data_kiosk_2023_11_15.cancel_query",
-    "DELETE",
-    "/dataKiosk/2023-11-15/queries/{queryId}",
-    (Param("queryId", "query_id", "path", "str", required=True),),
-)
-
-_GET_DOCUMENT = OperationSpec(
-    "data_kiosk_2023_11_15.get_document",
-    "GET",
-    "/dataKiosk/2023-11-15/documents/{documentId}",
-    (Param("documentId", "document_id", "path", "str", required=True),),
-)
 
 
 class DataKiosk20231115Api(Resource):

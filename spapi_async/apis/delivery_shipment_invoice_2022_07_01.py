@@ -10,33 +10,13 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import delivery_shipment_invoice_2022_07_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SUBMIT_INVOICE = _ops.DELIVERY_SHIPMENT_INVOICE_2022_07_01__SUBMIT_INVOICE
+_GET_INVOICE_STATUS = _ops.DELIVERY_SHIPMENT_INVOICE_2022_07_01__GET_INVOICE_STATUS
 
 __all__ = ["DeliveryShipmentInvoice20220701Api"]
-
-_SUBMIT_INVOICE = OperationSpec(
-    "delivery_shipment_invoice_2022_07_01.submit_invoice",
-    "POST",
-    "/delivery/2022-07-01/invoice",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("orderId", "order_id", "query", "str"),
-        Param("shipmentId", "shipment_id", "query", "str"),
-    ),
-)
-
-_GET_INVOICE_STATUS = OperationSpec(
-    "delivery_shipment_invoice_2022_07_01.get_invoice_status",
-    "GET",
-    "/delivery/2022-07-01/invoice/status",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("invoiceType", "invoice_type", "query", "str", required=True),
-        Param("programType", "program_type", "query", "str", required=True),
-        Param("orderId", "order_id", "query", "str"),
-        Param("shipmentId", "shipment_id", "query", "str"),
-    ),
-)
 
 
 class DeliveryShipmentInvoice20220701Api(Resource):

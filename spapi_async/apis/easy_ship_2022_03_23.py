@@ -10,47 +10,16 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import easy_ship_2022_03_23 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_HANDOVER_SLOTS = _ops.EASY_SHIP_2022_03_23__LIST_HANDOVER_SLOTS
+_GET_SCHEDULED_PACKAGE = _ops.EASY_SHIP_2022_03_23__GET_SCHEDULED_PACKAGE
+_CREATE_SCHEDULED_PACKAGE = _ops.EASY_SHIP_2022_03_23__CREATE_SCHEDULED_PACKAGE
+_UPDATE_SCHEDULED_PACKAGES = _ops.EASY_SHIP_2022_03_23__UPDATE_SCHEDULED_PACKAGES
+_CREATE_SCHEDULED_PACKAGE_BULK = _ops.EASY_SHIP_2022_03_23__CREATE_SCHEDULED_PACKAGE_BULK
 
 __all__ = ["EasyShip20220323Api"]
-
-_LIST_HANDOVER_SLOTS = OperationSpec(
-    "easy_ship_2022_03_23.list_handover_slots",
-    "POST",
-    "/easyShip/2022-03-23/timeSlot",
-    (Param("ListHandoverSlotsRequest", "body", "body", "body"),),
-)
-
-_GET_SCHEDULED_PACKAGE = OperationSpec(
-    "easy_ship_2022_03_23.get_scheduled_package",
-    "GET",
-    "/easyShip/2022-03-23/package",
-    (
-        Param("amazonOrderId", "amazon_order_id", "query", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_CREATE_SCHEDULED_PACKAGE = OperationSpec(
-    "easy_ship_2022_03_23.create_scheduled_package",
-    "POST",
-    "/easyShip/2022-03-23/package",
-    (Param("CreateScheduledPackageRequest", "body", "body", "body", required=True),),
-)
-
-_UPDATE_SCHEDULED_PACKAGES = OperationSpec(
-    "easy_ship_2022_03_23.update_scheduled_packages",
-    "PATCH",
-    "/easyShip/2022-03-23/package",
-    (Param("UpdateScheduledPackagesRequest", "body", "body", "body"),),
-)
-
-_CREATE_SCHEDULED_PACKAGE_BULK = OperationSpec(
-    "easy_ship_2022_03_23.create_scheduled_package_bulk",
-    "POST",
-    "/easyShip/2022-03-23/packages/bulk",
-    (Param("CreateScheduledPackagesRequest", "body", "body", "body", required=True),),
-)
 
 
 class EasyShip20220323Api(Resource):

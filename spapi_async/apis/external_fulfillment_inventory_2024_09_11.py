@@ -10,16 +10,12 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import external_fulfillment_inventory_2024_09_11 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_BATCH_INVENTORY = _ops.EXTERNAL_FULFILLMENT_INVENTORY_2024_09_11__BATCH_INVENTORY
 
 __all__ = ["ExternalFulfillmentInventory20240911Api"]
-
-_BATCH_INVENTORY = OperationSpec(
-    "external_fulfillment_inventory_2024_09_11.batch_inventory",
-    "POST",
-    "/externalFulfillment/inventory/2024-09-11/inventories",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class ExternalFulfillmentInventory20240911Api(Resource):

@@ -10,37 +10,13 @@ import datetime as _dt
 
 from ..models import external_fulfillment_returns_2024_09_11 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_RETURNS = _ops.EXTERNAL_FULFILLMENT_RETURNS_2024_09_11__LIST_RETURNS
+_GET_RETURN = _ops.EXTERNAL_FULFILLMENT_RETURNS_2024_09_11__GET_RETURN
 
 __all__ = ["ExternalFulfillmentReturns20240911Api"]
-
-_LIST_RETURNS = OperationSpec(
-    "external_fulfillment_returns_2024_09_11.list_returns",
-    "GET",
-    "/externalFulfillment/2024-09-11/returns",
-    (
-        Param("returnLocationId", "return_location_id", "query", "str"),
-        Param("rmaId", "rma_id", "query", "str"),
-        Param("status", "status", "query", "str"),
-        Param("reverseTrackingId", "reverse_tracking_id", "query", "str"),
-        Param("createdSince", "created_since", "query", "datetime"),
-        Param("createdUntil", "created_until", "query", "datetime"),
-        Param("lastUpdatedSince", "last_updated_since", "query", "datetime"),
-        Param("lastUpdatedUntil", "last_updated_until", "query", "datetime"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("maxResults", "max_results", "query", "int"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_RETURN = OperationSpec(
-    "external_fulfillment_returns_2024_09_11.get_return",
-    "GET",
-    "/externalFulfillment/2024-09-11/returns/{returnId}",
-    (Param("returnId", "return_id", "path", "str", required=True),),
-)
 
 
 class ExternalFulfillmentReturns20240911Api(Resource):

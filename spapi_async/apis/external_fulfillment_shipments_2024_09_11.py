@@ -12,113 +12,21 @@ import typing as _t
 
 from ..models import external_fulfillment_shipments_2024_09_11 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SHIPMENTS = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__GET_SHIPMENTS
+_GET_SHIPMENT = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__GET_SHIPMENT
+_PROCESS_SHIPMENT = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__PROCESS_SHIPMENT
+_CREATE_PACKAGES = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__CREATE_PACKAGES
+_UPDATE_PACKAGE = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__UPDATE_PACKAGE
+_UPDATE_PACKAGE_STATUS = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__UPDATE_PACKAGE_STATUS
+_RETRIEVE_SHIPPING_OPTIONS = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__RETRIEVE_SHIPPING_OPTIONS
+_RETRIEVE_INVOICE = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__RETRIEVE_INVOICE
+_GENERATE_INVOICE = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__GENERATE_INVOICE
+_GENERATE_SHIP_LABELS = _ops.EXTERNAL_FULFILLMENT_SHIPMENTS_2024_09_11__GENERATE_SHIP_LABELS
 
 __all__ = ["ExternalFulfillmentShipments20240911Api"]
-
-_GET_SHIPMENTS = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.get_shipments",
-    "GET",
-    "/externalFulfillment/2024-09-11/shipments",
-    (
-        Param("status", "status", "query", "str", required=True),
-        Param("locationId", "location_id", "query", "str"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("channelName", "channel_name", "query", "str"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("maxResults", "max_results", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GET_SHIPMENT = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.get_shipment",
-    "GET",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_PROCESS_SHIPMENT = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.process_shipment",
-    "POST",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("operation", "operation", "query", "str", required=True),
-        Param("body", "body", "body", "body"),
-    ),
-)
-
-_CREATE_PACKAGES = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.create_packages",
-    "POST",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_UPDATE_PACKAGE = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.update_package",
-    "PUT",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages/{packageId}",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("packageId", "package_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_UPDATE_PACKAGE_STATUS = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.update_package_status",
-    "PATCH",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/packages/{packageId}",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("packageId", "package_id", "path", "str", required=True),
-        Param("status", "status", "query", "str"),
-        Param("body", "body", "body", "body"),
-    ),
-)
-
-_RETRIEVE_SHIPPING_OPTIONS = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.retrieve_shipping_options",
-    "GET",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/shippingOptions",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("packageId", "package_id", "query", "str", required=True),
-    ),
-)
-
-_RETRIEVE_INVOICE = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.retrieve_invoice",
-    "GET",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/invoice",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_GENERATE_INVOICE = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.generate_invoice",
-    "POST",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/invoice",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_GENERATE_SHIP_LABELS = OperationSpec(
-    "external_fulfillment_shipments_2024_09_11.generate_ship_labels",
-    "PUT",
-    "/externalFulfillment/2024-09-11/shipments/{shipmentId}/shipLabels",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("operation", "operation", "query", "str", required=True),
-        Param("shippingOptionId", "shipping_option_id", "query", "str"),
-        Param("body", "body", "body", "body"),
-    ),
-)
 
 
 class ExternalFulfillmentShipments20240911Api(Resource):

@@ -9,20 +9,12 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import fba_inbound_eligibility_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ITEM_ELIGIBILITY_PREVIEW = _ops.FBA_INBOUND_ELIGIBILITY_V1__GET_ITEM_ELIGIBILITY_PREVIEW
 
 __all__ = ["FbaInboundEligibilityV1Api"]
-
-_GET_ITEM_ELIGIBILITY_PREVIEW = OperationSpec(
-    "fba_inbound_eligibility_v1.get_item_eligibility_preview",
-    "GET",
-    "/fba/inbound/v1/eligibility/itemPreview",
-    (
-        Param("asin", "asin", "query", "str", required=True),
-        Param("program", "program", "query", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-    ),
-)
 
 
 class FbaInboundEligibilityV1Api(Resource):

@@ -12,53 +12,15 @@ import typing as _t
 
 from ..models import fba_inventory_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_INVENTORY_SUMMARIES = _ops.FBA_INVENTORY_V1__GET_INVENTORY_SUMMARIES
+_CREATE_INVENTORY_ITEM = _ops.FBA_INVENTORY_V1__CREATE_INVENTORY_ITEM
+_DELETE_INVENTORY_ITEM = _ops.FBA_INVENTORY_V1__DELETE_INVENTORY_ITEM
+_ADD_INVENTORY = _ops.FBA_INVENTORY_V1__ADD_INVENTORY
 
 __all__ = ["FbaInventoryV1Api"]
-
-_GET_INVENTORY_SUMMARIES = OperationSpec(
-    "fba_inventory_v1.get_inventory_summaries",
-    "GET",
-    "/fba/inventory/v1/summaries",
-    (
-        Param("granularityType", "granularity_type", "query", "str", required=True),
-        Param("granularityId", "granularity_id", "query", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("details", "details", "query", "bool"),
-        Param("startDateTime", "start_date_time", "query", "datetime"),
-        Param("sellerSkus", "seller_skus", "query", "list:str", "csv"),
-        Param("sellerSku", "seller_sku", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_CREATE_INVENTORY_ITEM = OperationSpec(
-    "fba_inventory_v1.create_inventory_item",
-    "POST",
-    "/fba/inventory/v1/items",
-    (Param("createInventoryItemRequestBody", "body", "body", "body", required=True),),
-)
-
-_DELETE_INVENTORY_ITEM = OperationSpec(
-    "fba_inventory_v1.delete_inventory_item",
-    "DELETE",
-    "/fba/inventory/v1/items/{sellerSku}",
-    (
-        Param("sellerSku", "seller_sku", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_ADD_INVENTORY = OperationSpec(
-    "fba_inventory_v1.add_inventory",
-    "POST",
-    "/fba/inventory/v1/items/inventory",
-    (
-        Param("addInventoryRequestBody", "body", "body", "body", required=True),
-        Param("x-amzn-idempotency-token", "x_amzn_idempotency_token", "header", "str", required=True),
-    ),
-)
 
 
 class FbaInventoryV1Api(Resource):

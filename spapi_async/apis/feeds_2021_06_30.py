@@ -12,63 +12,17 @@ import typing as _t
 
 from ..models import feeds_2021_06_30 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_FEEDS = _ops.FEEDS_2021_06_30__GET_FEEDS
+_CREATE_FEED = _ops.FEEDS_2021_06_30__CREATE_FEED
+_GET_FEED = _ops.FEEDS_2021_06_30__GET_FEED
+_CANCEL_FEED = _ops.FEEDS_2021_06_30__CANCEL_FEED
+_CREATE_FEED_DOCUMENT = _ops.FEEDS_2021_06_30__CREATE_FEED_DOCUMENT
+_GET_FEED_DOCUMENT = _ops.FEEDS_2021_06_30__GET_FEED_DOCUMENT
 
 __all__ = ["Feeds20210630Api"]
-
-_GET_FEEDS = OperationSpec(
-    "feeds_2021_06_30.get_feeds",
-    "GET",
-    "/feeds/2021-06-30/feeds",
-    (
-        Param("feedTypes", "feed_types", "query", "list:str", "csv"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("processingStatuses", "processing_statuses", "query", "list:str", "csv"),
-        Param("createdSince", "created_since", "query", "datetime"),
-        Param("createdUntil", "created_until", "query", "datetime"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken", keep=()),
-)
-
-_CREATE_FEED = OperationSpec(
-    "feeds_2021_06_30.create_feed",
-    "POST",
-    "/feeds/2021-06-30/feeds",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_FEED = OperationSpec(
-    "feeds_2021_06_30.get_feed",
-    "GET",
-    "/feeds/2021-06-30/feeds/{feedId}",
-    (Param("feedId", "feed_id", "path", "str", required=True),),
-)
-
-_CANCEL_FEED = OperationSpec(
-    "feeds_2021_06_30.cancel_feed",
-    "DELETE",
-    "/feeds/2021-06-30/feeds/{feedId}",
-    (Param("feedId", "feed_id", "path", "str", required=True),),
-)
-
-_CREATE_FEED_DOCUMENT = OperationSpec(
-    "feeds_2021_06_30.create_feed_document",
-    "POST",
-    "/feeds/2021-06-30/documents",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_FEED_DOCUMENT = OperationSpec(
-    "feeds_2021_06_30.get_feed_document",
-    "GET",
-    "/feeds/2021-06-30/documents/{feedDocumentId}",
-    (
-        Param("feedDocumentId", "feed_document_id", "path", "str", required=True),
-        Param("enableContentEncodingUrlHeader", "enable_content_encoding_url_header", "query", "bool"),
-    ),
-)
 
 
 class Feeds20210630Api(Resource):

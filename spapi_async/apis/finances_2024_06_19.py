@@ -11,55 +11,14 @@ import datetime as _dt
 
 from ..models import finances_2024_06_19 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_TRANSACTIONS = _ops.FINANCES_2024_06_19__LIST_TRANSACTIONS
+_LIST_BALANCES = _ops.FINANCES_2024_06_19__LIST_BALANCES
+_LIST_SUMMARY = _ops.FINANCES_2024_06_19__LIST_SUMMARY
 
 __all__ = ["Finances20240619Api"]
-
-_LIST_TRANSACTIONS = OperationSpec(
-    "finances_2024_06_19.list_transactions",
-    "GET",
-    "/finances/2024-06-19/transactions",
-    (
-        Param("postedAfter", "posted_after", "query", "datetime"),
-        Param("postedBefore", "posted_before", "query", "datetime"),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("transactionStatus", "transaction_status", "query", "str"),
-        Param("relatedIdentifierName", "related_identifier_name", "query", "str"),
-        Param("relatedIdentifierValue", "related_identifier_value", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_LIST_BALANCES = OperationSpec(
-    "finances_2024_06_19.list_balances",
-    "GET",
-    "/finances/2024-06-19/balances",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("balanceType", "balance_type", "query", "str"),
-        Param("accountType", "account_type", "query", "str"),
-        Param("asOfDate", "as_of_date", "query", "date"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_LIST_SUMMARY = OperationSpec(
-    "finances_2024_06_19.list_summary",
-    "GET",
-    "/finances/2024-06-19/summary",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("accountType", "account_type", "query", "str"),
-        Param("relatedIdentifierName", "related_identifier_name", "query", "str"),
-        Param("relatedIdentifierValue", "related_identifier_value", "query", "str"),
-        Param("periodStart", "period_start", "query", "date"),
-        Param("periodEnd", "period_end", "query", "date"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
 
 
 class Finances20240619Api(Resource):

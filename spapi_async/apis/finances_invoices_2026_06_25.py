@@ -10,35 +10,13 @@ import datetime as _dt
 
 from ..models import finances_invoices_2026_06_25 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_INVOICE_HEADERS = _ops.FINANCES_INVOICES_2026_06_25__GET_INVOICE_HEADERS
+_GET_INVOICE = _ops.FINANCES_INVOICES_2026_06_25__GET_INVOICE
 
 __all__ = ["FinancesInvoices20260625Api"]
-
-_GET_INVOICE_HEADERS = OperationSpec(
-    "finances_invoices_2026_06_25.get_invoice_headers",
-    "GET",
-    "/finances/invoices/2026-06-25/invoices",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("fromIssueDate", "from_issue_date", "query", "datetime"),
-        Param("toIssueDate", "to_issue_date", "query", "datetime"),
-        Param("invoicesModifiedAfter", "invoices_modified_after", "query", "datetime"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_INVOICE = OperationSpec(
-    "finances_invoices_2026_06_25.get_invoice",
-    "GET",
-    "/finances/invoices/2026-06-25/invoices/{invoiceIdentifier}",
-    (
-        Param("invoiceIdentifier", "invoice_identifier", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("nextTokenForLineItems", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextTokenForLineItems"),
-)
 
 
 class FinancesInvoices20260625Api(Resource):

@@ -10,61 +10,15 @@ import datetime as _dt
 
 from ..models import finances_v0 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_FINANCIAL_EVENT_GROUPS = _ops.FINANCES_V0__LIST_FINANCIAL_EVENT_GROUPS
+_LIST_FINANCIAL_EVENTS_BY_GROUP_ID = _ops.FINANCES_V0__LIST_FINANCIAL_EVENTS_BY_GROUP_ID
+_LIST_FINANCIAL_EVENTS_BY_ORDER_ID = _ops.FINANCES_V0__LIST_FINANCIAL_EVENTS_BY_ORDER_ID
+_LIST_FINANCIAL_EVENTS = _ops.FINANCES_V0__LIST_FINANCIAL_EVENTS
 
 __all__ = ["FinancesV0Api"]
-
-_LIST_FINANCIAL_EVENT_GROUPS = OperationSpec(
-    "finances_v0.list_financial_event_groups",
-    "GET",
-    "/finances/v0/financialEventGroups",
-    (
-        Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("FinancialEventGroupStartedBefore", "financial_event_group_started_before", "query", "datetime"),
-        Param("FinancialEventGroupStartedAfter", "financial_event_group_started_after", "query", "datetime"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
-
-_LIST_FINANCIAL_EVENTS_BY_GROUP_ID = OperationSpec(
-    "finances_v0.list_financial_events_by_group_id",
-    "GET",
-    "/finances/v0/financialEventGroups/{eventGroupId}/financialEvents",
-    (
-        Param("eventGroupId", "event_group_id", "path", "str", required=True),
-        Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("PostedAfter", "posted_after", "query", "datetime"),
-        Param("PostedBefore", "posted_before", "query", "datetime"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
-
-_LIST_FINANCIAL_EVENTS_BY_ORDER_ID = OperationSpec(
-    "finances_v0.list_financial_events_by_order_id",
-    "GET",
-    "/finances/v0/orders/{orderId}/financialEvents",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
-
-_LIST_FINANCIAL_EVENTS = OperationSpec(
-    "finances_v0.list_financial_events",
-    "GET",
-    "/finances/v0/financialEvents",
-    (
-        Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("PostedAfter", "posted_after", "query", "datetime"),
-        Param("PostedBefore", "posted_before", "query", "datetime"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
 
 
 class FinancesV0Api(Resource):

@@ -11,491 +11,58 @@ import typing as _t
 
 from ..models import fulfillment_inbound_2024_03_20 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_INBOUND_PLANS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_INBOUND_PLANS
+_CREATE_INBOUND_PLAN = _ops.FULFILLMENT_INBOUND_2024_03_20__CREATE_INBOUND_PLAN
+_GET_INBOUND_PLAN = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_INBOUND_PLAN
+_LIST_INBOUND_PLAN_BOXES = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_INBOUND_PLAN_BOXES
+_CANCEL_INBOUND_PLAN = _ops.FULFILLMENT_INBOUND_2024_03_20__CANCEL_INBOUND_PLAN
+_LIST_INBOUND_PLAN_ITEMS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_INBOUND_PLAN_ITEMS
+_UPDATE_INBOUND_PLAN_NAME = _ops.FULFILLMENT_INBOUND_2024_03_20__UPDATE_INBOUND_PLAN_NAME
+_LIST_PACKING_GROUP_BOXES = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_PACKING_GROUP_BOXES
+_LIST_PACKING_GROUP_ITEMS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_PACKING_GROUP_ITEMS
+_SET_PACKING_INFORMATION = _ops.FULFILLMENT_INBOUND_2024_03_20__SET_PACKING_INFORMATION
+_LIST_PACKING_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_PACKING_OPTIONS
+_GENERATE_PACKING_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_PACKING_OPTIONS
+_CONFIRM_PACKING_OPTION = _ops.FULFILLMENT_INBOUND_2024_03_20__CONFIRM_PACKING_OPTION
+_LIST_INBOUND_PLAN_PALLETS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_INBOUND_PLAN_PALLETS
+_LIST_PLACEMENT_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_PLACEMENT_OPTIONS
+_GENERATE_PLACEMENT_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_PLACEMENT_OPTIONS
+_CONFIRM_PLACEMENT_OPTION = _ops.FULFILLMENT_INBOUND_2024_03_20__CONFIRM_PLACEMENT_OPTION
+_GET_SHIPMENT = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_SHIPMENT
+_LIST_SHIPMENT_BOXES = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_SHIPMENT_BOXES
+_LIST_SHIPMENT_CONTENT_UPDATE_PREVIEWS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_SHIPMENT_CONTENT_UPDATE_PREVIEWS
+_GENERATE_SHIPMENT_CONTENT_UPDATE_PREVIEWS = (
+    _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_SHIPMENT_CONTENT_UPDATE_PREVIEWS
+)
+_GET_SHIPMENT_CONTENT_UPDATE_PREVIEW = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_SHIPMENT_CONTENT_UPDATE_PREVIEW
+_CONFIRM_SHIPMENT_CONTENT_UPDATE_PREVIEW = _ops.FULFILLMENT_INBOUND_2024_03_20__CONFIRM_SHIPMENT_CONTENT_UPDATE_PREVIEW
+_GET_DELIVERY_CHALLAN_DOCUMENT = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_DELIVERY_CHALLAN_DOCUMENT
+_LIST_DELIVERY_WINDOW_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_DELIVERY_WINDOW_OPTIONS
+_GENERATE_DELIVERY_WINDOW_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_DELIVERY_WINDOW_OPTIONS
+_CONFIRM_DELIVERY_WINDOW_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__CONFIRM_DELIVERY_WINDOW_OPTIONS
+_LIST_SHIPMENT_ITEMS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_SHIPMENT_ITEMS
+_UPDATE_SHIPMENT_NAME = _ops.FULFILLMENT_INBOUND_2024_03_20__UPDATE_SHIPMENT_NAME
+_LIST_SHIPMENT_PALLETS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_SHIPMENT_PALLETS
+_CANCEL_SELF_SHIP_APPOINTMENT = _ops.FULFILLMENT_INBOUND_2024_03_20__CANCEL_SELF_SHIP_APPOINTMENT
+_GET_SELF_SHIP_APPOINTMENT_SLOTS = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_SELF_SHIP_APPOINTMENT_SLOTS
+_GENERATE_SELF_SHIP_APPOINTMENT_SLOTS = _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_SELF_SHIP_APPOINTMENT_SLOTS
+_SCHEDULE_SELF_SHIP_APPOINTMENT = _ops.FULFILLMENT_INBOUND_2024_03_20__SCHEDULE_SELF_SHIP_APPOINTMENT
+_UPDATE_SHIPMENT_SOURCE_ADDRESS = _ops.FULFILLMENT_INBOUND_2024_03_20__UPDATE_SHIPMENT_SOURCE_ADDRESS
+_UPDATE_SHIPMENT_TRACKING_DETAILS = _ops.FULFILLMENT_INBOUND_2024_03_20__UPDATE_SHIPMENT_TRACKING_DETAILS
+_LIST_TRANSPORTATION_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_TRANSPORTATION_OPTIONS
+_GENERATE_TRANSPORTATION_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__GENERATE_TRANSPORTATION_OPTIONS
+_CONFIRM_TRANSPORTATION_OPTIONS = _ops.FULFILLMENT_INBOUND_2024_03_20__CONFIRM_TRANSPORTATION_OPTIONS
+_LIST_ITEM_COMPLIANCE_DETAILS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_ITEM_COMPLIANCE_DETAILS
+_UPDATE_ITEM_COMPLIANCE_DETAILS = _ops.FULFILLMENT_INBOUND_2024_03_20__UPDATE_ITEM_COMPLIANCE_DETAILS
+_CREATE_MARKETPLACE_ITEM_LABELS = _ops.FULFILLMENT_INBOUND_2024_03_20__CREATE_MARKETPLACE_ITEM_LABELS
+_LIST_PREP_DETAILS = _ops.FULFILLMENT_INBOUND_2024_03_20__LIST_PREP_DETAILS
+_SET_PREP_DETAILS = _ops.FULFILLMENT_INBOUND_2024_03_20__SET_PREP_DETAILS
+_GET_INBOUND_OPERATION_STATUS = _ops.FULFILLMENT_INBOUND_2024_03_20__GET_INBOUND_OPERATION_STATUS
 
 __all__ = ["FulfillmentInbound20240320Api"]
-
-_LIST_INBOUND_PLANS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_inbound_plans",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans",
-    (
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-        Param("status", "status", "query", "str"),
-        Param("sortBy", "sort_by", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_CREATE_INBOUND_PLAN = OperationSpec(
-    "fulfillment_inbound_2024_03_20.create_inbound_plan",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_INBOUND_PLAN = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_inbound_plan",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
-)
-
-_LIST_INBOUND_PLAN_BOXES = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_inbound_plan_boxes",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/boxes",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_CANCEL_INBOUND_PLAN = OperationSpec(
-    "fulfillment_inbound_2024_03_20.cancel_inbound_plan",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/cancellation",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
-)
-
-_LIST_INBOUND_PLAN_ITEMS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_inbound_plan_items",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/items",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_UPDATE_INBOUND_PLAN_NAME = OperationSpec(
-    "fulfillment_inbound_2024_03_20.update_inbound_plan_name",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/name",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_PACKING_GROUP_BOXES = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_packing_group_boxes",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingGroups/{packingGroupId}/boxes",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("packingGroupId", "packing_group_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_LIST_PACKING_GROUP_ITEMS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_packing_group_items",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingGroups/{packingGroupId}/items",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("packingGroupId", "packing_group_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_SET_PACKING_INFORMATION = OperationSpec(
-    "fulfillment_inbound_2024_03_20.set_packing_information",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingInformation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_PACKING_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_packing_options",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_PACKING_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_packing_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions",
-    (Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),),
-)
-
-_CONFIRM_PACKING_OPTION = OperationSpec(
-    "fulfillment_inbound_2024_03_20.confirm_packing_option",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/packingOptions/{packingOptionId}/confirmation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("packingOptionId", "packing_option_id", "path", "str", required=True),
-    ),
-)
-
-_LIST_INBOUND_PLAN_PALLETS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_inbound_plan_pallets",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/pallets",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_LIST_PLACEMENT_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_placement_options",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_PLACEMENT_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_placement_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CONFIRM_PLACEMENT_OPTION = OperationSpec(
-    "fulfillment_inbound_2024_03_20.confirm_placement_option",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/placementOptions/{placementOptionId}/confirmation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("placementOptionId", "placement_option_id", "path", "str", required=True),
-    ),
-)
-
-_GET_SHIPMENT = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_shipment",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-    ),
-)
-
-_LIST_SHIPMENT_BOXES = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_shipment_boxes",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/boxes",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_LIST_SHIPMENT_CONTENT_UPDATE_PREVIEWS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_shipment_content_update_previews",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_SHIPMENT_CONTENT_UPDATE_PREVIEWS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_shipment_content_update_previews",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_SHIPMENT_CONTENT_UPDATE_PREVIEW = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_shipment_content_update_preview",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews/{contentUpdatePreviewId}",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str", required=True),
-    ),
-)
-
-_CONFIRM_SHIPMENT_CONTENT_UPDATE_PREVIEW = OperationSpec(
-    "fulfillment_inbound_2024_03_20.confirm_shipment_content_update_preview",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/contentUpdatePreviews/{contentUpdatePreviewId}/confirmation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("contentUpdatePreviewId", "content_update_preview_id", "path", "str", required=True),
-    ),
-)
-
-_GET_DELIVERY_CHALLAN_DOCUMENT = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_delivery_challan_document",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryChallanDocument",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-    ),
-)
-
-_LIST_DELIVERY_WINDOW_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_delivery_window_options",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_DELIVERY_WINDOW_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_delivery_window_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-    ),
-)
-
-_CONFIRM_DELIVERY_WINDOW_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.confirm_delivery_window_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/deliveryWindowOptions/{deliveryWindowOptionId}/confirmation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("deliveryWindowOptionId", "delivery_window_option_id", "path", "str", required=True),
-    ),
-)
-
-_LIST_SHIPMENT_ITEMS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_shipment_items",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/items",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_UPDATE_SHIPMENT_NAME = OperationSpec(
-    "fulfillment_inbound_2024_03_20.update_shipment_name",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/name",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_SHIPMENT_PALLETS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_shipment_pallets",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/pallets",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_CANCEL_SELF_SHIP_APPOINTMENT = OperationSpec(
-    "fulfillment_inbound_2024_03_20.cancel_self_ship_appointment",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentCancellation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_SELF_SHIP_APPOINTMENT_SLOTS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_self_ship_appointment_slots",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_SELF_SHIP_APPOINTMENT_SLOTS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_self_ship_appointment_slots",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_SCHEDULE_SELF_SHIP_APPOINTMENT = OperationSpec(
-    "fulfillment_inbound_2024_03_20.schedule_self_ship_appointment",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/selfShipAppointmentSlots/{slotId}/schedule",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("slotId", "slot_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_UPDATE_SHIPMENT_SOURCE_ADDRESS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.update_shipment_source_address",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/sourceAddress",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_UPDATE_SHIPMENT_TRACKING_DETAILS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.update_shipment_tracking_details",
-    "PUT",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/shipments/{shipmentId}/trackingDetails",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_TRANSPORTATION_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_transportation_options",
-    "GET",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-        Param("placementOptionId", "placement_option_id", "query", "str"),
-        Param("shipmentId", "shipment_id", "query", "str"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GENERATE_TRANSPORTATION_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.generate_transportation_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CONFIRM_TRANSPORTATION_OPTIONS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.confirm_transportation_options",
-    "POST",
-    "/inbound/fba/2024-03-20/inboundPlans/{inboundPlanId}/transportationOptions/confirmation",
-    (
-        Param("inboundPlanId", "inbound_plan_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_LIST_ITEM_COMPLIANCE_DETAILS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_item_compliance_details",
-    "GET",
-    "/inbound/fba/2024-03-20/items/compliance",
-    (
-        Param("mskus", "mskus", "query", "list:str", "multi", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_UPDATE_ITEM_COMPLIANCE_DETAILS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.update_item_compliance_details",
-    "PUT",
-    "/inbound/fba/2024-03-20/items/compliance",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_MARKETPLACE_ITEM_LABELS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.create_marketplace_item_labels",
-    "POST",
-    "/inbound/fba/2024-03-20/items/labels",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_LIST_PREP_DETAILS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.list_prep_details",
-    "GET",
-    "/inbound/fba/2024-03-20/items/prepDetails",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("mskus", "mskus", "query", "list:str", "multi", required=True),
-    ),
-)
-
-_SET_PREP_DETAILS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.set_prep_details",
-    "POST",
-    "/inbound/fba/2024-03-20/items/prepDetails",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_INBOUND_OPERATION_STATUS = OperationSpec(
-    "fulfillment_inbound_2024_03_20.get_inbound_operation_status",
-    "GET",
-    "/inbound/fba/2024-03-20/operations/{operationId}",
-    (Param("operationId", "operation_id", "path", "str", required=True),),
-)
 
 
 class FulfillmentInbound20240320Api(Resource):

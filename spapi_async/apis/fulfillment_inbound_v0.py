@@ -11,83 +11,17 @@ import datetime as _dt
 
 from ..models import fulfillment_inbound_v0 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_PREP_INSTRUCTIONS = _ops.FULFILLMENT_INBOUND_V0__GET_PREP_INSTRUCTIONS
+_GET_LABELS = _ops.FULFILLMENT_INBOUND_V0__GET_LABELS
+_GET_BILL_OF_LADING = _ops.FULFILLMENT_INBOUND_V0__GET_BILL_OF_LADING
+_GET_SHIPMENTS = _ops.FULFILLMENT_INBOUND_V0__GET_SHIPMENTS
+_GET_SHIPMENT_ITEMS_BY_SHIPMENT_ID = _ops.FULFILLMENT_INBOUND_V0__GET_SHIPMENT_ITEMS_BY_SHIPMENT_ID
+_GET_SHIPMENT_ITEMS = _ops.FULFILLMENT_INBOUND_V0__GET_SHIPMENT_ITEMS
 
 __all__ = ["FulfillmentInboundV0Api"]
-
-_GET_PREP_INSTRUCTIONS = OperationSpec(
-    "fulfillment_inbound_v0.get_prep_instructions",
-    "GET",
-    "/fba/inbound/v0/prepInstructions",
-    (
-        Param("ShipToCountryCode", "ship_to_country_code", "query", "str", required=True),
-        Param("SellerSKUList", "seller_sku_list", "query", "list:str", "csv"),
-        Param("ASINList", "asin_list", "query", "list:str", "csv"),
-    ),
-)
-
-_GET_LABELS = OperationSpec(
-    "fulfillment_inbound_v0.get_labels",
-    "GET",
-    "/fba/inbound/v0/shipments/{shipmentId}/labels",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("PageType", "page_type", "query", "str", required=True),
-        Param("LabelType", "label_type", "query", "str", required=True),
-        Param("NumberOfPackages", "number_of_packages", "query", "int"),
-        Param("PackageLabelsToPrint", "package_labels_to_print", "query", "list:str", "csv"),
-        Param("NumberOfPallets", "number_of_pallets", "query", "int"),
-        Param("PageSize", "page_size", "query", "int"),
-        Param("PageStartIndex", "page_start_index", "query", "int"),
-    ),
-)
-
-_GET_BILL_OF_LADING = OperationSpec(
-    "fulfillment_inbound_v0.get_bill_of_lading",
-    "GET",
-    "/fba/inbound/v0/shipments/{shipmentId}/billOfLading",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_GET_SHIPMENTS = OperationSpec(
-    "fulfillment_inbound_v0.get_shipments",
-    "GET",
-    "/fba/inbound/v0/shipments",
-    (
-        Param("QueryType", "query_type", "query", "str", required=True),
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ShipmentStatusList", "shipment_status_list", "query", "list:str", "csv"),
-        Param("ShipmentIdList", "shipment_id_list", "query", "list:str", "csv"),
-        Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("LastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken", keep=("MarketplaceId",), fixed=(("QueryType", "NEXT_TOKEN"),)),
-)
-
-_GET_SHIPMENT_ITEMS_BY_SHIPMENT_ID = OperationSpec(
-    "fulfillment_inbound_v0.get_shipment_items_by_shipment_id",
-    "GET",
-    "/fba/inbound/v0/shipments/{shipmentId}/items",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("MarketplaceId", "marketplace_id", "query", "str"),
-    ),
-)
-
-_GET_SHIPMENT_ITEMS = OperationSpec(
-    "fulfillment_inbound_v0.get_shipment_items",
-    "GET",
-    "/fba/inbound/v0/shipmentItems",
-    (
-        Param("QueryType", "query_type", "query", "str", required=True),
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("LastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken", keep=("MarketplaceId",), fixed=(("QueryType", "NEXT_TOKEN"),)),
-)
 
 
 class FulfillmentInboundV0Api(Resource):

@@ -12,135 +12,25 @@ import typing as _t
 
 from ..models import fulfillment_outbound_2020_07_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_FULFILLMENT_PREVIEW = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_FULFILLMENT_PREVIEW
+_DELIVERY_OFFERS = _ops.FULFILLMENT_OUTBOUND_2020_07_01__DELIVERY_OFFERS
+_LIST_ALL_FULFILLMENT_ORDERS = _ops.FULFILLMENT_OUTBOUND_2020_07_01__LIST_ALL_FULFILLMENT_ORDERS
+_CREATE_FULFILLMENT_ORDER = _ops.FULFILLMENT_OUTBOUND_2020_07_01__CREATE_FULFILLMENT_ORDER
+_GET_PACKAGE_TRACKING_DETAILS = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_PACKAGE_TRACKING_DETAILS
+_LIST_RETURN_REASON_CODES = _ops.FULFILLMENT_OUTBOUND_2020_07_01__LIST_RETURN_REASON_CODES
+_CREATE_FULFILLMENT_RETURN = _ops.FULFILLMENT_OUTBOUND_2020_07_01__CREATE_FULFILLMENT_RETURN
+_GET_FULFILLMENT_ORDER = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_FULFILLMENT_ORDER
+_UPDATE_FULFILLMENT_ORDER = _ops.FULFILLMENT_OUTBOUND_2020_07_01__UPDATE_FULFILLMENT_ORDER
+_CANCEL_FULFILLMENT_ORDER = _ops.FULFILLMENT_OUTBOUND_2020_07_01__CANCEL_FULFILLMENT_ORDER
+_SUBMIT_FULFILLMENT_ORDER_STATUS_UPDATE = _ops.FULFILLMENT_OUTBOUND_2020_07_01__SUBMIT_FULFILLMENT_ORDER_STATUS_UPDATE
+_GET_FEATURES = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_FEATURES
+_GET_FEATURE_INVENTORY = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_FEATURE_INVENTORY
+_GET_FEATURE_SKU = _ops.FULFILLMENT_OUTBOUND_2020_07_01__GET_FEATURE_SKU
 
 __all__ = ["FulfillmentOutbound20200701Api"]
-
-_GET_FULFILLMENT_PREVIEW = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_fulfillment_preview",
-    "POST",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/preview",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_DELIVERY_OFFERS = OperationSpec(
-    "fulfillment_outbound_2020_07_01.delivery_offers",
-    "POST",
-    "/fba/outbound/2020-07-01/deliveryOffers",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_LIST_ALL_FULFILLMENT_ORDERS = OperationSpec(
-    "fulfillment_outbound_2020_07_01.list_all_fulfillment_orders",
-    "GET",
-    "/fba/outbound/2020-07-01/fulfillmentOrders",
-    (
-        Param("queryStartDate", "query_start_date", "query", "datetime"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_CREATE_FULFILLMENT_ORDER = OperationSpec(
-    "fulfillment_outbound_2020_07_01.create_fulfillment_order",
-    "POST",
-    "/fba/outbound/2020-07-01/fulfillmentOrders",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_PACKAGE_TRACKING_DETAILS = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_package_tracking_details",
-    "GET",
-    "/fba/outbound/2020-07-01/tracking",
-    (Param("packageNumber", "package_number", "query", "int", required=True),),
-)
-
-_LIST_RETURN_REASON_CODES = OperationSpec(
-    "fulfillment_outbound_2020_07_01.list_return_reason_codes",
-    "GET",
-    "/fba/outbound/2020-07-01/returnReasonCodes",
-    (
-        Param("sellerSku", "seller_sku", "query", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str"),
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "query", "str"),
-        Param("language", "language", "query", "str"),
-    ),
-)
-
-_CREATE_FULFILLMENT_RETURN = OperationSpec(
-    "fulfillment_outbound_2020_07_01.create_fulfillment_return",
-    "PUT",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/return",
-    (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_FULFILLMENT_ORDER = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_fulfillment_order",
-    "GET",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
-    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),),
-)
-
-_UPDATE_FULFILLMENT_ORDER = OperationSpec(
-    "fulfillment_outbound_2020_07_01.update_fulfillment_order",
-    "PUT",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}",
-    (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CANCEL_FULFILLMENT_ORDER = OperationSpec(
-    "fulfillment_outbound_2020_07_01.cancel_fulfillment_order",
-    "PUT",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/cancel",
-    (Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),),
-)
-
-_SUBMIT_FULFILLMENT_ORDER_STATUS_UPDATE = OperationSpec(
-    "fulfillment_outbound_2020_07_01.submit_fulfillment_order_status_update",
-    "PUT",
-    "/fba/outbound/2020-07-01/fulfillmentOrders/{sellerFulfillmentOrderId}/status",
-    (
-        Param("sellerFulfillmentOrderId", "seller_fulfillment_order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_FEATURES = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_features",
-    "GET",
-    "/fba/outbound/2020-07-01/features",
-    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
-)
-
-_GET_FEATURE_INVENTORY = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_feature_inventory",
-    "GET",
-    "/fba/outbound/2020-07-01/features/inventory/{featureName}",
-    (
-        Param("featureName", "feature_name", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("queryStartDate", "query_start_date", "query", "datetime"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_FEATURE_SKU = OperationSpec(
-    "fulfillment_outbound_2020_07_01.get_feature_sku",
-    "GET",
-    "/fba/outbound/2020-07-01/features/inventory/{featureName}/{sellerSku}",
-    (
-        Param("featureName", "feature_name", "path", "str", required=True),
-        Param("sellerSku", "seller_sku", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
 
 
 class FulfillmentOutbound20200701Api(Resource):

@@ -12,107 +12,20 @@ import typing as _t
 
 from ..models import fulfillment_outbound_2026_07_04 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ORDER_PREVIEW = _ops.FULFILLMENT_OUTBOUND_2026_07_04__GET_ORDER_PREVIEW
+_GET_OFFERS = _ops.FULFILLMENT_OUTBOUND_2026_07_04__GET_OFFERS
+_CANCEL_ORDER = _ops.FULFILLMENT_OUTBOUND_2026_07_04__CANCEL_ORDER
+_UPDATE_ORDER_STATUS = _ops.FULFILLMENT_OUTBOUND_2026_07_04__UPDATE_ORDER_STATUS
+_UPDATE_PACKAGE = _ops.FULFILLMENT_OUTBOUND_2026_07_04__UPDATE_PACKAGE
+_GET_ORDER = _ops.FULFILLMENT_OUTBOUND_2026_07_04__GET_ORDER
+_UPDATE_ORDER = _ops.FULFILLMENT_OUTBOUND_2026_07_04__UPDATE_ORDER
+_LIST_ORDERS = _ops.FULFILLMENT_OUTBOUND_2026_07_04__LIST_ORDERS
+_CREATE_ORDER = _ops.FULFILLMENT_OUTBOUND_2026_07_04__CREATE_ORDER
 
 __all__ = ["FulfillmentOutbound20260704Api"]
-
-_GET_ORDER_PREVIEW = OperationSpec(
-    "fulfillment_outbound_2026_07_04.get_order_preview",
-    "POST",
-    "/fulfillment/outbound/2026-07-04/previews",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_GET_OFFERS = OperationSpec(
-    "fulfillment_outbound_2026_07_04.get_offers",
-    "POST",
-    "/fulfillment/outbound/2026-07-04/offers",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_CANCEL_ORDER = OperationSpec(
-    "fulfillment_outbound_2026_07_04.cancel_order",
-    "PUT",
-    "/fulfillment/outbound/2026-07-04/orders/{orderId}/cancel",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_UPDATE_ORDER_STATUS = OperationSpec(
-    "fulfillment_outbound_2026_07_04.update_order_status",
-    "PUT",
-    "/fulfillment/outbound/2026-07-04/orders/{orderId}/status",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_UPDATE_PACKAGE = OperationSpec(
-    "fulfillment_outbound_2026_07_04.update_package",
-    "PUT",
-    "/fulfillment/outbound/2026-07-04/orders/{orderId}/packages/{packageId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("packageId", "package_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_GET_ORDER = OperationSpec(
-    "fulfillment_outbound_2026_07_04.get_order",
-    "GET",
-    "/fulfillment/outbound/2026-07-04/orders/{orderId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("shipments", "shipments", "query", "str"),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_UPDATE_ORDER = OperationSpec(
-    "fulfillment_outbound_2026_07_04.update_order",
-    "PUT",
-    "/fulfillment/outbound/2026-07-04/orders/{orderId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
-
-_LIST_ORDERS = OperationSpec(
-    "fulfillment_outbound_2026_07_04.list_orders",
-    "GET",
-    "/fulfillment/outbound/2026-07-04/orders",
-    (
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-        Param("pageToken", "next_token", "query", "str"),
-        Param("shipments", "shipments", "query", "str"),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_CREATE_ORDER = OperationSpec(
-    "fulfillment_outbound_2026_07_04.create_order",
-    "POST",
-    "/fulfillment/outbound/2026-07-04/orders",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-fulfillment-service-id", "x_amzn_fulfillment_service_id", "header", "str"),
-    ),
-)
 
 
 class FulfillmentOutbound20260704Api(Resource):

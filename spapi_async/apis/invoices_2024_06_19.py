@@ -12,119 +12,21 @@ import typing as _t
 
 from ..models import invoices_2024_06_19 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_INVOICES_ATTRIBUTES = _ops.INVOICES_2024_06_19__GET_INVOICES_ATTRIBUTES
+_GET_INVOICES_DOCUMENT = _ops.INVOICES_2024_06_19__GET_INVOICES_DOCUMENT
+_GET_INVOICES_EXPORTS = _ops.INVOICES_2024_06_19__GET_INVOICES_EXPORTS
+_CREATE_INVOICES_EXPORT = _ops.INVOICES_2024_06_19__CREATE_INVOICES_EXPORT
+_GET_INVOICES_EXPORT = _ops.INVOICES_2024_06_19__GET_INVOICES_EXPORT
+_GET_GOVERNMENT_INVOICE_STATUS = _ops.INVOICES_2024_06_19__GET_GOVERNMENT_INVOICE_STATUS
+_CREATE_GOVERNMENT_INVOICE = _ops.INVOICES_2024_06_19__CREATE_GOVERNMENT_INVOICE
+_GET_GOVERNMENT_INVOICE_DOCUMENT = _ops.INVOICES_2024_06_19__GET_GOVERNMENT_INVOICE_DOCUMENT
+_GET_INVOICES = _ops.INVOICES_2024_06_19__GET_INVOICES
+_GET_INVOICE = _ops.INVOICES_2024_06_19__GET_INVOICE
 
 __all__ = ["Invoices20240619Api"]
-
-_GET_INVOICES_ATTRIBUTES = OperationSpec(
-    "invoices_2024_06_19.get_invoices_attributes",
-    "GET",
-    "/tax/invoices/2024-06-19/attributes",
-    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
-)
-
-_GET_INVOICES_DOCUMENT = OperationSpec(
-    "invoices_2024_06_19.get_invoices_document",
-    "GET",
-    "/tax/invoices/2024-06-19/documents/{invoicesDocumentId}",
-    (Param("invoicesDocumentId", "invoices_document_id", "path", "str", required=True),),
-)
-
-_GET_INVOICES_EXPORTS = OperationSpec(
-    "invoices_2024_06_19.get_invoices_exports",
-    "GET",
-    "/tax/invoices/2024-06-19/exports",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("dateStart", "date_start", "query", "datetime"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("dateEnd", "date_end", "query", "datetime"),
-        Param("status", "status", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_CREATE_INVOICES_EXPORT = OperationSpec(
-    "invoices_2024_06_19.create_invoices_export",
-    "POST",
-    "/tax/invoices/2024-06-19/exports",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_INVOICES_EXPORT = OperationSpec(
-    "invoices_2024_06_19.get_invoices_export",
-    "GET",
-    "/tax/invoices/2024-06-19/exports/{exportId}",
-    (Param("exportId", "export_id", "path", "str", required=True),),
-)
-
-_GET_GOVERNMENT_INVOICE_STATUS = OperationSpec(
-    "invoices_2024_06_19.get_government_invoice_status",
-    "GET",
-    "/tax/invoices/2024-06-19/governmentInvoiceRequests",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("transactionType", "transaction_type", "query", "str", required=True),
-        Param("shipmentId", "shipment_id", "query", "str", required=True),
-        Param("invoiceType", "invoice_type", "query", "str", required=True),
-        Param("inboundPlanId", "inbound_plan_id", "query", "str"),
-    ),
-)
-
-_CREATE_GOVERNMENT_INVOICE = OperationSpec(
-    "invoices_2024_06_19.create_government_invoice",
-    "POST",
-    "/tax/invoices/2024-06-19/governmentInvoiceRequests",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_GOVERNMENT_INVOICE_DOCUMENT = OperationSpec(
-    "invoices_2024_06_19.get_government_invoice_document",
-    "GET",
-    "/tax/invoices/2024-06-19/governmentInvoiceRequests/{shipmentId}",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("transactionType", "transaction_type", "query", "str", required=True),
-        Param("invoiceType", "invoice_type", "query", "str", required=True),
-        Param("inboundPlanId", "inbound_plan_id", "query", "str"),
-        Param("fileFormat", "file_format", "query", "str"),
-    ),
-)
-
-_GET_INVOICES = OperationSpec(
-    "invoices_2024_06_19.get_invoices",
-    "GET",
-    "/tax/invoices/2024-06-19/invoices",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("transactionIdentifierName", "transaction_identifier_name", "query", "str"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("dateEnd", "date_end", "query", "datetime"),
-        Param("transactionType", "transaction_type", "query", "str"),
-        Param("transactionIdentifierId", "transaction_identifier_id", "query", "str"),
-        Param("dateStart", "date_start", "query", "datetime"),
-        Param("series", "series", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("invoiceType", "invoice_type", "query", "str"),
-        Param("statuses", "statuses", "query", "list:str", "csv"),
-        Param("externalInvoiceId", "external_invoice_id", "query", "str"),
-        Param("sortBy", "sort_by", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_INVOICE = OperationSpec(
-    "invoices_2024_06_19.get_invoice",
-    "GET",
-    "/tax/invoices/2024-06-19/invoices/{invoiceId}",
-    (
-        Param("invoiceId", "invoice_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
 
 
 class Invoices20240619Api(Resource):

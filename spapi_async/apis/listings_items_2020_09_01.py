@@ -10,47 +10,14 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import listings_items_2020_09_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_PUT_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2020_09_01__PUT_LISTINGS_ITEM
+_DELETE_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2020_09_01__DELETE_LISTINGS_ITEM
+_PATCH_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2020_09_01__PATCH_LISTINGS_ITEM
 
 __all__ = ["ListingsItems20200901Api"]
-
-_PUT_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2020_09_01.put_listings_item",
-    "PUT",
-    "/listings/2020-09-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
-
-_DELETE_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2020_09_01.delete_listings_item",
-    "DELETE",
-    "/listings/2020-09-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
-
-_PATCH_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2020_09_01.patch_listings_item",
-    "PATCH",
-    "/listings/2020-09-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
 
 
 class ListingsItems20200901Api(Resource):

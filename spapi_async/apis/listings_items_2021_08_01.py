@@ -12,92 +12,16 @@ import typing as _t
 
 from ..models import listings_items_2021_08_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2021_08_01__GET_LISTINGS_ITEM
+_PUT_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2021_08_01__PUT_LISTINGS_ITEM
+_DELETE_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2021_08_01__DELETE_LISTINGS_ITEM
+_PATCH_LISTINGS_ITEM = _ops.LISTINGS_ITEMS_2021_08_01__PATCH_LISTINGS_ITEM
+_SEARCH_LISTINGS_ITEMS = _ops.LISTINGS_ITEMS_2021_08_01__SEARCH_LISTINGS_ITEMS
 
 __all__ = ["ListingsItems20210801Api"]
-
-_GET_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2021_08_01.get_listings_item",
-    "GET",
-    "/listings/2021-08-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-    ),
-)
-
-_PUT_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2021_08_01.put_listings_item",
-    "PUT",
-    "/listings/2021-08-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-        Param("mode", "mode", "query", "str"),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
-
-_DELETE_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2021_08_01.delete_listings_item",
-    "DELETE",
-    "/listings/2021-08-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
-
-_PATCH_LISTINGS_ITEM = OperationSpec(
-    "listings_items_2021_08_01.patch_listings_item",
-    "PATCH",
-    "/listings/2021-08-01/items/{sellerId}/{sku}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("sku", "sku", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-        Param("mode", "mode", "query", "str"),
-        Param("issueLocale", "issue_locale", "query", "str"),
-    ),
-)
-
-_SEARCH_LISTINGS_ITEMS = OperationSpec(
-    "listings_items_2021_08_01.search_listings_items",
-    "GET",
-    "/listings/2021-08-01/items/{sellerId}",
-    (
-        Param("sellerId", "seller_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("issueLocale", "issue_locale", "query", "str"),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-        Param("identifiers", "identifiers", "query", "list:str", "csv"),
-        Param("identifiersType", "identifiers_type", "query", "str"),
-        Param("variationParentSku", "variation_parent_sku", "query", "str"),
-        Param("packageHierarchySku", "package_hierarchy_sku", "query", "str"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("withIssueSeverity", "with_issue_severity", "query", "list:str", "csv"),
-        Param("withStatus", "with_status", "query", "list:str", "csv"),
-        Param("withoutStatus", "without_status", "query", "list:str", "csv"),
-        Param("sortBy", "sort_by", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("pageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("pageToken"),
-)
 
 
 class ListingsItems20210801Api(Resource):

@@ -9,23 +9,12 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import listings_restrictions_2021_08_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_LISTINGS_RESTRICTIONS = _ops.LISTINGS_RESTRICTIONS_2021_08_01__GET_LISTINGS_RESTRICTIONS
 
 __all__ = ["ListingsRestrictions20210801Api"]
-
-_GET_LISTINGS_RESTRICTIONS = OperationSpec(
-    "listings_restrictions_2021_08_01.get_listings_restrictions",
-    "GET",
-    "/listings/2021-08-01/restrictions",
-    (
-        Param("asin", "asin", "query", "str", required=True),
-        Param("sellerId", "seller_id", "query", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("conditionType", "condition_type", "query", "str"),
-        Param("reasonLocale", "reason_locale", "query", "str"),
-        Param("productType", "product_type", "query", "str"),
-    ),
-)
 
 
 class ListingsRestrictions20210801Api(Resource):

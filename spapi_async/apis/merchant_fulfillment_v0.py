@@ -10,44 +10,16 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import merchant_fulfillment_v0 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ELIGIBLE_SHIPMENT_SERVICES = _ops.MERCHANT_FULFILLMENT_V0__GET_ELIGIBLE_SHIPMENT_SERVICES
+_GET_SHIPMENT = _ops.MERCHANT_FULFILLMENT_V0__GET_SHIPMENT
+_CANCEL_SHIPMENT = _ops.MERCHANT_FULFILLMENT_V0__CANCEL_SHIPMENT
+_CREATE_SHIPMENT = _ops.MERCHANT_FULFILLMENT_V0__CREATE_SHIPMENT
+_GET_ADDITIONAL_SELLER_INPUTS = _ops.MERCHANT_FULFILLMENT_V0__GET_ADDITIONAL_SELLER_INPUTS
 
 __all__ = ["MerchantFulfillmentV0Api"]
-
-_GET_ELIGIBLE_SHIPMENT_SERVICES = OperationSpec(
-    "merchant_fulfillment_v0.get_eligible_shipment_services",
-    "POST",
-    "/mfn/v0/eligibleShippingServices",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_SHIPMENT = OperationSpec(
-    "merchant_fulfillment_v0.get_shipment",
-    "GET",
-    "/mfn/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_CANCEL_SHIPMENT = OperationSpec(
-    "merchant_fulfillment_v0.cancel_shipment",
-    "DELETE",
-    "/mfn/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_CREATE_SHIPMENT = OperationSpec(
-    "merchant_fulfillment_v0.create_shipment",
-    "POST",
-    "/mfn/v0/shipments",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_ADDITIONAL_SELLER_INPUTS = OperationSpec(
-    "merchant_fulfillment_v0.get_additional_seller_inputs",
-    "POST",
-    "/mfn/v0/additionalSellerInputs",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class MerchantFulfillmentV0Api(Resource):

@@ -10,128 +10,22 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import messaging_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_MESSAGING_ACTIONS_FOR_ORDER = _ops.MESSAGING_V1__GET_MESSAGING_ACTIONS_FOR_ORDER
+_CONFIRM_CUSTOMIZATION_DETAILS = _ops.MESSAGING_V1__CONFIRM_CUSTOMIZATION_DETAILS
+_CREATE_CONFIRM_DELIVERY_DETAILS = _ops.MESSAGING_V1__CREATE_CONFIRM_DELIVERY_DETAILS
+_CREATE_LEGAL_DISCLOSURE = _ops.MESSAGING_V1__CREATE_LEGAL_DISCLOSURE
+_CREATE_CONFIRM_ORDER_DETAILS = _ops.MESSAGING_V1__CREATE_CONFIRM_ORDER_DETAILS
+_CREATE_CONFIRM_SERVICE_DETAILS = _ops.MESSAGING_V1__CREATE_CONFIRM_SERVICE_DETAILS
+_CREATE_WARRANTY = _ops.MESSAGING_V1__CREATE_WARRANTY
+_GET_ATTRIBUTES = _ops.MESSAGING_V1__GET_ATTRIBUTES
+_CREATE_DIGITAL_ACCESS_KEY = _ops.MESSAGING_V1__CREATE_DIGITAL_ACCESS_KEY
+_CREATE_UNEXPECTED_PROBLEM = _ops.MESSAGING_V1__CREATE_UNEXPECTED_PROBLEM
+_SEND_INVOICE = _ops.MESSAGING_V1__SEND_INVOICE
 
 __all__ = ["MessagingV1Api"]
-
-_GET_MESSAGING_ACTIONS_FOR_ORDER = OperationSpec(
-    "messaging_v1.get_messaging_actions_for_order",
-    "GET",
-    "/messaging/v1/orders/{amazonOrderId}",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-    ),
-)
-
-_CONFIRM_CUSTOMIZATION_DETAILS = OperationSpec(
-    "messaging_v1.confirm_customization_details",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/confirmCustomizationDetails",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_CONFIRM_DELIVERY_DETAILS = OperationSpec(
-    "messaging_v1.create_confirm_delivery_details",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/confirmDeliveryDetails",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_LEGAL_DISCLOSURE = OperationSpec(
-    "messaging_v1.create_legal_disclosure",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/legalDisclosure",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_CONFIRM_ORDER_DETAILS = OperationSpec(
-    "messaging_v1.create_confirm_order_details",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/confirmOrderDetails",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_CONFIRM_SERVICE_DETAILS = OperationSpec(
-    "messaging_v1.create_confirm_service_details",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/confirmServiceDetails",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_WARRANTY = OperationSpec(
-    "messaging_v1.create_warranty",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/warranty",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_ATTRIBUTES = OperationSpec(
-    "messaging_v1.get_attributes",
-    "GET",
-    "/messaging/v1/orders/{amazonOrderId}/attributes",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-    ),
-)
-
-_CREATE_DIGITAL_ACCESS_KEY = OperationSpec(
-    "messaging_v1.create_digital_access_key",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/digitalAccessKey",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_UNEXPECTED_PROBLEM = OperationSpec(
-    "messaging_v1.create_unexpected_problem",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/unexpectedProblem",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_SEND_INVOICE = OperationSpec(
-    "messaging_v1.send_invoice",
-    "POST",
-    "/messaging/v1/orders/{amazonOrderId}/messages/invoice",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
 
 
 class MessagingV1Api(Resource):

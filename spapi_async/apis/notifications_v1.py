@@ -11,100 +11,21 @@ import typing as _t
 
 from ..models import notifications_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SUBSCRIPTIONS = _ops.NOTIFICATIONS_V1__GET_SUBSCRIPTIONS
+_GET_SUBSCRIPTION = _ops.NOTIFICATIONS_V1__GET_SUBSCRIPTION
+_CREATE_SUBSCRIPTION = _ops.NOTIFICATIONS_V1__CREATE_SUBSCRIPTION
+_GET_SUBSCRIPTION_BY_ID = _ops.NOTIFICATIONS_V1__GET_SUBSCRIPTION_BY_ID
+_DELETE_SUBSCRIPTION_BY_ID = _ops.NOTIFICATIONS_V1__DELETE_SUBSCRIPTION_BY_ID
+_SEND_TEST_NOTIFICATION = _ops.NOTIFICATIONS_V1__SEND_TEST_NOTIFICATION
+_GET_DESTINATIONS = _ops.NOTIFICATIONS_V1__GET_DESTINATIONS
+_CREATE_DESTINATION = _ops.NOTIFICATIONS_V1__CREATE_DESTINATION
+_GET_DESTINATION = _ops.NOTIFICATIONS_V1__GET_DESTINATION
+_DELETE_DESTINATION = _ops.NOTIFICATIONS_V1__DELETE_DESTINATION
 
 __all__ = ["NotificationsV1Api"]
-
-_GET_SUBSCRIPTIONS = OperationSpec(
-    "notifications_v1.get_subscriptions",
-    "GET",
-    "/notifications/v1/subscriptions",
-    (
-        Param("notificationTypes", "notification_types", "query", "list:str", "csv", required=True),
-        Param("payloadVersion", "payload_version", "query", "str"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_SUBSCRIPTION = OperationSpec(
-    "notifications_v1.get_subscription",
-    "GET",
-    "/notifications/v1/subscriptions/{notificationType}",
-    (
-        Param("notificationType", "notification_type", "path", "str", required=True),
-        Param("payloadVersion", "payload_version", "query", "str"),
-    ),
-)
-
-_CREATE_SUBSCRIPTION = OperationSpec(
-    "notifications_v1.create_subscription",
-    "POST",
-    "/notifications/v1/subscriptions/{notificationType}",
-    (
-        Param("notificationType", "notification_type", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_SUBSCRIPTION_BY_ID = OperationSpec(
-    "notifications_v1.get_subscription_by_id",
-    "GET",
-    "/notifications/v1/subscriptions/{notificationType}/{subscriptionId}",
-    (
-        Param("subscriptionId", "subscription_id", "path", "str", required=True),
-        Param("notificationType", "notification_type", "path", "str", required=True),
-    ),
-)
-
-_DELETE_SUBSCRIPTION_BY_ID = OperationSpec(
-    "notifications_v1.delete_subscription_by_id",
-    "DELETE",
-    "/notifications/v1/subscriptions/{notificationType}/{subscriptionId}",
-    (
-        Param("subscriptionId", "subscription_id", "path", "str", required=True),
-        Param("notificationType", "notification_type", "path", "str", required=True),
-    ),
-)
-
-_SEND_TEST_NOTIFICATION = OperationSpec(
-    "notifications_v1.send_test_notification",
-    "POST",
-    "/notifications/v1/subscriptions/{notificationType}/testNotification",
-    (
-        Param("notificationType", "notification_type", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_DESTINATIONS = OperationSpec(
-    "notifications_v1.get_destinations",
-    "GET",
-    "/notifications/v1/destinations",
-    (),
-)
-
-_CREATE_DESTINATION = OperationSpec(
-    "notifications_v1.create_destination",
-    "POST",
-    "/notifications/v1/destinations",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_DESTINATION = OperationSpec(
-    "notifications_v1.get_destination",
-    "GET",
-    "/notifications/v1/destinations/{destinationId}",
-    (Param("destinationId", "destination_id", "path", "str", required=True),),
-)
-
-_DELETE_DESTINATION = OperationSpec(
-    "notifications_v1.delete_destination",
-    "DELETE",
-    "/notifications/v1/destinations/{destinationId}",
-    (Param("destinationId", "destination_id", "path", "str", required=True),),
-)
 
 
 class NotificationsV1Api(Resource):

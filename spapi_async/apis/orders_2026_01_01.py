@@ -11,38 +11,13 @@ import datetime as _dt
 
 from ..models import orders_2026_01_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SEARCH_ORDERS = _ops.ORDERS_2026_01_01__SEARCH_ORDERS
+_GET_ORDER = _ops.ORDERS_2026_01_01__GET_ORDER
 
 __all__ = ["Orders20260101Api"]
-
-_SEARCH_ORDERS = OperationSpec(
-    "orders_2026_01_01.search_orders",
-    "GET",
-    "/orders/2026-01-01/orders",
-    (
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("fulfillmentStatuses", "fulfillment_statuses", "query", "list:str", "csv"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("fulfilledBy", "fulfilled_by", "query", "list:str", "csv"),
-        Param("maxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("paginationToken", "next_token", "query", "str"),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-    ),
-    token=TokenRule("paginationToken"),
-)
-
-_GET_ORDER = OperationSpec(
-    "orders_2026_01_01.get_order",
-    "GET",
-    "/orders/2026-01-01/orders/{orderId}",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("includedData", "included_data", "query", "list:str", "csv"),
-    ),
-)
 
 
 class Orders20260101Api(Resource):

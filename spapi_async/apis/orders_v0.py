@@ -12,120 +12,21 @@ import typing as _t
 
 from ..models import orders_v0 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ORDERS = _ops.ORDERS_V0__GET_ORDERS
+_GET_ORDER = _ops.ORDERS_V0__GET_ORDER
+_GET_ORDER_BUYER_INFO = _ops.ORDERS_V0__GET_ORDER_BUYER_INFO
+_GET_ORDER_ADDRESS = _ops.ORDERS_V0__GET_ORDER_ADDRESS
+_GET_ORDER_ITEMS = _ops.ORDERS_V0__GET_ORDER_ITEMS
+_GET_ORDER_ITEMS_BUYER_INFO = _ops.ORDERS_V0__GET_ORDER_ITEMS_BUYER_INFO
+_UPDATE_SHIPMENT_STATUS = _ops.ORDERS_V0__UPDATE_SHIPMENT_STATUS
+_GET_ORDER_REGULATED_INFO = _ops.ORDERS_V0__GET_ORDER_REGULATED_INFO
+_UPDATE_VERIFICATION_STATUS = _ops.ORDERS_V0__UPDATE_VERIFICATION_STATUS
+_CONFIRM_SHIPMENT = _ops.ORDERS_V0__CONFIRM_SHIPMENT
 
 __all__ = ["OrdersV0Api"]
-
-_GET_ORDERS = OperationSpec(
-    "orders_v0.get_orders",
-    "GET",
-    "/orders/v0/orders",
-    (
-        Param("MarketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("CreatedAfter", "created_after", "query", "datetime"),
-        Param("CreatedBefore", "created_before", "query", "datetime"),
-        Param("LastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("LastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("OrderStatuses", "order_statuses", "query", "list:str", "csv"),
-        Param("FulfillmentChannels", "fulfillment_channels", "query", "list:str", "csv"),
-        Param("PaymentMethods", "payment_methods", "query", "list:str", "csv"),
-        Param("BuyerEmail", "buyer_email", "query", "str"),
-        Param("SellerOrderId", "seller_order_id", "query", "str"),
-        Param("MaxResultsPerPage", "max_results_per_page", "query", "int"),
-        Param("EasyShipShipmentStatuses", "easy_ship_shipment_statuses", "query", "list:str", "csv"),
-        Param("ElectronicInvoiceStatuses", "electronic_invoice_statuses", "query", "list:str", "csv"),
-        Param("NextToken", "next_token", "query", "str"),
-        Param("AmazonOrderIds", "amazon_order_ids", "query", "list:str", "csv"),
-        Param("ActualFulfillmentSupplySourceId", "actual_fulfillment_supply_source_id", "query", "str"),
-        Param("IsISPU", "is_ispu", "query", "bool"),
-        Param("StoreChainStoreId", "store_chain_store_id", "query", "str"),
-        Param("EarliestDeliveryDateBefore", "earliest_delivery_date_before", "query", "datetime"),
-        Param("EarliestDeliveryDateAfter", "earliest_delivery_date_after", "query", "datetime"),
-        Param("LatestDeliveryDateBefore", "latest_delivery_date_before", "query", "datetime"),
-        Param("LatestDeliveryDateAfter", "latest_delivery_date_after", "query", "datetime"),
-    ),
-    token=TokenRule("NextToken", keep=("MarketplaceIds",)),
-)
-
-_GET_ORDER = OperationSpec(
-    "orders_v0.get_order",
-    "GET",
-    "/orders/v0/orders/{orderId}",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_GET_ORDER_BUYER_INFO = OperationSpec(
-    "orders_v0.get_order_buyer_info",
-    "GET",
-    "/orders/v0/orders/{orderId}/buyerInfo",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_GET_ORDER_ADDRESS = OperationSpec(
-    "orders_v0.get_order_address",
-    "GET",
-    "/orders/v0/orders/{orderId}/address",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_GET_ORDER_ITEMS = OperationSpec(
-    "orders_v0.get_order_items",
-    "GET",
-    "/orders/v0/orders/{orderId}/orderItems",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
-
-_GET_ORDER_ITEMS_BUYER_INFO = OperationSpec(
-    "orders_v0.get_order_items_buyer_info",
-    "GET",
-    "/orders/v0/orders/{orderId}/orderItems/buyerInfo",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("NextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("NextToken"),
-)
-
-_UPDATE_SHIPMENT_STATUS = OperationSpec(
-    "orders_v0.update_shipment_status",
-    "POST",
-    "/orders/v0/orders/{orderId}/shipment",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("payload", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_ORDER_REGULATED_INFO = OperationSpec(
-    "orders_v0.get_order_regulated_info",
-    "GET",
-    "/orders/v0/orders/{orderId}/regulatedInfo",
-    (Param("orderId", "order_id", "path", "str", required=True),),
-)
-
-_UPDATE_VERIFICATION_STATUS = OperationSpec(
-    "orders_v0.update_verification_status",
-    "PATCH",
-    "/orders/v0/orders/{orderId}/regulatedInfo",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("payload", "body", "body", "body", required=True),
-    ),
-)
-
-_CONFIRM_SHIPMENT = OperationSpec(
-    "orders_v0.confirm_shipment",
-    "POST",
-    "/orders/v0/orders/{orderId}/shipmentConfirmation",
-    (
-        Param("orderId", "order_id", "path", "str", required=True),
-        Param("payload", "body", "body", "body", required=True),
-    ),
-)
 
 
 class OrdersV0Api(Resource):

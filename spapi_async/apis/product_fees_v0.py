@@ -10,36 +10,14 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import product_fees_v0 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_MY_FEES_ESTIMATE_FOR_SKU = _ops.PRODUCT_FEES_V0__GET_MY_FEES_ESTIMATE_FOR_SKU
+_GET_MY_FEES_ESTIMATE_FOR_ASIN = _ops.PRODUCT_FEES_V0__GET_MY_FEES_ESTIMATE_FOR_ASIN
+_GET_MY_FEES_ESTIMATES = _ops.PRODUCT_FEES_V0__GET_MY_FEES_ESTIMATES
 
 __all__ = ["ProductFeesV0Api"]
-
-_GET_MY_FEES_ESTIMATE_FOR_SKU = OperationSpec(
-    "product_fees_v0.get_my_fees_estimate_for_sku",
-    "POST",
-    "/products/fees/v0/listings/{SellerSKU}/feesEstimate",
-    (
-        Param("SellerSKU", "seller_sku", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_MY_FEES_ESTIMATE_FOR_ASIN = OperationSpec(
-    "product_fees_v0.get_my_fees_estimate_for_asin",
-    "POST",
-    "/products/fees/v0/items/{Asin}/feesEstimate",
-    (
-        Param("Asin", "asin", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_MY_FEES_ESTIMATES = OperationSpec(
-    "product_fees_v0.get_my_fees_estimates",
-    "POST",
-    "/products/fees/v0/feesEstimate",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class ProductFeesV0Api(Resource):

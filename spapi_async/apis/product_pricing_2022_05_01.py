@@ -10,23 +10,13 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import product_pricing_2022_05_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_FEATURED_OFFER_EXPECTED_PRICE_BATCH = _ops.PRODUCT_PRICING_2022_05_01__GET_FEATURED_OFFER_EXPECTED_PRICE_BATCH
+_GET_COMPETITIVE_SUMMARY = _ops.PRODUCT_PRICING_2022_05_01__GET_COMPETITIVE_SUMMARY
 
 __all__ = ["ProductPricing20220501Api"]
-
-_GET_FEATURED_OFFER_EXPECTED_PRICE_BATCH = OperationSpec(
-    "product_pricing_2022_05_01.get_featured_offer_expected_price_batch",
-    "POST",
-    "/batches/products/pricing/2022-05-01/offer/featuredOfferExpectedPrice",
-    (Param("getFeaturedOfferExpectedPriceBatchRequestBody", "body", "body", "body", required=True),),
-)
-
-_GET_COMPETITIVE_SUMMARY = OperationSpec(
-    "product_pricing_2022_05_01.get_competitive_summary",
-    "POST",
-    "/batches/products/pricing/2022-05-01/items/competitiveSummary",
-    (Param("requests", "body", "body", "body", required=True),),
-)
 
 
 class ProductPricing20220501Api(Resource):

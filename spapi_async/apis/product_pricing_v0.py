@@ -10,74 +10,17 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import product_pricing_v0 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_PRICING = _ops.PRODUCT_PRICING_V0__GET_PRICING
+_GET_COMPETITIVE_PRICING = _ops.PRODUCT_PRICING_V0__GET_COMPETITIVE_PRICING
+_GET_LISTING_OFFERS = _ops.PRODUCT_PRICING_V0__GET_LISTING_OFFERS
+_GET_ITEM_OFFERS = _ops.PRODUCT_PRICING_V0__GET_ITEM_OFFERS
+_GET_ITEM_OFFERS_BATCH = _ops.PRODUCT_PRICING_V0__GET_ITEM_OFFERS_BATCH
+_GET_LISTING_OFFERS_BATCH = _ops.PRODUCT_PRICING_V0__GET_LISTING_OFFERS_BATCH
 
 __all__ = ["ProductPricingV0Api"]
-
-_GET_PRICING = OperationSpec(
-    "product_pricing_v0.get_pricing",
-    "GET",
-    "/products/pricing/v0/price",
-    (
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ItemType", "item_type", "query", "str", required=True),
-        Param("Asins", "asins", "query", "list:str", "csv"),
-        Param("Skus", "skus", "query", "list:str", "csv"),
-        Param("ItemCondition", "item_condition", "query", "str"),
-        Param("OfferType", "offer_type", "query", "str"),
-    ),
-)
-
-_GET_COMPETITIVE_PRICING = OperationSpec(
-    "product_pricing_v0.get_competitive_pricing",
-    "GET",
-    "/products/pricing/v0/competitivePrice",
-    (
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ItemType", "item_type", "query", "str", required=True),
-        Param("Asins", "asins", "query", "list:str", "csv"),
-        Param("Skus", "skus", "query", "list:str", "csv"),
-        Param("CustomerType", "customer_type", "query", "str"),
-    ),
-)
-
-_GET_LISTING_OFFERS = OperationSpec(
-    "product_pricing_v0.get_listing_offers",
-    "GET",
-    "/products/pricing/v0/listings/{SellerSKU}/offers",
-    (
-        Param("SellerSKU", "seller_sku", "path", "str", required=True),
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ItemCondition", "item_condition", "query", "str", required=True),
-        Param("CustomerType", "customer_type", "query", "str"),
-    ),
-)
-
-_GET_ITEM_OFFERS = OperationSpec(
-    "product_pricing_v0.get_item_offers",
-    "GET",
-    "/products/pricing/v0/items/{Asin}/offers",
-    (
-        Param("Asin", "asin", "path", "str", required=True),
-        Param("MarketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("ItemCondition", "item_condition", "query", "str", required=True),
-        Param("CustomerType", "customer_type", "query", "str"),
-    ),
-)
-
-_GET_ITEM_OFFERS_BATCH = OperationSpec(
-    "product_pricing_v0.get_item_offers_batch",
-    "POST",
-    "/batches/products/pricing/v0/itemOffers",
-    (Param("getItemOffersBatchRequestBody", "body", "body", "body", required=True),),
-)
-
-_GET_LISTING_OFFERS_BATCH = OperationSpec(
-    "product_pricing_v0.get_listing_offers_batch",
-    "POST",
-    "/batches/products/pricing/v0/listingOffers",
-    (Param("getListingOffersBatchRequestBody", "body", "body", "body", required=True),),
-)
 
 
 class ProductPricingV0Api(Resource):

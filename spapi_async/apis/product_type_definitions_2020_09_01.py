@@ -9,38 +9,13 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import product_type_definitions_2020_09_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SEARCH_DEFINITIONS_PRODUCT_TYPES = _ops.PRODUCT_TYPE_DEFINITIONS_2020_09_01__SEARCH_DEFINITIONS_PRODUCT_TYPES
+_GET_DEFINITIONS_PRODUCT_TYPE = _ops.PRODUCT_TYPE_DEFINITIONS_2020_09_01__GET_DEFINITIONS_PRODUCT_TYPE
 
 __all__ = ["ProductTypeDefinitions20200901Api"]
-
-_SEARCH_DEFINITIONS_PRODUCT_TYPES = OperationSpec(
-    "product_type_definitions_2020_09_01.search_definitions_product_types",
-    "GET",
-    "/definitions/2020-09-01/productTypes",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("keywords", "keywords", "query", "list:str", "csv"),
-        Param("itemName", "item_name", "query", "str"),
-        Param("locale", "locale", "query", "str"),
-        Param("searchLocale", "search_locale", "query", "str"),
-    ),
-)
-
-_GET_DEFINITIONS_PRODUCT_TYPE = OperationSpec(
-    "product_type_definitions_2020_09_01.get_definitions_product_type",
-    "GET",
-    "/definitions/2020-09-01/productTypes/{productType}",
-    (
-        Param("productType", "product_type", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("sellerId", "seller_id", "query", "str"),
-        Param("productTypeVersion", "product_type_version", "query", "str"),
-        Param("requirements", "requirements", "query", "str"),
-        Param("requirementsEnforced", "requirements_enforced", "query", "str"),
-        Param("locale", "locale", "query", "str"),
-        Param("parentageLevel", "parentage_level", "query", "str"),
-    ),
-)
 
 
 class ProductTypeDefinitions20200901Api(Resource):

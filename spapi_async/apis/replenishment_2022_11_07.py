@@ -10,30 +10,14 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import replenishment_2022_11_07 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SELLING_PARTNER_METRICS = _ops.REPLENISHMENT_2022_11_07__GET_SELLING_PARTNER_METRICS
+_LIST_OFFER_METRICS = _ops.REPLENISHMENT_2022_11_07__LIST_OFFER_METRICS
+_LIST_OFFERS = _ops.REPLENISHMENT_2022_11_07__LIST_OFFERS
 
 __all__ = ["Replenishment20221107Api"]
-
-_GET_SELLING_PARTNER_METRICS = OperationSpec(
-    "replenishment_2022_11_07.get_selling_partner_metrics",
-    "POST",
-    "/replenishment/2022-11-07/sellingPartners/metrics/search",
-    (Param("body", "body", "body", "body"),),
-)
-
-_LIST_OFFER_METRICS = OperationSpec(
-    "replenishment_2022_11_07.list_offer_metrics",
-    "POST",
-    "/replenishment/2022-11-07/offers/metrics/search",
-    (Param("body", "body", "body", "body"),),
-)
-
-_LIST_OFFERS = OperationSpec(
-    "replenishment_2022_11_07.list_offers",
-    "POST",
-    "/replenishment/2022-11-07/offers/search",
-    (Param("body", "body", "body", "body"),),
-)
 
 
 class Replenishment20221107Api(Resource):

@@ -12,84 +12,20 @@ import typing as _t
 
 from ..models import reports_2021_06_30 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_REPORTS = _ops.REPORTS_2021_06_30__GET_REPORTS
+_CREATE_REPORT = _ops.REPORTS_2021_06_30__CREATE_REPORT
+_GET_REPORT = _ops.REPORTS_2021_06_30__GET_REPORT
+_CANCEL_REPORT = _ops.REPORTS_2021_06_30__CANCEL_REPORT
+_GET_REPORT_SCHEDULES = _ops.REPORTS_2021_06_30__GET_REPORT_SCHEDULES
+_CREATE_REPORT_SCHEDULE = _ops.REPORTS_2021_06_30__CREATE_REPORT_SCHEDULE
+_GET_REPORT_SCHEDULE = _ops.REPORTS_2021_06_30__GET_REPORT_SCHEDULE
+_CANCEL_REPORT_SCHEDULE = _ops.REPORTS_2021_06_30__CANCEL_REPORT_SCHEDULE
+_GET_REPORT_DOCUMENT = _ops.REPORTS_2021_06_30__GET_REPORT_DOCUMENT
 
 __all__ = ["Reports20210630Api"]
-
-_GET_REPORTS = OperationSpec(
-    "reports_2021_06_30.get_reports",
-    "GET",
-    "/reports/2021-06-30/reports",
-    (
-        Param("reportTypes", "report_types", "query", "list:str", "csv"),
-        Param("processingStatuses", "processing_statuses", "query", "list:str", "csv"),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("createdSince", "created_since", "query", "datetime"),
-        Param("createdUntil", "created_until", "query", "datetime"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken", keep=()),
-)
-
-_CREATE_REPORT = OperationSpec(
-    "reports_2021_06_30.create_report",
-    "POST",
-    "/reports/2021-06-30/reports",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_REPORT = OperationSpec(
-    "reports_2021_06_30.get_report",
-    "GET",
-    "/reports/2021-06-30/reports/{reportId}",
-    (Param("reportId", "report_id", "path", "str", required=True),),
-)
-
-_CANCEL_REPORT = OperationSpec(
-    "reports_2021_06_30.cancel_report",
-    "DELETE",
-    "/reports/2021-06-30/reports/{reportId}",
-    (Param("reportId", "report_id", "path", "str", required=True),),
-)
-
-_GET_REPORT_SCHEDULES = OperationSpec(
-    "reports_2021_06_30.get_report_schedules",
-    "GET",
-    "/reports/2021-06-30/schedules",
-    (Param("reportTypes", "report_types", "query", "list:str", "csv", required=True),),
-)
-
-_CREATE_REPORT_SCHEDULE = OperationSpec(
-    "reports_2021_06_30.create_report_schedule",
-    "POST",
-    "/reports/2021-06-30/schedules",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_REPORT_SCHEDULE = OperationSpec(
-    "reports_2021_06_30.get_report_schedule",
-    "GET",
-    "/reports/2021-06-30/schedules/{reportScheduleId}",
-    (Param("reportScheduleId", "report_schedule_id", "path", "str", required=True),),
-)
-
-_CANCEL_REPORT_SCHEDULE = OperationSpec(
-    "reports_2021_06_30.cancel_report_schedule",
-    "DELETE",
-    "/reports/2021-06-30/schedules/{reportScheduleId}",
-    (Param("reportScheduleId", "report_schedule_id", "path", "str", required=True),),
-)
-
-_GET_REPORT_DOCUMENT = OperationSpec(
-    "reports_2021_06_30.get_report_document",
-    "GET",
-    "/reports/2021-06-30/documents/{reportDocumentId}",
-    (
-        Param("reportDocumentId", "report_document_id", "path", "str", required=True),
-        Param("enableContentEncodingUrlHeader", "enable_content_encoding_url_header", "query", "bool"),
-    ),
-)
 
 
 class Reports20210630Api(Resource):

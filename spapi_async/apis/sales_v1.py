@@ -9,27 +9,12 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import sales_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ORDER_METRICS = _ops.SALES_V1__GET_ORDER_METRICS
 
 __all__ = ["SalesV1Api"]
-
-_GET_ORDER_METRICS = OperationSpec(
-    "sales_v1.get_order_metrics",
-    "GET",
-    "/sales/v1/orderMetrics",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("interval", "interval", "query", "str", required=True),
-        Param("granularity", "granularity", "query", "str", required=True),
-        Param("granularityTimeZone", "granularity_time_zone", "query", "str"),
-        Param("buyerType", "buyer_type", "query", "str"),
-        Param("fulfillmentNetwork", "fulfillment_network", "query", "str"),
-        Param("firstDayOfWeek", "first_day_of_week", "query", "str"),
-        Param("asin", "asin", "query", "str"),
-        Param("sku", "sku", "query", "str"),
-        Param("amazonProgram", "amazon_program", "query", "str"),
-    ),
-)
 
 
 class SalesV1Api(Resource):

@@ -11,140 +11,23 @@ import typing as _t
 
 from ..models import seller_wallet_2024_03_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_ACCOUNTS = _ops.SELLER_WALLET_2024_03_01__LIST_ACCOUNTS
+_GET_ACCOUNT = _ops.SELLER_WALLET_2024_03_01__GET_ACCOUNT
+_LIST_ACCOUNT_BALANCES = _ops.SELLER_WALLET_2024_03_01__LIST_ACCOUNT_BALANCES
+_GET_TRANSFER_PREVIEW = _ops.SELLER_WALLET_2024_03_01__GET_TRANSFER_PREVIEW
+_LIST_ACCOUNT_TRANSACTIONS = _ops.SELLER_WALLET_2024_03_01__LIST_ACCOUNT_TRANSACTIONS
+_CREATE_TRANSACTION = _ops.SELLER_WALLET_2024_03_01__CREATE_TRANSACTION
+_GET_TRANSACTION = _ops.SELLER_WALLET_2024_03_01__GET_TRANSACTION
+_LIST_TRANSFER_SCHEDULES = _ops.SELLER_WALLET_2024_03_01__LIST_TRANSFER_SCHEDULES
+_UPDATE_TRANSFER_SCHEDULE = _ops.SELLER_WALLET_2024_03_01__UPDATE_TRANSFER_SCHEDULE
+_CREATE_TRANSFER_SCHEDULE = _ops.SELLER_WALLET_2024_03_01__CREATE_TRANSFER_SCHEDULE
+_GET_TRANSFER_SCHEDULE = _ops.SELLER_WALLET_2024_03_01__GET_TRANSFER_SCHEDULE
+_DELETE_SCHEDULE_TRANSACTION = _ops.SELLER_WALLET_2024_03_01__DELETE_SCHEDULE_TRANSACTION
 
 __all__ = ["SellerWallet20240301Api"]
-
-_LIST_ACCOUNTS = OperationSpec(
-    "seller_wallet_2024_03_01.list_accounts",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/accounts",
-    (Param("marketplaceId", "marketplace_id", "query", "str", required=True),),
-)
-
-_GET_ACCOUNT = OperationSpec(
-    "seller_wallet_2024_03_01.get_account",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/accounts/{accountId}",
-    (
-        Param("accountId", "account_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_LIST_ACCOUNT_BALANCES = OperationSpec(
-    "seller_wallet_2024_03_01.list_account_balances",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/accounts/{accountId}/balance",
-    (
-        Param("accountId", "account_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_GET_TRANSFER_PREVIEW = OperationSpec(
-    "seller_wallet_2024_03_01.get_transfer_preview",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/transferPreview",
-    (
-        Param("sourceCountryCode", "source_country_code", "query", "str", required=True),
-        Param("sourceCurrencyCode", "source_currency_code", "query", "str", required=True),
-        Param("destinationCountryCode", "destination_country_code", "query", "str", required=True),
-        Param("destinationCurrencyCode", "destination_currency_code", "query", "str", required=True),
-        Param("baseAmount", "base_amount", "query", "float", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_LIST_ACCOUNT_TRANSACTIONS = OperationSpec(
-    "seller_wallet_2024_03_01.list_account_transactions",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/transactions",
-    (
-        Param("accountId", "account_id", "query", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("nextPageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextPageToken"),
-)
-
-_CREATE_TRANSACTION = OperationSpec(
-    "seller_wallet_2024_03_01.create_transaction",
-    "POST",
-    "/finances/transfers/wallet/2024-03-01/transactions",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
-    ),
-)
-
-_GET_TRANSACTION = OperationSpec(
-    "seller_wallet_2024_03_01.get_transaction",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/transactions/{transactionId}",
-    (
-        Param("transactionId", "transaction_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_LIST_TRANSFER_SCHEDULES = OperationSpec(
-    "seller_wallet_2024_03_01.list_transfer_schedules",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/transferSchedules",
-    (
-        Param("accountId", "account_id", "query", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("nextPageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextPageToken"),
-)
-
-_UPDATE_TRANSFER_SCHEDULE = OperationSpec(
-    "seller_wallet_2024_03_01.update_transfer_schedule",
-    "PUT",
-    "/finances/transfers/wallet/2024-03-01/transferSchedules",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
-    ),
-)
-
-_CREATE_TRANSFER_SCHEDULE = OperationSpec(
-    "seller_wallet_2024_03_01.create_transfer_schedule",
-    "POST",
-    "/finances/transfers/wallet/2024-03-01/transferSchedules",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("destAccountDigitalSignature", "dest_account_digital_signature", "header", "str", required=True),
-        Param("amountDigitalSignature", "amount_digital_signature", "header", "str", required=True),
-    ),
-)
-
-_GET_TRANSFER_SCHEDULE = OperationSpec(
-    "seller_wallet_2024_03_01.get_transfer_schedule",
-    "GET",
-    "/finances/transfers/wallet/2024-03-01/transferSchedules/{transferScheduleId}",
-    (
-        Param("transferScheduleId", "transfer_schedule_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
-
-_DELETE_SCHEDULE_TRANSACTION = OperationSpec(
-    "seller_wallet_2024_03_01.delete_schedule_transaction",
-    "DELETE",
-    "/finances/transfers/wallet/2024-03-01/transferSchedules/{transferScheduleId}",
-    (
-        Param("transferScheduleId", "transfer_schedule_id", "path", "str", required=True),
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-    ),
-)
 
 
 class SellerWallet20240301Api(Resource):

@@ -7,23 +7,13 @@ Generated from ``sellers.json`` (info.version v1).
 from __future__ import annotations
 
 from ..models import sellers_v1 as m
-from ..resource import OperationSpec, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_MARKETPLACE_PARTICIPATIONS = _ops.SELLERS_V1__GET_MARKETPLACE_PARTICIPATIONS
+_GET_ACCOUNT = _ops.SELLERS_V1__GET_ACCOUNT
 
 __all__ = ["SellersV1Api"]
-
-_GET_MARKETPLACE_PARTICIPATIONS = OperationSpec(
-    "sellers_v1.get_marketplace_participations",
-    "GET",
-    "/sellers/v1/marketplaceParticipations",
-    (),
-)
-
-_GET_ACCOUNT = OperationSpec(
-    "sellers_v1.get_account",
-    "GET",
-    "/sellers/v1/account",
-    (),
-)
 
 
 class SellersV1Api(Resource):

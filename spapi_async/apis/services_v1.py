@@ -12,203 +12,30 @@ import typing as _t
 
 from ..models import services_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SERVICE_JOB_BY_SERVICE_JOB_ID = _ops.SERVICES_V1__GET_SERVICE_JOB_BY_SERVICE_JOB_ID
+_CANCEL_SERVICE_JOB_BY_SERVICE_JOB_ID = _ops.SERVICES_V1__CANCEL_SERVICE_JOB_BY_SERVICE_JOB_ID
+_COMPLETE_SERVICE_JOB_BY_SERVICE_JOB_ID = _ops.SERVICES_V1__COMPLETE_SERVICE_JOB_BY_SERVICE_JOB_ID
+_GET_SERVICE_JOBS = _ops.SERVICES_V1__GET_SERVICE_JOBS
+_ADD_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = _ops.SERVICES_V1__ADD_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID
+_RESCHEDULE_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = (
+    _ops.SERVICES_V1__RESCHEDULE_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID
+)
+_ASSIGN_APPOINTMENT_RESOURCES = _ops.SERVICES_V1__ASSIGN_APPOINTMENT_RESOURCES
+_SET_APPOINTMENT_FULFILLMENT_DATA = _ops.SERVICES_V1__SET_APPOINTMENT_FULFILLMENT_DATA
+_GET_RANGE_SLOT_CAPACITY = _ops.SERVICES_V1__GET_RANGE_SLOT_CAPACITY
+_GET_FIXED_SLOT_CAPACITY = _ops.SERVICES_V1__GET_FIXED_SLOT_CAPACITY
+_UPDATE_SCHEDULE = _ops.SERVICES_V1__UPDATE_SCHEDULE
+_CREATE_RESERVATION = _ops.SERVICES_V1__CREATE_RESERVATION
+_UPDATE_RESERVATION = _ops.SERVICES_V1__UPDATE_RESERVATION
+_CANCEL_RESERVATION = _ops.SERVICES_V1__CANCEL_RESERVATION
+_GET_APPOINTMMENT_SLOTS_BY_JOB_ID = _ops.SERVICES_V1__GET_APPOINTMMENT_SLOTS_BY_JOB_ID
+_GET_APPOINTMENT_SLOTS = _ops.SERVICES_V1__GET_APPOINTMENT_SLOTS
+_CREATE_SERVICE_DOCUMENT_UPLOAD_DESTINATION = _ops.SERVICES_V1__CREATE_SERVICE_DOCUMENT_UPLOAD_DESTINATION
 
 __all__ = ["ServicesV1Api"]
-
-_GET_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
-    "services_v1.get_service_job_by_service_job_id",
-    "GET",
-    "/service/v1/serviceJobs/{serviceJobId}",
-    (Param("serviceJobId", "service_job_id", "path", "str", required=True),),
-)
-
-_CANCEL_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
-    "services_v1.cancel_service_job_by_service_job_id",
-    "PUT",
-    "/service/v1/serviceJobs/{serviceJobId}/cancellations",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("cancellationReasonCode", "cancellation_reason_code", "query", "str", required=True),
-    ),
-)
-
-_COMPLETE_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
-    "services_v1.complete_service_job_by_service_job_id",
-    "PUT",
-    "/service/v1/serviceJobs/{serviceJobId}/completions",
-    (Param("serviceJobId", "service_job_id", "path", "str", required=True),),
-)
-
-_GET_SERVICE_JOBS = OperationSpec(
-    "services_v1.get_service_jobs",
-    "GET",
-    "/service/v1/serviceJobs",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("serviceOrderIds", "service_order_ids", "query", "list:str", "csv"),
-        Param("productOrderIds", "product_order_ids", "query", "list:str", "csv"),
-        Param("trackingIds", "tracking_ids", "query", "list:str", "csv"),
-        Param("serviceJobStatus", "service_job_status", "query", "list:str", "csv"),
-        Param("pageToken", "next_token", "query", "str"),
-        Param("pageSize", "page_size", "query", "int"),
-        Param("sortField", "sort_field", "query", "str"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("lastUpdatedAfter", "last_updated_after", "query", "datetime"),
-        Param("lastUpdatedBefore", "last_updated_before", "query", "datetime"),
-        Param("scheduleStartDate", "schedule_start_date", "query", "datetime"),
-        Param("scheduleEndDate", "schedule_end_date", "query", "datetime"),
-        Param("asins", "asins", "query", "list:str", "csv"),
-        Param("requiredSkills", "required_skills", "query", "list:str", "csv"),
-        Param("storeIds", "store_ids", "query", "list:str", "csv"),
-    ),
-    token=TokenRule("pageToken"),
-)
-
-_ADD_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
-    "services_v1.add_appointment_for_service_job_by_service_job_id",
-    "POST",
-    "/service/v1/serviceJobs/{serviceJobId}/appointments",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_RESCHEDULE_APPOINTMENT_FOR_SERVICE_JOB_BY_SERVICE_JOB_ID = OperationSpec(
-    "services_v1.reschedule_appointment_for_service_job_by_service_job_id",
-    "POST",
-    "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("appointmentId", "appointment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_ASSIGN_APPOINTMENT_RESOURCES = OperationSpec(
-    "services_v1.assign_appointment_resources",
-    "PUT",
-    "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}/resources",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("appointmentId", "appointment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_SET_APPOINTMENT_FULFILLMENT_DATA = OperationSpec(
-    "services_v1.set_appointment_fulfillment_data",
-    "PUT",
-    "/service/v1/serviceJobs/{serviceJobId}/appointments/{appointmentId}/fulfillment",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("appointmentId", "appointment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_RANGE_SLOT_CAPACITY = OperationSpec(
-    "services_v1.get_range_slot_capacity",
-    "POST",
-    "/service/v1/serviceResources/{resourceId}/capacity/range",
-    (
-        Param("resourceId", "resource_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("nextPageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextPageToken"),
-)
-
-_GET_FIXED_SLOT_CAPACITY = OperationSpec(
-    "services_v1.get_fixed_slot_capacity",
-    "POST",
-    "/service/v1/serviceResources/{resourceId}/capacity/fixed",
-    (
-        Param("resourceId", "resource_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("nextPageToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextPageToken"),
-)
-
-_UPDATE_SCHEDULE = OperationSpec(
-    "services_v1.update_schedule",
-    "PUT",
-    "/service/v1/serviceResources/{resourceId}/schedules",
-    (
-        Param("resourceId", "resource_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CREATE_RESERVATION = OperationSpec(
-    "services_v1.create_reservation",
-    "POST",
-    "/service/v1/reservation",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_UPDATE_RESERVATION = OperationSpec(
-    "services_v1.update_reservation",
-    "PUT",
-    "/service/v1/reservation/{reservationId}",
-    (
-        Param("reservationId", "reservation_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_CANCEL_RESERVATION = OperationSpec(
-    "services_v1.cancel_reservation",
-    "DELETE",
-    "/service/v1/reservation/{reservationId}",
-    (
-        Param("reservationId", "reservation_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-    ),
-)
-
-_GET_APPOINTMMENT_SLOTS_BY_JOB_ID = OperationSpec(
-    "services_v1.get_appointmment_slots_by_job_id",
-    "GET",
-    "/service/v1/serviceJobs/{serviceJobId}/appointmentSlots",
-    (
-        Param("serviceJobId", "service_job_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("startTime", "start_time", "query", "datetime"),
-        Param("endTime", "end_time", "query", "datetime"),
-    ),
-)
-
-_GET_APPOINTMENT_SLOTS = OperationSpec(
-    "services_v1.get_appointment_slots",
-    "GET",
-    "/service/v1/appointmentSlots",
-    (
-        Param("asin", "asin", "query", "str", required=True),
-        Param("storeId", "store_id", "query", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("startTime", "start_time", "query", "datetime"),
-        Param("endTime", "end_time", "query", "datetime"),
-    ),
-)
-
-_CREATE_SERVICE_DOCUMENT_UPLOAD_DESTINATION = OperationSpec(
-    "services_v1.create_service_document_upload_destination",
-    "POST",
-    "/service/v1/documents",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class ServicesV1Api(Resource):

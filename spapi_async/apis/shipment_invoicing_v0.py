@@ -10,33 +10,14 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import shipment_invoicing_v0 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SHIPMENT_DETAILS = _ops.SHIPMENT_INVOICING_V0__GET_SHIPMENT_DETAILS
+_SUBMIT_INVOICE = _ops.SHIPMENT_INVOICING_V0__SUBMIT_INVOICE
+_GET_INVOICE_STATUS = _ops.SHIPMENT_INVOICING_V0__GET_INVOICE_STATUS
 
 __all__ = ["ShipmentInvoicingV0Api"]
-
-_GET_SHIPMENT_DETAILS = OperationSpec(
-    "shipment_invoicing_v0.get_shipment_details",
-    "GET",
-    "/fba/outbound/brazil/v0/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_SUBMIT_INVOICE = OperationSpec(
-    "shipment_invoicing_v0.submit_invoice",
-    "POST",
-    "/fba/outbound/brazil/v0/shipments/{shipmentId}/invoice",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_GET_INVOICE_STATUS = OperationSpec(
-    "shipment_invoicing_v0.get_invoice_status",
-    "GET",
-    "/fba/outbound/brazil/v0/shipments/{shipmentId}/invoice/status",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
 
 
 class ShipmentInvoicingV0Api(Resource):

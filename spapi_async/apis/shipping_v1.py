@@ -10,79 +10,20 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import shipping_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_CREATE_SHIPMENT = _ops.SHIPPING_V1__CREATE_SHIPMENT
+_GET_SHIPMENT = _ops.SHIPPING_V1__GET_SHIPMENT
+_CANCEL_SHIPMENT = _ops.SHIPPING_V1__CANCEL_SHIPMENT
+_PURCHASE_LABELS = _ops.SHIPPING_V1__PURCHASE_LABELS
+_RETRIEVE_SHIPPING_LABEL = _ops.SHIPPING_V1__RETRIEVE_SHIPPING_LABEL
+_PURCHASE_SHIPMENT = _ops.SHIPPING_V1__PURCHASE_SHIPMENT
+_GET_RATES = _ops.SHIPPING_V1__GET_RATES
+_GET_ACCOUNT = _ops.SHIPPING_V1__GET_ACCOUNT
+_GET_TRACKING_INFORMATION = _ops.SHIPPING_V1__GET_TRACKING_INFORMATION
 
 __all__ = ["ShippingV1Api"]
-
-_CREATE_SHIPMENT = OperationSpec(
-    "shipping_v1.create_shipment",
-    "POST",
-    "/shipping/v1/shipments",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_SHIPMENT = OperationSpec(
-    "shipping_v1.get_shipment",
-    "GET",
-    "/shipping/v1/shipments/{shipmentId}",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_CANCEL_SHIPMENT = OperationSpec(
-    "shipping_v1.cancel_shipment",
-    "POST",
-    "/shipping/v1/shipments/{shipmentId}/cancel",
-    (Param("shipmentId", "shipment_id", "path", "str", required=True),),
-)
-
-_PURCHASE_LABELS = OperationSpec(
-    "shipping_v1.purchase_labels",
-    "POST",
-    "/shipping/v1/shipments/{shipmentId}/purchaseLabels",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_RETRIEVE_SHIPPING_LABEL = OperationSpec(
-    "shipping_v1.retrieve_shipping_label",
-    "POST",
-    "/shipping/v1/shipments/{shipmentId}/containers/{trackingId}/label",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("trackingId", "tracking_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_PURCHASE_SHIPMENT = OperationSpec(
-    "shipping_v1.purchase_shipment",
-    "POST",
-    "/shipping/v1/purchaseShipment",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_RATES = OperationSpec(
-    "shipping_v1.get_rates",
-    "POST",
-    "/shipping/v1/rates",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_ACCOUNT = OperationSpec(
-    "shipping_v1.get_account",
-    "GET",
-    "/shipping/v1/account",
-    (),
-)
-
-_GET_TRACKING_INFORMATION = OperationSpec(
-    "shipping_v1.get_tracking_information",
-    "GET",
-    "/shipping/v1/tracking/{trackingId}",
-    (Param("trackingId", "tracking_id", "path", "str", required=True),),
-)
 
 
 class ShippingV1Api(Resource):

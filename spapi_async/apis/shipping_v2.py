@@ -10,220 +10,31 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import shipping_v2 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_RATES = _ops.SHIPPING_V2__GET_RATES
+_DIRECT_PURCHASE_SHIPMENT = _ops.SHIPPING_V2__DIRECT_PURCHASE_SHIPMENT
+_PURCHASE_SHIPMENT = _ops.SHIPPING_V2__PURCHASE_SHIPMENT
+_ONE_CLICK_SHIPMENT = _ops.SHIPPING_V2__ONE_CLICK_SHIPMENT
+_GET_TRACKING = _ops.SHIPPING_V2__GET_TRACKING
+_GET_SHIPMENT_DOCUMENTS = _ops.SHIPPING_V2__GET_SHIPMENT_DOCUMENTS
+_CANCEL_SHIPMENT = _ops.SHIPPING_V2__CANCEL_SHIPMENT
+_GET_ADDITIONAL_INPUTS = _ops.SHIPPING_V2__GET_ADDITIONAL_INPUTS
+_GET_CARRIER_ACCOUNT_FORM_INPUTS = _ops.SHIPPING_V2__GET_CARRIER_ACCOUNT_FORM_INPUTS
+_GET_CARRIER_ACCOUNTS = _ops.SHIPPING_V2__GET_CARRIER_ACCOUNTS
+_LINK_CARRIER_ACCOUNT = _ops.SHIPPING_V2__LINK_CARRIER_ACCOUNT
+_LINK_CARRIER_ACCOUNT_POST = _ops.SHIPPING_V2__LINK_CARRIER_ACCOUNT_POST
+_UNLINK_CARRIER_ACCOUNT = _ops.SHIPPING_V2__UNLINK_CARRIER_ACCOUNT
+_GENERATE_COLLECTION_FORM = _ops.SHIPPING_V2__GENERATE_COLLECTION_FORM
+_GET_COLLECTION_FORM_HISTORY = _ops.SHIPPING_V2__GET_COLLECTION_FORM_HISTORY
+_GET_UNMANIFESTED_SHIPMENTS = _ops.SHIPPING_V2__GET_UNMANIFESTED_SHIPMENTS
+_GET_COLLECTION_FORM = _ops.SHIPPING_V2__GET_COLLECTION_FORM
+_GET_ACCESS_POINTS = _ops.SHIPPING_V2__GET_ACCESS_POINTS
+_SUBMIT_NDR_FEEDBACK = _ops.SHIPPING_V2__SUBMIT_NDR_FEEDBACK
+_CREATE_CLAIM = _ops.SHIPPING_V2__CREATE_CLAIM
 
 __all__ = ["ShippingV2Api"]
-
-_GET_RATES = OperationSpec(
-    "shipping_v2.get_rates",
-    "POST",
-    "/shipping/v2/shipments/rates",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_DIRECT_PURCHASE_SHIPMENT = OperationSpec(
-    "shipping_v2.direct_purchase_shipment",
-    "POST",
-    "/shipping/v2/shipments/directPurchase",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
-        Param("locale", "locale", "header", "str"),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_PURCHASE_SHIPMENT = OperationSpec(
-    "shipping_v2.purchase_shipment",
-    "POST",
-    "/shipping/v2/shipments",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_ONE_CLICK_SHIPMENT = OperationSpec(
-    "shipping_v2.one_click_shipment",
-    "POST",
-    "/shipping/v2/oneClickShipment",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_TRACKING = OperationSpec(
-    "shipping_v2.get_tracking",
-    "GET",
-    "/shipping/v2/tracking",
-    (
-        Param("trackingId", "tracking_id", "query", "str", required=True),
-        Param("carrierId", "carrier_id", "query", "str", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_SHIPMENT_DOCUMENTS = OperationSpec(
-    "shipping_v2.get_shipment_documents",
-    "GET",
-    "/shipping/v2/shipments/{shipmentId}/documents",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("packageClientReferenceId", "package_client_reference_id", "query", "str", required=True),
-        Param("format", "format", "query", "str"),
-        Param("dpi", "dpi", "query", "float"),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_CANCEL_SHIPMENT = OperationSpec(
-    "shipping_v2.cancel_shipment",
-    "PUT",
-    "/shipping/v2/shipments/{shipmentId}/cancel",
-    (
-        Param("shipmentId", "shipment_id", "path", "str", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_ADDITIONAL_INPUTS = OperationSpec(
-    "shipping_v2.get_additional_inputs",
-    "GET",
-    "/shipping/v2/shipments/additionalInputs/schema",
-    (
-        Param("requestToken", "request_token", "query", "str", required=True),
-        Param("rateId", "rate_id", "query", "str", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_CARRIER_ACCOUNT_FORM_INPUTS = OperationSpec(
-    "shipping_v2.get_carrier_account_form_inputs",
-    "GET",
-    "/shipping/v2/carrierAccountFormInputs",
-    (Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),),
-)
-
-_GET_CARRIER_ACCOUNTS = OperationSpec(
-    "shipping_v2.get_carrier_accounts",
-    "PUT",
-    "/shipping/v2/carrierAccounts",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_LINK_CARRIER_ACCOUNT = OperationSpec(
-    "shipping_v2.link_carrier_account",
-    "PUT",
-    "/shipping/v2/carrierAccounts/{carrierId}",
-    (
-        Param("carrierId", "carrier_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_LINK_CARRIER_ACCOUNT_POST = OperationSpec(
-    "shipping_v2.link_carrier_account_post",
-    "POST",
-    "/shipping/v2/carrierAccounts/{carrierId}",
-    (
-        Param("carrierId", "carrier_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_UNLINK_CARRIER_ACCOUNT = OperationSpec(
-    "shipping_v2.unlink_carrier_account",
-    "PUT",
-    "/shipping/v2/carrierAccounts/{carrierId}/unlink",
-    (
-        Param("carrierId", "carrier_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GENERATE_COLLECTION_FORM = OperationSpec(
-    "shipping_v2.generate_collection_form",
-    "POST",
-    "/shipping/v2/collectionForms",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-IdempotencyKey", "x_amzn_idempotency_key", "header", "str"),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_COLLECTION_FORM_HISTORY = OperationSpec(
-    "shipping_v2.get_collection_form_history",
-    "PUT",
-    "/shipping/v2/collectionForms/history",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_UNMANIFESTED_SHIPMENTS = OperationSpec(
-    "shipping_v2.get_unmanifested_shipments",
-    "PUT",
-    "/shipping/v2/unmanifestedShipments",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_COLLECTION_FORM = OperationSpec(
-    "shipping_v2.get_collection_form",
-    "GET",
-    "/shipping/v2/collectionForms/{collectionFormId}",
-    (
-        Param("collectionFormId", "collection_form_id", "path", "str", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_GET_ACCESS_POINTS = OperationSpec(
-    "shipping_v2.get_access_points",
-    "GET",
-    "/shipping/v2/accessPoints",
-    (
-        Param("accessPointTypes", "access_point_types", "query", "list:str", "csv", required=True),
-        Param("countryCode", "country_code", "query", "str", required=True),
-        Param("postalCode", "postal_code", "query", "str", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_SUBMIT_NDR_FEEDBACK = OperationSpec(
-    "shipping_v2.submit_ndr_feedback",
-    "POST",
-    "/shipping/v2/ndrFeedback",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
-
-_CREATE_CLAIM = OperationSpec(
-    "shipping_v2.create_claim",
-    "POST",
-    "/shipping/v2/claims",
-    (
-        Param("body", "body", "body", "body", required=True),
-        Param("x-amzn-shipping-business-id", "x_amzn_shipping_business_id", "header", "str"),
-    ),
-)
 
 
 class ShippingV2Api(Resource):

@@ -9,29 +9,15 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import solicitations_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SOLICITATION_ACTIONS_FOR_ORDER = _ops.SOLICITATIONS_V1__GET_SOLICITATION_ACTIONS_FOR_ORDER
+_CREATE_PRODUCT_REVIEW_AND_SELLER_FEEDBACK_SOLICITATION = (
+    _ops.SOLICITATIONS_V1__CREATE_PRODUCT_REVIEW_AND_SELLER_FEEDBACK_SOLICITATION
+)
 
 __all__ = ["SolicitationsV1Api"]
-
-_GET_SOLICITATION_ACTIONS_FOR_ORDER = OperationSpec(
-    "solicitations_v1.get_solicitation_actions_for_order",
-    "GET",
-    "/solicitations/v1/orders/{amazonOrderId}",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-    ),
-)
-
-_CREATE_PRODUCT_REVIEW_AND_SELLER_FEEDBACK_SOLICITATION = OperationSpec(
-    "solicitations_v1.create_product_review_and_seller_feedback_solicitation",
-    "POST",
-    "/solicitations/v1/orders/{amazonOrderId}/solicitations/productReviewAndSellerFeedback",
-    (
-        Param("amazonOrderId", "amazon_order_id", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-    ),
-)
 
 
 class SolicitationsV1Api(Resource):

@@ -11,61 +11,17 @@ import typing as _t
 
 from ..models import supply_sources_2020_07_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SUPPLY_SOURCES = _ops.SUPPLY_SOURCES_2020_07_01__GET_SUPPLY_SOURCES
+_CREATE_SUPPLY_SOURCE = _ops.SUPPLY_SOURCES_2020_07_01__CREATE_SUPPLY_SOURCE
+_GET_SUPPLY_SOURCE = _ops.SUPPLY_SOURCES_2020_07_01__GET_SUPPLY_SOURCE
+_UPDATE_SUPPLY_SOURCE = _ops.SUPPLY_SOURCES_2020_07_01__UPDATE_SUPPLY_SOURCE
+_ARCHIVE_SUPPLY_SOURCE = _ops.SUPPLY_SOURCES_2020_07_01__ARCHIVE_SUPPLY_SOURCE
+_UPDATE_SUPPLY_SOURCE_STATUS = _ops.SUPPLY_SOURCES_2020_07_01__UPDATE_SUPPLY_SOURCE_STATUS
 
 __all__ = ["SupplySources20200701Api"]
-
-_GET_SUPPLY_SOURCES = OperationSpec(
-    "supply_sources_2020_07_01.get_supply_sources",
-    "GET",
-    "/supplySources/2020-07-01/supplySources",
-    (
-        Param("nextPageToken", "next_token", "query", "str"),
-        Param("pageSize", "page_size", "query", "float"),
-    ),
-    token=TokenRule("nextPageToken"),
-)
-
-_CREATE_SUPPLY_SOURCE = OperationSpec(
-    "supply_sources_2020_07_01.create_supply_source",
-    "POST",
-    "/supplySources/2020-07-01/supplySources",
-    (Param("payload", "body", "body", "body", required=True),),
-)
-
-_GET_SUPPLY_SOURCE = OperationSpec(
-    "supply_sources_2020_07_01.get_supply_source",
-    "GET",
-    "/supplySources/2020-07-01/supplySources/{supplySourceId}",
-    (Param("supplySourceId", "supply_source_id", "path", "str", required=True),),
-)
-
-_UPDATE_SUPPLY_SOURCE = OperationSpec(
-    "supply_sources_2020_07_01.update_supply_source",
-    "PUT",
-    "/supplySources/2020-07-01/supplySources/{supplySourceId}",
-    (
-        Param("supplySourceId", "supply_source_id", "path", "str", required=True),
-        Param("payload", "body", "body", "body"),
-    ),
-)
-
-_ARCHIVE_SUPPLY_SOURCE = OperationSpec(
-    "supply_sources_2020_07_01.archive_supply_source",
-    "DELETE",
-    "/supplySources/2020-07-01/supplySources/{supplySourceId}",
-    (Param("supplySourceId", "supply_source_id", "path", "str", required=True),),
-)
-
-_UPDATE_SUPPLY_SOURCE_STATUS = OperationSpec(
-    "supply_sources_2020_07_01.update_supply_source_status",
-    "PUT",
-    "/supplySources/2020-07-01/supplySources/{supplySourceId}/status",
-    (
-        Param("supplySourceId", "supply_source_id", "path", "str", required=True),
-        Param("payload", "body", "body", "body"),
-    ),
-)
 
 
 class SupplySources20200701Api(Resource):

@@ -10,16 +10,12 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import tokens_2021_03_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_CREATE_RESTRICTED_DATA_TOKEN = _ops.TOKENS_2021_03_01__CREATE_RESTRICTED_DATA_TOKEN
 
 __all__ = ["Tokens20210301Api"]
-
-_CREATE_RESTRICTED_DATA_TOKEN = OperationSpec(
-    "tokens_2021_03_01.create_restricted_data_token",
-    "POST",
-    "/tokens/2021-03-01/restrictedDataToken",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class Tokens20210301Api(Resource):

@@ -7,25 +7,12 @@ Generated from ``tracking_2026-01-30.json`` (info.version 2026-01-30).
 from __future__ import annotations
 
 from ..models import tracking_2026_01_30 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SHIPMENT_TRACKING = _ops.TRACKING_2026_01_30__GET_SHIPMENT_TRACKING
 
 __all__ = ["Tracking20260130Api"]
-
-_GET_SHIPMENT_TRACKING = OperationSpec(
-    "tracking_2026_01_30.get_shipment_tracking",
-    "GET",
-    "/tracking/2026-01-30/shipments/track",
-    (
-        Param("id", "id", "query", "str"),
-        Param("acsin", "acsin", "query", "str"),
-        Param("aftn", "aftn", "query", "str"),
-        Param("containerNumber", "container_number", "query", "str"),
-        Param("houseBillOfLadingNumber", "house_bill_of_lading_number", "query", "str"),
-        Param("carrierTracking.trackingNumber", "carrier_tracking_tracking_number", "query", "str"),
-        Param("carrierTracking.carrierCode", "carrier_tracking_carrier_code", "query", "str"),
-        Param("Accept-Language", "accept_language", "header", "str"),
-    ),
-)
 
 
 class Tracking20260130Api(Resource):

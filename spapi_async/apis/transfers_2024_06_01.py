@@ -12,53 +12,15 @@ import typing as _t
 
 from ..models import transfers_2024_06_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_LIST_PAYOUTS = _ops.TRANSFERS_2024_06_01__LIST_PAYOUTS
+_INITIATE_PAYOUT = _ops.TRANSFERS_2024_06_01__INITIATE_PAYOUT
+_GET_PAYMENT_METHODS = _ops.TRANSFERS_2024_06_01__GET_PAYMENT_METHODS
+_LIST_EXPECTED_PAYOUTS = _ops.TRANSFERS_2024_06_01__LIST_EXPECTED_PAYOUTS
 
 __all__ = ["Transfers20240601Api"]
-
-_LIST_PAYOUTS = OperationSpec(
-    "transfers_2024_06_01.list_payouts",
-    "GET",
-    "/finances/transfers/2024-06-01/payouts",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("payoutId", "payout_id", "query", "str"),
-        Param("accountType", "account_type", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_INITIATE_PAYOUT = OperationSpec(
-    "transfers_2024_06_01.initiate_payout",
-    "POST",
-    "/finances/transfers/2024-06-01/payouts",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_PAYMENT_METHODS = OperationSpec(
-    "transfers_2024_06_01.get_payment_methods",
-    "GET",
-    "/finances/transfers/2024-06-01/paymentMethods",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("paymentMethodTypes", "payment_method_types", "query", "list:str", "csv"),
-    ),
-)
-
-_LIST_EXPECTED_PAYOUTS = OperationSpec(
-    "transfers_2024_06_01.list_expected_payouts",
-    "GET",
-    "/finances/transfers/2024-06-01/payouts/expected",
-    (
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv"),
-        Param("accountType", "account_type", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
 
 
 class Transfers20240601Api(Resource):

@@ -9,21 +9,12 @@ from __future__ import annotations
 import collections.abc as _abc
 
 from ..models import uploads_2020_11_01 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_CREATE_UPLOAD_DESTINATION_FOR_RESOURCE = _ops.UPLOADS_2020_11_01__CREATE_UPLOAD_DESTINATION_FOR_RESOURCE
 
 __all__ = ["Uploads20201101Api"]
-
-_CREATE_UPLOAD_DESTINATION_FOR_RESOURCE = OperationSpec(
-    "uploads_2020_11_01.create_upload_destination_for_resource",
-    "POST",
-    "/uploads/2020-11-01/uploadDestinations/{resource}",
-    (
-        Param("resource", "resource", "path", "str", required=True),
-        Param("marketplaceIds", "marketplace_ids", "query", "list:str", "csv", required=True),
-        Param("contentMD5", "content_md5", "query", "str", required=True),
-        Param("contentType", "content_type", "query", "str"),
-    ),
-)
 
 
 class Uploads20201101Api(Resource):

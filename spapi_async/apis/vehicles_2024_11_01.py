@@ -10,22 +10,12 @@ import datetime as _dt
 
 from ..models import vehicles_2024_11_01 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_VEHICLES = _ops.VEHICLES_2024_11_01__GET_VEHICLES
 
 __all__ = ["Vehicles20241101Api"]
-
-_GET_VEHICLES = OperationSpec(
-    "vehicles_2024_11_01.get_vehicles",
-    "GET",
-    "/catalog/2024-11-01/automotive/vehicles",
-    (
-        Param("marketplaceId", "marketplace_id", "query", "str", required=True),
-        Param("vehicleType", "vehicle_type", "query", "str", required=True),
-        Param("pageToken", "next_token", "query", "str"),
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-    ),
-    token=TokenRule("pageToken"),
-)
 
 
 class Vehicles20241101Api(Resource):

@@ -10,19 +10,12 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import vendor_direct_fulfillment_inventory_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SUBMIT_INVENTORY_UPDATE = _ops.VENDOR_DIRECT_FULFILLMENT_INVENTORY_V1__SUBMIT_INVENTORY_UPDATE
 
 __all__ = ["VendorDirectFulfillmentInventoryV1Api"]
-
-_SUBMIT_INVENTORY_UPDATE = OperationSpec(
-    "vendor_direct_fulfillment_inventory_v1.submit_inventory_update",
-    "POST",
-    "/vendor/directFulfillment/inventory/v1/warehouses/{warehouseId}/items",
-    (
-        Param("warehouseId", "warehouse_id", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
 
 
 class VendorDirectFulfillmentInventoryV1Api(Resource):

@@ -12,40 +12,14 @@ import typing as _t
 
 from ..models import vendor_direct_fulfillment_orders_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_ORDERS = _ops.VENDOR_DIRECT_FULFILLMENT_ORDERS_V1__GET_ORDERS
+_GET_ORDER = _ops.VENDOR_DIRECT_FULFILLMENT_ORDERS_V1__GET_ORDER
+_SUBMIT_ACKNOWLEDGEMENT = _ops.VENDOR_DIRECT_FULFILLMENT_ORDERS_V1__SUBMIT_ACKNOWLEDGEMENT
 
 __all__ = ["VendorDirectFulfillmentOrdersV1Api"]
-
-_GET_ORDERS = OperationSpec(
-    "vendor_direct_fulfillment_orders_v1.get_orders",
-    "GET",
-    "/vendor/directFulfillment/orders/v1/purchaseOrders",
-    (
-        Param("createdAfter", "created_after", "query", "datetime", required=True),
-        Param("createdBefore", "created_before", "query", "datetime", required=True),
-        Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
-        Param("status", "status", "query", "str"),
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("includeDetails", "include_details", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_ORDER = OperationSpec(
-    "vendor_direct_fulfillment_orders_v1.get_order",
-    "GET",
-    "/vendor/directFulfillment/orders/v1/purchaseOrders/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
-)
-
-_SUBMIT_ACKNOWLEDGEMENT = OperationSpec(
-    "vendor_direct_fulfillment_orders_v1.submit_acknowledgement",
-    "POST",
-    "/vendor/directFulfillment/orders/v1/acknowledgements",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class VendorDirectFulfillmentOrdersV1Api(Resource):

@@ -10,16 +10,12 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import vendor_direct_fulfillment_payments_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SUBMIT_INVOICE = _ops.VENDOR_DIRECT_FULFILLMENT_PAYMENTS_V1__SUBMIT_INVOICE
 
 __all__ = ["VendorDirectFulfillmentPaymentsV1Api"]
-
-_SUBMIT_INVOICE = OperationSpec(
-    "vendor_direct_fulfillment_payments_v1.submit_invoice",
-    "POST",
-    "/vendor/directFulfillment/payments/v1/invoices",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class VendorDirectFulfillmentPaymentsV1Api(Resource):

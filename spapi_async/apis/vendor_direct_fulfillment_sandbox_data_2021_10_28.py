@@ -10,23 +10,13 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import vendor_direct_fulfillment_sandbox_data_2021_10_28 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GENERATE_ORDER_SCENARIOS = _ops.VENDOR_DIRECT_FULFILLMENT_SANDBOX_DATA_2021_10_28__GENERATE_ORDER_SCENARIOS
+_GET_ORDER_SCENARIOS = _ops.VENDOR_DIRECT_FULFILLMENT_SANDBOX_DATA_2021_10_28__GET_ORDER_SCENARIOS
 
 __all__ = ["VendorDirectFulfillmentSandboxData20211028Api"]
-
-_GENERATE_ORDER_SCENARIOS = OperationSpec(
-    "vendor_direct_fulfillment_sandbox_data_2021_10_28.generate_order_scenarios",
-    "POST",
-    "/vendor/directFulfillment/sandbox/2021-10-28/orders",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_ORDER_SCENARIOS = OperationSpec(
-    "vendor_direct_fulfillment_sandbox_data_2021_10_28.get_order_scenarios",
-    "GET",
-    "/vendor/directFulfillment/sandbox/2021-10-28/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str", required=True),),
-)
 
 
 class VendorDirectFulfillmentSandboxData20211028Api(Resource):

@@ -12,113 +12,22 @@ import typing as _t
 
 from ..models import vendor_direct_fulfillment_shipping_2021_12_28 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_SHIPPING_LABELS = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_SHIPPING_LABELS
+_SUBMIT_SHIPPING_LABEL_REQUEST = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__SUBMIT_SHIPPING_LABEL_REQUEST
+_GET_SHIPPING_LABEL = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_SHIPPING_LABEL
+_CREATE_SHIPPING_LABELS = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__CREATE_SHIPPING_LABELS
+_SUBMIT_SHIPMENT_CONFIRMATIONS = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__SUBMIT_SHIPMENT_CONFIRMATIONS
+_SUBMIT_SHIPMENT_STATUS_UPDATES = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__SUBMIT_SHIPMENT_STATUS_UPDATES
+_GET_CUSTOMER_INVOICES = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_CUSTOMER_INVOICES
+_GET_CUSTOMER_INVOICE = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_CUSTOMER_INVOICE
+_GET_PACKING_SLIPS = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_PACKING_SLIPS
+_GET_PACKING_SLIP = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__GET_PACKING_SLIP
+_CREATE_CONTAINER_LABEL = _ops.VENDOR_DIRECT_FULFILLMENT_SHIPPING_2021_12_28__CREATE_CONTAINER_LABEL
 
 __all__ = ["VendorDirectFulfillmentShipping20211228Api"]
-
-_GET_SHIPPING_LABELS = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_labels",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
-    (
-        Param("createdAfter", "created_after", "query", "datetime", required=True),
-        Param("createdBefore", "created_before", "query", "datetime", required=True),
-        Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_SUBMIT_SHIPPING_LABEL_REQUEST = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipping_label_request",
-    "POST",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_SHIPPING_LABEL = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_shipping_label",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
-)
-
-_CREATE_SHIPPING_LABELS = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.create_shipping_labels",
-    "POST",
-    "/vendor/directFulfillment/shipping/2021-12-28/shippingLabels/{purchaseOrderNumber}",
-    (
-        Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),
-        Param("body", "body", "body", "body", required=True),
-    ),
-)
-
-_SUBMIT_SHIPMENT_CONFIRMATIONS = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_confirmations",
-    "POST",
-    "/vendor/directFulfillment/shipping/2021-12-28/shipmentConfirmations",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_SUBMIT_SHIPMENT_STATUS_UPDATES = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.submit_shipment_status_updates",
-    "POST",
-    "/vendor/directFulfillment/shipping/2021-12-28/shipmentStatusUpdates",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_CUSTOMER_INVOICES = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoices",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/customerInvoices",
-    (
-        Param("createdAfter", "created_after", "query", "datetime", required=True),
-        Param("createdBefore", "created_before", "query", "datetime", required=True),
-        Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_CUSTOMER_INVOICE = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_customer_invoice",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/customerInvoices/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
-)
-
-_GET_PACKING_SLIPS = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_packing_slips",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/packingSlips",
-    (
-        Param("createdAfter", "created_after", "query", "datetime", required=True),
-        Param("createdBefore", "created_before", "query", "datetime", required=True),
-        Param("shipFromPartyId", "ship_from_party_id", "query", "str"),
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_PACKING_SLIP = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.get_packing_slip",
-    "GET",
-    "/vendor/directFulfillment/shipping/2021-12-28/packingSlips/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
-)
-
-_CREATE_CONTAINER_LABEL = OperationSpec(
-    "vendor_direct_fulfillment_shipping_2021_12_28.create_container_label",
-    "POST",
-    "/vendor/directFulfillment/shipping/2021-12-28/containerLabel",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class VendorDirectFulfillmentShipping20211228Api(Resource):

@@ -7,16 +7,12 @@ Generated from ``vendorDirectFulfillmentTransactions_2021-12-28.json`` (info.ver
 from __future__ import annotations
 
 from ..models import vendor_direct_fulfillment_transactions_2021_12_28 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_TRANSACTION_STATUS = _ops.VENDOR_DIRECT_FULFILLMENT_TRANSACTIONS_2021_12_28__GET_TRANSACTION_STATUS
 
 __all__ = ["VendorDirectFulfillmentTransactions20211228Api"]
-
-_GET_TRANSACTION_STATUS = OperationSpec(
-    "vendor_direct_fulfillment_transactions_2021_12_28.get_transaction_status",
-    "GET",
-    "/vendor/directFulfillment/transactions/2021-12-28/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str", required=True),),
-)
 
 
 class VendorDirectFulfillmentTransactions20211228Api(Resource):

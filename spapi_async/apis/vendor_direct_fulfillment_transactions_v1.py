@@ -7,16 +7,12 @@ Generated from ``vendorDirectFulfillmentTransactionsV1.json`` (info.version v1).
 from __future__ import annotations
 
 from ..models import vendor_direct_fulfillment_transactions_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_TRANSACTION_STATUS = _ops.VENDOR_DIRECT_FULFILLMENT_TRANSACTIONS_V1__GET_TRANSACTION_STATUS
 
 __all__ = ["VendorDirectFulfillmentTransactionsV1Api"]
-
-_GET_TRANSACTION_STATUS = OperationSpec(
-    "vendor_direct_fulfillment_transactions_v1.get_transaction_status",
-    "GET",
-    "/vendor/directFulfillment/transactions/v1/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str", required=True),),
-)
 
 
 class VendorDirectFulfillmentTransactionsV1Api(Resource):

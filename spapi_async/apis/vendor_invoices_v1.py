@@ -10,16 +10,12 @@ import collections.abc as _abc
 import typing as _t
 
 from ..models import vendor_invoices_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SUBMIT_INVOICES = _ops.VENDOR_INVOICES_V1__SUBMIT_INVOICES
 
 __all__ = ["VendorInvoicesV1Api"]
-
-_SUBMIT_INVOICES = OperationSpec(
-    "vendor_invoices_v1.submit_invoices",
-    "POST",
-    "/vendor/payments/v1/invoices",
-    (Param("body", "body", "body", "body", required=True),),
-)
 
 
 class VendorInvoicesV1Api(Resource):

@@ -12,66 +12,15 @@ import typing as _t
 
 from ..models import vendor_orders_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_PURCHASE_ORDERS = _ops.VENDOR_ORDERS_V1__GET_PURCHASE_ORDERS
+_GET_PURCHASE_ORDER = _ops.VENDOR_ORDERS_V1__GET_PURCHASE_ORDER
+_SUBMIT_ACKNOWLEDGEMENT = _ops.VENDOR_ORDERS_V1__SUBMIT_ACKNOWLEDGEMENT
+_GET_PURCHASE_ORDERS_STATUS = _ops.VENDOR_ORDERS_V1__GET_PURCHASE_ORDERS_STATUS
 
 __all__ = ["VendorOrdersV1Api"]
-
-_GET_PURCHASE_ORDERS = OperationSpec(
-    "vendor_orders_v1.get_purchase_orders",
-    "GET",
-    "/vendor/orders/v1/purchaseOrders",
-    (
-        Param("limit", "limit", "query", "int"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("includeDetails", "include_details", "query", "str"),
-        Param("changedAfter", "changed_after", "query", "datetime"),
-        Param("changedBefore", "changed_before", "query", "datetime"),
-        Param("poItemState", "po_item_state", "query", "str"),
-        Param("isPOChanged", "is_po_changed", "query", "str"),
-        Param("purchaseOrderState", "purchase_order_state", "query", "str"),
-        Param("orderingVendorCode", "ordering_vendor_code", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_GET_PURCHASE_ORDER = OperationSpec(
-    "vendor_orders_v1.get_purchase_order",
-    "GET",
-    "/vendor/orders/v1/purchaseOrders/{purchaseOrderNumber}",
-    (Param("purchaseOrderNumber", "purchase_order_number", "path", "str", required=True),),
-)
-
-_SUBMIT_ACKNOWLEDGEMENT = OperationSpec(
-    "vendor_orders_v1.submit_acknowledgement",
-    "POST",
-    "/vendor/orders/v1/acknowledgements",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_PURCHASE_ORDERS_STATUS = OperationSpec(
-    "vendor_orders_v1.get_purchase_orders_status",
-    "GET",
-    "/vendor/orders/v1/purchaseOrdersStatus",
-    (
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("updatedAfter", "updated_after", "query", "datetime"),
-        Param("updatedBefore", "updated_before", "query", "datetime"),
-        Param("purchaseOrderNumber", "purchase_order_number", "query", "str"),
-        Param("purchaseOrderStatus", "purchase_order_status", "query", "str"),
-        Param("itemConfirmationStatus", "item_confirmation_status", "query", "str"),
-        Param("itemReceiveStatus", "item_receive_status", "query", "str"),
-        Param("orderingVendorCode", "ordering_vendor_code", "query", "str"),
-        Param("shipToPartyId", "ship_to_party_id", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
 
 
 class VendorOrdersV1Api(Resource):

@@ -12,73 +12,15 @@ import typing as _t
 
 from ..models import vendor_shipments_v1 as m
 from ..pagination import AsyncPaginator
-from ..resource import OperationSpec, Param, Resource, TokenRule, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_SUBMIT_SHIPMENT_CONFIRMATIONS = _ops.VENDOR_SHIPMENTS_V1__SUBMIT_SHIPMENT_CONFIRMATIONS
+_GET_SHIPMENT_DETAILS = _ops.VENDOR_SHIPMENTS_V1__GET_SHIPMENT_DETAILS
+_SUBMIT_SHIPMENTS = _ops.VENDOR_SHIPMENTS_V1__SUBMIT_SHIPMENTS
+_GET_SHIPMENT_LABELS = _ops.VENDOR_SHIPMENTS_V1__GET_SHIPMENT_LABELS
 
 __all__ = ["VendorShipmentsV1Api"]
-
-_SUBMIT_SHIPMENT_CONFIRMATIONS = OperationSpec(
-    "vendor_shipments_v1.submit_shipment_confirmations",
-    "POST",
-    "/vendor/shipping/v1/shipmentConfirmations",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_SHIPMENT_DETAILS = OperationSpec(
-    "vendor_shipments_v1.get_shipment_details",
-    "GET",
-    "/vendor/shipping/v1/shipments",
-    (
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("createdAfter", "created_after", "query", "datetime"),
-        Param("createdBefore", "created_before", "query", "datetime"),
-        Param("shipmentConfirmedBefore", "shipment_confirmed_before", "query", "datetime"),
-        Param("shipmentConfirmedAfter", "shipment_confirmed_after", "query", "datetime"),
-        Param("packageLabelCreatedBefore", "package_label_created_before", "query", "datetime"),
-        Param("packageLabelCreatedAfter", "package_label_created_after", "query", "datetime"),
-        Param("shippedBefore", "shipped_before", "query", "datetime"),
-        Param("shippedAfter", "shipped_after", "query", "datetime"),
-        Param("estimatedDeliveryBefore", "estimated_delivery_before", "query", "datetime"),
-        Param("estimatedDeliveryAfter", "estimated_delivery_after", "query", "datetime"),
-        Param("shipmentDeliveryBefore", "shipment_delivery_before", "query", "datetime"),
-        Param("shipmentDeliveryAfter", "shipment_delivery_after", "query", "datetime"),
-        Param("requestedPickUpBefore", "requested_pick_up_before", "query", "datetime"),
-        Param("requestedPickUpAfter", "requested_pick_up_after", "query", "datetime"),
-        Param("scheduledPickUpBefore", "scheduled_pick_up_before", "query", "datetime"),
-        Param("scheduledPickUpAfter", "scheduled_pick_up_after", "query", "datetime"),
-        Param("currentShipmentStatus", "current_shipment_status", "query", "str"),
-        Param("vendorShipmentIdentifier", "vendor_shipment_identifier", "query", "str"),
-        Param("buyerReferenceNumber", "buyer_reference_number", "query", "str"),
-        Param("buyerWarehouseCode", "buyer_warehouse_code", "query", "str"),
-        Param("sellerWarehouseCode", "seller_warehouse_code", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
-
-_SUBMIT_SHIPMENTS = OperationSpec(
-    "vendor_shipments_v1.submit_shipments",
-    "POST",
-    "/vendor/shipping/v1/shipments",
-    (Param("body", "body", "body", "body", required=True),),
-)
-
-_GET_SHIPMENT_LABELS = OperationSpec(
-    "vendor_shipments_v1.get_shipment_labels",
-    "GET",
-    "/vendor/shipping/v1/transportLabels",
-    (
-        Param("limit", "limit", "query", "int"),
-        Param("sortOrder", "sort_order", "query", "str"),
-        Param("nextToken", "next_token", "query", "str"),
-        Param("labelCreatedAfter", "label_created_after", "query", "datetime"),
-        Param("labelCreatedBefore", "label_created_before", "query", "datetime"),
-        Param("buyerReferenceNumber", "buyer_reference_number", "query", "str"),
-        Param("vendorShipmentIdentifier", "vendor_shipment_identifier", "query", "str"),
-        Param("sellerWarehouseCode", "seller_warehouse_code", "query", "str"),
-    ),
-    token=TokenRule("nextToken"),
-)
 
 
 class VendorShipmentsV1Api(Resource):

@@ -7,16 +7,12 @@ Generated from ``vendorTransactionStatus.json`` (info.version v1).
 from __future__ import annotations
 
 from ..models import vendor_transaction_status_v1 as m
-from ..resource import OperationSpec, Param, Resource, parser
+from ..resource import Resource, parser
+from . import _operations as _ops
+
+_GET_TRANSACTION = _ops.VENDOR_TRANSACTION_STATUS_V1__GET_TRANSACTION
 
 __all__ = ["VendorTransactionStatusV1Api"]
-
-_GET_TRANSACTION = OperationSpec(
-    "vendor_transaction_status_v1.get_transaction",
-    "GET",
-    "/vendor/transactions/v1/transactions/{transactionId}",
-    (Param("transactionId", "transaction_id", "path", "str", required=True),),
-)
 
 
 class VendorTransactionStatusV1Api(Resource):

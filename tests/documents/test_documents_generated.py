@@ -86,7 +86,7 @@ async def test_a_given_restricted_data_token_reaches_get_report_document_only() 
 def test_report_times_are_formatted_like_every_other_request() -> None:
     import datetime as dt
 
-    from spapi_async import resource
+    from spapi_async import _arguments
     from spapi_async._dates import format_datetime
     from spapi_async.documents.reports import format_time
 
@@ -99,5 +99,5 @@ def test_report_times_are_formatted_like_every_other_request() -> None:
     expected = ["2026-11-01T00:00:00Z", "2026-11-01T08:30:15.123Z", "2026-11-01T08:00:00Z"]
     assert [format_time(m, "data_start_time") for m in moments] == expected
     assert [format_datetime(m, "x") for m in moments] == expected
-    assert [resource._format_datetime(m, "x") for m in moments] == expected  # until resource.py imports _dates
+    assert _arguments.format_datetime is format_datetime  # the generated resources' arguments: the same function
     assert format_time("2026-11-01T10:00:00+02:00", "data_start_time") == "2026-11-01T10:00:00+02:00"  # as given
