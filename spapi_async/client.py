@@ -9,25 +9,24 @@ import httpx
 
 from ._checks import header_value, timeout_seconds
 from ._checks import headers as check_headers
-from ._json import loads as json_loads
 from ._lifecycle import ClientLifecycle
 from ._paths import check_path, expand_path
 from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
-from .auth.rdt import RDT_PATH
+from .auth.rdt import RDT_OPERATION
 from .auth.spapi import SPAPIAuth
 from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from .clock import SYSTEM_CLOCK, Clock
 from .config import ClientConfig, build_config, settings_from_env
-from .errors import AuthError, ConfigurationError, request_id_of
+from .errors import ConfigurationError
 from .http_client import LeanAsyncClient, environment_proxies
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
-from .registry import match_operation
+from .registry import OPERATIONS, match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend
 from .throttle.shared import default_limiter
-from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
+from .transport import ApiCall, QueryParams, Signer, Transport
 from .useragent import build_user_agent
 
 if TYPE_CHECKING:
@@ -177,8 +176,13 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         self._closed = False
         user_agent = build_user_agent(config.app_name, config.app_version, config.user_agent)
         timeout = httpx.Timeout(config.timeout, connect=config.connect_timeout)
-        post_form = FormPoster(http, retry, clock, user_agent, config.timeout)
-        auth = SPAPIAuth(config, CachedTokenSource(token_store, clock), post_form, clock, use_rdt=use_rdt)
+        auth = SPAPIAuth(
+            config,
+            CachedTokenSource(token_store, clock),
+            clock,
+            rdt_operation=OPERATIONS[RDT_OPERATION],
+            use_rdt=use_rdt,
+        )
         sandbox = config.sandbox
 
         def plan_for(operation: Operation | None) -> UsagePlan:
@@ -203,7 +207,6 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             sandbox=sandbox,
             scrubber=client_scrubber(config),
         )
-        auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
         self._documents: Documents | None = None
 
@@ -262,19 +265,6 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
         from .notifications.setup import NotificationsApi
 
         return self._api("notifications+setup", lambda transport: NotificationsApi(transport, self))
-
-    async def _request_rdt(self, body: Mapping[str, object]) -> object:
-        response = await self._transport.send(
-            ApiCall("POST", RDT_PATH, operation=match_operation("POST", RDT_PATH), json=body)
-        )
-        try:
-            return json_loads(response.content)
-        except ValueError:
-            raise AuthError(
-                "the Tokens API answered with a body that is not JSON",
-                status_code=response.status_code,
-                request_id=request_id_of(response.headers),
-            ) from None
 
     async def request(
         self,

@@ -31,7 +31,7 @@ from ..errors import AuthError, ConfigurationError
 from .tokens import SingleFlight
 
 if TYPE_CHECKING:
-    from ..transport import Signer
+    from ..call import Signer
 
 logger = logging.getLogger("spapi_async")
 

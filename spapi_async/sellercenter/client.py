@@ -27,7 +27,7 @@ from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
 from ..throttle.shared import default_limiter
 from ..throttle.window import WindowPlan
-from ..transport import ApiCall, FormPoster, QueryParams, Transport
+from ..transport import ApiCall, QueryParams, Transport
 from ..useragent import build_user_agent
 from ._common import (
     DEFAULT_REQUESTS,
@@ -145,14 +145,12 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
         agent = build_user_agent(app_name, app_version, user_agent)
         scrubber = SecretScrubber([secret.get()])
         scrubber.add_basic(client_id, secret.get())
-        post_form = FormPoster(self._http, self.retry, clock, agent, timeout)
         self._auth = SellerCenterOAuth(
             client_id=client_id,
             client_secret=secret,
             token_url=self.token_url,
             host=url.netloc.decode("ascii"),
             tokens=CachedTokenSource(self.token_store, clock),
-            post_form=post_form,
             clock=clock,
         )
         self._operation: Operation = seller_operation("sellercenter_v2", "GET", requests_per_window, window)
@@ -189,7 +187,7 @@ class SellerCenterClient(V2Attributes, Reconfigurable, ClientLifecycle):
     async def access_token(self) -> str:
         """The current bearer token (fetched or taken from the cache). Never logged."""
         try:
-            return await self._auth.access_token()
+            return await self._auth.access_token(self._transport)
         except SPAPIError as exc:  # a refusal may echo the Basic credentials: scrubbed like the transport's
             self._transport.scrubber.exception(exc)
             raise
