@@ -22,7 +22,6 @@ themselves; the transport never knows an API by name.
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable, Mapping
 
 import anyio
@@ -31,6 +30,7 @@ import httpx
 from ._checks import check_headers
 from ._json_body import encode_json_body
 from ._redact import RedactedForm, SecretScrubber, install_http_log_filter
+from .auth.sigv4 import amz_date_of
 from .call import ApiCall, Authenticator, Credential, QueryParams, ResponseClassifier, Signer
 from .clock import Clock
 from .errors import ConfigurationError, SPAPIError, request_id_of
@@ -124,7 +124,7 @@ class Transport:
         second = int(self.clock.time())
         if second != self._date_second:
             self._date_second = second
-            self._date_value = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(second))
+            self._date_value = amz_date_of(second)
         return self._date_value
 
     def _build(self, call: ApiCall, credential: Credential) -> httpx.Request:

@@ -306,7 +306,7 @@ def amz_date_of(now: float) -> str:
 
 
 class SigV4Signer:
-    """Signs built ``httpx.Request`` objects in place (the transport's :class:`~spapi_async.transport.Signer`)."""
+    """Signs built ``httpx.Request`` objects in place (the transport's :class:`~spapi_async.call.Signer`)."""
 
     def __init__(self, provider: CredentialProvider, *, region: str, clock: Clock, service: str = SERVICE) -> None:
         self.provider = provider
