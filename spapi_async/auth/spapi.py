@@ -24,7 +24,7 @@ from .tokens import CachedToken, CachedTokenSource
 
 
 class SPAPIAuth:
-    """Adds ``x-amz-access-token`` and ``x-amz-date`` to every attempt.
+    """Adds ``x-amz-access-token`` to every attempt (and has the transport stamp ``x-amz-date``).
 
     - grantless operations: the client-credentials token for the operation's scope (``Operation.grantless_scope``;
       the client's ``grantless_scopes=`` override it), never the seller's token;
