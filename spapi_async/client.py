@@ -14,7 +14,6 @@ from ._paths import check_path, expand_path
 from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
 from .auth.lwa import build_consent_uri
-from .auth.rdt import RDT_OPERATION
 from .auth.spapi import SPAPIAuth
 from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
 from .clock import SYSTEM_CLOCK, Clock
@@ -180,7 +179,7 @@ class SPAPIClient(ApiAttributes, ClientLifecycle):
             config,
             CachedTokenSource(token_store, clock),
             clock,
-            rdt_operation=OPERATIONS[RDT_OPERATION],
+            operations=OPERATIONS,
             use_rdt=use_rdt,
         )
         sandbox = config.sandbox

@@ -90,9 +90,7 @@ async def test_the_authenticator_hands_its_token_requests_to_the_exchange_it_is_
     config = build_config(
         client_id=CLIENT_ID, client_secret=CLIENT_SECRET, refresh_token=REFRESH_TOKEN, lwa_endpoint=LWA
     )
-    auth = SPAPIAuth(
-        config, CachedTokenSource(InMemoryTokenStore(), clock), clock, rdt_operation=sp.OPERATIONS[RDT_OPERATION]
-    )
+    auth = SPAPIAuth(config, CachedTokenSource(InMemoryTokenStore(), clock), clock, operations=sp.OPERATIONS)
     assert not hasattr(auth, "bind_rdt")
     exchange = RecordingExchange()
     get_address = sp.OPERATIONS["orders_v0.get_order_address"]

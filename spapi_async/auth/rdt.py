@@ -5,8 +5,8 @@ Tokens API refuses (400: the application lacks the restricted role) :class:`Rest
 operation is not sent.
 
 The authenticator asks :class:`RDTProvider` for a token for ``(method, path, dataElements)``; the provider calls
-the Tokens API's ``createRestrictedDataToken`` (the :class:`~spapi_async.operation.Operation` it is given, from the
-registry: :data:`RDT_OPERATION` names it) once per expiry and key (single-flight) and caches the answer. The call
+the Tokens API's ``createRestrictedDataToken`` (looked up by key, :data:`RDT_OPERATION`, in the registry it is
+given) once per expiry and key (single-flight) and caches the answer. The call
 is a sub-request: it goes through the :class:`~spapi_async.call.Exchange` the transport lent to the attempt that
 needed the token, so it takes the transport's normal path (LWA token, the Tokens API's usage plan in the limiter,
 retries, typed errors). Paths are the operation's template (``/orders/v0/orders/{orderId}``): Amazon issues a token
@@ -43,13 +43,14 @@ def data_elements_arg(value: object, where: str) -> tuple[str, ...] | None:
 
 
 class RDTProvider:
-    """Restricted Data Tokens for one application + seller, fetched with ``operation`` (createRestrictedDataToken)."""
+    """Restricted Data Tokens for one application + seller, fetched with the createRestrictedDataToken operation of
+    ``operations`` (the registry, ``sp.OPERATIONS``; read on the first fetch, so building a client loads no table)."""
 
-    def __init__(self, tokens: CachedTokenSource, clock: Clock, identity: str, operation: Operation):
+    def __init__(self, tokens: CachedTokenSource, clock: Clock, identity: str, operations: Mapping[str, Operation]):
         self._tokens = tokens
         self._clock = clock
         self._identity = identity
-        self._operation = operation
+        self._operations = operations
 
     def cache_key(self, method: str, path: str, data_elements: Sequence[str]) -> str:
         return f"rdt:{self._identity}:{method.upper()} {path}:{','.join(sorted(data_elements))}"
@@ -70,7 +71,7 @@ class RDTProvider:
         resource: dict[str, object] = {"method": method.upper(), "path": path}
         if data_elements:
             resource["dataElements"] = list(data_elements)
-        op = self._operation
+        op = self._operations[RDT_OPERATION]
         try:
             response = await exchange.send(
                 ApiCall(op.method, op.path, operation=op, json={"restrictedResources": [resource]})

@@ -13,6 +13,8 @@ time (see the transport's module docstring).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ..call import ApiCall, Credential, Exchange
 from ..clock import Clock
 from ..config import ClientConfig
@@ -33,8 +35,8 @@ class SPAPIAuth:
       turns RDTs off; ``restricted_data_token=`` on a call wins);
     - everything else: the selling partner's LWA access token.
 
-    ``rdt_operation`` is the Tokens API's createRestrictedDataToken from the registry
-    (``sp.OPERATIONS[spapi_async.auth.rdt.RDT_OPERATION]``).
+    ``operations`` is the registry (``sp.OPERATIONS``): the Tokens API's createRestrictedDataToken is looked up in
+    it by key (:data:`~spapi_async.auth.rdt.RDT_OPERATION`) when the first RDT is needed.
     """
 
     def __init__(
@@ -43,11 +45,11 @@ class SPAPIAuth:
         tokens: CachedTokenSource,
         clock: Clock,
         *,
-        rdt_operation: Operation,
+        operations: Mapping[str, Operation],
         use_rdt: bool = True,
     ) -> None:
         self.lwa = LWAAuth(config, tokens, clock)
-        self.rdt = RDTProvider(tokens, clock, self.lwa.identity, rdt_operation)
+        self.rdt = RDTProvider(tokens, clock, self.lwa.identity, operations)
         self.use_rdt = use_rdt
         self._tokens = tokens
 
