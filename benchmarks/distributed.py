@@ -128,7 +128,7 @@ async def worker(
         # Warm-up, outside the measured run: the LWA token (fetched once for all processes with the Redis store)
         # and, unless --cold, one HTTP and one Redis connection per task, so that the first burst is not held up
         # between the limiter's grant and its arrival at the server by connection setup on a busy machine.
-        await client.transport.auth.lwa.access_token()  # type: ignore[attr-defined]
+        await client.transport.auth.lwa.access_token(client.transport)  # type: ignore[attr-defined]
         if warm:
             http = client.transport.http
             await asyncio.gather(*(http.get(base + "/__stats") for _ in range(10)))

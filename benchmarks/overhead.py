@@ -39,8 +39,8 @@ except ImportError:  # a plain `pip install .` has no aiohttp: its scenarios are
     aiohttp = None  # type: ignore[assignment]
 
 import spapi_async as sp  # noqa: E402
+from spapi_async.call import ApiCall  # noqa: E402
 from spapi_async.operation import Operation  # noqa: E402
-from spapi_async.transport import ApiCall  # noqa: E402
 from tests.loopback import LOOPBACK_TOKEN  # noqa: E402
 
 PATH = "/sellers/v1/marketplaceParticipations"

@@ -44,12 +44,8 @@ def header_value(name: str, value: Any) -> str:
     """A header value that can be sent as given: a Latin-1 string without control characters."""
     if not isinstance(value, str):
         raise ConfigurationError(f"{name} must be a string, got {_type(value)}")
-    if _HEADER_UNSAFE.search(value):
-        raise ConfigurationError(f"{name} contains a control character (CR, LF, NUL, ...)")
-    try:
-        value.encode("latin-1")
-    except UnicodeEncodeError:
-        raise ConfigurationError(f"{name} has characters a header cannot carry (not Latin-1)") from None
+    if not (value.isascii() and value.isprintable()):
+        _check_header_text(name, value)
     return value
 
 
@@ -59,11 +55,42 @@ def headers(name: str, values: Any) -> Mapping[str, str] | None:
         return None
     if not isinstance(values, Mapping):
         raise ConfigurationError(f"{name} must be a mapping of header names to values, got {_type(values)}")
-    for key, value in values.items():
-        if not isinstance(key, str) or not _HEADER_NAME.match(key):
-            raise ConfigurationError(f"{name}: {key!r} is not a valid header name")
-        header_value(f"{name}[{key!r}]", value)
+    check_headers(values, name)
     return values
+
+
+def check_headers(values: Mapping[str, Any], where: str = "header") -> None:
+    """Header names and values that can be sent as they are (no CR/LF or other control characters, Latin-1
+    only; bytes values are read as Latin-1), else :class:`ConfigurationError`, before any I/O. The message names
+    the header (``where`` first), never its value. The one header check: the transport runs it on every
+    request's headers, so the common case stays at C speed."""
+    for key, value in values.items():
+        if key not in _GOOD_HEADER_NAMES:
+            if not isinstance(key, str) or not _HEADER_NAME.fullmatch(key):
+                raise ConfigurationError(f"{where}: {key!r} is not a valid header name")
+            if len(_GOOD_HEADER_NAMES) < 1024:  # a handful in practice; bounded whatever callers do
+                _GOOD_HEADER_NAMES.add(key)
+        if isinstance(value, str) and value.isascii() and value.isprintable():
+            continue  # the common case
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        label = f"{where} {key!r}"
+        if not isinstance(value, str):
+            raise ConfigurationError(f"{label} must be a string, got {_type(value)}")
+        _check_header_text(label, value)
+
+
+_GOOD_HEADER_NAMES: set[str] = set()
+
+
+def _check_header_text(label: str, value: str) -> None:
+    if _HEADER_UNSAFE.search(value):
+        raise ConfigurationError(f"{label} contains a control character (CR, LF, NUL, ...)")
+    if not value.isascii():
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise ConfigurationError(f"{label} has characters a header cannot carry (not Latin-1)") from None
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -6,6 +6,7 @@ workflows (report data ranges, the ``createdSince`` of a report search)."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from .errors import ConfigurationError
 
@@ -29,3 +30,8 @@ def parse_datetime(value: str, where: str = "time") -> dt.datetime:
     except ValueError:
         raise ConfigurationError(f"{where} is not an ISO 8601 date-time: {value!r}") from None
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def amz_date_of(now: float) -> str:
+    """``now`` (epoch seconds) as ``x-amz-date`` wants it, ``20250131T080000Z`` (whole seconds, UTC)."""
+    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(int(now)))

@@ -23,14 +23,16 @@ import httpx
 from ._lifecycle import ClientLifecycle
 from ._redact import SecretScrubber
 from .auth.tokens import CachedTokenSource, InMemoryTokenStore, TokenStore
+from .call import Authenticator, ResponseClassifier, Signer
 from .clock import SYSTEM_CLOCK, Clock
 from .errors import ConfigurationError
 from .http_client import HttpBackend, make_http_client
+from .http_errors import classify_by_status
 from .operation import Operation
 from .retry import RetryPolicy
 from .throttle.base import LimiterBackend, Plan
 from .throttle.shared import default_limiter
-from .transport import Authenticator, ResponseClassifier, Signer, Transport, classify_by_status
+from .transport import Transport
 
 A = TypeVar("A", bound=Authenticator)
 S = TypeVar("S")

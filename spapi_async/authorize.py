@@ -18,7 +18,7 @@ from .clock import SYSTEM_CLOCK, Clock
 from .config import LWA_TOKEN_URL, Secret
 from .errors import ConfigurationError, SPAPIError
 from .retry import DEFAULT_RETRY, RetryPolicy
-from .transport import FormPoster
+from .token_grant import FormPoster
 from .useragent import build_user_agent
 
 

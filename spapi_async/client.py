@@ -11,25 +11,24 @@ import httpx
 
 from ._checks import header_value, timeout_seconds
 from ._checks import headers as check_headers
-from ._json import loads as json_loads
 from ._paths import check_path, expand_path
 from ._redact import SecretScrubber
 from .apis._attributes import ApiAttributes
 from .assembly import AssembledClient, AuthParts, Blueprint, Shared, assemble
 from .auth.lwa import build_consent_uri
-from .auth.rdt import RDT_PATH
 from .auth.spapi import SPAPIAuth
 from .auth.tokens import TokenStore
+from .call import ApiCall, QueryParams, Signer
 from .clock import Clock
 from .config import ClientConfig, build_config, settings_from_env
-from .errors import AuthError, ConfigurationError, request_id_of
+from .errors import ConfigurationError
 from .http_client import HttpBackend as HttpBackend  # public here too: spapi_async.client.HttpBackend
 from .http_client import make_http_client as make_http_client  # public here too: spapi_async.client.make_http_client
 from .operation import DEFAULT_PLAN, SANDBOX_PLAN, Operation, UsagePlan
-from .registry import match_operation
+from .registry import OPERATIONS, match_operation
 from .retry import DEFAULT_RETRY, RetryPolicy
 from .throttle.base import LimiterBackend
-from .transport import ApiCall, FormPoster, QueryParams, Signer, Transport
+from .transport import Transport
 from .useragent import build_user_agent
 
 if TYPE_CHECKING:
@@ -54,10 +53,9 @@ def _make_signer(config: ClientConfig, clock: Clock) -> Signer | None:
 
 
 def _spapi_auth(config: ClientConfig, parts: AuthParts, *, use_rdt: bool) -> SPAPIAuth:
-    """The SP-API authenticator: LWA, grantless and Restricted Data Tokens (its RDT fetch is bound to the
-    client's transport once that is built, see ``SPAPIClient._assemble``)."""
-    post_form = FormPoster(parts.http, parts.retry, parts.clock, parts.user_agent, config.timeout)
-    return SPAPIAuth(config, parts.tokens, post_form, parts.clock, use_rdt=use_rdt)
+    """The SP-API authenticator: LWA, grantless and Restricted Data Tokens. It fetches a token it lacks through the
+    exchange the transport hands it with each attempt (token grants, the createRestrictedDataToken sub-request)."""
+    return SPAPIAuth(config, parts.tokens, parts.clock, operations=OPERATIONS, use_rdt=use_rdt)
 
 
 def _plan_for(sandbox: bool) -> Callable[[Operation | None], UsagePlan]:
@@ -170,7 +168,6 @@ class SPAPIClient(ApiAttributes, AssembledClient[_Settings]):
             scrubber=client_scrubber(config),
         )
         self._auth, self._transport = assemble(blueprint, shared, settings.retry)
-        self._auth.bind_rdt(self._request_rdt)
         self._api_cache: dict[str, Any] = {}
         self._documents: Documents | None = None
 
@@ -222,19 +219,6 @@ class SPAPIClient(ApiAttributes, AssembledClient[_Settings]):
                 lambda scopes: self.with_options(grantless_scopes=scopes).transport,
             ),
         )
-
-    async def _request_rdt(self, body: Mapping[str, object]) -> object:
-        response = await self._transport.send(
-            ApiCall("POST", RDT_PATH, operation=match_operation("POST", RDT_PATH), json=body)
-        )
-        try:
-            return json_loads(response.content)
-        except ValueError:
-            raise AuthError(
-                "the Tokens API answered with a body that is not JSON",
-                status_code=response.status_code,
-                request_id=request_id_of(response.headers),
-            ) from None
 
     async def request(
         self,

@@ -109,7 +109,7 @@ class Resource:
         data_elements: Sequence[str] | None = None,
     ) -> httpx.Response:
         from .auth.rdt import data_elements_arg
-        from .transport import ApiCall
+        from .call import ApiCall
 
         req = self._build(op, args, token)
         call = ApiCall(

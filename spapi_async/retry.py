@@ -1,7 +1,8 @@
 """Retry policy as small pure functions: which failures to retry, and how long to wait before the next attempt.
 
-The transport asks :meth:`RetryPolicy.should_retry` after each failed attempt and sleeps
-:meth:`RetryPolicy.delay` seconds; every attempt then takes a fresh limiter token and is signed afresh.
+The transport, token grants and document transfers ask :meth:`RetryPolicy.next_delay` after each failed attempt
+(which combines :meth:`~RetryPolicy.should_retry`, the server's ``Retry-After`` and :meth:`~RetryPolicy.delay`);
+in the transport every attempt then takes a fresh limiter token and is signed afresh.
 """
 
 from __future__ import annotations
@@ -108,6 +109,34 @@ class RetryPolicy:
             return self.fixed_delay
         ceiling = min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
         return float(ceiling * rng()) if self.jitter else float(ceiling)
+
+    def next_delay(
+        self,
+        method: str,
+        attempt: int,
+        error: SPAPIError,
+        *,
+        headers: Mapping[str, str] | None = None,
+        now: float,
+        paced_by_limiter: bool = False,
+        rng: Callable[[], float] = random.random,
+    ) -> float | None:
+        """After failed ``attempt`` (1-based) of ``method``: the seconds to wait before the next one, or None when
+        the call ends with ``error``. The one retry arithmetic of the library (the transport, token grants and
+        document transfers all ask it).
+
+        ``headers``: the failed response's headers, if there was a response (its ``Retry-After``, read at ``now``,
+        the clock's wall time). A ``Retry-After`` longer than ``max_retry_after`` ends the call when
+        ``respect_retry_after`` is set; otherwise :meth:`should_retry` decides and :meth:`delay` says how long.
+        """
+        retry_after = None
+        if headers is not None:
+            retry_after = parse_retry_after(headers.get("retry-after"), now=now)
+            if self.respect_retry_after and retry_after is not None and retry_after > self.max_retry_after:
+                return None
+        if not self.should_retry(method, attempt, error):
+            return None
+        return self.delay(attempt, retry_after=retry_after, paced_by_limiter=paced_by_limiter, rng=rng)
 
 
 def is_retryable(method: str, error: SPAPIError) -> bool:

@@ -1,230 +1,48 @@
-"""The one place where a request is carried out (docs/ARCHITECTURE.md, section 4: how one call travels).
+"""The send loop: the one place where a request is carried out (docs/ARCHITECTURE.md, section 4).
 
-For each attempt: take a limiter token, let the :class:`Authenticator` add its credential (SP-API: LWA, RDT or
-grantless; Seller Center: OAuth bearer or the legacy signature), sign last when a :class:`Signer` is configured
+For each attempt: look up the credential (the :class:`~spapi_async.call.Authenticator` gets this transport as its
+:class:`~spapi_async.call.Exchange`, to fetch a token it lacks: an LWA grant with :meth:`Transport.post_form`, the
+Restricted Data Token with :meth:`Transport.send`), take a limiter token, build the request (the credential's date
+header is stamped here, at the send time), sign last when a :class:`~spapi_async.call.Signer` is configured
 (SigV4), send with the shared ``httpx.AsyncClient``, tell the limiter what came back, then return the response or
-decide with the retry policy whether to try again. Resource modules build :class:`ApiCall` objects and never talk to
-httpx, auth or the limiter themselves; the transport never knows an API by name.
+ask the retry policy (:meth:`~spapi_async.retry.RetryPolicy.next_delay`) whether and when to try again.
+
+One credential lookup per attempt. The lookup comes before the limiter's wait, so that a token fetch never sits
+between the limiter's grant and the request's arrival. The credential carries no time of its own: ``x-amz-date`` is
+set when the request is built, so a long wait cannot make it stale. Only a token that truly aged out during the wait
+(its ``renew_after``, the moment its cache would refresh it, has passed) makes the transport give the limiter's
+grant back and start the attempt afresh, with a new lookup; that restart is not counted as a retry, and happens at
+most once per attempt (a token past ``renew_after`` is still valid for the cache's margin, so the second time it is
+sent).
+
+Resource modules build :class:`~spapi_async.call.ApiCall` objects and never talk to httpx, auth or the limiter
+themselves; the transport never knows an API by name.
 """
 
 from __future__ import annotations
 
-import json as _json
 import logging
-import re
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping
 
 import anyio
 import httpx
 
+from ._checks import check_headers
+from ._dates import amz_date_of
+from ._json_body import encode_json_body
 from ._redact import RedactedForm, SecretScrubber, install_http_log_filter
+from .call import ApiCall, Authenticator, Credential, QueryParams, ResponseClassifier, Signer
 from .clock import Clock
-from .errors import (
-    ApiError,
-    ConfigurationError,
-    SPAPIError,
-    TransportConnectionError,
-    TransportError,
-    TransportTimeoutError,
-    error_from_response,
-    request_id_of,
-)
+from .errors import ConfigurationError, SPAPIError, request_id_of
+from .http_errors import classify_by_status, map_httpx_error, redirect_error
 from .operation import Operation
-from .retry import RetryPolicy, bound_retry_after, parse_retry_after
+from .retry import RetryPolicy, bound_retry_after
 from .throttle.base import LimiterBackend, LimitKey, Plan
+from .token_grant import FormPoster
+
+__all__ = ["Transport"]
 
 logger = logging.getLogger("spapi_async")
-
-QueryParams = Mapping[str, Any] | Sequence[tuple[str, Any]]
-
-
-@dataclass(frozen=True, slots=True)
-class ApiCall:
-    """One logical request (it may take several attempts)."""
-
-    method: str
-    path: str  # concrete path, parameters already substituted and encoded
-    operation: Operation | None = None
-    params: QueryParams | None = None
-    json: Any = None
-    content: bytes | None = None
-    headers: Mapping[str, str] | None = field(default=None, repr=False)
-    restricted_data_token: str | None = field(default=None, repr=False)
-    data_elements: tuple[str, ...] | None = None
-    retry: RetryPolicy | None = None
-    timeout: float | None = None
-
-
-class Signer(Protocol):
-    """Adds a signature to a fully built request (SigV4). Called last, on every attempt."""
-
-    async def sign(self, request: httpx.Request) -> None: ...
-
-    async def aclose(self) -> None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class Credential:
-    """What an :class:`Authenticator` adds to one attempt.
-
-    ``params`` replaces the call's query parameters when set (schemes that sign the query, such as Seller
-    Center's legacy API); ``token`` and ``kind`` let the authenticator forget a credential the server rejected.
-    ``renew_after`` (clock wall time): if the attempt is still waiting for the limiter then, the transport asks
-    for the credential again before sending; None: it stays good whatever the wait.
-    Its ``repr`` shows none of them (tracebacks rendered with locals).
-    """
-
-    headers: Mapping[str, str] = field(repr=False)
-    params: QueryParams | None = field(default=None, repr=False)
-    token: str | None = field(default=None, repr=False)
-    kind: str = ""
-    renew_after: float | None = None
-
-
-class Authenticator(Protocol):
-    """The part of the send path that differs between SP-API and Seller Center."""
-
-    @property
-    def identity(self) -> str:
-        """Names the application + seller for limiter keys (never a secret)."""
-        ...
-
-    async def authorize(self, call: ApiCall) -> Credential: ...
-
-    async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
-        """Called when the server refused an attempt. Return True (after dropping the cached credential) if a
-        fresh credential may succeed: the transport then tries once more without counting a retry."""
-        ...
-
-
-#: Turns a response into the typed error it means, or None when it is a success. The default looks at the
-#: status alone; an API that reports errors inside 200 bodies (Seller Center's legacy API) reads the body.
-ResponseClassifier = Callable[[httpx.Response], Awaitable[ApiError | None]]
-
-
-async def classify_by_status(response: httpx.Response) -> ApiError | None:
-    if response.status_code < 400:
-        return None
-    await response.aread()
-    return error_from_response(response)
-
-
-def redirect_error(response: httpx.Response) -> ApiError:
-    """A 3xx answer: redirects are never followed (the credentials were meant for the host the request was built
-    for, and a redirect may lead elsewhere), whatever the HTTP client's own ``follow_redirects`` says."""
-    request = response.request
-    location = response.headers.get("location", "")
-    target = ""
-    if location:
-        try:
-            target_url = request.url.join(location)
-            target = f" to {target_url.scheme}://{target_url.netloc.decode('ascii', 'replace')}"
-        except (httpx.InvalidURL, ValueError, UnicodeError):
-            target = " to an invalid location"
-    return ApiError(
-        f"{request.method} {request.url.path} answered {response.status_code} (a redirect{target}); "
-        f"not followed: credentials are sent only to {request.url.host}",
-        status_code=response.status_code,
-        request_id=request_id_of(response.headers),
-        method=request.method,
-        url=str(request.url.copy_with(query=None)),
-    )
-
-
-_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
-_HEADER_BAD_CHARS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def check_headers(headers: Mapping[str, Any], where: str = "header") -> None:
-    """Header names and values that can be sent as they are (no CR/LF or other control characters, Latin-1
-    only), else :class:`ConfigurationError`, before any I/O. The message names the header, never its value."""
-    for name, value in headers.items():
-        if name not in _GOOD_HEADER_NAMES:
-            if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-                raise ConfigurationError(f"{where} name {name!r} is not a valid HTTP header name")
-            if len(_GOOD_HEADER_NAMES) < 1024:  # a handful in practice; bounded whatever callers do
-                _GOOD_HEADER_NAMES.add(name)
-        if isinstance(value, str) and value.isascii() and value.isprintable():
-            continue  # the common case, at C speed
-        _check_header_value(name, value, where)
-
-
-_GOOD_HEADER_NAMES: set[str] = set()
-
-
-def _check_header_value(name: str, value: Any, where: str) -> None:
-    if isinstance(value, bytes):
-        value = value.decode("latin-1")
-    if not isinstance(value, str):
-        raise ConfigurationError(f"{where} {name!r} must be a string, got {type(value).__name__}")
-    if not value.isascii():
-        try:
-            value.encode("latin-1")
-        except UnicodeEncodeError:
-            raise ConfigurationError(
-                f"{where} {name!r} has characters that cannot be sent in a header (only Latin-1 can)"
-            ) from None
-    if _HEADER_BAD_CHARS.search(value):
-        raise ConfigurationError(f"{where} {name!r} contains CR, LF or another control character")
-
-
-def encode_json_body(body: Any, what: str) -> bytes:
-    """Strict JSON (no NaN or infinity, which are not JSON) or :class:`ConfigurationError`."""
-    try:
-        return _json.dumps(body, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
-    except RecursionError:
-        raise ConfigurationError(f"{what}: the JSON body is nested too deeply to be encoded") from None
-    except UnicodeError:  # before ValueError, its base: lone surrogates in a string
-        raise ConfigurationError(f"{what}: the JSON body has text that is not valid Unicode") from None
-    except (ValueError, TypeError) as exc:
-        raise ConfigurationError(f"{what}: the body cannot be sent as JSON ({exc})") from None
-
-
-class FormPoster:
-    """Form POSTs to token endpoints (LWA, Seller Center OAuth). Not rate-limited by API plans; retried on
-    transient failures (connect errors, 429, 5xx) with the client's retry policy. Returns the final response."""
-
-    def __init__(self, http: httpx.AsyncClient, retry: RetryPolicy, clock: Clock, user_agent: str, timeout: float):
-        self._http = http
-        self._retry = retry
-        self._clock = clock
-        self._headers = {"user-agent": user_agent, "accept": "application/json"}
-        self._timeout = timeout
-
-    async def __call__(
-        self, url: str, form: Mapping[str, str], headers: Mapping[str, str] | None = None
-    ) -> httpx.Response:
-        policy = self._retry
-        attempt = 0
-        # Held in redacting containers: tracebacks rendered with locals show this frame.
-        form = RedactedForm(form)
-        sent_headers = RedactedForm({**self._headers, **headers} if headers else self._headers)
-        check_headers(sent_headers)
-        while True:
-            attempt += 1
-            try:
-                response = await self._http.post(
-                    url,
-                    data=form,
-                    headers=sent_headers,
-                    timeout=self._timeout,
-                    follow_redirects=False,  # the form carries the client secret: it goes to this URL only
-                )
-            except httpx.HTTPError as exc:
-                error: SPAPIError = map_httpx_error(exc, "POST", httpx.URL(url).path)
-                if not policy.should_retry("GET", attempt, error):  # a token grant is safe to repeat
-                    raise error from None
-                await self._clock.sleep(policy.delay(attempt))
-                continue
-            if response.status_code == 429 or response.status_code >= 500:
-                error = error_from_response(response)
-                if policy.should_retry("GET", attempt, error):
-                    retry_after = parse_retry_after(response.headers.get("retry-after"), now=self._clock.time())
-                    await self._clock.sleep(policy.delay(attempt, retry_after=retry_after))
-                    continue
-            return response
 
 
 class _Prepared:
@@ -279,6 +97,10 @@ class Transport:
         #: Knows this client's secrets; every error leaving :meth:`send` is scrubbed with it.
         self.scrubber = scrubber or SecretScrubber()
         self._checked_token: str | None = None
+        self._date_second = -1
+        self._date_value = ""
+        # Token grants: the same HTTP client, retry policy and clock, no limiter (see token_grant.py).
+        self._forms = FormPoster(http_client, retry, clock, user_agent, timeout.read or 30.0)
         install_http_log_filter()
 
     @property
@@ -289,6 +111,20 @@ class Transport:
         name = call.operation.key if call.operation else f"raw:{call.method.upper()} {call.path}"
         return LimitKey(self.auth.identity, self._region, name)
 
+    async def post_form(
+        self, url: str, form: Mapping[str, str], headers: Mapping[str, str] | None = None
+    ) -> httpx.Response:
+        """A token grant (:class:`~spapi_async.call.FormExchange`): see :mod:`spapi_async.token_grant`."""
+        return await self._forms.post_form(url, form, headers)
+
+    def _send_time(self) -> str:
+        """Now as ``YYYYMMDDTHHMMSSZ`` (SP-API's ``x-amz-date``), formatted once per second."""
+        second = int(self.clock.time())
+        if second != self._date_second:
+            self._date_second = second
+            self._date_value = amz_date_of(second)
+        return self._date_value
+
     def _build(self, call: ApiCall, credential: Credential) -> httpx.Request:
         headers = RedactedForm(self._headers)
         if credential.token is None or credential.token is not self._checked_token:
@@ -296,6 +132,8 @@ class Transport:
             check_headers(credential.headers, "credential header")
             self._checked_token = credential.token
         headers.update(credential.headers)
+        if credential.date_header is not None:
+            headers[credential.date_header] = self._send_time()
         if call.headers:
             check_headers(call.headers)
             headers.update(call.headers)
@@ -303,7 +141,11 @@ class Transport:
         if call.json is not None:
             content = encode_json_body(call.json, f"{call.method} {call.path}")
             headers.setdefault("content-type", "application/json")
-        params = credential.params if credential.params is not None else call.params
+        params: QueryParams | None
+        if credential.sign_query is not None:
+            params = credential.sign_query(call)
+        else:
+            params = credential.params if credential.params is not None else call.params
         timeout = self._timeout if call.timeout is None else httpx.Timeout(call.timeout)
         try:
             return self.http.build_request(
@@ -346,21 +188,28 @@ class Transport:
         debug = logger.isEnabledFor(logging.DEBUG)
         attempt = 0
         refreshed_credential = False
+        restarted = False
         while True:
             attempt += 1
-            # Credentials first: a token fetch (LWA, RDT, OAuth) must not sit between the limiter's grant and the
-            # request's arrival, or a cold first burst reaches the server late and the next one early. They are
-            # looked up once per attempt, and again only if the limiter's wait outlasted them.
-            credential = await self.auth.authorize(call)
+            # Credentials first, once per attempt: a token fetch (LWA, RDT, OAuth) must not sit between the
+            # limiter's grant and the request's arrival, or a cold first burst reaches the server late and the next
+            # one early (module docstring).
+            credential = await self.auth.authorize(call, self)
             await self.limiter.acquire(key, plan)
+            renew_after = credential.renew_after
+            if renew_after is not None and not restarted and self.clock.time() >= renew_after:
+                # The token aged out during the wait: the grant goes back, the attempt starts afresh.
+                restarted = True
+                with anyio.CancelScope(shield=True):
+                    await self.limiter.release(key)
+                attempt -= 1
+                continue
+            restarted = False
             # From here until the request is handed to httpx, a failure (credentials, signing, cancellation)
             # means Amazon never saw this attempt: the token goes back to the limiter.
             handed_over = False
             response: httpx.Response | None = None
             try:
-                renew_after = credential.renew_after
-                if renew_after is not None and self.clock.time() >= renew_after:
-                    credential = await self.auth.authorize(call)
                 self.scrubber.remember(credential.token)
                 # The request (its URL may carry a signature) is held where tracebacks' locals do not show it.
                 prepared = _Prepared(self._build(call, credential))
@@ -419,14 +268,16 @@ class Transport:
                     refreshed_credential = True
                     attempt -= 1
                     continue
-            retry_after = None
-            if response is not None:
-                retry_after = parse_retry_after(response.headers.get("retry-after"), now=self.clock.time())
-            too_long = policy.respect_retry_after and retry_after is not None and retry_after > policy.max_retry_after
-            if too_long or not policy.should_retry(method, attempt, error):
+            delay = policy.next_delay(
+                method,
+                attempt,
+                error,
+                headers=None if response is None else response.headers,
+                now=self.clock.time(),
+                paced_by_limiter=error.status_code == 429 and self.limiter.paces_throttled_retries,
+            )
+            if delay is None:
                 raise error
-            paced = error.status_code == 429 and self.limiter.paces_throttled_retries
-            delay = policy.delay(attempt, retry_after=retry_after, paced_by_limiter=paced)
             logger.info(
                 "retrying %s %s after %s (attempt %d of %d) in %.3fs",
                 method,
@@ -442,18 +293,3 @@ class Transport:
     async def aclose(self) -> None:
         if self.signer is not None:
             await self.signer.aclose()
-
-
-def map_httpx_error(exc: httpx.HTTPError, method: str, path: str) -> TransportError:
-    """httpx's exceptions → ours. ``request_sent`` is False when the request surely never reached the server."""
-    what = f"{method} {path}"
-    if isinstance(exc, httpx.TimeoutException):
-        never_sent = isinstance(exc, (httpx.ConnectTimeout, httpx.PoolTimeout))
-        return TransportTimeoutError(f"{what}: {type(exc).__name__}", request_sent=not never_sent, method=method)
-    if isinstance(exc, httpx.ConnectError):
-        return TransportConnectionError(f"{what}: could not connect ({exc})", request_sent=False, method=method)
-    if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError, httpx.NetworkError)):
-        return TransportConnectionError(
-            f"{what}: connection failed ({type(exc).__name__})", request_sent=True, method=method
-        )
-    return TransportError(f"{what}: {type(exc).__name__}: {exc}", request_sent=True, method=method)

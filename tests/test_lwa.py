@@ -7,7 +7,7 @@ import pytest
 import spapi_async as sp
 from spapi_async.auth.lwa import exchange_authorization_code
 from spapi_async.config import Secret
-from spapi_async.transport import FormPoster
+from spapi_async.token_grant import FormPoster
 
 from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon, InstantClock, json_response
 
@@ -48,7 +48,7 @@ def test_single_flight_under_1000_concurrent_callers(backend: str) -> None:
         tokens: list[str] = []
 
         async def caller() -> None:
-            tokens.append(await client._auth.lwa.access_token())
+            tokens.append(await client._auth.lwa.access_token(client.transport))
 
         async with anyio.create_task_group() as tg:
             for _ in range(1000):
@@ -85,7 +85,7 @@ def test_failed_refresh_reaches_every_waiter_and_next_call_tries_again(backend: 
 
         async def caller() -> None:
             try:
-                await client._auth.lwa.access_token()
+                await client._auth.lwa.access_token(client.transport)
             except sp.AuthError as exc:
                 errors.append(exc)
 
@@ -100,7 +100,7 @@ def test_failed_refresh_reaches_every_waiter_and_next_call_tries_again(backend: 
         cause = errors[0].__cause__
         assert isinstance(cause, sp.AuthError) and all(e.__cause__ is cause for e in errors)
         assert errors[0].status_code == 400 and errors[0].errors[0].code == "invalid_grant"
-        assert await client._auth.lwa.access_token() == "Atza|SECRET-two"
+        assert await client._auth.lwa.access_token(client.transport) == "Atza|SECRET-two"
         assert token_calls == 2
         await http.aclose()
 
@@ -149,7 +149,7 @@ async def test_grantless_operation_uses_client_credentials_with_scopes() -> None
         plan_source="model",
         grantless=True,
     )
-    from spapi_async.transport import ApiCall
+    from spapi_async.call import ApiCall
 
     async with _client(
         amazon, InstantClock(), refresh_token=None, grantless_scopes=["sellingpartnerapi::notifications"]

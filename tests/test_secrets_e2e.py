@@ -21,8 +21,8 @@ import httpx
 import pytest
 
 import spapi_async as sp
+from spapi_async.call import ApiCall
 from spapi_async.documents.transfer import DocumentHttp, TransferSettings, upload
-from spapi_async.transport import ApiCall
 
 from .fakes import InstantClock
 from .secrets_harness import (

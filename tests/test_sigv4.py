@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 import spapi_async as sp
+from spapi_async._dates import amz_date_of
 from spapi_async.auth import sigv4
 from spapi_async.auth.sigv4 import (
     AssumeRoleCredentials,
@@ -137,7 +138,7 @@ async def test_resigning_replaces_previous_signature_and_missing_date_comes_from
     first = request.headers["authorization"]
     # A retry a day later: new date, new signing key, exactly one Authorization header.
     clock.now += 86400
-    request.headers["x-amz-date"] = sigv4.amz_date_of(clock.now)
+    request.headers["x-amz-date"] = amz_date_of(clock.now)
     await signer.sign(request)
     assert request.headers.get_list("authorization") == [request.headers["authorization"]]
     assert request.headers.get_list("x-amz-security-token") == [SESSION_TOKEN]

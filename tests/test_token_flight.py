@@ -4,6 +4,7 @@ each waiter as its own exception chained to the shared cause. In-process cache (
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import traceback
 from collections.abc import Awaitable, Callable
@@ -15,7 +16,7 @@ import pytest
 import spapi_async as sp
 from spapi_async.auth.tokens import CachedTokenSource, InMemoryTokenStore
 from spapi_async.sellercenter.auth import SellerCenterOAuth
-from spapi_async.transport import FormPoster
+from spapi_async.token_grant import FormPoster
 
 from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, InstantClock
 
@@ -44,7 +45,7 @@ def _lwa(login: HangingLogin) -> tuple[Callable[[], Awaitable[str]], httpx.Async
     client = sp.SPAPIClient(
         CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN, endpoint=BASE, lwa_endpoint=LWA, http_client=http, clock=InstantClock()
     )
-    return client._auth.lwa.access_token, http
+    return functools.partial(client._auth.lwa.access_token, client.transport), http
 
 
 def _seller_center(login: HangingLogin) -> tuple[Callable[[], Awaitable[str]], httpx.AsyncClient]:
@@ -56,10 +57,11 @@ def _seller_center(login: HangingLogin) -> tuple[Callable[[], Awaitable[str]], h
         token_url=SC_TOKEN_URL,
         host="127.0.0.1",
         tokens=CachedTokenSource(InMemoryTokenStore(), clock),
-        post_form=FormPoster(http, sp.RetryPolicy(max_attempts=1), clock, "test", 30.0),
         clock=clock,
     )
-    return oauth.access_token, http
+    return functools.partial(
+        oauth.access_token, FormPoster(http, sp.RetryPolicy(max_attempts=1), clock, "test", 30.0)
+    ), http
 
 
 CACHES = {"lwa": _lwa, "sellercenter": _seller_center}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -159,10 +160,10 @@ async def test_credential_looked_up_again_only_when_the_limiter_wait_outlasts_it
         lookups = 0
         authorize = auth.authorize
 
-        async def counting(call: Any) -> Any:
+        async def counting(call: Any, exchange: Any) -> Any:
             nonlocal lookups
             lookups += 1
-            return await authorize(call)
+            return await authorize(call, exchange)
 
         auth.authorize = counting  # type: ignore[method-assign]
         client.transport.limiter = SlowLimiter(clock, 1.0)
@@ -172,6 +173,54 @@ async def test_credential_looked_up_again_only_when_the_limiter_wait_outlasts_it
         await client.request("GET", PARTICIPATIONS)
         # Token 1 was still fresh when looked up, stale after the wait: asked again, token 2 sent.
         assert (lookups, server.lwa_requests) == (3, 2)
+    assert server.sent == ["Atza|SECRET-1", "Atza|SECRET-2"]
+
+
+async def test_a_long_wait_costs_no_second_lookup_while_the_token_is_good_and_x_amz_date_is_the_send_time() -> None:
+    """x-amz-date is stamped when the request is built: a wait longer than a minute (the old date tolerance) no
+    longer looks the credential up again, and the date sent is that of the send, after the wait. A token that aged
+    out during the wait gives the limiter's grant back before the attempt starts afresh."""
+
+    class SlowLimiter(NullLimiter):
+        def __init__(self, clock: InstantClock, wait: float) -> None:
+            self.clock, self.wait = clock, wait
+            self.acquired = self.released = 0
+
+        async def acquire(self, key: Any, plan: Any) -> None:
+            self.acquired += 1
+            self.clock.advance(self.wait)
+
+        async def release(self, key: Any) -> None:
+            self.released += 1
+
+    dates: list[str] = []
+    server = TokenServer(expires_in=3600)
+
+    def recording(request: httpx.Request) -> httpx.Response:
+        if "x-amz-date" in request.headers:
+            dates.append(request.headers["x-amz-date"])
+        return server(request)
+
+    clock = InstantClock()
+    async with fake_client(httpx.AsyncClient(transport=httpx.MockTransport(recording)), clock) as client:
+        auth = client.transport.auth
+        lookups = 0
+        authorize = auth.authorize
+
+        async def counting(call: Any, exchange: Any) -> Any:
+            nonlocal lookups
+            lookups += 1
+            return await authorize(call, exchange)
+
+        auth.authorize = counting  # type: ignore[method-assign]
+        limiter = SlowLimiter(clock, 600.0)
+        client.transport.limiter = limiter
+        await client.request("GET", PARTICIPATIONS)
+        assert (lookups, limiter.acquired, limiter.released) == (1, 1, 0)
+        assert dates == [time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(int(clock.time())))]
+        limiter.wait = 3600.0  # outlasts the token: one restart, its grant given back
+        await client.request("GET", PARTICIPATIONS)
+        assert (lookups, limiter.acquired, limiter.released) == (3, 3, 1)
     assert server.sent == ["Atza|SECRET-1", "Atza|SECRET-2"]
 
 

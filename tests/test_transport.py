@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 import spapi_async as sp
-from spapi_async.transport import ApiCall
+from spapi_async.call import ApiCall
 
 from .fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon, InstantClock, json_response
 

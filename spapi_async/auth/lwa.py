@@ -2,13 +2,14 @@
 
 Grants: ``refresh_token`` (seller/vendor calls), ``client_credentials`` with scopes (grantless calls), and
 ``authorization_code`` (turning a consent redirect into a refresh token). Access tokens are cached until shortly
-before expiry and refreshed single-flight (see :class:`~spapi_async.auth.tokens.CachedTokenSource`).
+before expiry and refreshed single-flight (see :class:`~spapi_async.auth.tokens.CachedTokenSource`). The grant is
+posted with the :class:`~spapi_async.call.FormExchange` the caller passes (the transport, during an attempt): the
+refresh then runs detached from that caller (:class:`~spapi_async.auth.flight.SingleFlight`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,13 +17,11 @@ import httpx
 
 from .._json import loads as json_loads
 from .._redact import RedactedForm
+from ..call import FormExchange
 from ..clock import Clock
 from ..config import ClientConfig, Marketplace, Secret, get_marketplace
 from ..errors import AuthError, ConfigurationError, error_from_response, request_id_of
 from .tokens import CachedToken, CachedTokenSource
-
-#: Sends a form POST (with the transport's retry rules for transient failures) and returns the response.
-FormPoster = Callable[[str, Mapping[str, str]], Awaitable[httpx.Response]]
 
 
 def fingerprint(secret: str) -> str:
@@ -58,10 +57,9 @@ def _token_from_response(response: httpx.Response, now: float, what: str) -> tup
 class LWAAuth:
     """Access tokens for one application + selling partner (or one set of grantless scopes)."""
 
-    def __init__(self, config: ClientConfig, tokens: CachedTokenSource, post_form: FormPoster, clock: Clock):
+    def __init__(self, config: ClientConfig, tokens: CachedTokenSource, clock: Clock):
         self._config = config
         self._tokens = tokens
-        self._post_form = post_form
         self._clock = clock
         refresh = config.refresh_token.get() if config.refresh_token else ""
         self.identity = f"{config.client_id}:{fingerprint(refresh)}" if refresh else f"{config.client_id}:grantless"
@@ -80,13 +78,15 @@ class LWAAuth:
             return self._seller_key
         return f"lwa:{self._config.client_id}:scopes:{' '.join(sorted(self._scopes(scope)))}"
 
-    async def access_token(self, *, grantless: bool = False, scope: str | None = None) -> str:
+    async def access_token(self, exchange: FormExchange, *, grantless: bool = False, scope: str | None = None) -> str:
         """A valid access token: a grantless one (client credentials, for ``scope`` unless the client's
         ``grantless_scopes`` override it) or the seller's (refresh token). A grantless operation never gets the
-        seller's token: Amazon refuses it there."""
-        return (await self.cached_token(grantless=grantless, scope=scope)).value.get()
+        seller's token: Amazon refuses it there. A grant is posted with ``exchange`` (e.g. ``client.transport``)."""
+        return (await self.cached_token(exchange, grantless=grantless, scope=scope)).value.get()
 
-    async def cached_token(self, *, grantless: bool = False, scope: str | None = None) -> CachedToken:
+    async def cached_token(
+        self, exchange: FormExchange, *, grantless: bool = False, scope: str | None = None
+    ) -> CachedToken:
         """:meth:`access_token` with its expiry."""
         if not grantless and not self._seller_key:
             raise ConfigurationError(
@@ -94,12 +94,12 @@ class LWAAuth:
             )
         scopes = self._scopes(scope) if grantless else ()
         key = self.cache_key(grantless, scope)
-        return await self._tokens.token(key, lambda: self._fetch(scopes))
+        return await self._tokens.token(key, lambda: self._fetch(exchange, scopes))
 
     async def invalidate(self, token: str, *, grantless: bool = False, scope: str | None = None) -> None:
         await self._tokens.invalidate(self.cache_key(grantless, scope), token)
 
-    async def _fetch(self, scopes: tuple[str, ...]) -> CachedToken:
+    async def _fetch(self, exchange: FormExchange, scopes: tuple[str, ...]) -> CachedToken:
         cfg = self._config
         form: RedactedForm  # its repr hides the secrets (tracebacks rendered with locals)
         if scopes:
@@ -109,7 +109,7 @@ class LWAAuth:
             form = RedactedForm(grant_type="refresh_token", refresh_token=cfg.refresh_token.get())
         form["client_id"] = cfg.client_id
         form["client_secret"] = cfg.client_secret.get()
-        response = await self._post_form(cfg.lwa_endpoint, form)
+        response = await exchange.post_form(cfg.lwa_endpoint, form)
         token, _ = _token_from_response(response, self._clock.time(), form["grant_type"])
         return token
 
@@ -118,7 +118,7 @@ class LWAAuth:
 
 
 async def exchange_authorization_code(
-    post_form: FormPoster,
+    exchange: FormExchange,
     *,
     client_id: str,
     client_secret: str,
@@ -134,7 +134,7 @@ async def exchange_authorization_code(
     del code, client_secret  # from here on only in the redacting form (tracebacks rendered with locals)
     if redirect_uri:
         form["redirect_uri"] = redirect_uri
-    response = await post_form(lwa_endpoint, form)
+    response = await exchange.post_form(lwa_endpoint, form)
     token, data = _token_from_response(response, now, "authorization_code")
     refresh = data.get("refresh_token")
     if not refresh:

@@ -17,7 +17,6 @@ import calendar
 import hashlib
 import hmac
 import logging
-import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,13 +24,14 @@ from urllib.parse import quote, unquote_plus
 
 import httpx
 
+from .._dates import amz_date_of
 from ..clock import Clock
 from ..config import ClientConfig, Secret
 from ..errors import AuthError, ConfigurationError
 from .tokens import SingleFlight
 
 if TYPE_CHECKING:
-    from ..transport import Signer
+    from ..call import Signer
 
 logger = logging.getLogger("spapi_async")
 
@@ -301,12 +301,8 @@ def _scan(headers: httpx.Headers) -> tuple[dict[str, str], bool]:
     return chosen, stale
 
 
-def amz_date_of(now: float) -> str:
-    return time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(int(now)))
-
-
 class SigV4Signer:
-    """Signs built ``httpx.Request`` objects in place (the transport's :class:`~spapi_async.transport.Signer`)."""
+    """Signs built ``httpx.Request`` objects in place (the transport's :class:`~spapi_async.call.Signer`)."""
 
     def __init__(self, provider: CredentialProvider, *, region: str, clock: Clock, service: str = SERVICE) -> None:
         self.provider = provider

@@ -1,25 +1,32 @@
-"""The SP-API authenticator: which access token an attempt carries (LWA, grantless, RDT, or one the caller gave)."""
+"""The SP-API authenticator: which access token an attempt carries (LWA, grantless, RDT, or one the caller gave).
+
+Auth as a flow: :meth:`SPAPIAuth.authorize` gets, with each attempt, the transport's
+:class:`~spapi_async.call.Exchange`. A token it lacks is fetched with it: the LWA grant as a form POST, the
+Restricted Data Token as a sub-request (``createRestrictedDataToken`` sent through the transport's normal path).
+Nothing is bound to the authenticator after construction and it never holds a client. Fetches run single-flight,
+detached from the caller that started them (:mod:`spapi_async.auth.flight`).
+
+The credential names ``x-amz-date`` as its date header: the transport stamps it when it builds the request, after
+the limiter's wait, so the credential itself never grows stale; its ``renew_after`` is only the token's own refresh
+time (see the transport's module docstring).
+"""
 
 from __future__ import annotations
 
-import time
+from collections.abc import Mapping
 
+from ..call import ApiCall, Credential, Exchange
 from ..clock import Clock
 from ..config import ClientConfig
 from ..errors import SPAPIError
 from ..operation import Operation
-from ..transport import ApiCall, Credential, FormPoster
 from .lwa import LWAAuth
-from .rdt import RDTProvider, RDTRequester
+from .rdt import RDTProvider
 from .tokens import CachedToken, CachedTokenSource
-
-#: An attempt that waited for the limiter longer than this asks for its credential again, so ``x-amz-date`` (which
-#: a SigV4 signature covers) stays within a minute of the send. The token is a cache hit unless it aged out.
-DATE_TOLERANCE = 60.0
 
 
 class SPAPIAuth:
-    """Adds ``x-amz-access-token`` and ``x-amz-date`` to every attempt.
+    """Adds ``x-amz-access-token`` to every attempt (and has the transport stamp ``x-amz-date``).
 
     - grantless operations: the client-credentials token for the operation's scope (``Operation.grantless_scope``;
       the client's ``grantless_scopes=`` override it), never the seller's token;
@@ -27,72 +34,55 @@ class SPAPIAuth:
       ``Operation.rdt`` is ``"always"``, or ``"on_request"`` and the call passed ``data_elements`` (``use_rdt=False``
       turns RDTs off; ``restricted_data_token=`` on a call wins);
     - everything else: the selling partner's LWA access token.
+
+    ``operations`` is the registry (``sp.OPERATIONS``): the Tokens API's createRestrictedDataToken is looked up in
+    it by key (:data:`~spapi_async.auth.rdt.RDT_OPERATION`) when the first RDT is needed.
     """
 
     def __init__(
         self,
         config: ClientConfig,
         tokens: CachedTokenSource,
-        post_form: FormPoster,
         clock: Clock,
         *,
+        operations: Mapping[str, Operation],
         use_rdt: bool = True,
     ) -> None:
-        self.lwa = LWAAuth(config, tokens, post_form, clock)
+        self.lwa = LWAAuth(config, tokens, clock)
+        self.rdt = RDTProvider(tokens, clock, self.lwa.identity, operations)
         self.use_rdt = use_rdt
-        self._clock = clock
-        self._rdt: RDTProvider | None = None
         self._tokens = tokens
-        self._date_second = -1
-        self._date_value = ""
 
     @property
     def identity(self) -> str:
         return self.lwa.identity
 
-    def bind_rdt(self, request: RDTRequester) -> None:
-        """Give the authenticator its way to call the Tokens API (through the transport it serves)."""
-        self._rdt = RDTProvider(self._tokens, request, self._clock, self.lwa.identity)
-
-    @property
-    def rdt(self) -> RDTProvider:
-        if self._rdt is None:
-            raise RuntimeError("SPAPIAuth.bind_rdt() was not called")
-        return self._rdt
-
-    def _amz_date(self) -> str:
-        second = int(self._clock.time())
-        if second != self._date_second:
-            self._date_second = second
-            self._date_value = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(second))
-        return self._date_value
-
     def _data_elements(self, call: ApiCall) -> tuple[str, ...]:
         return call.data_elements or ()
 
-    async def authorize(self, call: ApiCall) -> Credential:
+    async def authorize(self, call: ApiCall, exchange: Exchange) -> Credential:
         op = call.operation
         cached: CachedToken | None
         if call.restricted_data_token:
             cached, token, kind = None, call.restricted_data_token, "given"
         else:
             if op is not None and op.grantless:
-                cached, kind = await self.lwa.cached_token(grantless=True, scope=op.grantless_scope), "grantless"
+                cached = await self.lwa.cached_token(exchange, grantless=True, scope=op.grantless_scope)
+                kind = "grantless"
             elif op is not None and self.use_rdt and _uses_rdt(op, call):
-                cached, kind = await self.rdt.cached_token(op.method, op.path, self._data_elements(call)), "rdt"
+                cached = await self.rdt.cached_token(exchange, op.method, op.path, self._data_elements(call))
+                kind = "rdt"
             else:
-                cached, kind = await self.lwa.cached_token(), "lwa"
+                cached, kind = await self.lwa.cached_token(exchange), "lwa"
             token = cached.value.get()
-        now = self._clock.time()
-        # Asked again after a long limiter wait: when the token is due for refresh, or x-amz-date got old.
-        renew_after = now + DATE_TOLERANCE
-        if cached is not None and not cached.use_once:
-            renew_after = min(renew_after, cached.refresh_at(self._tokens.margin))
+        # The transport starts the attempt afresh if the limiter's wait outlasts the token's refresh time.
+        renew_after = None if cached is None or cached.use_once else cached.refresh_at(self._tokens.margin)
         return Credential(
-            {"x-amz-access-token": token, "x-amz-date": self._amz_date()},
+            {"x-amz-access-token": token},
             token=token,
             kind=kind,
             renew_after=renew_after,
+            date_header="x-amz-date",
         )
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:

@@ -19,7 +19,8 @@ from .responses import presigned_url, required
 if TYPE_CHECKING:
     import httpx
 
-    from ..transport import ApiCall, Transport
+    from ..call import ApiCall
+    from ..transport import Transport
 
 Timestamp = str | dt.datetime
 

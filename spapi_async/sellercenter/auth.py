@@ -2,11 +2,13 @@
 
 - :class:`SellerCenterOAuth`: the v2 REST API's OAuth 2 client-credentials grant (HTTP Basic ``client_id:secret``
   on the token URL), the token cached until shortly before ``expires_in`` and fetched single-flight, sent as
-  ``Authorization: Bearer`` on every attempt.
+  ``Authorization: Bearer`` on every attempt. The grant is posted with the transport's
+  :class:`~spapi_async.call.Exchange` given to :meth:`~SellerCenterOAuth.authorize` (as LWA grants are).
 - :class:`RequestSigner`: the extra HMAC-SHA256 request signature some v2 endpoints require
   (``X-Timestamp``, ``X-Nonce``, ``X-Signature-Algorithm``, ``X-Signature``).
 - :class:`LegacyAuth`: the legacy API's signed query (``Action``, ``UserID``, ``Version``, ``Timestamp``,
-  ``Format`` and the action's parameters, signed with the user's API key).
+  ``Format`` and the action's parameters, signed with the user's API key), signed by the transport when it builds
+  each attempt's request (the credential's ``sign_query``), so the ``Timestamp`` is that of the send.
 """
 
 from __future__ import annotations
@@ -27,10 +29,10 @@ from .._json import loads as json_loads
 from .._redact import RedactedForm
 from ..auth.lwa import fingerprint
 from ..auth.tokens import CachedToken, CachedTokenSource
+from ..call import ApiCall, Credential, Exchange, FormExchange, QueryParams
 from ..clock import Clock
 from ..config import Secret
 from ..errors import AuthError, SPAPIError, error_from_response, request_id_of
-from ..transport import ApiCall, Credential, FormPoster
 from .v2._operations import SIGNED
 
 # --------------------------------------------------------------------------------------------------------------
@@ -45,7 +47,7 @@ def basic_authorization(client_id: str, client_secret: str) -> str:
 
 
 class SellerCenterOAuth:
-    """The v2 :class:`~spapi_async.transport.Authenticator`: a cached client-credentials bearer token."""
+    """The v2 :class:`~spapi_async.call.Authenticator`: a cached client-credentials bearer token."""
 
     def __init__(
         self,
@@ -55,14 +57,12 @@ class SellerCenterOAuth:
         token_url: str,
         host: str,
         tokens: CachedTokenSource,
-        post_form: FormPoster,
         clock: Clock,
     ) -> None:
         self._client_id = client_id
         self._secret = client_secret
         self._token_url = token_url
         self._tokens = tokens
-        self._post_form = post_form
         self._clock = clock
         self._identity = f"sellercenter:{host}:{client_id}"
         self._cache_key = f"sellercenter:{host}:{client_id}:{fingerprint(client_secret.get())}"
@@ -75,16 +75,17 @@ class SellerCenterOAuth:
     def token_url(self) -> str:
         return self._token_url
 
-    async def access_token(self) -> str:
-        return await self._tokens.get(self._cache_key, self._fetch)
+    async def access_token(self, exchange: FormExchange) -> str:
+        """The cached token, or one granted now (posted with ``exchange``, e.g. the client's transport)."""
+        return await self._tokens.get(self._cache_key, lambda: self._fetch(exchange))
 
-    async def _fetch(self) -> CachedToken:
+    async def _fetch(self, exchange: FormExchange) -> CachedToken:
         headers = RedactedForm(authorization=basic_authorization(self._client_id, self._secret.get()))
-        response = await self._post_form(self._token_url, {"grant_type": "client_credentials"}, headers)
+        response = await exchange.post_form(self._token_url, {"grant_type": "client_credentials"}, headers)
         return token_from_response(response, self._clock.time())
 
-    async def authorize(self, call: ApiCall) -> Credential:
-        cached = await self._tokens.token(self._cache_key, self._fetch)
+    async def authorize(self, call: ApiCall, exchange: Exchange) -> Credential:
+        cached = await self._tokens.token(self._cache_key, lambda: self._fetch(exchange))
         token = cached.value.get()
         renew_after = None if cached.use_once else cached.refresh_at(self._tokens.margin)
         return Credential({"authorization": f"Bearer {token}"}, token=token, kind="oauth", renew_after=renew_after)
@@ -126,7 +127,7 @@ def token_from_response(response: httpx.Response, now: float) -> CachedToken:
 
 
 # --------------------------------------------------------------------------------------------------------------
-# v2 REST: HMAC request signature (POST /v2/finance/transaction)
+# v2 REST: HMAC request signature
 # --------------------------------------------------------------------------------------------------------------
 
 #: (method, path) pairs that need the request signature, as the v2 description marks them (generated table, #19).
@@ -245,8 +246,8 @@ def legacy_value(value: Any) -> str:
 
 
 class LegacyAuth:
-    """The legacy :class:`~spapi_async.transport.Authenticator`: adds the common parameters and the signature
-    to the call's query on every attempt (fresh ``Timestamp`` each time)."""
+    """The legacy :class:`~spapi_async.call.Authenticator`: adds the common parameters and the signature to the
+    call's query on every attempt (fresh ``Timestamp`` each time), when the transport builds the request."""
 
     def __init__(
         self, *, user_id: str, api_key: Secret, host: str, clock: Clock, format: str = "JSON", version: str = "1.0"
@@ -258,51 +259,43 @@ class LegacyAuth:
         self._version = version
         self._identity = f"sellercenter-legacy:{host}:{user_id}"
         self._issued: dict[str, int] = {}  # string to sign without Timestamp -> last second handed out
-        self._reserved: dict[tuple[str, int], int] = {}  # (that string, id of the call) -> second its first try took
 
     @property
     def identity(self) -> str:
         return self._identity
 
-    def _fresh_second(self, unsigned: Mapping[str, str], call: ApiCall | None) -> int:
+    def _fresh_second(self, unsigned: Mapping[str, str]) -> int:
         """The Timestamp's second for this request: now, or one past the last second the same parameters were
         signed for. Seller Center accepts a signature once, so identical calls within one second (concurrent ones
         included) and retries within the second must not carry the same Timestamp; at the legacy rate limit the
-        step ahead is a few seconds at most. The transport authorizes each attempt twice (before and after the
-        limiter's wait: the credential's ``renew_after`` is its signing time) and sends the second credential only:
-        the second authorization of a call takes over the second its first one reserved, unless that second has
-        passed meanwhile."""
+        step ahead is a few seconds at most. The transport signs each attempt once, when it builds the request."""
         now = int(self._clock.time())
         key = legacy_string_to_sign(unsigned)
-        if call is not None:
-            reserved = self._reserved.pop((key, id(call)), None)
-            if reserved is not None and reserved >= now:
-                return reserved
         last = self._issued.get(key)
         second = now if last is None or last < now else last + 1
-        if len(self._issued) >= 1024 or len(self._reserved) >= 1024:  # forget what can no longer collide
+        if len(self._issued) >= 1024:  # forget what can no longer collide
             self._issued = {k: v for k, v in self._issued.items() if v >= now}
-            self._reserved = {k: v for k, v in self._reserved.items() if v >= now}
         self._issued[key] = second
-        if call is not None:
-            self._reserved[(key, id(call))] = second
         return second
 
-    def signed_params(self, params: Mapping[str, str], call: ApiCall | None = None) -> list[tuple[str, str]]:
+    def signed_params(self, params: Mapping[str, str]) -> list[tuple[str, str]]:
         full = dict(params)
         full.update({"UserID": self._user_id, "Version": self._version, "Format": self._format})
         full.pop("Signature", None)
         full.pop("Timestamp", None)
-        full["Timestamp"] = legacy_timestamp(self._fresh_second(full, call))
+        full["Timestamp"] = legacy_timestamp(self._fresh_second(full))
         signature = legacy_signature(self._api_key.get(), full)
         return [*((k, full[k]) for k in sorted(full)), ("Signature", signature)]
 
-    async def authorize(self, call: ApiCall) -> Credential:
+    def sign_query(self, call: ApiCall) -> QueryParams:
+        """The call's query with the common parameters, a fresh ``Timestamp`` and the signature."""
         raw = call.params or {}
         items = raw.items() if isinstance(raw, Mapping) else raw
-        params = {str(k): legacy_value(v) for k, v in items}
-        # Signed again after any limiter wait, so the Timestamp is that of the send.
-        return Credential({}, params=self.signed_params(params, call), kind="legacy", renew_after=self._clock.time())
+        return self.signed_params({str(k): legacy_value(v) for k, v in items})
+
+    async def authorize(self, call: ApiCall, exchange: Exchange) -> Credential:
+        # Nothing to look up: the transport signs the query when it builds the request, after any limiter wait.
+        return Credential({}, kind="legacy", sign_query=self.sign_query)
 
     async def forget(self, call: ApiCall, credential: Credential, error: SPAPIError) -> bool:
         return False  # a signature is computed afresh on every attempt: nothing cached to drop

@@ -18,6 +18,7 @@ from .._paths import check_path, expand_path, path_value
 from .._redact import SecretScrubber
 from ..assembly import AssembledClient, AuthParts, Blueprint, Shared, assemble
 from ..auth.tokens import TokenStore
+from ..call import ApiCall, QueryParams
 from ..clock import Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
@@ -25,7 +26,7 @@ from ..http_client import HttpBackend
 from ..operation import Operation
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
-from ..transport import ApiCall, FormPoster, QueryParams, Transport
+from ..transport import Transport
 from ..useragent import build_user_agent
 from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, fixed_plan, seller_operation, window_plan
 from ._options import V2_ENV_NAMES, FromEnv, V2Settings
@@ -75,14 +76,12 @@ class StockUpdateResult:
 
 def _oauth(settings: V2Settings, token_url: str, host: str, parts: AuthParts) -> SellerCenterOAuth:
     """The v2 authenticator: the client-credentials grant, its token cached in the shared token store."""
-    post_form = FormPoster(parts.http, parts.retry, parts.clock, parts.user_agent, settings.timeout)
     return SellerCenterOAuth(
         client_id=settings.client_id,
         client_secret=settings.client_secret,
         token_url=token_url,
         host=host,
         tokens=parts.tokens,
-        post_form=post_form,
         clock=parts.clock,
     )
 
@@ -189,7 +188,7 @@ class SellerCenterClient(V2Attributes, FromEnv, AssembledClient[V2Settings]):
     async def access_token(self) -> str:
         """The current bearer token (fetched or taken from the cache). Never logged."""
         try:
-            return await self._auth.access_token()
+            return await self._auth.access_token(self._transport)
         except SPAPIError as exc:  # a refusal may echo the Basic credentials: scrubbed like the transport's
             self._transport.scrubber.exception(exc)
             raise

@@ -142,7 +142,7 @@ def problem_details(problem: Mapping[str, Any], status: int) -> list[ErrorDetail
 
 
 async def classify_v2(response: httpx.Response) -> ApiError | None:
-    """The v2 :data:`~spapi_async.transport.ResponseClassifier`: statuses >= 400 become :class:`SellerCenterError`."""
+    """The v2 :data:`~spapi_async.call.ResponseClassifier`: statuses >= 400 become :class:`SellerCenterError`."""
     if response.status_code < 400:
         return None
     await response.aread()

@@ -15,6 +15,7 @@ import httpx
 
 from .._redact import SecretScrubber
 from ..assembly import AssembledClient, Blueprint, Shared, assemble
+from ..call import ApiCall
 from ..clock import Clock
 from ..config import Secret
 from ..errors import ConfigurationError, SPAPIError
@@ -22,7 +23,7 @@ from ..http_client import HttpBackend
 from ..pagination import OffsetPaginator
 from ..retry import DEFAULT_RETRY, RetryPolicy
 from ..throttle.base import LimiterBackend
-from ..transport import ApiCall, Transport
+from ..transport import Transport
 from ..useragent import build_user_agent
 from ._common import DEFAULT_REQUESTS, DEFAULT_WINDOW, fixed_plan, seller_operation, window_plan
 from ._options import LEGACY_ENV_NAMES, FromEnv, LegacySettings

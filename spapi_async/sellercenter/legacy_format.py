@@ -197,7 +197,7 @@ def legacy_error(envelope: Mapping[str, Any], response: httpx.Response) -> Selle
 
 
 async def classify_legacy(response: httpx.Response) -> ApiError | None:
-    """The legacy :data:`~spapi_async.transport.ResponseClassifier`: an ``ErrorResponse`` anywhere (status 200
+    """The legacy :data:`~spapi_async.call.ResponseClassifier`: an ``ErrorResponse`` anywhere (status 200
     included) is an error; E429 counts as a 429. A success envelope is kept on the response for the client."""
     await response.aread()
     envelope = decode(response.content, response.headers.get("content-type", ""))

@@ -20,7 +20,7 @@ from ..errors import SPAPIError, response_text
 from ..pagination import OffsetPaginator, PageStyle
 
 if TYPE_CHECKING:
-    from ..transport import QueryParams
+    from ..call import QueryParams
 
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
