@@ -75,14 +75,11 @@ class Shared:
 
 @dataclass(frozen=True, slots=True)
 class AuthParts:
-    """What an authenticator is built from: the shared parts it may use and the client's retry and identity."""
+    """What an authenticator is built from: the token cache over the shared store, and the shared clock. It needs
+    no HTTP client: the tokens it lacks are fetched through the exchange the transport hands it on each attempt."""
 
-    http: httpx.AsyncClient
     tokens: CachedTokenSource
     clock: Clock
-    retry: RetryPolicy
-    user_agent: str
-    timeout: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +105,7 @@ class Blueprint(Generic[A]):
 def assemble(blueprint: Blueprint[A], shared: Shared, retry: RetryPolicy) -> tuple[A, Transport]:
     """The authenticator and the transport of ``blueprint`` on ``shared`` parts."""
     tokens = CachedTokenSource(shared.token_store, shared.clock)
-    auth = blueprint.authenticate(
-        AuthParts(shared.http, tokens, shared.clock, retry, blueprint.user_agent, blueprint.timeout)
-    )
+    auth = blueprint.authenticate(AuthParts(tokens, shared.clock))
     transport = Transport(
         blueprint.base_url,
         http_client=shared.http,

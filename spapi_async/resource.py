@@ -26,7 +26,7 @@ from ._paths import path_segment
 from .errors import ApiError, ConfigurationError, SPAPIError, request_id_of, response_text
 from .operation import Operation, Param
 
-__all__ = ["OperationSpec", "Param", "Resource", "parser"]
+__all__ = ["Param", "Resource", "parser"]
 
 if TYPE_CHECKING:
     import httpx
@@ -36,8 +36,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 ItemT = TypeVar("ItemT")
-
-OperationSpec = Operation  # moved to spapi_async.operation.Operation (#19): one descriptor per operation
 
 
 class Resource:

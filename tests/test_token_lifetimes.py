@@ -143,36 +143,49 @@ async def test_use_once_token_is_shared_by_concurrent_callers_without_a_storm() 
     assert server.lwa_requests == len(set(server.sent))
 
 
-async def test_credential_looked_up_again_only_when_the_limiter_wait_outlasts_it() -> None:
-    """One lookup per attempt; after a limiter wait longer than the token's life, one more (not a storm)."""
+class SlowLimiter(NullLimiter):
+    """Every acquire waits ``wait`` seconds of the injected clock; acquires and releases are counted."""
 
-    class SlowLimiter(NullLimiter):
-        def __init__(self, clock: InstantClock, wait: float) -> None:
-            self.clock, self.wait = clock, wait
+    def __init__(self, clock: InstantClock, wait: float) -> None:
+        self.clock, self.wait = clock, wait
+        self.acquired = self.released = 0
 
-        async def acquire(self, key: Any, plan: Any) -> None:
-            self.clock.advance(self.wait)
+    async def acquire(self, key: Any, plan: Any) -> None:
+        self.acquired += 1
+        self.clock.advance(self.wait)
 
-    server = TokenServer(expires_in=5)
-    clock = InstantClock()
-    async with _client(server, clock) as client:
+    async def release(self, key: Any) -> None:
+        self.released += 1
+
+
+class LookupCounter:
+    """Counts the credential lookups (``authorize`` calls) of a client's authenticator."""
+
+    def __init__(self, client: sp.SPAPIClient) -> None:
+        self.count = 0
         auth = client.transport.auth
-        lookups = 0
         authorize = auth.authorize
 
         async def counting(call: Any, exchange: Any) -> Any:
-            nonlocal lookups
-            lookups += 1
+            self.count += 1
             return await authorize(call, exchange)
 
         auth.authorize = counting  # type: ignore[method-assign]
+
+
+async def test_credential_looked_up_again_only_when_the_limiter_wait_outlasts_it() -> None:
+    """One lookup per attempt; after a limiter wait longer than the token's life, one more (not a storm)."""
+    server = TokenServer(expires_in=5)
+    clock = InstantClock()
+    async with _client(server, clock) as client:
+        lookups = LookupCounter(client)
         client.transport.limiter = SlowLimiter(clock, 1.0)
         await client.request("GET", PARTICIPATIONS)
-        assert (lookups, server.lwa_requests) == (1, 1)
+        assert (lookups.count, server.lwa_requests) == (1, 1)
         client.transport.limiter = SlowLimiter(clock, 10.0)
         await client.request("GET", PARTICIPATIONS)
         # Token 1 was still fresh when looked up, stale after the wait: asked again, token 2 sent.
-        assert (lookups, server.lwa_requests) == (3, 2)
+        assert (lookups.count, server.lwa_requests) == (3, 2)
     assert server.sent == ["Atza|SECRET-1", "Atza|SECRET-2"]
 
 
@@ -180,19 +193,6 @@ async def test_a_long_wait_costs_no_second_lookup_while_the_token_is_good_and_x_
     """x-amz-date is stamped when the request is built: a wait longer than a minute (the old date tolerance) no
     longer looks the credential up again, and the date sent is that of the send, after the wait. A token that aged
     out during the wait gives the limiter's grant back before the attempt starts afresh."""
-
-    class SlowLimiter(NullLimiter):
-        def __init__(self, clock: InstantClock, wait: float) -> None:
-            self.clock, self.wait = clock, wait
-            self.acquired = self.released = 0
-
-        async def acquire(self, key: Any, plan: Any) -> None:
-            self.acquired += 1
-            self.clock.advance(self.wait)
-
-        async def release(self, key: Any) -> None:
-            self.released += 1
-
     dates: list[str] = []
     server = TokenServer(expires_in=3600)
 
@@ -203,24 +203,15 @@ async def test_a_long_wait_costs_no_second_lookup_while_the_token_is_good_and_x_
 
     clock = InstantClock()
     async with fake_client(httpx.AsyncClient(transport=httpx.MockTransport(recording)), clock) as client:
-        auth = client.transport.auth
-        lookups = 0
-        authorize = auth.authorize
-
-        async def counting(call: Any, exchange: Any) -> Any:
-            nonlocal lookups
-            lookups += 1
-            return await authorize(call, exchange)
-
-        auth.authorize = counting  # type: ignore[method-assign]
+        lookups = LookupCounter(client)
         limiter = SlowLimiter(clock, 600.0)
         client.transport.limiter = limiter
         await client.request("GET", PARTICIPATIONS)
-        assert (lookups, limiter.acquired, limiter.released) == (1, 1, 0)
+        assert (lookups.count, limiter.acquired, limiter.released) == (1, 1, 0)
         assert dates == [time.strftime("%Y%m%dT%H%M%SZ", time.gmtime(int(clock.time())))]
         limiter.wait = 3600.0  # outlasts the token: one restart, its grant given back
         await client.request("GET", PARTICIPATIONS)
-        assert (lookups, limiter.acquired, limiter.released) == (3, 3, 1)
+        assert (lookups.count, limiter.acquired, limiter.released) == (3, 3, 1)
     assert server.sent == ["Atza|SECRET-1", "Atza|SECRET-2"]
 
 

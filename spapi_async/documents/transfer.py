@@ -225,9 +225,10 @@ class Download:
             except httpx.HTTPError as exc:
                 failures += 1
                 error = _map_transport_error(exc, self.what, shown)
-                if not retry.should_retry("GET", failures, error):
+                delay = retry.next_delay("GET", failures, error, now=self._clock.time())
+                if delay is None:
                     raise error from None
-                await self._pause(retry, failures, exc)
+                await self._pause(delay, failures, exc)
                 continue
             try:
                 status = response.status_code
@@ -239,9 +240,10 @@ class Download:
                 if status == 429 or status >= 500:
                     failures += 1
                     error = _status_error(response, self.what, shown)
-                    if not retry.should_retry("GET", failures, error):
+                    delay = retry.next_delay("GET", failures, error, now=self._clock.time())
+                    if delay is None:
                         raise error
-                    await self._pause(retry, failures, f"HTTP {status}")
+                    await self._pause(delay, failures, f"HTTP {status}")
                     continue
                 if status == 416 and self.received and total is not None and self.received >= total:
                     return
@@ -309,10 +311,11 @@ class Download:
                         url=shown,
                     )
                 )
-                if not retry.should_retry("GET", failures, broken):
+                delay = retry.next_delay("GET", failures, broken, now=self._clock.time())
+                if delay is None:
                     raise broken from None
                 self.resumes += 1
-                await self._pause(retry, failures, exc)
+                await self._pause(delay, failures, exc)
             finally:
                 await response.aclose()
 
@@ -321,8 +324,7 @@ class Download:
         if deadline is not None and self._clock.monotonic() - started > deadline:
             raise DocumentTimeoutError(f"{self.what}: not finished after {deadline:.0f} s", url=shown)
 
-    async def _pause(self, retry: RetryPolicy, attempt: int, reason: object) -> None:
-        delay = retry.delay(attempt)
+    async def _pause(self, delay: float, attempt: int, reason: object) -> None:
         logger.info(
             "%s: %s at byte %d; retrying in %.1fs (attempt %d)",
             self.what,
@@ -375,13 +377,15 @@ async def upload(
             raise
         except httpx.HTTPError as exc:
             error = _map_transport_error(exc, what, shown)
-            if not retry.should_retry("PUT", attempt, error):
+            delay = retry.next_delay("PUT", attempt, error, now=clock.time())
+            if delay is None:
                 raise error from None
-            await clock.sleep(retry.delay(attempt))
+            await clock.sleep(delay)
             continue
         if response.status_code < 300:
             return response
         error = _status_error(response, what, shown)
-        if not retry.should_retry("PUT", attempt, error):
+        delay = retry.next_delay("PUT", attempt, error, now=clock.time())
+        if delay is None:
             raise error
-        await clock.sleep(retry.delay(attempt))
+        await clock.sleep(delay)

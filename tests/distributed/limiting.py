@@ -1,5 +1,5 @@
-"""What the RedisLimiter tests share (``test_redis_limiter.py``, ``test_redis_limiter_failure.py``): a key and a
-clock whose sleeps return at once."""
+"""What the Redis tests share (``test_redis_limiter*.py``, ``test_redis_token_store.py``): a key and a clock whose
+sleeps return at once (``time`` is the real wall clock, for Redis TTLs)."""
 
 from __future__ import annotations
 

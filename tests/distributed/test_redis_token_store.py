@@ -18,25 +18,8 @@ from spapi_async.auth.redis_store import RedisTokenStore
 from spapi_async.config import Secret
 
 from ..fakes import BASE, CLIENT_ID, CLIENT_SECRET, LWA, REFRESH_TOKEN, FakeAmazon
+from .limiting import FakeClock as StepClock
 from .servers import RedisServer, free_port, run_workers
-
-
-class StepClock:
-    """``sleep`` returns at once and moves ``monotonic`` on; ``time`` is the real wall clock (for TTLs)."""
-
-    def __init__(self) -> None:
-        self.now = 50.0
-        self.sleeps: list[float] = []
-
-    def monotonic(self) -> float:
-        return self.now
-
-    def time(self) -> float:
-        return time.time()
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
 
 
 def token(value: str, lifetime: float = 3600.0) -> CachedToken:

@@ -8,7 +8,6 @@ with one required parameter removed, an enum value replaced or a value off its p
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,8 +25,8 @@ from spapi_async.emulator.http import Call
 from spapi_async.emulator.operations import EmuOperation
 from spapi_async.emulator.schema import OpSchema
 from spapi_async.emulator.schema_response import Sampler, schema_answer
+from spapi_async.operation import Operation
 from spapi_async.pagination import AsyncPaginator
-from spapi_async.resource import OperationSpec
 
 from .helpers import client_for, emulator, http_for
 
@@ -35,9 +34,8 @@ EMU, _CLOCK = emulator(orders=40, products=20, restricted_roles=True)  # every o
 GRANTLESS_SCOPES = ["sellingpartnerapi::notifications", "sellingpartnerapi::client_credential:rotation"]
 
 
-def _spec_of(key: str) -> OperationSpec:
-    module = importlib.import_module(f"spapi_async.apis.{key.split('.', 1)[0]}")
-    return next(v for v in vars(module).values() if isinstance(v, OperationSpec) and v.key == key)
+def _spec_of(key: str) -> Operation:
+    return sp.OPERATIONS[key]
 
 
 def _emu_op(key: str) -> EmuOperation:
