@@ -41,10 +41,13 @@ ItemT = TypeVar("ItemT")
 class Resource:
     """Base class of the generated API classes (``client.orders_v0`` and friends)."""
 
-    __slots__ = ("_transport",)
+    __slots__ = ("_restricted_data_token", "_transport")
 
-    def __init__(self, transport: Transport) -> None:
+    def __init__(self, transport: Transport, *, restricted_data_token: str | None = None) -> None:
+        """``restricted_data_token``: a Restricted Data Token the caller obtained, sent on every call of this
+        instance instead of the token the client would choose (``client.request(restricted_data_token=...)``)."""
         self._transport = transport
+        self._restricted_data_token = restricted_data_token
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         """A generated API class: its methods raise ConfigurationError (not TypeError) for a missing required
@@ -117,6 +120,7 @@ class Resource:
             params=req.query or None,
             json=req.body,
             headers=req.headers or None,
+            restricted_data_token=self._restricted_data_token,
             data_elements=data_elements_arg(data_elements, op.key),
         )
         return await self._transport.send(call)

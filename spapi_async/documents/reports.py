@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from .._dates import format_datetime, parse_datetime
 from ..apis.reports_2021_06_30 import Reports20210630Api
@@ -17,9 +16,7 @@ from .errors import ReportCancelledError, ReportFatalError
 from .responses import presigned_url, required
 
 if TYPE_CHECKING:
-    import httpx
 
-    from ..call import ApiCall
     from ..transport import Transport
 
 Timestamp = str | dt.datetime
@@ -100,30 +97,11 @@ def status_of(report: ReportInfo) -> str:
     return report.processing_status or ""
 
 
-class _GivenToken:
-    """The SP-API transport with a caller's Restricted Data Token on every call (``restricted_data_token=``)."""
-
-    __slots__ = ("_token", "_transport")
-
-    def __init__(self, transport: Transport, token: str) -> None:
-        self._transport = transport
-        self._token = token
-
-    def __getattr__(self, name: str) -> object:  # sandbox, scrubber, clock: the transport's
-        return getattr(self._transport, name)
-
-    async def send(self, call: ApiCall) -> httpx.Response:
-        return await self._transport.send(dataclasses.replace(call, restricted_data_token=self._token))
-
-    def __repr__(self) -> str:
-        return f"<{self._transport!r} with a given restricted data token>"
-
-
 def with_token(api: Reports20210630Api, transport: Transport, token: str | None) -> Reports20210630Api:
     """``api`` itself, or one whose calls carry ``token`` (a Restricted Data Token the caller got)."""
     if token is None:
         return api
-    return Reports20210630Api(cast("Transport", _GivenToken(transport, token)))
+    return Reports20210630Api(transport, restricted_data_token=token)
 
 
 async def get_report_document(api: Reports20210630Api, report_document_id: str) -> tuple[str, str | None]:
