@@ -16,7 +16,6 @@ from .errors import ReportCancelledError, ReportFatalError
 from .responses import presigned_url, required
 
 if TYPE_CHECKING:
-
     from ..transport import Transport
 
 Timestamp = str | dt.datetime
