@@ -205,3 +205,28 @@ def test_the_checks_catch_bad_imports(tmp_path: Path) -> None:
             "spapi_async.emulator.app -> spapi_async.cli",
         },
     }
+
+
+def top_level_graph(graph: Mapping[str, set[str]]) -> dict[str, set[str]]:
+    """The graph collapsed to top-level modules and packages, edges within one of them left out."""
+    collapsed: dict[str, set[str]] = {}
+    for module, targets in graph.items():
+        for target in targets:
+            if _top(module) != _top(target):
+                collapsed.setdefault(_top(module), set()).add(_top(target))
+    return collapsed
+
+
+def documented_graph(text: str) -> dict[str, set[str]]:
+    """The "Who imports whom" block of docs/ARCHITECTURE.md as a graph."""
+    block = text.split("Who imports whom", 1)[1].split("```", 2)[1]
+    documented: dict[str, set[str]] = {}
+    for line in block.strip().splitlines():
+        module, _, targets = line.partition(":")
+        documented[module.strip()] = {t.strip() for t in targets.split(",") if t.strip()}
+    return documented
+
+
+def test_the_architecture_page_shows_the_graph_as_it_is(graph: dict[str, set[str]]) -> None:
+    text = (PACKAGE.parent / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    assert documented_graph(text) == top_level_graph(graph)
