@@ -23,6 +23,7 @@ from ._arguments import query_items, scalar
 from ._checks import bad_calls_raise_configuration_error, header_value
 from ._json import loads as json_loads
 from ._paths import path_segment
+from .call import ApiCall
 from .errors import ApiError, ConfigurationError, SPAPIError, request_id_of, response_text
 from .operation import Operation, Param
 
@@ -110,7 +111,6 @@ class Resource:
         data_elements: Sequence[str] | None = None,
     ) -> httpx.Response:
         from .auth.rdt import data_elements_arg
-        from .call import ApiCall
 
         req = self._build(op, args, token)
         call = ApiCall(

@@ -10,7 +10,6 @@ import spapi_async as sp
 from spapi_async.operation import Param
 
 from .shared_models import operations_csv
-from .test_import_direction import import_graph
 
 
 def _by_route() -> dict[tuple[str, str], sp.Operation]:
@@ -204,26 +203,3 @@ def test_the_registry_serves_what_its_source_gives_and_is_empty_without_one() ->
     assert empty.match("GET", "/x/v1/things/42") is None
     empty.install(source)
     assert len(empty) == 1
-
-
-def test_generated_code_stands_on_modules_that_never_import_it() -> None:
-    # Arrows one way: whatever the generated packages import (and what that imports, and so on) must not import
-    # apis/ or models/ back. Only the package __init__ wires the registry to the generated descriptors.
-    graph = import_graph()
-    generated = ("spapi_async.apis", "spapi_async.models")
-
-    def is_generated(module: str) -> bool:
-        return any(module == g or module.startswith(g + ".") for g in generated)
-
-    below: set[str] = set()
-    todo = [t for m, ts in graph.items() if is_generated(m) for t in ts if not is_generated(t)]
-    todo.append("spapi_async.registry")  # the table sp.OPERATIONS: filled from outside, knows no generated code
-    while todo:
-        module = todo.pop()
-        if module in below or module == "spapi_async":
-            continue
-        below.add(module)
-        todo.extend(graph.get(module, ()))
-    assert {"spapi_async.resource", "spapi_async.registry", "spapi_async.operation"} <= below
-    upward = sorted(f"{m} -> {t}" for m in below for t in graph.get(m, ()) if is_generated(t))
-    assert upward == []

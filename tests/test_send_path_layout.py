@@ -9,7 +9,6 @@ import json
 from typing import Any
 
 import httpx
-import pytest
 
 import spapi_async as sp
 from spapi_async.auth.rdt import RDT_OPERATION
@@ -49,21 +48,6 @@ def test_one_header_validator() -> None:
             if isinstance(node, ast.FunctionDef) and node.name in {"check_headers", "_check_header_value"}:
                 defining.add(path.relative_to(PACKAGE).as_posix())
     assert defining == {"_checks.py"}
-
-
-@pytest.mark.parametrize("path", ["/tokens/2021-03-01/restrictedDataToken", "/v2/finance/transaction"])
-def test_no_hand_written_library_module_spells_these_operation_paths(path: str) -> None:
-    # apis/ and sellercenter/v2/ are generated; the emulator is its own application (its routes: r-emu's part).
-    skip = ("apis/", "sellercenter/v2/", "emulator/")
-    spelled = []
-    for file in PACKAGE.rglob("*.py"):
-        name = file.relative_to(PACKAGE).as_posix()
-        if name.startswith(skip):
-            continue
-        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and path in node.value:
-                spelled.append(name)
-    assert spelled == []
 
 
 class RecordingExchange:

@@ -1,48 +1,17 @@
-"""Documents on the generated resources: the workflows spell no SP-API path, take a transport, and a caller's
-Restricted Data Token still reaches getReportDocument (and only it)."""
+"""Documents on the generated resources: the workflows take a transport, and a caller's Restricted Data Token
+still reaches getReportDocument (and only it). That no hand-written module spells an operation path is checked
+for the whole package by ``tests/test_layout.py``."""
 
 from __future__ import annotations
-
-import ast
-from pathlib import Path
 
 import httpx
 
 import spapi_async as sp
-from spapi_async.registry import OPERATIONS
 
 from .fake import ACCESS_TOKEN, FakeAmazon, HostedDocument, InstantClock
 
-PACKAGE = Path(sp.__file__).resolve().parent
-#: Hand-written modules of this area: their SP-API requests are the generated resources' (issue #19).
-HAND_WRITTEN = sorted(
-    [*(PACKAGE / "documents").glob("*.py"), PACKAGE / "notifications" / "setup.py", PACKAGE / "cli" / "exporter.py"]
-)
 GIVEN_RDT = "Atz.sprdt|SECRET-given-rdt"
 TSV = b"sku\tqty\nA-1\t3\n"
-
-
-def _api_bases() -> set[str]:
-    """The first two segments of every operation path (``/reports/2021-06-30``, ``/orders/v0``)."""
-    return {"/" + "/".join(op.path.strip("/").split("/")[:2]) for op in OPERATIONS.values()}
-
-
-def _strings(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    return [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
-
-
-def test_no_hand_written_module_spells_an_operation_path() -> None:
-    bases = _api_bases()
-    assert "/reports/2021-06-30" in bases and "/orders/v0" in bases
-    found = [
-        f"{path.relative_to(PACKAGE)}: {text!r}"
-        for path in HAND_WRITTEN
-        for text in _strings(path)
-        for base in bases
-        if text == base or text.startswith(base + "/") or f" {base}/" in text
-    ]
-    assert found == []
 
 
 async def test_documents_take_the_transport() -> None:
